@@ -1,0 +1,127 @@
+package com.billingcenter.sandbox.aws;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The AWS JSON 1.1 protocol at the sandbox's root, as the AWS SDK speaks it: {@code POST /} with
+ * {@code X-Amz-Target: AWSMPMeteringService.<Operation>} and a JSON body; errors are HTTP 400 with
+ * {@code {"__type": ..., "message": ...}}. The SigV4 signature is not checked. {@code GET /} shows
+ * a short page about the sandbox.
+ */
+@WebServlet(urlPatterns = "")
+public class AwsJsonProtocolServlet extends HttpServlet {
+
+  static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+  private static final int MAX_BODY = 1024 * 1024;
+
+  @Inject SandboxMarketplace marketplace;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String target = request.getHeader("X-Amz-Target");
+    try {
+      JsonObject input = read(request);
+      JsonObject output =
+          switch (target == null ? "" : target) {
+            case "AWSMPMeteringService.ResolveCustomer" -> resolveCustomer(input);
+            default ->
+                throw new AwsError(
+                    400, "UnknownOperationException", "Unknown operation " + target + ".");
+          };
+      write(response, 200, output);
+    } catch (AwsError e) {
+      write(
+          response,
+          e.status(),
+          Json.createObjectBuilder()
+              .add("__type", e.type())
+              .add("message", e.getMessage())
+              .build());
+    }
+  }
+
+  private JsonObject resolveCustomer(JsonObject input) {
+    if (!input.containsKey("RegistrationToken")
+        || input.get("RegistrationToken").getValueType()
+            != jakarta.json.JsonValue.ValueType.STRING) {
+      throw new AwsError(400, "InvalidTokenException", "RegistrationToken is required.");
+    }
+    SandboxMarketplace.Buyer buyer =
+        marketplace.resolveCustomer(input.getString("RegistrationToken"));
+    JsonObjectBuilder out =
+        Json.createObjectBuilder()
+            .add("CustomerAWSAccountId", buyer.awsAccountId())
+            .add("ProductCode", marketplace.productCode());
+    if (buyer.licenseArn() != null) {
+      out.add("LicenseArn", buyer.licenseArn());
+    }
+    // New products identify buyers by account and license only; legacy ones by customer id too.
+    if (buyer.legacy()) {
+      out.add("CustomerIdentifier", buyer.customerIdentifier());
+    }
+    return out.build();
+  }
+
+  private static JsonObject read(HttpServletRequest request) throws IOException {
+    try (InputStream in = request.getInputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY + 1);
+      if (body.length > MAX_BODY) {
+        throw new AwsError(413, "SerializationException", "Request body too large.");
+      }
+      try (JsonReader reader =
+          Json.createReader(new java.io.StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        return reader.readObject();
+      }
+    } catch (JsonException e) {
+      throw new AwsError(400, "SerializationException", "Request body is not a JSON object.");
+    }
+  }
+
+  private static void write(HttpServletResponse response, int status, JsonObject body)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(CONTENT_TYPE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setHeader("x-amzn-RequestId", UUID.randomUUID().toString());
+    response.getWriter().write(body.toString());
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setContentType("text/html");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="UTF-8"><title>AWS Marketplace sandbox</title></head>
+            <body><main>
+            <h1>AWS Marketplace sandbox</h1>
+            <p>A local stand-in for AWS Marketplace. The Billing Center's AWS SDK client talks to
+            this address (AWS JSON 1.1 protocol: ResolveCustomer).</p>
+            <ul>
+              <li><code>POST api/buyers</code> with <code>{"awsAccountId": "123456789012"}</code>
+                  creates a buyer and a registration token.</li>
+              <li><code>POST api/buyers/{awsAccountId}/tokens</code> gives a fresh token.</li>
+              <li><a href="health">health</a></li>
+            </ul>
+            </main></body></html>
+            """);
+  }
+}

@@ -1,0 +1,84 @@
+package com.billingcenter.sandbox.aws;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /api/buyers} subscribes a buyer to the product and hands out a registration token, as
+ * AWS does when a buyer clicks "Set up your account"; {@code POST /api/buyers/{id}/tokens} hands
+ * out another.
+ */
+@Path("buyers")
+@Produces(MediaType.APPLICATION_JSON)
+public class BuyersResource {
+
+  @Inject SandboxMarketplace marketplace;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response subscribe(JsonObject body) {
+    if (body == null || !body.containsKey("awsAccountId")) {
+      return badRequest("awsAccountId is required.");
+    }
+    try {
+      SandboxMarketplace.Buyer buyer =
+          marketplace.subscribe(
+              body.getString("awsAccountId", null), body.getBoolean("legacy", false));
+      return Response.status(201)
+          .entity(describe(buyer, marketplace.newRegistrationToken(buyer.awsAccountId())))
+          .build();
+    } catch (IllegalArgumentException | ClassCastException e) {
+      return badRequest(e.getMessage());
+    }
+  }
+
+  @POST
+  @Path("{awsAccountId}/tokens")
+  public Response token(@PathParam("awsAccountId") String awsAccountId) {
+    return marketplace
+        .buyer(awsAccountId)
+        .map(
+            buyer ->
+                Response.status(201)
+                    .entity(describe(buyer, marketplace.newRegistrationToken(awsAccountId)))
+                    .build())
+        .orElseGet(
+            () ->
+                Response.status(404)
+                    .entity(error("notFound", "No buyer with this AWS account id."))
+                    .build());
+  }
+
+  private JsonObject describe(SandboxMarketplace.Buyer buyer, String token) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("awsAccountId", buyer.awsAccountId())
+            .add("customerIdentifier", buyer.customerIdentifier())
+            .add("productCode", marketplace.productCode())
+            .add("legacy", buyer.legacy())
+            .add("registrationToken", token);
+    if (buyer.licenseArn() != null) {
+      json.add("licenseArn", buyer.licenseArn());
+    } else {
+      json.addNull("licenseArn");
+    }
+    return json.build();
+  }
+
+  private static Response badRequest(String message) {
+    return Response.status(400).entity(error("badRequest", message)).build();
+  }
+
+  private static JsonObject error(String code, String message) {
+    return Json.createObjectBuilder().add("error", code).add("message", message).build();
+  }
+}

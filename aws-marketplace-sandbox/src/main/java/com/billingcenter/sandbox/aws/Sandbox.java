@@ -1,0 +1,22 @@
+package com.billingcenter.sandbox.aws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The one {@link SandboxMarketplace} of this deployment, configured by {@code sandbox.*}. */
+@ApplicationScoped
+public class Sandbox {
+
+  @Produces
+  @ApplicationScoped
+  SandboxMarketplace marketplace(
+      @ConfigProperty(name = "sandbox.product-code", defaultValue = "billing-center-product")
+          String productCode,
+      @ConfigProperty(name = "sandbox.token-lifetime", defaultValue = "PT4H")
+          String tokenLifetime) {
+    return new SandboxMarketplace(productCode, Duration.parse(tokenLifetime), Clock.systemUTC());
+  }
+}

@@ -1,0 +1,58 @@
+package com.billingcenter.account.control;
+
+import com.billingcenter.account.entity.BillingAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Validates a user name (or the login account, e.g. an e-mail address) and password against the
+ * accounts in the database. Unknown user and wrong password fail the same way, in the same time.
+ */
+@ApplicationScoped
+public class AccountIdentityStore implements IdentityStore {
+
+  private static final int MAX_PASSWORD_LENGTH = 1024;
+
+  @PersistenceContext EntityManager em;
+  @Inject PasswordHashing passwordHashing;
+
+  public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+    String name = credential.getCaller() == null ? "" : credential.getCaller().trim();
+    String password = credential.getPasswordAsString();
+    if (name.isEmpty()
+        || name.length() > 254
+        || password == null
+        || password.length() > MAX_PASSWORD_LENGTH) {
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    BillingAccount account = find(name);
+    if (account == null) {
+      passwordHashing.verifyDecoy(password);
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    if (!passwordHashing.verify(password, account.passwordHash())) {
+      return CredentialValidationResult.INVALID_RESULT;
+    }
+    return new CredentialValidationResult(account.username(), Set.of(BillingAccount.CUSTOMER_ROLE));
+  }
+
+  private BillingAccount find(String name) {
+    List<BillingAccount> found =
+        name.contains("@")
+            ? em.createNamedQuery(BillingAccount.BY_LOGIN_ACCOUNT, BillingAccount.class)
+                .setParameter("loginAccount", name.toLowerCase(Locale.ROOT))
+                .getResultList()
+            : em.createNamedQuery(BillingAccount.BY_USERNAME, BillingAccount.class)
+                .setParameter("username", name)
+                .getResultList();
+    return found.isEmpty() ? null : found.get(0);
+  }
+}

@@ -1,0 +1,52 @@
+package com.billingcenter.account.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * PBKDF2-HMAC-SHA256 password hashes in Jakarta Security's self-describing format (algorithm,
+ * iterations, salt and hash in one string), so that raising {@code
+ * billing.security.pbkdf2.iterations} later still verifies the hashes made before.
+ */
+@ApplicationScoped
+public class PasswordHashing {
+
+  @Inject Pbkdf2PasswordHash pbkdf2;
+
+  @Inject
+  @ConfigProperty(name = "billing.security.pbkdf2.iterations", defaultValue = "210000")
+  int iterations;
+
+  private String decoy;
+
+  @PostConstruct
+  void init() {
+    pbkdf2.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+            "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
+            "Pbkdf2PasswordHash.SaltSizeBytes", "16",
+            "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    decoy = pbkdf2.generate("not a password of anyone".toCharArray());
+  }
+
+  public String hash(String password) {
+    return pbkdf2.generate(password.toCharArray());
+  }
+
+  public boolean verify(String password, String hash) {
+    return pbkdf2.verify(password.toCharArray(), hash);
+  }
+
+  /**
+   * Spends the same time as a real verification when there is no account to check, so that the
+   * answer time does not tell whether a user name exists.
+   */
+  public void verifyDecoy(String password) {
+    pbkdf2.verify(password.toCharArray(), decoy);
+  }
+}

@@ -1,0 +1,17 @@
+package com.billingcenter.account.rest;
+
+import com.billingcenter.account.entity.BillingAccount;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A Billing Center account as the API shows it; never the password hash. */
+@Schema(name = "Account", description = "A Billing Center account.")
+public record AccountJson(
+    @Schema(description = "User name; unique, never changes.") String username,
+    @Schema(description = "Login account (e-mail address), lower case.") String loginAccount,
+    @Schema(description = "When the account was registered (UTC).") Instant createdAt) {
+
+  static AccountJson of(BillingAccount account) {
+    return new AccountJson(account.username(), account.loginAccount(), account.createdAt());
+  }
+}

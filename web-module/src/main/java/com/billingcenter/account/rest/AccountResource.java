@@ -1,0 +1,66 @@
+package com.billingcenter.account.rest;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.entity.AccountRuleViolation;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/v1/account} (the caller) and {@code /api/v1/accounts} (registration). */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Billing Center accounts")
+public class AccountResource {
+
+  @Inject Accounts accounts;
+
+  @GET
+  @Path("account")
+  @Operation(
+      summary = "The calling account",
+      description = "The Billing Center account whose credentials authenticate this call.")
+  @SecurityRequirement(name = "basic")
+  @APIResponse(responseCode = "200", description = "The account.")
+  @APIResponse(responseCode = "401", description = "No or wrong credentials.")
+  public AccountJson me(@Context SecurityContext security) {
+    return accounts
+        .findByUsername(security.getUserPrincipal().getName())
+        .map(AccountJson::of)
+        .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+  }
+
+  @POST
+  @Path("accounts")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Register an account",
+      description =
+          "Opens a Billing Center account. Needs no credentials. The user name can never be"
+              + " changed afterwards.")
+  @APIResponse(responseCode = "201", description = "Registered; Location is /api/v1/account.")
+  @APIResponse(responseCode = "400", description = "A field breaks a rule; nothing stored.")
+  @APIResponse(responseCode = "409", description = "User name or login account taken.")
+  public Response register(RegistrationJson registration, @Context UriInfo uri) {
+    if (registration == null) {
+      throw new AccountRuleViolation("body.missing", "A JSON body with the account is required.");
+    }
+    var account =
+        accounts.register(
+            registration.username(), registration.loginAccount(), registration.password());
+    return Response.created(uri.getBaseUriBuilder().path("v1/account").build())
+        .entity(AccountJson.of(account))
+        .build();
+  }
+}

@@ -1,0 +1,78 @@
+package com.billingcenter.account.web;
+
+import com.billingcenter.platform.web.BillingAuthenticationMechanism;
+import com.billingcenter.platform.web.Messages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/** {@code login.xhtml}: user name (or account) and password. */
+@Named
+@RequestScoped
+public class LoginView {
+
+  static final String HOME = "/workspaces.xhtml";
+
+  @Inject SecurityContext securityContext;
+  @Inject FacesContext faces;
+
+  private String name;
+  private String password;
+
+  public void login() throws IOException {
+    ExternalContext external = faces.getExternalContext();
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams()
+                .newAuthentication(true)
+                .credential(
+                    new UsernamePasswordCredential(name, password == null ? "" : password)));
+    switch (status) {
+      case SUCCESS -> external.redirect(external.getRequestContextPath() + afterLogin(external));
+      case SEND_CONTINUE -> faces.responseComplete();
+      default -> Messages.error(faces, null, "login.failed");
+    }
+  }
+
+  private static String afterLogin(ExternalContext external) {
+    HttpSession session = (HttpSession) external.getSession(true);
+    Object page = session.getAttribute(BillingAuthenticationMechanism.AFTER_LOGIN);
+    session.removeAttribute(BillingAuthenticationMechanism.AFTER_LOGIN);
+    // Only a path inside this application: never "//host" or a full URL (open redirect).
+    if (page instanceof String path
+        && path.startsWith("/")
+        && !path.startsWith("//")
+        && !path.contains("\\")) {
+      return path;
+    }
+    return HOME;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}

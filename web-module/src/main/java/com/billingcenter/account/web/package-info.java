@@ -1,0 +1,2 @@
+/** The account pages: log in, register, log out. */
+package com.billingcenter.account.web;

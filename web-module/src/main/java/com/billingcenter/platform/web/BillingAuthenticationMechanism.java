@@ -1,0 +1,167 @@
+package com.billingcenter.platform.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
+
+/**
+ * The one authentication mechanism of the application (Jakarta Security 3 allows one per
+ * application), with two faces:
+ *
+ * <ul>
+ *   <li>{@code /api/*}: HTTP Basic on every call, no session; a missing or wrong credential gets
+ *       401 with a JSON body, never a login page.
+ *   <li>pages: form login through {@link jakarta.security.enterprise.SecurityContext#authenticate}
+ *       from the login page, the caller kept in the HTTP session ({@link AutoApplySession}); a
+ *       protected page asked for without a session is redirected to the login page and shown after
+ *       logging in.
+ * </ul>
+ *
+ * Which paths are protected is declared in {@code web.xml}.
+ */
+@AutoApplySession
+@ApplicationScoped
+public class BillingAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  /** Session attribute: the page to show after logging in (path and query inside this app). */
+  public static final String AFTER_LOGIN = "billing.afterLogin";
+
+  private static final Logger LOG =
+      Logger.getLogger(BillingAuthenticationMechanism.class.getName());
+
+  @Inject IdentityStoreHandler identityStores;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    SecurityHeadersFilter.apply(request, response);
+    if (isApi(request)) {
+      return validateApiCall(request, response, context);
+    }
+    Credential credential =
+        context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
+    if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential c) {
+      CredentialValidationResult result = identityStores.validate(c);
+      if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        LOG.info("Refused a page login (wrong user name or password)");
+        return AuthenticationStatus.SEND_FAILURE;
+      }
+      // A new session id at login, so that a session id planted before login is worth nothing.
+      if (request.getSession(false) != null) {
+        request.changeSessionId();
+      }
+      return context.notifyContainerAboutLogin(result);
+    }
+    if (context.isProtected() && !exists(request)) {
+      // Unknown addresses are "not found" for everybody, logged in or not.
+      return context.responseNotFound();
+    }
+    if (context.isProtected()) {
+      rememberPage(request);
+      return redirectToLogin(request, response, context);
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus validateApiCall(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization == null) {
+      return context.isProtected()
+          ? unauthorized(response, "Credentials are required (HTTP Basic).")
+          : context.doNothing();
+    }
+    var credentials = BasicCredentials.parse(authorization);
+    if (credentials.isEmpty()) {
+      return unauthorized(response, "The Authorization header is not valid HTTP Basic.");
+    }
+    CredentialValidationResult result =
+        identityStores.validate(
+            new UsernamePasswordCredential(
+                credentials.get().username(), credentials.get().password()));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      LOG.info(() -> "Refused an API call to " + request.getRequestURI() + " (wrong credentials)");
+      return unauthorized(response, "The user name or password is not correct.");
+    }
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private static boolean exists(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.isEmpty() || "/".equals(path)) {
+      return true;
+    }
+    try {
+      return request.getServletContext().getResource(path) != null;
+    } catch (java.net.MalformedURLException e) {
+      return false;
+    }
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+
+  private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+    try {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Billing Center\", charset=\"UTF-8\"");
+      response.setContentType("application/json");
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response.getWriter().write(ApiErrors.json("unauthorized", message));
+    } catch (IOException e) {
+      LOG.fine(() -> "Could not write the 401 body: " + e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private static void rememberPage(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod()) || isPartialRequest(request)) {
+      return;
+    }
+    String page = request.getRequestURI().substring(request.getContextPath().length());
+    if (request.getQueryString() != null) {
+      page += "?" + request.getQueryString();
+    }
+    request.getSession().setAttribute(AFTER_LOGIN, page);
+  }
+
+  private static AuthenticationStatus redirectToLogin(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String login = request.getContextPath() + "/login.xhtml";
+    if (isPartialRequest(request)) {
+      // An Ajax request after the session ended: tell Faces' JavaScript to navigate instead of
+      // feeding it a login page as a partial response.
+      try {
+        response.setContentType("text/xml");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response
+            .getWriter()
+            .write(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + login
+                    + "\"/></partial-response>");
+      } catch (IOException e) {
+        LOG.fine(() -> "Could not write the partial redirect: " + e);
+      }
+      return AuthenticationStatus.SEND_CONTINUE;
+    }
+    return context.redirect(login);
+  }
+
+  private static boolean isPartialRequest(HttpServletRequest request) {
+    return "partial/ajax".equals(request.getHeader("Faces-Request"));
+  }
+}
