@@ -1,0 +1,57 @@
+package com.billingcenter.marketplace.aws.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AwsMarketplaceTest {
+
+  @Test
+  void plausibleTokensPassTheLocalCheck() {
+    assertTrue(AwsMarketplace.looksLikeToken("Lk2d/9x+Zq=="));
+  }
+
+  @Test
+  void missingOversizedOrControlCharacterTokensFailTheLocalCheck() {
+    assertFalse(AwsMarketplace.looksLikeToken(null));
+    assertFalse(AwsMarketplace.looksLikeToken("  "));
+    assertFalse(AwsMarketplace.looksLikeToken("a".repeat(AwsMarketplace.MAX_TOKEN_LENGTH + 1)));
+    assertFalse(AwsMarketplace.looksLikeToken("abc\r\nX-Injected: 1"));
+    assertFalse(AwsMarketplace.looksLikeToken("tab\there"));
+    assertFalse(AwsMarketplace.looksLikeToken("ünïcode"));
+  }
+
+  @Test
+  void licenseArnIsReadFromTheRawAnswer() {
+    byte[] answer =
+        "{\"CustomerAWSAccountId\":\"123456789012\",\"LicenseArn\":\"arn:aws:license-manager::1:license:l-1\",\"ProductCode\":\"p\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    assertEquals("arn:aws:license-manager::1:license:l-1", LicenseArnCapture.licenseArnOf(answer));
+  }
+
+  @Test
+  void answerWithoutLicenseOrNotJsonGivesNoLicense() {
+    assertNull(LicenseArnCapture.licenseArnOf("{\"CustomerIdentifier\":\"c\"}".getBytes()));
+    assertNull(LicenseArnCapture.licenseArnOf("{\"LicenseArn\":42}".getBytes()));
+    assertNull(LicenseArnCapture.licenseArnOf("<html>".getBytes()));
+  }
+
+  @Test
+  void settingsNeverPrintTheSecretKey() {
+    var settings =
+        new AwsMarketplaceSettings(
+            "us-east-1",
+            "prod",
+            Optional.of(URI.create("http://localhost:8080/aws-sandbox")),
+            Optional.of("AKIAEXAMPLE"),
+            Optional.of("very-secret-key"));
+    assertFalse(settings.toString().contains("very-secret-key"));
+    assertFalse(settings.toString().contains("AKIAEXAMPLE"));
+  }
+}

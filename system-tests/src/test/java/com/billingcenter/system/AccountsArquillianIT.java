@@ -1,0 +1,120 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.control.AccountIdentityStore;
+import com.billingcenter.account.entity.AccountRuleViolation;
+import com.billingcenter.platform.control.SchemaMigrations;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Inside Payara Micro (Arquillian, managed): the Micro WAR itself is deployed, and the test runs
+ * next to its EJBs, identity store and datasource.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccountsArquillianIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    File war = new File(System.getProperty("runtime.dir", "target/runtime"), "micro.war");
+    WebArchive archive =
+        ShrinkWrap.create(ZipImporter.class, "billing-center.war")
+            .importFrom(war)
+            .as(WebArchive.class);
+    // Arquillian calls its runner servlet without credentials: the one change to the real WAR.
+    String webXml;
+    try (InputStream in = archive.get("WEB-INF/web.xml").getAsset().openStream()) {
+      webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String runnerIsPublic =
+        "<security-constraint><web-resource-collection><web-resource-name>Arquillian"
+            + "</web-resource-name><url-pattern>/ArquillianServletRunnerEE9</url-pattern>"
+            + "</web-resource-collection></security-constraint></web-app>";
+    return archive.setWebXML(new StringAsset(webXml.replace("</web-app>", runnerIsPublic)));
+  }
+
+  @Inject Accounts accounts;
+  @Inject AccountIdentityStore identityStore;
+
+  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  DataSource dataSource;
+
+  private static String newName() {
+    return "arq-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void registeredAccountIsValidatedByItsPasswordOnly() {
+    String username = newName();
+    var account = accounts.register(username, username + "@Example.org", "Arquillian-2026");
+    assertNotEquals("Arquillian-2026", account.passwordHash(), "never stored in clear");
+    assertTrue(account.passwordHash().startsWith("PBKDF2WithHmacSHA256:"));
+    var valid = identityStore.validate(new UsernamePasswordCredential(username, "Arquillian-2026"));
+    assertEquals(CredentialValidationResult.Status.VALID, valid.getStatus());
+    assertEquals(username, valid.getCallerPrincipal().getName());
+    assertTrue(valid.getCallerGroups().contains("customer"));
+    var wrong = identityStore.validate(new UsernamePasswordCredential(username, "Arquillian-2027"));
+    assertEquals(CredentialValidationResult.Status.INVALID, wrong.getStatus());
+  }
+
+  @Test
+  void takenLoginAccountIsRefusedAndNothingIsStored() throws SQLException {
+    String first = newName();
+    accounts.register(first, first + "@example.org", "Arquillian-2026");
+    String second = newName();
+    var refused =
+        assertThrows(
+            AccountRuleViolation.class,
+            () ->
+                accounts.register(second, first.toUpperCase() + "@EXAMPLE.ORG", "Arquillian-2026"));
+    assertEquals("loginAccount.taken", refused.code());
+    assertTrue(accounts.findByUsername(second).isEmpty());
+    assertEquals(
+        1,
+        count(
+            "select count(*) from billing_account where login_account = '"
+                + first
+                + "@example.org'"));
+  }
+
+  @Test
+  void schemaIsOwnedByFlywayMigrations() throws SQLException {
+    assertTrue(
+        count("select count(*) from \"flyway_schema_history\" where \"success\" = true") >= 1);
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        ResultSet rows = connection.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package com.billingcenter.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Payara Micro process running the Micro WAR at {@code /} and the sandbox at {@code
+ * /aws-sandbox}, as the README's Run command does, on a free port. The database is an H2 file of
+ * its own under {@code target/}, or the server named by the {@code it.db.*} system properties (the
+ * {@code postgresql} profile). Tests share one instance per JVM through {@link #shared()}.
+ */
+final class BillingCenterServer {
+
+  private static BillingCenterServer shared;
+
+  private final Path runtime = Path.of(System.getProperty("runtime.dir", "target/runtime"));
+  private final Path h2Dir;
+  private final String name;
+  private final int port;
+  private Process process;
+
+  BillingCenterServer(String name) {
+    this.name = name;
+    this.h2Dir = Path.of("target", "it-db", name).toAbsolutePath();
+    this.port = freePort();
+  }
+
+  static synchronized BillingCenterServer shared() {
+    if (shared == null) {
+      shared = new BillingCenterServer("shared");
+      shared.deleteDatabase();
+      shared.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+    }
+    return shared;
+  }
+
+  URI base() {
+    return URI.create("http://localhost:" + port + "/");
+  }
+
+  URI uri(String path) {
+    return base().resolve(path.startsWith("/") ? path.substring(1) : path);
+  }
+
+  void deleteDatabase() {
+    if (Files.isDirectory(h2Dir)) {
+      try (var files = Files.walk(h2Dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  void start() {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx768m");
+    String dbUrl = System.getProperty("it.db.url", "");
+    if (dbUrl.isBlank()) {
+      dbUrl = "jdbc:h2:file:" + h2Dir.resolve("billing");
+    }
+    command.add("-Dbilling.db.url=" + dbUrl);
+    command.add("-Dbilling.db.user=" + System.getProperty("it.db.user", "billing"));
+    command.add("-Dbilling.db.password=" + System.getProperty("it.db.password", "billing"));
+    command.add(
+        "-Dbilling.db.datasource-class="
+            + System.getProperty("it.db.datasource-class", "org.h2.jdbcx.JdbcDataSource"));
+    command.add("-Dbilling.aws.endpoint-override=" + uri("/aws-sandbox"));
+    command.add("-Dbilling.aws.access-key-id=sandbox");
+    command.add("-Dbilling.aws.secret-access-key=sandbox");
+    // Cheaper password hashes keep the tests quick; production keeps the default.
+    command.add("-Dbilling.security.pbkdf2.iterations=10000");
+    command.addAll(
+        List.of(
+            "-jar",
+            runtime.resolve("payara-micro.jar").toString(),
+            "--nocluster",
+            "--port",
+            Integer.toString(port),
+            "--deploy",
+            runtime.resolve("micro.war") + ":/",
+            "--deploy",
+            runtime.resolve("aws-marketplace-sandbox.war") + ":/aws-sandbox"));
+    Path log = Path.of("target", "billing-center-" + name + ".log");
+    try {
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    awaitReady(log);
+  }
+
+  private void awaitReady(Path log) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "Payara Micro exited at start; see " + log.toAbsolutePath());
+      }
+      try {
+        HttpResponse<String> health =
+            http.send(
+                HttpRequest.newBuilder(uri("/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> sandbox =
+            http.send(
+                HttpRequest.newBuilder(uri("/aws-sandbox/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200 && sandbox.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(500);
+    }
+    stop();
+    throw new IllegalStateException("Payara Micro not ready in time; see " + log.toAbsolutePath());
+  }
+
+  /** Stops the process the way an operator's Ctrl-C does (SIGTERM), and waits for it. */
+  void stop() {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package com.billingcenter.system;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+/** Small HTTP helpers for the system tests (the JDK client; no redirects followed). */
+final class Http {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  private Http() {}
+
+  static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return CLIENT.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static HttpResponse<String> get(URI uri) {
+    return send(HttpRequest.newBuilder(uri));
+  }
+
+  static HttpResponse<String> get(URI uri, String user, String password) {
+    return send(HttpRequest.newBuilder(uri).header("Authorization", basic(user, password)));
+  }
+
+  static HttpResponse<String> postJson(URI uri, String json) {
+    return send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static JsonObject json(HttpResponse<String> response) {
+    try (var reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readObject();
+    }
+  }
+
+  /** A user name no other test (or earlier run on the same database) has used. */
+  static String uniqueName(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  static String registration(String username, String loginAccount, String password) {
+    return Json.createObjectBuilder()
+        .add("username", username)
+        .add("loginAccount", loginAccount)
+        .add("password", password)
+        .build()
+        .toString();
+  }
+}

@@ -1,0 +1,94 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** What an operator and an anonymous visitor see of the running Billing Center. */
+class OperabilityIT {
+
+  private final BillingCenterServer server = BillingCenterServer.shared();
+
+  @Test
+  void healthIsUpWithTheDatabaseCheck() {
+    var health = Http.get(server.uri("/health"));
+    assertEquals(200, health.statusCode());
+    var json = Http.json(health);
+    assertEquals("UP", json.getString("status"));
+    assertTrue(health.body().contains("\"name\":\"database\""), health.body());
+  }
+
+  @Test
+  void openApiDescribesEveryEndpointOfTheApplicationOnly() {
+    var openapi = Http.get(server.uri("/openapi"));
+    assertEquals(200, openapi.statusCode());
+    String document = openapi.body();
+    assertTrue(document.contains("/api/v1/account:"), document);
+    assertTrue(document.contains("/api/v1/accounts:"), document);
+    assertTrue(document.contains("summary: The calling account"), document);
+    assertTrue(document.contains("summary: Register an account"), document);
+    assertFalse(document.contains("/api/buyers"), "the sandbox is not part of the API");
+  }
+
+  @Test
+  void anonymousVisitorIsLedToTheLoginPage() {
+    var root = Http.get(server.uri("/"));
+    assertEquals(302, root.statusCode());
+    assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+    var login = Http.get(server.uri("/login.xhtml"));
+    assertEquals(200, login.statusCode());
+    assertTrue(login.body().contains("Log in to the Billing Center"));
+    assertTrue(login.body().contains("?lang=zh"), "the page offers the language switch");
+  }
+
+  @Test
+  void loginPageFollowsTheBrowsersLanguage() {
+    var chinese =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/login.xhtml"))
+                .header("Accept-Language", "zh-CN,zh;q=0.9"));
+    assertTrue(chinese.body().contains("登录费用中心"), chinese.body());
+    assertTrue(chinese.body().contains("lang=\"zh-CN\""));
+    var english =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/login.xhtml"))
+                .header("Accept-Language", "en-US,en;q=0.9"));
+    assertTrue(english.body().contains("Log in to the Billing Center"));
+  }
+
+  @Test
+  void unknownAddressGetsANotFoundPageWithoutAStackTrace() {
+    var page = Http.get(server.uri("/no-such-page"));
+    assertEquals(404, page.statusCode());
+    assertTrue(page.body().contains("Page not found"), page.body());
+    assertNoStackTrace(page.body());
+  }
+
+  @Test
+  void pagesCarrySecurityHeaders() {
+    var login = Http.get(server.uri("/login.xhtml"));
+    assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
+    assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertTrue(
+        login
+            .headers()
+            .firstValue("Content-Security-Policy")
+            .orElse("")
+            .contains("frame-ancestors"));
+    assertTrue(
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID"))
+            .allMatch(c -> c.contains("HttpOnly")));
+  }
+
+  private static final Pattern STACK_FRAME =
+      Pattern.compile("(\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\([\\w$]+\\.java:\\d+\\))|Caused by:");
+
+  static void assertNoStackTrace(String body) {
+    assertFalse(STACK_FRAME.matcher(body).find(), body);
+  }
+}

@@ -1,0 +1,36 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data survives a restart: unlike Payara Micro's own default database (a new temporary folder at
+ * every start), the application's datasource keeps its file, and migrations run again harmlessly.
+ */
+class RestartKeepsDataIT {
+
+  @Test
+  void accountRegisteredBeforeARestartCanLogInAfterIt() {
+    BillingCenterServer server = new BillingCenterServer("restart");
+    server.deleteDatabase();
+    String username = Http.uniqueName("kept");
+    String password = "Restart-test-2026";
+    try {
+      server.start();
+      assertEquals(
+          201,
+          Http.postJson(
+                  server.uri("/api/v1/accounts"),
+                  Http.registration(username, username + "@example.com", password))
+              .statusCode());
+      server.stop();
+      server.start();
+      var after = Http.get(server.uri("/api/v1/account"), username, password);
+      assertEquals(200, after.statusCode(), after.body());
+      assertEquals(username, Http.json(after).getString("username"));
+    } finally {
+      server.stop();
+    }
+  }
+}

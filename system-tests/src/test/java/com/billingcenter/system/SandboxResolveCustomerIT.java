@@ -1,0 +1,98 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.billingcenter.marketplace.aws.control.AwsMarketplace;
+import com.billingcenter.marketplace.aws.control.AwsMarketplaceSettings;
+import com.billingcenter.marketplace.control.MarketplaceException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application's AWS adapter, with the real AWS SDK, against the sandbox over HTTP: the sandbox
+ * speaks AWS's JSON 1.1 protocol closely enough for the SDK to parse its answers and its errors.
+ */
+class SandboxResolveCustomerIT {
+
+  private final BillingCenterServer server = BillingCenterServer.shared();
+  private final AwsMarketplace aws =
+      new AwsMarketplace(
+          new AwsMarketplaceSettings(
+              "us-east-1",
+              "billing-center-product",
+              Optional.of(server.uri("/aws-sandbox")),
+              Optional.of("sandbox"),
+              Optional.of("sandbox")));
+
+  @AfterEach
+  void close() {
+    aws.close();
+  }
+
+  private JsonObject newBuyer(boolean legacy) {
+    String accountId =
+        Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+    var created =
+        Http.postJson(
+            server.uri("/aws-sandbox/api/buyers"),
+            Json.createObjectBuilder()
+                .add("awsAccountId", accountId)
+                .add("legacy", legacy)
+                .build()
+                .toString());
+    assertEquals(201, created.statusCode(), created.body());
+    return Http.json(created);
+  }
+
+  @Test
+  void currentProductBuyerResolvesToAccountIdAndLicense() {
+    JsonObject buyer = newBuyer(false);
+    var resolved = aws.resolveRegistration(buyer.getString("registrationToken"));
+    assertEquals(buyer.getString("awsAccountId"), resolved.accountId());
+    assertEquals(buyer.getString("licenseArn"), resolved.licenseArn());
+    assertEquals("billing-center-product", resolved.productCode());
+    assertNull(resolved.customerIdentifier(), "new products have no CustomerIdentifier");
+    assertEquals("aws", resolved.provider());
+  }
+
+  @Test
+  void legacyBuyerResolvesToCustomerIdentifierWithoutLicense() {
+    JsonObject buyer = newBuyer(true);
+    var resolved = aws.resolveRegistration(buyer.getString("registrationToken"));
+    assertEquals(buyer.getString("customerIdentifier"), resolved.customerIdentifier());
+    assertNull(resolved.licenseArn());
+  }
+
+  @Test
+  void freshTokenForAKnownBuyerResolvesToTheSameBuyer() {
+    JsonObject buyer = newBuyer(false);
+    var again =
+        Http.postJson(
+            server.uri("/aws-sandbox/api/buyers/" + buyer.getString("awsAccountId") + "/tokens"),
+            "");
+    assertEquals(201, again.statusCode());
+    var resolved = aws.resolveRegistration(Http.json(again).getString("registrationToken"));
+    assertEquals(buyer.getString("licenseArn"), resolved.licenseArn());
+  }
+
+  @Test
+  void unknownTokenIsInvalidThroughTheSdksOwnException() {
+    var refused =
+        assertThrows(MarketplaceException.class, () -> aws.resolveRegistration("not-a-real-token"));
+    assertEquals(MarketplaceException.Reason.INVALID_TOKEN, refused.reason());
+  }
+
+  @Test
+  void tokenWithControlCharactersIsRefusedWithoutAsking() {
+    var refused =
+        assertThrows(MarketplaceException.class, () -> aws.resolveRegistration("abc\r\ndef"));
+    assertEquals(MarketplaceException.Reason.INVALID_TOKEN, refused.reason());
+    assertNull(refused.getCause(), "AWS was not called");
+  }
+}
