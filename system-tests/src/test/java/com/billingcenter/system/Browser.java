@@ -24,6 +24,14 @@ final class Browser {
 
   static ChromeDriver open() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException(
+          "CI must run the browser tests, but "
+              + CHROMIUM
+              + " or "
+              + CHROMEDRIVER
+              + " is missing.");
+    }
     if (!present) {
       System.out.println(
           "SKIPPED browser test: "

@@ -20,6 +20,9 @@ class OperabilityIT {
     var json = Http.json(health);
     assertEquals("UP", json.getString("status"));
     assertTrue(health.body().contains("\"name\":\"database\""), health.body());
+    String expected =
+        System.getProperty("it.db.url", "").startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
+    assertTrue(health.body().contains("\"product\":\"" + expected + "\""), health.body());
   }
 
   @Test

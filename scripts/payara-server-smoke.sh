@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Deploys ear/target/billing-center.ear on Payara Server 6 (full) and checks, over HTTP, the login
+# page, /openapi, /health and an EJB-backed API call; then stops the domain.
+# Needs the EAR built first (./mvnw -B package, or the README's Test command). The distribution
+# comes from Maven Central (fish.payara.distributions:payara, zip) through the Maven wrapper.
+# Environment: PAYARA_PORTBASE (default 28000: HTTP on +80, admin on +48).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
+portbase=${PAYARA_PORTBASE:-28000}
+http_port=$((portbase + 80))
+work=target/payara-server
+domain=billing-smoke
+ear=ear/target/billing-center.ear
+passed=0
+failed=0
+
+[ -f "$ear" ] || { echo "No $ear: build it first (./mvnw -B package)."; exit 1; }
+
+rm -rf "$work" && mkdir -p "$work"
+./mvnw -q -B dependency:copy -Dartifact="fish.payara.distributions:payara:${version}:zip" \
+  -DoutputDirectory="$work" || { echo "Could not fetch Payara Server $version"; exit 1; }
+unzip -q "$work/payara-${version}.zip" -d "$work"
+asadmin="$work/payara6/bin/asadmin"
+
+cleanup() {
+  "$asadmin" stop-domain "$domain" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+check() { # name, command...
+  local name=$1
+  shift
+  if "$@"; then
+    echo "PASS $name"
+    passed=$((passed + 1))
+  else
+    echo "FAIL $name"
+    failed=$((failed + 1))
+  fi
+}
+
+"$asadmin" create-domain --nopassword --portbase "$portbase" "$domain" >/dev/null || exit 1
+"$asadmin" start-domain "$domain" || exit 1
+"$asadmin" --port $((portbase + 48)) deploy "$ear" || { tail -50 "$work/payara6/glassfish/domains/$domain/logs/server.log"; exit 1; }
+
+base="http://localhost:${http_port}"
+user="smoke-$RANDOM$RANDOM"
+password="Smoke-test-2026"
+
+check "login page" bash -c "curl -sf '$base/login.xhtml' | grep -q 'Log in to the Billing Center'"
+check "anonymous visitor is sent to the login page" \
+  bash -c "curl -s -o /dev/null -w '%{redirect_url}' '$base/' | grep -q '/login.xhtml'"
+check "openapi lists the endpoints" bash -c "curl -sf '$base/openapi' | grep -q '/api/v1/account:'"
+check "health is UP" bash -c "curl -sf '$base/health' | grep -q '\"status\":\"UP\"'"
+check "registration through the EJB (201)" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' \
+  -H 'Content-Type: application/json' \
+  -d '{\"username\":\"$user\",\"loginAccount\":\"$user@example.com\",\"password\":\"$password\"}' \
+  '$base/api/v1/accounts')\" = 201 ]"
+check "HTTP Basic on /api/v1 reads the account back" \
+  bash -c "curl -sf -u '$user:$password' '$base/api/v1/account' | grep -q '\"username\":\"$user\"'"
+check "no credentials gets 401 JSON" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' '$base/api/v1/account')\" = 401 ]"
+
+if [ "$failed" -gt 0 ]; then
+  tail -80 "$work/payara6/glassfish/domains/$domain/logs/server.log"
+fi
+echo "Payara Server EAR smoke: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
