@@ -1,23 +1,11 @@
 package com.billingcenter.account.entity;
 
-import jakarta.ejb.ApplicationException;
+import com.billingcenter.platform.entity.RuleViolation;
 
-/**
- * A rule on an account was broken by the input. Carries a stable {@link #code()} that pages and the
- * API translate into the user's language, and an English message for logs and API clients.
- */
-@ApplicationException(rollback = true)
-public class AccountRuleViolation extends RuntimeException {
-
-  private final String code;
+/** A rule on an account (user name, login account, password) was broken by the input. */
+public class AccountRuleViolation extends RuleViolation {
 
   public AccountRuleViolation(String code, String message) {
-    super(message);
-    this.code = code;
-  }
-
-  /** Stable, machine-readable reason, e.g. {@code username.invalid}. */
-  public String code() {
-    return code;
+    super(code, message);
   }
 }

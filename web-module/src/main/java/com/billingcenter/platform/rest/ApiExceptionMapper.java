@@ -1,6 +1,6 @@
 package com.billingcenter.platform.rest;
 
-import com.billingcenter.account.entity.AccountRuleViolation;
+import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.ApiErrors;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -28,7 +28,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable cause = unwrap(thrown);
-    if (cause instanceof AccountRuleViolation violation) {
+    if (cause instanceof RuleViolation violation) {
       int status = violation.code().endsWith(".taken") ? 409 : 400;
       return error(status, violation.code(), violation.getMessage());
     }

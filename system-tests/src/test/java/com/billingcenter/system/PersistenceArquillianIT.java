@@ -9,10 +9,17 @@ import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.control.AccountIdentityStore;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.workspace.entity.Settlement;
+import com.billingcenter.workspace.entity.Workspace;
+import com.billingcenter.workspace.entity.WorkspaceLanguage;
+import com.billingcenter.workspace.entity.WorkspaceStatus;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * next to its EJBs, identity store and datasource.
  */
 @ExtendWith(ArquillianExtension.class)
-class AccountsArquillianIT {
+class PersistenceArquillianIT {
 
   @Deployment
   static WebArchive deployment() {
@@ -65,6 +75,9 @@ class AccountsArquillianIT {
 
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;
+
+  @PersistenceContext EntityManager em;
+  @Resource UserTransaction transaction;
 
   private static String newName() {
     return "arq-" + UUID.randomUUID().toString().substring(0, 8);
@@ -105,9 +118,41 @@ class AccountsArquillianIT {
   }
 
   @Test
+  void workspaceIsStoredWithItsLanguageSettlementAndLock() throws Exception {
+    String username = newName();
+    var owner = accounts.register(username, username + "@example.org", "Arquillian-2026");
+    Clock clock = Clock.fixed(Instant.parse("2026-05-03T12:00:00Z"), ZoneOffset.UTC);
+    transaction.begin();
+    Workspace created =
+        Workspace.create(
+            owner.id(),
+            "<b>生产</b>",
+            "us1",
+            WorkspaceLanguage.ZH,
+            Settlement.cloudAccount("aws", 42),
+            clock);
+    created.lock("cloudAccount.unsubscribed", clock);
+    em.persist(created);
+    transaction.commit();
+
+    Workspace read = em.find(Workspace.class, created.id());
+    assertEquals("<b>生产</b>", read.name());
+    assertEquals(WorkspaceLanguage.ZH, read.language());
+    assertEquals(Settlement.cloudAccount("aws", 42), read.settlement());
+    assertEquals(WorkspaceStatus.LOCKED, read.status());
+    assertEquals(Instant.parse("2026-05-17T12:00:00Z"), read.countdownEnd().orElseThrow());
+    assertEquals(
+        1,
+        em.createNamedQuery(Workspace.BY_OWNER, Workspace.class)
+            .setParameter("ownerId", owner.id())
+            .getResultList()
+            .size());
+  }
+
+  @Test
   void schemaIsOwnedByFlywayMigrations() throws SQLException {
     assertTrue(
-        count("select count(*) from \"flyway_schema_history\" where \"success\" = true") >= 1);
+        count("select count(*) from \"flyway_schema_history\" where \"success\" = true") >= 2);
   }
 
   private long count(String sql) throws SQLException {

@@ -1,0 +1,289 @@
+package com.billingcenter.workspace.entity;
+
+import com.billingcenter.platform.entity.RuleViolation;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A workspace of a Billing Center account on one site. Its language is fixed at creation (it
+ * decides the templates of events, alarms and text messages); there is deliberately no way to
+ * change it. Calendar months are UTC months, the same for every site.
+ */
+@Entity
+@Table(name = "workspace")
+@NamedQuery(
+    name = Workspace.BY_OWNER,
+    query = "select w from Workspace w where w.ownerId = :ownerId order by w.id")
+public class Workspace {
+
+  public static final String BY_OWNER = "Workspace.byOwner";
+
+  /** How long a locked workspace can still be unlocked before it takes no new data. */
+  public static final Duration LOCK_COUNTDOWN = Duration.ofDays(14);
+
+  public static final int MAX_NAME_LENGTH = 100;
+
+  @Id
+  @SequenceGenerator(name = "workspace_seq", sequenceName = "workspace_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "workspace_seq")
+  private Long id;
+
+  @Column(name = "owner_id", nullable = false, updatable = false)
+  private Long ownerId;
+
+  @Column(nullable = false, length = MAX_NAME_LENGTH)
+  private String name;
+
+  @Column(name = "site_code", nullable = false, updatable = false, length = 16)
+  private String siteCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "language_code", nullable = false, updatable = false, length = 2)
+  private WorkspaceLanguage language;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Plan plan;
+
+  @Embedded private Settlement settlement;
+
+  @Column(name = "settlement_changed_at")
+  private Instant settlementChangedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private WorkspaceStatus status;
+
+  @Column(name = "locked_at")
+  private Instant lockedAt;
+
+  @Column(name = "lock_reason", length = 64)
+  private String lockReason;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected Workspace() {}
+
+  /**
+   * A new, active workspace on the Free plan. Choosing the initial settlement method is not a
+   * change: it does not count towards the month's one change.
+   */
+  public static Workspace create(
+      long ownerId,
+      String name,
+      String siteCode,
+      WorkspaceLanguage language,
+      Settlement initialSettlement,
+      Clock clock) {
+    Workspace workspace = new Workspace();
+    workspace.ownerId = ownerId;
+    workspace.name = checkName(name);
+    workspace.siteCode = Objects.requireNonNull(siteCode, "siteCode");
+    workspace.language = Objects.requireNonNull(language, "language");
+    workspace.plan = Plan.FREE;
+    workspace.settlement = Objects.requireNonNull(initialSettlement, "initialSettlement");
+    workspace.status = WorkspaceStatus.ACTIVE;
+    workspace.createdAt = clock.instant();
+    return workspace;
+  }
+
+  /**
+   * Trims a workspace name and checks it: 1 to 100 characters, no control characters. Any other
+   * character is allowed and always shown as text.
+   */
+  public static String checkName(String name) {
+    String trimmed = name == null ? "" : name.strip();
+    if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+      throw new RuleViolation(
+          "workspace.name.length", "A workspace name has 1 to " + MAX_NAME_LENGTH + " characters.");
+    }
+    if (trimmed.chars().anyMatch(Character::isISOControl)) {
+      throw new RuleViolation(
+          "workspace.name.control", "A workspace name cannot contain control characters.");
+    }
+    return trimmed;
+  }
+
+  /** Flow 3 of the product: the workspace moves to the Commercial Plan. */
+  public void openCommercialPlan() {
+    if (plan == Plan.COMMERCIAL) {
+      throw new RuleViolation(
+          "workspace.plan.alreadyCommercial", "This workspace is already on the Commercial Plan.");
+    }
+    plan = Plan.COMMERCIAL;
+  }
+
+  /**
+   * Changes how the workspace is settled: at most once per calendar month, except that a locked (or
+   * fully locked) workspace may always change, and the change unlocks it at once: choosing a new
+   * settlement method is how a customer unlocks a workspace whose cloud account went away.
+   */
+  public void changeSettlement(Settlement next, Clock clock) {
+    Objects.requireNonNull(next, "next");
+    Instant now = clock.instant();
+    if (next.equals(settlement)) {
+      throw new RuleViolation(
+          "settlement.unchanged", "The workspace already settles by this method.");
+    }
+    boolean unlocking = status != WorkspaceStatus.ACTIVE;
+    if (!unlocking && settlementChangedAt != null && sameMonth(settlementChangedAt, now)) {
+      throw new RuleViolation(
+          "settlement.oncePerMonth",
+          "The settlement method of a workspace can change once per calendar month; the next"
+              + " change is possible from "
+              + nextChangePossible().orElseThrow()
+              + ".");
+    }
+    settlement = next;
+    settlementChangedAt = now;
+    if (unlocking) {
+      status = WorkspaceStatus.ACTIVE;
+      lockedAt = null;
+      lockReason = null;
+    }
+  }
+
+  /** The first moment the settlement method may change again, if this month's change is used. */
+  public Optional<Instant> nextChangePossible() {
+    if (settlementChangedAt == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        YearMonth.from(settlementChangedAt.atZone(ZoneOffset.UTC))
+            .plusMonths(1)
+            .atDay(1)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant());
+  }
+
+  /** Whether the settlement method could change now without unlocking. */
+  public boolean canChangeSettlement(Clock clock) {
+    return status != WorkspaceStatus.ACTIVE
+        || settlementChangedAt == null
+        || !sameMonth(settlementChangedAt, clock.instant());
+  }
+
+  /**
+   * Locks the workspace and starts its countdown. Locking a locked workspace changes nothing (the
+   * countdown keeps its first start), so a redelivered notification cannot extend it.
+   */
+  public void lock(String reason, Clock clock) {
+    if (status != WorkspaceStatus.ACTIVE) {
+      return;
+    }
+    status = WorkspaceStatus.LOCKED;
+    lockedAt = clock.instant();
+    lockReason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /** After the countdown a locked workspace becomes fully locked. Returns whether it changed. */
+  public boolean refreshLockState(Clock clock) {
+    if (status == WorkspaceStatus.LOCKED && !clock.instant().isBefore(countdownEnd().get())) {
+      status = WorkspaceStatus.FULLY_LOCKED;
+      return true;
+    }
+    return false;
+  }
+
+  /** When the countdown of a locked workspace ends, if it is locked. */
+  public Optional<Instant> countdownEnd() {
+    return Optional.ofNullable(lockedAt).map(at -> at.plus(LOCK_COUNTDOWN));
+  }
+
+  /** Whether usage for this workspace may still be recorded now. */
+  public boolean acceptsUsage(Clock clock) {
+    return switch (status) {
+      case ACTIVE -> true;
+      case LOCKED -> clock.instant().isBefore(countdownEnd().get());
+      case FULLY_LOCKED -> false;
+    };
+  }
+
+  private static boolean sameMonth(Instant a, Instant b) {
+    return YearMonth.from(a.atZone(ZoneOffset.UTC))
+        .equals(YearMonth.from(b.atZone(ZoneOffset.UTC)));
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Long ownerId() {
+    return ownerId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String siteCode() {
+    return siteCode;
+  }
+
+  public WorkspaceLanguage language() {
+    return language;
+  }
+
+  public Plan plan() {
+    return plan;
+  }
+
+  public Settlement settlement() {
+    return settlement;
+  }
+
+  public Instant settlementChangedAt() {
+    return settlementChangedAt;
+  }
+
+  public WorkspaceStatus status() {
+    return status;
+  }
+
+  public Instant lockedAt() {
+    return lockedAt;
+  }
+
+  public String lockReason() {
+    return lockReason;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Workspace that && id != null && id.equals(that.id);
+  }
+
+  @Override
+  public int hashCode() {
+    return Workspace.class.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Workspace[" + id + ", " + siteCode + "]";
+  }
+}

@@ -1,0 +1,168 @@
+package com.billingcenter.workspace.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.billingcenter.platform.entity.RuleViolation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WorkspaceTest {
+
+  private static Clock at(String instant) {
+    return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+  }
+
+  private static final Settlement AWS_1 = Settlement.cloudAccount("aws", 1);
+  private static final Settlement AWS_2 = Settlement.cloudAccount("aws", 2);
+
+  private static Workspace newWorkspace(String now) {
+    return Workspace.create(
+        7, "Production", "us1", WorkspaceLanguage.EN, Settlement.billingCenterAccount(), at(now));
+  }
+
+  private static String refusal(Runnable change) {
+    return assertThrows(RuleViolation.class, change::run).code();
+  }
+
+  @Test
+  void newWorkspaceIsActiveOnTheFreePlanAndMayChangeItsSettlement() {
+    Workspace workspace = newWorkspace("2026-05-10T08:00:00Z");
+    assertEquals(WorkspaceStatus.ACTIVE, workspace.status());
+    assertEquals(Plan.FREE, workspace.plan());
+    assertTrue(workspace.canChangeSettlement(at("2026-05-10T08:00:00Z")));
+  }
+
+  @Test
+  void secondSettlementChangeInTheSameMonthIsRefused() {
+    Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");
+    workspace.changeSettlement(AWS_1, at("2026-05-02T10:00:00Z"));
+    assertEquals(
+        "settlement.oncePerMonth",
+        refusal(() -> workspace.changeSettlement(AWS_2, at("2026-05-31T23:59:59Z"))));
+    assertEquals(AWS_1, workspace.settlement(), "nothing changed");
+    assertEquals(Instant.parse("2026-06-01T00:00:00Z"), workspace.nextChangePossible().get());
+  }
+
+  @Test
+  void nextCalendarMonthAllowsAnotherChangeEvenAFewMinutesLater() {
+    Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");
+    workspace.changeSettlement(AWS_1, at("2026-05-31T23:55:00Z"));
+    workspace.changeSettlement(AWS_2, at("2026-06-01T00:00:00Z"));
+    assertEquals(AWS_2, workspace.settlement());
+  }
+
+  @Test
+  void monthsAreCountedAcrossTheYearEnd() {
+    Workspace workspace = newWorkspace("2026-12-01T00:00:00Z");
+    workspace.changeSettlement(AWS_1, at("2026-12-15T00:00:00Z"));
+    workspace.changeSettlement(AWS_2, at("2027-01-01T00:00:00Z"));
+    assertEquals(
+        "settlement.oncePerMonth",
+        refusal(
+            () ->
+                workspace.changeSettlement(
+                    Settlement.billingCenterAccount(), at("2027-01-31T00:00:00Z"))));
+  }
+
+  @Test
+  void choosingTheCurrentMethodAgainIsRefused() {
+    Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");
+    assertEquals(
+        "settlement.unchanged",
+        refusal(
+            () ->
+                workspace.changeSettlement(
+                    Settlement.billingCenterAccount(), at("2026-05-02T00:00:00Z"))));
+  }
+
+  @Test
+  void changingTheSettlementOfALockedWorkspaceUnlocksItAtOnceDespiteTheMonthLimit() {
+    Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");
+    workspace.changeSettlement(AWS_1, at("2026-05-02T00:00:00Z"));
+    workspace.lock("cloudAccount.unsubscribed", at("2026-05-03T00:00:00Z"));
+    assertEquals(WorkspaceStatus.LOCKED, workspace.status());
+    workspace.changeSettlement(Settlement.billingCenterAccount(), at("2026-05-04T00:00:00Z"));
+    assertEquals(WorkspaceStatus.ACTIVE, workspace.status());
+    assertEquals(null, workspace.lockedAt());
+    assertTrue(workspace.countdownEnd().isEmpty());
+  }
+
+  @Test
+  void lockedWorkspaceBecomesFullyLockedWhenItsFourteenDayCountdownEnds() {
+    Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");
+    workspace.lock("cloudAccount.unsubscribed", at("2026-05-03T12:00:00Z"));
+    assertEquals(Instant.parse("2026-05-17T12:00:00Z"), workspace.countdownEnd().get());
+    assertFalse(workspace.refreshLockState(at("2026-05-17T11:59:59Z")));
+    assertTrue(workspace.acceptsUsage(at("2026-05-17T11:59:59Z")), "still takes data");
+    assertFalse(workspace.acceptsUsage(at("2026-05-17T12:00:00Z")));
+    assertTrue(workspace.refreshLockState(at("2026-05-17T12:00:00Z")));
+    assertEquals(WorkspaceStatus.FULLY_LOCKED, workspace.status());
+  }
+
+  @Test
+  void lockingAgainKeepsTheFirstCountdown() {
+    Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");
+    workspace.lock("cloudAccount.unsubscribed", at("2026-05-03T00:00:00Z"));
+    workspace.lock("cloudAccount.unsubscribed", at("2026-05-10T00:00:00Z"));
+    assertEquals(Instant.parse("2026-05-17T00:00:00Z"), workspace.countdownEnd().get());
+  }
+
+  @Test
+  void commercialPlanOpensOnce() {
+    Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");
+    workspace.openCommercialPlan();
+    assertEquals(Plan.COMMERCIAL, workspace.plan());
+    assertEquals("workspace.plan.alreadyCommercial", refusal(workspace::openCommercialPlan));
+  }
+
+  @Test
+  void languageCannotBeChangedByAnyMethod() throws Exception {
+    boolean anyLanguageChanger =
+        Arrays.stream(Workspace.class.getDeclaredMethods())
+            .filter(m -> Modifier.isPublic(m.getModifiers()))
+            .anyMatch(
+                m ->
+                    Arrays.asList(m.getParameterTypes()).contains(WorkspaceLanguage.class)
+                        && !m.getName().equals("create"));
+    assertFalse(anyLanguageChanger, "only create() takes a language");
+    Method getter = Workspace.class.getMethod("language");
+    assertEquals(WorkspaceLanguage.class, getter.getReturnType());
+    assertFalse(
+        Workspace.class
+            .getDeclaredField("language")
+            .getAnnotation(jakarta.persistence.Column.class)
+            .updatable(),
+        "the column is read-only after insert");
+  }
+
+  @Test
+  void onlyEnglishAndChineseAreWorkspaceLanguages() {
+    assertEquals(WorkspaceLanguage.ZH, WorkspaceLanguage.fromCode("zh"));
+    assertEquals(
+        "workspace.language.invalid",
+        assertThrows(RuleViolation.class, () -> WorkspaceLanguage.fromCode("fr")).code());
+  }
+
+  @Test
+  void nameIsTrimmedAndMayHoldAnyTextButNoControlCharacters() {
+    assertEquals("<script>alert(1)</script>", Workspace.checkName("  <script>alert(1)</script> "));
+    assertEquals("生产环境", Workspace.checkName("生产环境"));
+    assertEquals("workspace.name.control", refusal(() -> Workspace.checkName("a\u0000b")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 101, 500})
+  void emptyOrOverlongNamesAreRefused(int length) {
+    assertEquals("workspace.name.length", refusal(() -> Workspace.checkName("x".repeat(length))));
+  }
+}
