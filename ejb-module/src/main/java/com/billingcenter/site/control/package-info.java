@@ -1,0 +1,2 @@
+/** Reads the site configuration and answers which sites exist and what each allows. */
+package com.billingcenter.site.control;

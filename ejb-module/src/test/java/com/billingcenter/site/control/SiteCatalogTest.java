@@ -1,0 +1,63 @@
+package com.billingcenter.site.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class SiteCatalogTest {
+
+  private static SiteCatalog parse(String json) {
+    return SiteCatalog.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void shippedConfigurationHasTheProductsSites() throws IOException {
+    try (InputStream in = Files.newInputStream(Path.of("..", "config", "sites.json"))) {
+      SiteCatalog catalog = SiteCatalog.parse(in);
+      assertEquals(9, catalog.all().size());
+      var us1 = catalog.find("us1").orElseThrow();
+      assertTrue(us1.allows("aws"));
+      assertTrue(us1.allows("billing-center"));
+      assertEquals("USD", us1.currency().getCurrencyCode());
+      assertFalse(catalog.find("cn1").orElseThrow().allows("aws"));
+      assertEquals("中国区2（宁夏）", catalog.find("cn2").orElseThrow().name(Locale.CHINESE));
+      assertTrue(catalog.find("xx9").isEmpty());
+    }
+  }
+
+  @Test
+  void siteWithoutItsDefaultAmongItsMethodsIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            parse(
+                "{\"sites\":[{\"code\":\"us1\",\"names\":{\"en\":\"Oregon\"},\"region\":\"us-west-2\","
+                    + "\"currency\":\"USD\",\"defaultSettlement\":\"aws\","
+                    + "\"settlementMethods\":[\"billing-center\"]}]}"));
+  }
+
+  @Test
+  void duplicateUnknownCurrencyOrMalformedFilesAreRefused() {
+    String site =
+        "{\"code\":\"us1\",\"names\":{\"en\":\"Oregon\"},\"region\":\"us-west-2\",\"currency\":\"%s\","
+            + "\"defaultSettlement\":\"billing-center\",\"settlementMethods\":[\"billing-center\"]}";
+    String usd = site.formatted("USD");
+    assertThrows(
+        IllegalArgumentException.class, () -> parse("{\"sites\":[" + usd + "," + usd + "]}"));
+    assertThrows(
+        IllegalArgumentException.class, () -> parse("{\"sites\":[" + site.formatted("XYZ") + "]}"));
+    assertThrows(IllegalArgumentException.class, () -> parse("{\"sites\":[]}"));
+    assertThrows(IllegalArgumentException.class, () -> parse("{\"sites\":"));
+    assertThrows(IllegalArgumentException.class, () -> parse("{}"));
+  }
+}
