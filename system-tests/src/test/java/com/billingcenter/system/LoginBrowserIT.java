@@ -42,13 +42,23 @@ class LoginBrowserIT {
     browser.get(server.uri("/login.xhtml?lang=en").toString());
     browser.findElement(By.id("login:register")).click();
     assertEquals("Register a Billing Center account", heading());
-    browser.findElement(By.id("register:username")).sendKeys(username);
-    browser.findElement(By.id("register:loginAccount")).sendKeys(username + "@example.com");
-    browser.findElement(By.id("register:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("register:confirmation")).sendKeys(PASSWORD);
-    browser.findElement(By.id("register:submit")).click();
+    submitRegistration(username, PASSWORD);
     wait.until(ExpectedConditions.urlContains("/login.xhtml"));
     assertTrue(browser.getPageSource().contains("Your Billing Center account is ready"));
+  }
+
+  private void submitRegistration(String username, String password) {
+    browser.findElement(By.id("register:username")).sendKeys(username);
+    browser.findElement(By.id("register:loginAccount")).sendKeys(username + "@example.com");
+    browser.findElement(By.id("register:password")).sendKeys(password);
+    browser.findElement(By.id("register:confirmation")).sendKeys(password);
+    browser.findElement(By.id("register:submit")).click();
+  }
+
+  /** A protected page sends this browser to the login page: it holds no logged-in session. */
+  private void assertNoSession() {
+    browser.get(server.uri("/workspaces.xhtml").toString());
+    wait.until(ExpectedConditions.urlContains("/login.xhtml"));
   }
 
   private void logIn(String name, String password) {
@@ -72,8 +82,7 @@ class LoginBrowserIT {
 
     browser.findElement(By.id("session:logout")).click();
     wait.until(ExpectedConditions.urlContains("/login.xhtml"));
-    browser.get(server.uri("/workspaces.xhtml").toString());
-    wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+    assertNoSession();
   }
 
   @Test
@@ -84,8 +93,7 @@ class LoginBrowserIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("login:messages"), "The user name, account or password is not correct."));
-    browser.get(server.uri("/workspaces.xhtml").toString());
-    wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+    assertNoSession();
   }
 
   @Test
@@ -104,11 +112,7 @@ class LoginBrowserIT {
     browser.get(server.uri("/register.xhtml?lang=zh").toString());
     assertEquals("注册费用中心账户", heading());
     String username = Http.uniqueName("weak");
-    browser.findElement(By.id("register:username")).sendKeys(username);
-    browser.findElement(By.id("register:loginAccount")).sendKeys(username + "@example.com");
-    browser.findElement(By.id("register:password")).sendKeys("onlyletters");
-    browser.findElement(By.id("register:confirmation")).sendKeys("onlyletters");
-    browser.findElement(By.id("register:submit")).click();
+    submitRegistration(username, "onlyletters");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("register:messages"), "密码必须同时包含字母和数字。"));
