@@ -64,6 +64,13 @@ public class BillingAccount {
   @Column(name = "password_changed_at", nullable = false)
   private Instant passwordChangedAt;
 
+  /**
+   * Set by an operator: this account's workspaces may use any settlement method, whatever their
+   * site allows.
+   */
+  @Column(name = "arbitrary_selection", nullable = false)
+  private boolean arbitrarySelection;
+
   @Version private long version;
 
   protected BillingAccount() {}
@@ -114,6 +121,17 @@ public class BillingAccount {
   public void changePasswordHash(String newPasswordHash, Clock clock) {
     this.passwordHash = Objects.requireNonNull(newPasswordHash, "newPasswordHash");
     this.passwordChangedAt = clock.instant();
+  }
+
+  /** The operator's "arbitrary selection" flag. Returns whether it changed. */
+  public boolean allowArbitrarySelection(boolean allowed) {
+    boolean changed = arbitrarySelection != allowed;
+    arbitrarySelection = allowed;
+    return changed;
+  }
+
+  public boolean arbitrarySelection() {
+    return arbitrarySelection;
   }
 
   public Long id() {

@@ -1,0 +1,160 @@
+package com.billingcenter.cloudaccount.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A marketplace buyer that can pay for workspaces. The business key is (provider, license): one AWS
+ * account may hold several licenses, and each is a cloud account of its own. For legacy AWS
+ * products without a license the customer identifier serves as the license id.
+ */
+@Entity
+@Table(name = "cloud_account")
+@NamedQuery(
+    name = CloudAccount.BY_OWNER,
+    query = "select c from CloudAccount c where c.ownerId = :ownerId order by c.id")
+@NamedQuery(
+    name = CloudAccount.BY_OWNER_AND_PROVIDER,
+    query =
+        "select c from CloudAccount c where c.ownerId = :ownerId and c.provider = :provider"
+            + " order by c.id")
+public class CloudAccount {
+
+  public static final String BY_OWNER = "CloudAccount.byOwner";
+  public static final String BY_OWNER_AND_PROVIDER = "CloudAccount.byOwnerAndProvider";
+
+  @Id
+  @SequenceGenerator(
+      name = "cloud_account_seq",
+      sequenceName = "cloud_account_seq",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cloud_account_seq")
+  private Long id;
+
+  @Column(name = "owner_id")
+  private Long ownerId;
+
+  @Column(nullable = false, updatable = false, length = 32)
+  private String provider;
+
+  @Column(name = "provider_account_id", nullable = false, updatable = false, length = 64)
+  private String providerAccountId;
+
+  @Column(name = "license_id", nullable = false, updatable = false, length = 512)
+  private String licenseId;
+
+  @Column(name = "product_code", nullable = false, updatable = false, length = 255)
+  private String productCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private CloudAccountStatus status;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected CloudAccount() {}
+
+  /** A buyer the marketplace has just told us about; pending until a customer binds it. */
+  public static CloudAccount registered(
+      String provider,
+      String providerAccountId,
+      String licenseId,
+      String productCode,
+      Clock clock) {
+    CloudAccount account = new CloudAccount();
+    account.provider = requireText(provider, "provider");
+    account.providerAccountId = requireText(providerAccountId, "providerAccountId");
+    account.licenseId = requireText(licenseId, "licenseId");
+    account.productCode = requireText(productCode, "productCode");
+    account.status = CloudAccountStatus.PENDING;
+    account.createdAt = clock.instant();
+    return account;
+  }
+
+  /** The customer who set it up owns it from now on; it can settle their workspaces. */
+  public void bindTo(long ownerId) {
+    if (this.ownerId != null && this.ownerId != ownerId) {
+      throw new IllegalStateException("This cloud account already belongs to another account.");
+    }
+    this.ownerId = ownerId;
+    if (status == CloudAccountStatus.PENDING) {
+      status = CloudAccountStatus.ACTIVE;
+    }
+  }
+
+  /** Whether a workspace of this owner may choose it as its settlement method now. */
+  public boolean canSettleFor(long ownerId) {
+    return this.ownerId != null && this.ownerId == ownerId && status == CloudAccountStatus.ACTIVE;
+  }
+
+  private static String requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return value;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Long ownerId() {
+    return ownerId;
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  public String providerAccountId() {
+    return providerAccountId;
+  }
+
+  public String licenseId() {
+    return licenseId;
+  }
+
+  public String productCode() {
+    return productCode;
+  }
+
+  public CloudAccountStatus status() {
+    return status;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CloudAccount that
+        && provider.equals(that.provider)
+        && licenseId.equals(that.licenseId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(provider, licenseId);
+  }
+
+  @Override
+  public String toString() {
+    return "CloudAccount[" + provider + " " + providerAccountId + "]";
+  }
+}
