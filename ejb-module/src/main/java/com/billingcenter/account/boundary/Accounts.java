@@ -4,8 +4,10 @@ import com.billingcenter.account.control.PasswordHashing;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.account.entity.PasswordPolicy;
+import com.billingcenter.audit.control.Audit;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -13,7 +15,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** Registers Billing Center accounts and finds them by user name. */
+/**
+ * Registers Billing Center accounts, finds them by user name, changes passwords and the operator's
+ * "arbitrary selection" flag. Every change is audited; a password never appears in the audit log.
+ */
 @Stateless
 public class Accounts {
 
@@ -22,6 +27,7 @@ public class Accounts {
   @PersistenceContext EntityManager em;
   @Inject PasswordHashing passwordHashing;
   @Inject Clock clock;
+  @Inject Audit audit;
 
   /**
    * Opens a new account. Refuses, with an {@link AccountRuleViolation} and nothing stored, a user
@@ -50,8 +56,79 @@ public class Accounts {
       // Two registrations of one name at the same moment: the unique constraint decides.
       throw new AccountRuleViolation("username.taken", "This user name is already taken.");
     }
+    audit.record(
+        account.id(),
+        account.username(),
+        "account.registered",
+        SUBJECT,
+        account.id(),
+        null,
+        describe(account));
     LOG.info(() -> "Registered Billing Center account " + account.username());
     return account;
+  }
+
+  /**
+   * Changes the caller's password after checking the current one. A wrong current password, a weak
+   * new one or the same one again is refused and nothing changes.
+   */
+  public void changePassword(String username, String currentPassword, String newPassword) {
+    BillingAccount account = require(username);
+    if (currentPassword == null
+        || !passwordHashing.verify(currentPassword, account.passwordHash())) {
+      throw new AccountRuleViolation("password.currentWrong", "The current password is wrong.");
+    }
+    PasswordPolicy.check(newPassword, account.username());
+    if (newPassword.equals(currentPassword)) {
+      throw new AccountRuleViolation(
+          "password.unchanged", "The new password must differ from the current one.");
+    }
+    account.changePasswordHash(passwordHashing.hash(newPassword), clock);
+    audit.record(
+        account.id(),
+        account.username(),
+        "account.passwordChanged",
+        SUBJECT,
+        account.id(),
+        null,
+        null);
+  }
+
+  /**
+   * The operator's switch: whether this account's workspaces may use any settlement method,
+   * whatever their site allows. Audited with the operator as the actor.
+   */
+  public BillingAccount allowArbitrarySelection(String username, boolean allowed, String operator) {
+    BillingAccount account = require(username);
+    String before = describe(account);
+    if (account.allowArbitrarySelection(allowed)) {
+      audit.record(
+          account.id(),
+          operator,
+          "account.arbitrarySelectionChanged",
+          SUBJECT,
+          account.id(),
+          before,
+          describe(account));
+    }
+    return account;
+  }
+
+  /** The account of a logged-in caller; it exists, since the identity store just found it. */
+  public BillingAccount require(String username) {
+    return findByUsername(username)
+        .orElseThrow(() -> new IllegalStateException("No account " + username));
+  }
+
+  private static final String SUBJECT = "account";
+
+  private static String describe(BillingAccount account) {
+    return Json.createObjectBuilder()
+        .add("username", account.username())
+        .add("loginAccount", account.loginAccount())
+        .add("arbitrarySelection", account.arbitrarySelection())
+        .build()
+        .toString();
   }
 
   public Optional<BillingAccount> findByUsername(String username) {

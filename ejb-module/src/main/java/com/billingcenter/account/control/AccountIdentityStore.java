@@ -23,6 +23,7 @@ public class AccountIdentityStore implements IdentityStore {
 
   @PersistenceContext EntityManager em;
   @Inject PasswordHashing passwordHashing;
+  @Inject VerifiedCredentials verified;
 
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
     String name = credential.getCaller() == null ? "" : credential.getCaller().trim();
@@ -38,8 +39,11 @@ public class AccountIdentityStore implements IdentityStore {
       passwordHashing.verifyDecoy(password);
       return CredentialValidationResult.INVALID_RESULT;
     }
-    if (!passwordHashing.verify(password, account.passwordHash())) {
-      return CredentialValidationResult.INVALID_RESULT;
+    if (!verified.recentlyVerified(account.username(), password, account.passwordHash())) {
+      if (!passwordHashing.verify(password, account.passwordHash())) {
+        return CredentialValidationResult.INVALID_RESULT;
+      }
+      verified.remember(account.username(), password, account.passwordHash());
     }
     return new CredentialValidationResult(account.username(), Set.of(BillingAccount.CUSTOMER_ROLE));
   }

@@ -8,6 +8,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,7 +61,7 @@ public final class SiteCatalog {
     if (sites.isEmpty()) {
       throw new IllegalArgumentException("The site configuration names no site.");
     }
-    return new SiteCatalog(Map.copyOf(sites));
+    return new SiteCatalog(Collections.unmodifiableMap(sites));
   }
 
   public Optional<Site> find(String code) {

@@ -1,0 +1,234 @@
+package com.billingcenter.workspace.boundary;
+
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.audit.control.Audit;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.settlement.control.SettlementMethods;
+import com.billingcenter.settlement.control.SettlementOption;
+import com.billingcenter.site.control.Sites;
+import com.billingcenter.site.entity.Site;
+import com.billingcenter.workspace.entity.Plan;
+import com.billingcenter.workspace.entity.Settlement;
+import com.billingcenter.workspace.entity.Workspace;
+import com.billingcenter.workspace.entity.WorkspaceLanguage;
+import com.billingcenter.workspace.entity.WorkspaceStatus;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The workspaces of one Billing Center account. Every method takes the calling account and only
+ * ever sees that account's workspaces.
+ */
+@Stateless
+public class Workspaces {
+
+  static final String SUBJECT = "workspace";
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject Sites sites;
+  @Inject SettlementMethods methods;
+  @Inject Audit audit;
+
+  /**
+   * Creates a workspace on a site, settled by the site's default method. The language is fixed from
+   * now on. {@code Plan.COMMERCIAL} opens the Commercial Plan at once (flow 3 of the product).
+   */
+  public Workspace create(
+      BillingAccount owner, String name, String siteCode, String languageCode, Plan plan) {
+    Site site = site(siteCode);
+    WorkspaceLanguage language = WorkspaceLanguage.fromCode(languageCode);
+    Settlement initial =
+        methods.choose(
+            owner.id(), site, owner.arbitrarySelection(), site.defaultSettlement(), null);
+    Workspace workspace = Workspace.create(owner.id(), name, site.code(), language, initial, clock);
+    if (plan == Plan.COMMERCIAL) {
+      workspace.openCommercialPlan();
+    }
+    em.persist(workspace);
+    em.flush();
+    audit.record(
+        owner.id(),
+        owner.username(),
+        "workspace.created",
+        SUBJECT,
+        workspace.id(),
+        null,
+        describe(workspace));
+    return workspace;
+  }
+
+  /** Moves a Free workspace to the Commercial Plan. */
+  public Workspace openCommercialPlan(BillingAccount owner, long workspaceId) {
+    Workspace workspace = require(owner, workspaceId);
+    String before = describe(workspace);
+    workspace.openCommercialPlan();
+    audit.record(
+        owner.id(),
+        owner.username(),
+        "workspace.commercialPlanOpened",
+        SUBJECT,
+        workspaceId,
+        before,
+        describe(workspace));
+    return workspace;
+  }
+
+  public Optional<Workspace> find(BillingAccount owner, long workspaceId) {
+    Workspace workspace = em.find(Workspace.class, workspaceId);
+    return workspace != null && workspace.ownerId().equals(owner.id())
+        ? Optional.of(workspace)
+        : Optional.empty();
+  }
+
+  /** The owner's workspace, or {@link WorkspaceNotFound} whether it is missing or not theirs. */
+  public Workspace require(BillingAccount owner, long workspaceId) {
+    return find(owner, workspaceId).orElseThrow(WorkspaceNotFound::new);
+  }
+
+  /** The settlement options the owner has for this workspace (site rule applied). */
+  public List<SettlementOption> settlementOptions(BillingAccount owner, Workspace workspace) {
+    return methods.options(owner.id(), site(workspace.siteCode()), owner.arbitrarySelection());
+  }
+
+  /**
+   * Changes how the workspace settles: a method the site allows (unless the operator allows any for
+   * this account), at most once per calendar month; a locked workspace is unlocked by the change.
+   */
+  public Workspace changeSettlement(
+      BillingAccount owner, long workspaceId, String methodCode, Long cloudAccountId) {
+    Workspace workspace = require(owner, workspaceId);
+    Settlement next =
+        methods.choose(
+            owner.id(),
+            site(workspace.siteCode()),
+            owner.arbitrarySelection(),
+            methodCode,
+            cloudAccountId);
+    String before = describe(workspace);
+    boolean wasLocked = workspace.status() != WorkspaceStatus.ACTIVE;
+    workspace.changeSettlement(next, clock);
+    String after = describe(workspace);
+    audit.record(
+        owner.id(),
+        owner.username(),
+        "workspace.settlementChanged",
+        SUBJECT,
+        workspaceId,
+        before,
+        after);
+    if (wasLocked) {
+      audit.record(
+          owner.id(), owner.username(), "workspace.unlocked", SUBJECT, workspaceId, before, after);
+    }
+    return workspace;
+  }
+
+  /** One page of the owner's workspaces; sorting and filtering are done by the database. */
+  public List<Workspace> list(BillingAccount owner, WorkspaceQuery query) {
+    String order =
+        WorkspaceQuery.SORTABLE.get(query.sortField()) + (query.ascending() ? " asc" : " desc");
+    String jpql =
+        "select w from Workspace w"
+            + where(query)
+            + " order by "
+            + order
+            + ("id".equals(query.sortField()) ? "" : ", w.id asc");
+    TypedQuery<Workspace> select = em.createQuery(jpql, Workspace.class);
+    bind(select, owner, query);
+    return select.setFirstResult(query.first()).setMaxResults(query.size()).getResultList();
+  }
+
+  /** How many of the owner's workspaces match the query's filters. */
+  public long count(BillingAccount owner, WorkspaceQuery query) {
+    TypedQuery<Long> count =
+        em.createQuery("select count(w) from Workspace w" + where(query), Long.class);
+    bind(count, owner, query);
+    return count.getSingleResult();
+  }
+
+  private static String where(WorkspaceQuery query) {
+    StringBuilder where = new StringBuilder(" where w.ownerId = :ownerId");
+    if (query.nameContains() != null) {
+      where.append(" and lower(w.name) like :name escape '!'");
+    }
+    if (query.siteCode() != null) {
+      where.append(" and w.siteCode = :siteCode");
+    }
+    if (query.status() != null) {
+      where.append(" and w.status = :status");
+    }
+    if (query.plan() != null) {
+      where.append(" and w.plan = :plan");
+    }
+    if (query.settlementMethod() != null) {
+      where.append(" and w.settlement.method = :method");
+    }
+    return where.toString();
+  }
+
+  private static void bind(TypedQuery<?> q, BillingAccount owner, WorkspaceQuery query) {
+    q.setParameter("ownerId", owner.id());
+    if (query.nameContains() != null) {
+      String escaped =
+          query
+              .nameContains()
+              .toLowerCase(Locale.ROOT)
+              .replace("!", "!!")
+              .replace("%", "!%")
+              .replace("_", "!_");
+      q.setParameter("name", "%" + escaped + "%");
+    }
+    if (query.siteCode() != null) {
+      q.setParameter("siteCode", query.siteCode());
+    }
+    if (query.status() != null) {
+      q.setParameter("status", parse(WorkspaceStatus.class, query.status(), "status"));
+    }
+    if (query.plan() != null) {
+      q.setParameter("plan", parse(Plan.class, query.plan(), "plan"));
+    }
+    if (query.settlementMethod() != null) {
+      q.setParameter("method", query.settlementMethod());
+    }
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw new RuleViolation(
+          "filter.invalid", "Unknown " + field + " '" + value + "' in the filter.");
+    }
+  }
+
+  private Site site(String code) {
+    return sites
+        .find(code)
+        .orElseThrow(() -> new RuleViolation("site.unknown", "There is no site '" + code + "'."));
+  }
+
+  /** A workspace as the audit log keeps it: a small JSON object. */
+  static String describe(Workspace w) {
+    var json =
+        Json.createObjectBuilder()
+            .add("name", w.name())
+            .add("site", w.siteCode())
+            .add("language", w.language().code())
+            .add("plan", w.plan().name())
+            .add("settlement", w.settlement().toString())
+            .add("status", w.status().name());
+    if (w.lockedAt() != null) {
+      json.add("lockedAt", w.lockedAt().toString());
+    }
+    return json.build().toString();
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * What a customer does with workspaces: create one (opening the Commercial Plan), list them a page
+ * at a time with the database doing the sorting and filtering, and change the settlement method
+ * under the site's rule and the month limit. Every change is audited in the same transaction. A
+ * workspace of another account is reported exactly like a missing one.
+ */
+package com.billingcenter.workspace.boundary;
