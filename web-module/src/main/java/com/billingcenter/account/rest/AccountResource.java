@@ -42,6 +42,25 @@ public class AccountResource {
   }
 
   @POST
+  @Path("account/password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change the password",
+      description = "Needs the current password; the new one follows the registration rules.")
+  @SecurityRequirement(name = "basic")
+  @APIResponse(responseCode = "204", description = "Changed; use the new password from now on.")
+  @APIResponse(responseCode = "400", description = "Wrong current password or weak new one.")
+  public Response changePassword(@Context SecurityContext security, PasswordChangeJson body) {
+    if (body == null) {
+      throw new AccountRuleViolation(
+          "body.missing", "A JSON body with both passwords is required.");
+    }
+    accounts.changePassword(
+        security.getUserPrincipal().getName(), body.currentPassword(), body.newPassword());
+    return Response.noContent().build();
+  }
+
+  @POST
   @Path("accounts")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(

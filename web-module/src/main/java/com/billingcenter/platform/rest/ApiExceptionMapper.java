@@ -29,8 +29,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable thrown) {
     Throwable cause = unwrap(thrown);
     if (cause instanceof RuleViolation violation) {
-      int status = violation.code().endsWith(".taken") ? 409 : 400;
-      return error(status, violation.code(), violation.getMessage());
+      return error(statusOf(violation.code()), violation.code(), violation.getMessage());
     }
     if (isMalformedBody(cause)) {
       return error(
@@ -51,6 +50,24 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     LOG.log(Level.SEVERE, "Unexpected failure of an API call", thrown);
     return error(500, "internal", "Something went wrong on our side. Nothing was changed.");
   }
+
+  /**
+   * 404 for what is not there (or not the caller's: the same answer), 409 for a request that is
+   * well-formed but conflicts with the current state, 400 for everything else.
+   */
+  static int statusOf(String code) {
+    if (code.endsWith(".notFound")) {
+      return 404;
+    }
+    if (code.endsWith(".taken") || CONFLICTS.contains(code)) {
+      return 409;
+    }
+    return 400;
+  }
+
+  private static final java.util.Set<String> CONFLICTS =
+      java.util.Set.of(
+          "settlement.oncePerMonth", "settlement.unchanged", "workspace.plan.alreadyCommercial");
 
   private static Throwable unwrap(Throwable thrown) {
     Throwable t = thrown;

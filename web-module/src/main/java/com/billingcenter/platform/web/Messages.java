@@ -2,6 +2,7 @@ package com.billingcenter.platform.web;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -21,13 +22,18 @@ public final class Messages {
     }
   }
 
-  public static void error(FacesContext faces, String clientId, String key) {
-    String text = text(faces, key);
+  /** The text of {@code key} with {@code {0}}, {@code {1}}… filled in. */
+  public static String format(FacesContext faces, String key, Object... args) {
+    return new MessageFormat(text(faces, key), faces.getViewRoot().getLocale()).format(args);
+  }
+
+  public static void error(FacesContext faces, String clientId, String key, Object... args) {
+    String text = args.length == 0 ? text(faces, key) : format(faces, key, args);
     faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
   }
 
-  public static void info(FacesContext faces, String key) {
-    String text = text(faces, key);
+  public static void info(FacesContext faces, String key, Object... args) {
+    String text = args.length == 0 ? text(faces, key) : format(faces, key, args);
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
   }
 }

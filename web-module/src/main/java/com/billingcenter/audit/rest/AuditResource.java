@@ -1,0 +1,81 @@
+package com.billingcenter.audit.rest;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.audit.boundary.AuditLog;
+import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.platform.entity.RuleViolation;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Who changed what in the caller's account, newest first. */
+@Path("v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "The audit log of the caller's account")
+@SecurityRequirement(name = "basic")
+public class AuditResource {
+
+  @Inject Accounts accounts;
+  @Inject AuditLog auditLog;
+
+  /** One entry; {@code before} and {@code after} are JSON texts, absent when there is none. */
+  public record AuditEntryJson(
+      long id,
+      Instant at,
+      String actor,
+      String action,
+      String subjectType,
+      String subjectId,
+      String before,
+      String after) {
+
+    static AuditEntryJson of(AuditEntry e) {
+      return new AuditEntryJson(
+          e.id(),
+          e.occurredAt(),
+          e.actor(),
+          e.action(),
+          e.subjectType(),
+          e.subjectId(),
+          e.before(),
+          e.after());
+    }
+  }
+
+  /** One page of entries. */
+  public record AuditPageJson(int page, int size, long total, List<AuditEntryJson> items) {}
+
+  @GET
+  @Operation(
+      summary = "The audit log",
+      description =
+          "Every change of the caller's account, workspaces, settlement methods, locks and"
+              + " unlocks: who (user name or 'system'), when, what, before and after.")
+  public AuditPageJson page(
+      @Context SecurityContext security,
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    if (page < 1 || size < 1 || size > AuditLog.MAX_PAGE_SIZE) {
+      throw new RuleViolation(
+          "page.invalid",
+          "Pages are numbered from 1 and hold 1 to " + AuditLog.MAX_PAGE_SIZE + " entries.");
+    }
+    long accountId = accounts.require(security.getUserPrincipal().getName()).id();
+    List<AuditEntryJson> items =
+        auditLog.page(accountId, Math.multiplyExact(page - 1, size), size).stream()
+            .map(AuditEntryJson::of)
+            .toList();
+    return new AuditPageJson(page, size, auditLog.count(accountId), items);
+  }
+}

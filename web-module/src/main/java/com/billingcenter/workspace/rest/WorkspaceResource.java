@@ -1,0 +1,181 @@
+package com.billingcenter.workspace.rest;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.workspace.boundary.WorkspaceQuery;
+import com.billingcenter.workspace.boundary.Workspaces;
+import com.billingcenter.workspace.entity.Plan;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The caller's workspaces. Another account's workspace id is answered exactly like a missing one.
+ */
+@Path("v1/workspaces")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Workspaces", description = "Workspaces and their settlement methods")
+@SecurityRequirement(name = "basic")
+public class WorkspaceResource {
+
+  @Inject Accounts accounts;
+  @Inject Workspaces workspaces;
+
+  @GET
+  @Operation(
+      summary = "List workspaces",
+      description =
+          "One page of the caller's workspaces, sorted and filtered by the database. Sort by id,"
+              + " name, siteCode, language, plan, settlementMethod, status or createdAt.")
+  @APIResponse(responseCode = "200", description = "The page; total counts every match.")
+  @APIResponse(responseCode = "400", description = "Bad page, size, sort or filter.")
+  public WorkspaceListJson list(
+      @Context SecurityContext security,
+      @Parameter(description = "Page number, from 1") @QueryParam("page") @DefaultValue("1")
+          int page,
+      @Parameter(description = "Workspaces per page, 1 to 200")
+          @QueryParam("size")
+          @DefaultValue("50")
+          int size,
+      @QueryParam("sort") @DefaultValue("id") String sort,
+      @Parameter(description = "asc or desc") @QueryParam("order") @DefaultValue("asc")
+          String order,
+      @Parameter(description = "Part of the name, any case") @QueryParam("name") String name,
+      @QueryParam("siteCode") String siteCode,
+      @Parameter(description = "active, locked or fully-locked") @QueryParam("status")
+          String status,
+      @Parameter(description = "free or commercial") @QueryParam("plan") String plan,
+      @QueryParam("settlementMethod") String settlementMethod) {
+    if (page < 1) {
+      throw new RuleViolation("page.invalid", "Pages are numbered from 1.");
+    }
+    if (!"asc".equals(order) && !"desc".equals(order)) {
+      throw new RuleViolation("order.invalid", "The order is 'asc' or 'desc'.");
+    }
+    if (size < 1 || size > WorkspaceQuery.MAX_PAGE_SIZE) {
+      throw new RuleViolation(
+          "page.size.invalid", "A page has 1 to " + WorkspaceQuery.MAX_PAGE_SIZE + " workspaces.");
+    }
+    var query =
+        new WorkspaceQuery(
+            Math.multiplyExact(page - 1, size),
+            size,
+            sort,
+            "asc".equals(order),
+            name,
+            siteCode,
+            status,
+            plan,
+            settlementMethod);
+    BillingAccount owner = caller(security);
+    List<WorkspaceJson> items =
+        workspaces.list(owner, query).stream().map(WorkspaceJson::of).toList();
+    return new WorkspaceListJson(page, size, workspaces.count(owner, query), items);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One workspace")
+  @APIResponse(responseCode = "200", description = "The workspace.")
+  @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
+  public WorkspaceJson get(@Context SecurityContext security, @PathParam("id") long id) {
+    return WorkspaceJson.of(workspaces.require(caller(security), id));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a workspace",
+      description =
+          "Creates a workspace on a site with a language (en or zh) that can never be changed,"
+              + " on the Commercial Plan unless plan is 'free'. It settles by the site's default"
+              + " method.")
+  @APIResponse(responseCode = "201", description = "Created; Location names it.")
+  @APIResponse(responseCode = "400", description = "Bad name, site, language or plan.")
+  public Response create(
+      @Context SecurityContext security, NewWorkspaceJson body, @Context UriInfo uri) {
+    if (body == null) {
+      throw new RuleViolation("body.missing", "A JSON body with the workspace is required.");
+    }
+    Plan plan =
+        switch (body.plan() == null ? "commercial" : body.plan()) {
+          case "commercial" -> Plan.COMMERCIAL;
+          case "free" -> Plan.FREE;
+          default -> throw new RuleViolation("plan.invalid", "The plan is 'commercial' or 'free'.");
+        };
+    var created =
+        workspaces.create(caller(security), body.name(), body.siteCode(), body.language(), plan);
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+        .entity(WorkspaceJson.of(created))
+        .build();
+  }
+
+  @POST
+  @Path("{id}/commercial-plan")
+  @Operation(summary = "Open the Commercial Plan for a Free workspace")
+  @APIResponse(responseCode = "200", description = "The workspace, now Commercial.")
+  @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
+  @APIResponse(responseCode = "409", description = "Already on the Commercial Plan.")
+  public WorkspaceJson openCommercialPlan(
+      @Context SecurityContext security, @PathParam("id") long id) {
+    return WorkspaceJson.of(workspaces.openCommercialPlan(caller(security), id));
+  }
+
+  @GET
+  @Path("{id}/settlement-options")
+  @Operation(
+      summary = "Settlement methods this workspace may use",
+      description = "The methods its site allows, with the caller's registered cloud accounts.")
+  @APIResponse(responseCode = "200", description = "The options.")
+  @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
+  public List<SettlementOptionJson> settlementOptions(
+      @Context SecurityContext security, @PathParam("id") long id) {
+    BillingAccount owner = caller(security);
+    return workspaces.settlementOptions(owner, workspaces.require(owner, id)).stream()
+        .map(SettlementOptionJson::of)
+        .toList();
+  }
+
+  @POST
+  @Path("{id}/settlement")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change the settlement method",
+      description =
+          "At most once per calendar month (UTC); a locked workspace may always change, and is"
+              + " unlocked by it.")
+  @APIResponse(responseCode = "200", description = "The workspace with its new method.")
+  @APIResponse(responseCode = "400", description = "Unknown method, or one the site forbids.")
+  @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
+  @APIResponse(responseCode = "409", description = "Already changed this month, or unchanged.")
+  public WorkspaceJson changeSettlement(
+      @Context SecurityContext security, @PathParam("id") long id, SettlementChangeJson body) {
+    if (body == null) {
+      throw new RuleViolation("body.missing", "A JSON body with the method is required.");
+    }
+    return WorkspaceJson.of(
+        workspaces.changeSettlement(caller(security), id, body.method(), body.cloudAccountId()));
+  }
+
+  private BillingAccount caller(SecurityContext security) {
+    return accounts.require(security.getUserPrincipal().getName());
+  }
+}
