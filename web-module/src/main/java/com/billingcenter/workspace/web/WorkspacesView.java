@@ -1,0 +1,264 @@
+package com.billingcenter.workspace.web;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.Messages;
+import com.billingcenter.settlement.control.SettlementOption;
+import com.billingcenter.site.control.Sites;
+import com.billingcenter.workspace.boundary.Workspaces;
+import com.billingcenter.workspace.entity.Plan;
+import com.billingcenter.workspace.entity.Workspace;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.LazyDataModel;
+
+/**
+ * {@code workspaces.xhtml}: Workspace Management. Holds the lazy table, the two steps of opening
+ * the Commercial Plan and the Change Settlement Method dialog's state.
+ */
+@Named
+@ViewScoped
+public class WorkspacesView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject Accounts accounts;
+  @Inject Workspaces workspaces;
+  @Inject Sites sites;
+  @Inject Clock clock;
+
+  private static final int ROWS = 20;
+
+  private String username;
+  private int first;
+  private WorkspaceTableModel table;
+
+  // Open the Commercial Plan: step 1 explains and asks to confirm, step 2 names the workspace.
+  private int commercialStep;
+  private String newName;
+  private String newSite;
+  private String newLanguage;
+
+  // Change Settlement Method
+  private WorkspaceRow changing;
+  private List<SettlementOption> options = List.of();
+  private String chosenOption;
+  private boolean changeAllowed;
+  private String nextChangeFrom;
+
+  @PostConstruct
+  void init() {
+    username = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
+    String name = username;
+    Accounts lookup = accounts;
+    table = new WorkspaceTableModel(workspaces, clock, () -> lookup.require(name));
+  }
+
+  private BillingAccount owner() {
+    return accounts.require(username);
+  }
+
+  /** {@code ?page=N} opens the table on page N (from 1), so that a page can be bookmarked. */
+  public int getPage() {
+    return first / ROWS + 1;
+  }
+
+  public void setPage(int page) {
+    first = Math.max(0, page - 1) * ROWS;
+  }
+
+  public int getFirst() {
+    return first;
+  }
+
+  public void setFirst(int first) {
+    this.first = first;
+  }
+
+  public int getRows() {
+    return ROWS;
+  }
+
+  public LazyDataModel<WorkspaceRow> getTable() {
+    return table;
+  }
+
+  public List<SelectItem> getSiteItems() {
+    var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    return sites.all().stream()
+        .map(site -> new SelectItem(site.code(), site.name(locale) + " · " + site.code()))
+        .toList();
+  }
+
+  public String siteName(String code) {
+    var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    return sites.find(code).map(site -> site.name(locale)).orElse(code);
+  }
+
+  // --- Open the Commercial Plan -------------------------------------------------------------
+
+  public void startCommercialPlan() {
+    commercialStep = 1;
+    newName = null;
+    newSite = sites.all().iterator().next().code();
+    newLanguage = null;
+  }
+
+  public void confirmCommercialPlan() {
+    commercialStep = 2;
+  }
+
+  public void createCommercialWorkspace() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      Workspace created =
+          workspaces.create(owner(), newName, newSite, newLanguage, Plan.COMMERCIAL);
+      Messages.info(faces, "commercial.opened", created.name());
+      commercialStep = 0;
+      PrimeFaces.current().ajax().addCallbackParam("done", true);
+    } catch (RuleViolation refused) {
+      Messages.error(faces, "commercial:" + fieldOf(refused.code()), refused.code());
+    }
+  }
+
+  public void openCommercialPlan(WorkspaceRow row) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      Workspace upgraded = workspaces.openCommercialPlan(owner(), row.getId());
+      Messages.info(faces, "commercial.opened", upgraded.name());
+    } catch (RuleViolation refused) {
+      Messages.error(faces, null, refused.code());
+    }
+  }
+
+  private static String fieldOf(String code) {
+    if (code.startsWith("workspace.name")) {
+      return "name";
+    }
+    if (code.startsWith("workspace.language")) {
+      return "language";
+    }
+    return "site";
+  }
+
+  // --- Change Settlement Method ---------------------------------------------------------------
+
+  public void startChange(WorkspaceRow row) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    BillingAccount owner = owner();
+    var found = workspaces.find(owner, row.getId());
+    if (found.isEmpty()) {
+      Messages.error(faces, null, "workspace.notFound");
+      changing = null;
+      return;
+    }
+    Workspace workspace = found.get();
+    changing = new WorkspaceRow(workspace, clock.instant());
+    options = workspaces.settlementOptions(owner, workspace);
+    chosenOption = workspace.settlement().toString();
+    changeAllowed = workspace.canChangeSettlement(clock);
+    nextChangeFrom = workspace.nextChangePossible().map(WorkspaceRow.UTC::format).orElse(null);
+  }
+
+  public void changeSettlement() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    SettlementOption option =
+        options.stream().filter(o -> o.key().equals(chosenOption)).findFirst().orElse(null);
+    if (changing == null || option == null) {
+      Messages.error(faces, "change:option", "settlement.choose");
+      return;
+    }
+    try {
+      Workspace changed =
+          workspaces.changeSettlement(
+              owner(), changing.getId(), option.method(), option.cloudAccountId());
+      Messages.info(
+          faces,
+          changing.isLocked() ? "settlement.changedAndUnlocked" : "settlement.changed",
+          changed.name());
+      changing = null;
+      PrimeFaces.current().ajax().addCallbackParam("done", true);
+    } catch (RuleViolation refused) {
+      if ("settlement.oncePerMonth".equals(refused.code())) {
+        Messages.error(faces, "change:option", refused.code(), nextChangeFrom);
+      } else {
+        Messages.error(faces, "change:option", refused.code());
+      }
+    }
+  }
+
+  /** The label of an option in the page's language. */
+  public String optionLabel(SettlementOption option) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    return option.cloudAccountId() == null
+        ? Messages.text(faces, "settlement.option." + option.method())
+        : Messages.format(
+            faces, "settlement.option.cloud", methodLabel(option.method()), option.accountLabel());
+  }
+
+  /** The short name of a method for the table, e.g. "Billing Center account". */
+  public String methodLabel(String method) {
+    return Messages.text(FacesContext.getCurrentInstance(), "settlement.short." + method);
+  }
+
+  public int getCommercialStep() {
+    return commercialStep;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
+  }
+
+  public String getNewSite() {
+    return newSite;
+  }
+
+  public void setNewSite(String newSite) {
+    this.newSite = newSite;
+  }
+
+  public String getNewLanguage() {
+    return newLanguage;
+  }
+
+  public void setNewLanguage(String newLanguage) {
+    this.newLanguage = newLanguage;
+  }
+
+  public WorkspaceRow getChanging() {
+    return changing;
+  }
+
+  public List<SettlementOption> getOptions() {
+    return options;
+  }
+
+  public String getChosenOption() {
+    return chosenOption;
+  }
+
+  public void setChosenOption(String chosenOption) {
+    this.chosenOption = chosenOption;
+  }
+
+  public boolean isChangeAllowed() {
+    return changeAllowed;
+  }
+
+  public String getNextChangeFrom() {
+    return nextChangeFrom;
+  }
+}
