@@ -47,6 +47,23 @@ final class BillingCenterServer {
     return shared;
   }
 
+  /**
+   * The database the server uses. An H2 file is opened in auto-server mode, so that a test can
+   * reach the same database while the server runs (see {@link Database}).
+   */
+  String jdbcUrl() {
+    String url = System.getProperty("it.db.url", "");
+    return url.isBlank() ? "jdbc:h2:file:" + h2Dir.resolve("billing") + ";AUTO_SERVER=TRUE" : url;
+  }
+
+  String jdbcUser() {
+    return System.getProperty("it.db.user", "billing");
+  }
+
+  String jdbcPassword() {
+    return System.getProperty("it.db.password", "billing");
+  }
+
   URI base() {
     return URI.create("http://localhost:" + port + "/");
   }
@@ -69,13 +86,9 @@ final class BillingCenterServer {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
-    String dbUrl = System.getProperty("it.db.url", "");
-    if (dbUrl.isBlank()) {
-      dbUrl = "jdbc:h2:file:" + h2Dir.resolve("billing");
-    }
-    command.add("-Dbilling.db.url=" + dbUrl);
-    command.add("-Dbilling.db.user=" + System.getProperty("it.db.user", "billing"));
-    command.add("-Dbilling.db.password=" + System.getProperty("it.db.password", "billing"));
+    command.add("-Dbilling.db.url=" + jdbcUrl());
+    command.add("-Dbilling.db.user=" + jdbcUser());
+    command.add("-Dbilling.db.password=" + jdbcPassword());
     command.add(
         "-Dbilling.db.datasource-class="
             + System.getProperty("it.db.datasource-class", "org.h2.jdbcx.JdbcDataSource"));

@@ -1,0 +1,48 @@
+package com.billingcenter.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Direct access to the running server's database, for what no page or endpoint can do yet. Today:
+ * registering a customer's AWS cloud account, which the AWS Marketplace fulfillment flow will do (a
+ * row in {@code cloud_account}, active and bound to the customer).
+ */
+final class Database {
+
+  private Database() {}
+
+  static Connection connect(BillingCenterServer server) throws SQLException {
+    return DriverManager.getConnection(server.jdbcUrl(), server.jdbcUser(), server.jdbcPassword());
+  }
+
+  /** An active AWS cloud account owned by {@code username}; returns its id. */
+  static long registerAwsAccount(BillingCenterServer server, String username, String awsAccountId)
+      throws SQLException {
+    // Far above the ids the application's sequence hands out, so the two never meet.
+    long id = 1_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+    try (Connection db = connect(server);
+        PreparedStatement insert =
+            db.prepareStatement(
+                "insert into cloud_account (id, owner_id, provider, provider_account_id,"
+                    + " license_id, product_code, status, created_at, version)"
+                    + " select ?, id, 'aws', ?, ?, 'billing-center-product', 'ACTIVE', ?, 1"
+                    + " from billing_account where username = ?")) {
+      insert.setLong(1, id);
+      insert.setString(2, awsAccountId);
+      insert.setString(3, "arn:aws:license-manager::" + awsAccountId + ":license:l-" + id);
+      insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+      insert.setString(5, username);
+      if (insert.executeUpdate() != 1) {
+        throw new IllegalStateException("No account " + username);
+      }
+    }
+    return id;
+  }
+}

@@ -1,0 +1,175 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Billing Center core in a real browser: open the Commercial Plan, see the workspace in
+ * Workspace Management, change its settlement method, be refused a second change in the same month,
+ * and see the same page in Chinese.
+ */
+class WorkspaceManagementBrowserIT {
+
+  private static final String PASSWORD = "Browser-test-2026";
+
+  private final BillingCenterServer server = BillingCenterServer.shared();
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = Browser.open();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private String heading() {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText();
+  }
+
+  private WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  private void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  private String registerAndLogIn(String prefix) {
+    String username = Http.uniqueName(prefix);
+    var created =
+        Http.postJson(
+            server.uri("/api/v1/accounts"),
+            Http.registration(username, username + "@example.com", PASSWORD));
+    assertEquals(201, created.statusCode(), created.body());
+    browser.get(server.uri("/login.xhtml?lang=en").toString());
+    browser.findElement(By.id("login:name")).sendKeys(username);
+    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login:submit")).click();
+    assertEquals("Workspace Management", heading());
+    return username;
+  }
+
+  /** Flow 3: Confirm, then name and language (with the warning), then Confirm. */
+  private void openCommercialPlan(String name, String siteLabel, String language) {
+    click(By.id("list:openCommercial"));
+    click(By.id("commercial:confirmIntro"));
+    visible(By.id("commercial:name")).sendKeys(name);
+    assertTrue(
+        visible(By.id("language-warning")).getText().contains("can never be changed"),
+        "the page warns that the language is final");
+    click(By.id("commercial:site"));
+    click(
+        By.xpath(
+            "//li[contains(@class,'ui-selectonemenu-item') and contains(., '" + siteLabel + "')]"));
+    click(By.xpath("//label[normalize-space(.)='" + language + "']"));
+    click(By.id("commercial:create"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("commercialDialog")));
+  }
+
+  private List<WebElement> rows() {
+    return browser.findElements(By.cssSelector("#list\\:workspaces_data tr[data-ri]"));
+  }
+
+  private WebElement rowOf(String name) {
+    return wait.until(
+        d -> rows().stream().filter(r -> r.getText().contains(name)).findFirst().orElse(null));
+  }
+
+  @Test
+  void customerOpensCommercialPlanChangesSettlementOnceAndSeesItInChinese() throws Exception {
+    String username = registerAndLogIn("core");
+    String name = "Production <b>EU</b>";
+    openCommercialPlan(name, "Europe 1 (Frankfurt)", "Chinese");
+
+    assertTrue(
+        visible(By.id("list:messages")).getText().contains("The Commercial Plan is open"),
+        "success message");
+    WebElement row = rowOf(name);
+    String text = row.getText();
+    assertTrue(text.contains("Europe 1 (Frankfurt)"), text);
+    assertTrue(text.contains("Commercial"), text);
+    assertTrue(text.contains("Chinese"), text);
+    assertTrue(text.contains("Billing Center account"), text);
+    assertTrue(text.contains("Active"), text);
+    assertTrue(
+        browser.findElements(By.tagName("b")).stream().noneMatch(b -> b.getText().equals("EU")),
+        "markup in a name is shown as text");
+
+    // The AWS account the customer subscribed with (the fulfillment flow will register it).
+    long cloudAccountId = Database.registerAwsAccount(server, username, "123456789012");
+
+    row.findElement(By.xpath(".//button[contains(@id,':change')]")).click();
+    WebElement awsOption =
+        visible(
+            By.xpath(
+                "//form[@id='change']//label[contains(., 'Registered Cloud Account Settlement')"
+                    + " and contains(., '123456789012')]"));
+    assertFalse(
+        browser.findElement(By.id("change")).getText().contains("Alibaba"),
+        "only the methods the site allows");
+    awsOption.click();
+    click(By.id("change:confirm"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
+    assertTrue(visible(By.id("list:messages")).getText().contains("now settles by its new method"));
+    assertTrue(rowOf(name).getText().contains("AWS account"), rowOf(name).getText());
+
+    // A second change in the same calendar month is refused with the date it becomes possible.
+    rowOf(name).findElement(By.xpath(".//button[contains(@id,':change')]")).click();
+    visible(
+            By.xpath(
+                "//form[@id='change']//label[contains(., 'Billing Center Account Settlement')]"))
+        .click();
+    click(By.id("change:confirm"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("change:messages"), "already changed this month"));
+    assertTrue(rowOf(name).getText().contains("AWS account"), "the refused change changed nothing");
+    var api = Http.get(server.uri("/api/v1/workspaces?name=Production"), username, PASSWORD);
+    var workspace = Http.json(api).getJsonArray("items").getJsonObject(0);
+    assertEquals("aws", workspace.getString("settlementMethod"));
+    assertEquals(cloudAccountId, workspace.getJsonNumber("cloudAccountId").longValue());
+
+    // The same page in Chinese.
+    browser.get(server.uri("/workspaces.xhtml?lang=zh").toString());
+    assertEquals("工作空间管理", heading());
+    String chinese = rowOf(name).getText();
+    assertTrue(chinese.contains("欧洲区1（法兰克福）"), chinese);
+    assertTrue(chinese.contains("商业版"), chinese);
+    assertTrue(chinese.contains("AWS 账号"), chinese);
+    assertTrue(browser.findElement(By.id("list:openCommercial")).getText().contains("开通商业版"));
+  }
+
+  @Test
+  void emptyWorkspaceNameIsRefusedInTheDialogAndNothingIsCreated() {
+    String username = registerAndLogIn("empty");
+    click(By.id("list:openCommercial"));
+    click(By.id("commercial:confirmIntro"));
+    visible(By.id("commercial:name"));
+    click(By.xpath("//label[normalize-space(.)='English']"));
+    click(By.id("commercial:create"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("commercial:messages"), "Enter a workspace name."));
+    var api = Http.get(server.uri("/api/v1/workspaces"), username, PASSWORD);
+    assertEquals(0, Http.json(api).getInt("total"));
+  }
+}
