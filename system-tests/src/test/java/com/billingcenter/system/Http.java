@@ -52,6 +52,14 @@ final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  static HttpResponse<String> postJson(URI uri, String json, String user, String password) {
+    return send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .header("Authorization", basic(user, password))
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()
@@ -65,6 +73,12 @@ final class Http {
   }
 
   /** A user name no other test (or earlier run on the same database) has used. */
+  static jakarta.json.JsonArray jsonArray(HttpResponse<String> response) {
+    try (var reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readArray();
+    }
+  }
+
   static String uniqueName(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }

@@ -20,11 +20,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.transaction.UserTransaction;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,9 +30,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,23 +43,7 @@ class PersistenceArquillianIT {
 
   @Deployment
   static WebArchive deployment() {
-    File war = new File(System.getProperty("runtime.dir", "target/runtime"), "micro.war");
-    WebArchive archive =
-        ShrinkWrap.create(ZipImporter.class, "billing-center.war")
-            .importFrom(war)
-            .as(WebArchive.class);
-    // Arquillian calls its runner servlet without credentials: the one change to the real WAR.
-    String webXml;
-    try (InputStream in = archive.get("WEB-INF/web.xml").getAsset().openStream()) {
-      webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String runnerIsPublic =
-        "<security-constraint><web-resource-collection><web-resource-name>Arquillian"
-            + "</web-resource-name><url-pattern>/ArquillianServletRunnerEE9</url-pattern>"
-            + "</web-resource-collection></security-constraint></web-app>";
-    return archive.setWebXML(new StringAsset(webXml.replace("</web-app>", runnerIsPublic)));
+    return MicroWarDeployment.create();
   }
 
   @Inject Accounts accounts;

@@ -26,9 +26,13 @@ public class SettlementMethods {
 
   @PostConstruct
   void collect() {
+    register(beans);
+  }
+
+  void register(Iterable<? extends SettlementMethod> methods) {
     // The Billing Center account first, then the clouds in code order: the order of the dialog.
     List<SettlementMethod> all = new ArrayList<>();
-    beans.forEach(all::add);
+    methods.forEach(all::add);
     all.sort(
         (a, b) -> {
           boolean aDirect = Settlement.BILLING_CENTER.equals(a.code());

@@ -35,6 +35,16 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       return error(
           400, "malformedBody", "The request body is not valid JSON of the expected form.");
     }
+    if (cause instanceof WebApplicationException web
+        && web.getResponse().getStatus() == 404
+        && web.getCause() instanceof IllegalArgumentException) {
+      // A query or path parameter that does not convert (e.g. ?page=abc): the runtime says 404.
+      return error(400, "parameter.invalid", "A parameter of the request has the wrong form.");
+    }
+    if (cause instanceof WebApplicationException web && web.getResponse().getStatus() == 400) {
+      return error(
+          400, "malformedBody", "The request body is missing or is not JSON of the expected form.");
+    }
     if (cause instanceof NotFoundException) {
       return error(404, "notFound", "There is nothing at this address.");
     }

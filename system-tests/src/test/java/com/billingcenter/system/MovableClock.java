@@ -1,0 +1,40 @@
+package com.billingcenter.system;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Replaces the application's clock in an Arquillian deployment that includes this class, so that a
+ * test can cross a month boundary or a 14-day countdown.
+ */
+@Alternative
+@Priority(1000)
+@ApplicationScoped
+public class MovableClock extends Clock {
+
+  private volatile Instant now = Instant.now();
+
+  public void set(Instant instant) {
+    now = instant;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return Clock.fixed(now, zone);
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+}
