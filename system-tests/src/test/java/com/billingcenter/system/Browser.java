@@ -22,6 +22,23 @@ final class Browser {
 
   private Browser() {}
 
+  /**
+   * Keeps what the browser shows under {@code target/screenshots/} (for reading a failure, and for
+   * looking at the pages without a display).
+   */
+  static void screenshot(org.openqa.selenium.WebDriver browser, String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      byte[] png =
+          ((org.openqa.selenium.TakesScreenshot) browser)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      Files.write(dir.resolve(name + ".png"), png);
+    } catch (java.io.IOException e) {
+      System.out.println("Could not keep the screenshot " + name + ": " + e);
+    }
+  }
+
   static ChromeDriver open() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present && "true".equals(System.getenv("CI"))) {

@@ -76,6 +76,7 @@ class WorkspaceManagementBrowserIT {
     assertTrue(
         visible(By.id("language-warning")).getText().contains("can never be changed"),
         "the page warns that the language is final");
+    Browser.screenshot(browser, "commercial-plan-step-2");
     click(By.id("commercial:site"));
     click(
         By.xpath(
@@ -126,6 +127,7 @@ class WorkspaceManagementBrowserIT {
     assertFalse(
         browser.findElement(By.id("change")).getText().contains("Alibaba"),
         "only the methods the site allows");
+    Browser.screenshot(browser, "change-settlement-method");
     awsOption.click();
     click(By.id("change:confirm"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
@@ -142,6 +144,7 @@ class WorkspaceManagementBrowserIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("change:messages"), "already changed this month"));
+    Browser.screenshot(browser, "change-refused-this-month");
     assertTrue(rowOf(name).getText().contains("AWS account"), "the refused change changed nothing");
     var api = Http.get(server.uri("/api/v1/workspaces?name=Production"), username, PASSWORD);
     var workspace = Http.json(api).getJsonArray("items").getJsonObject(0);
@@ -156,6 +159,41 @@ class WorkspaceManagementBrowserIT {
     assertTrue(chinese.contains("商业版"), chinese);
     assertTrue(chinese.contains("AWS 账号"), chinese);
     assertTrue(browser.findElement(By.id("list:openCommercial")).getText().contains("开通商业版"));
+    Browser.screenshot(browser, "workspace-management-zh");
+
+    // Every change is in the audit log, with who made it.
+    browser.get(server.uri("/audit.xhtml?lang=en").toString());
+    assertEquals("Audit Log", heading());
+    String audit = browser.findElement(By.id("audit:entries")).getText();
+    assertTrue(audit.contains("Settlement method changed"), audit);
+    assertTrue(audit.contains("Workspace created"), audit);
+    assertTrue(audit.contains("aws:" + cloudAccountId), audit);
+    assertTrue(audit.contains(username), audit);
+  }
+
+  @Test
+  void customerChangesThePasswordOnTheAccountPage() {
+    String username = registerAndLogIn("pwd");
+    browser.get(server.uri("/account.xhtml").toString());
+    assertEquals("Account", heading());
+    assertEquals(username, browser.findElement(By.id("username")).getText());
+    browser.findElement(By.id("password:current")).sendKeys("Wrong-password-1");
+    browser.findElement(By.id("password:newPassword")).sendKeys("Changed-pass-2026");
+    browser.findElement(By.id("password:confirmation")).sendKeys("Changed-pass-2026");
+    browser.findElement(By.id("password:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("password:messages"), "The current password is not correct."));
+    browser.findElement(By.id("password:current")).sendKeys(PASSWORD);
+    browser.findElement(By.id("password:newPassword")).sendKeys("Changed-pass-2026");
+    browser.findElement(By.id("password:confirmation")).sendKeys("Changed-pass-2026");
+    browser.findElement(By.id("password:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("password:messages"), "Your password is changed."));
+    assertEquals(401, Http.get(server.uri("/api/v1/account"), username, PASSWORD).statusCode());
+    assertEquals(
+        200, Http.get(server.uri("/api/v1/account"), username, "Changed-pass-2026").statusCode());
   }
 
   @Test
