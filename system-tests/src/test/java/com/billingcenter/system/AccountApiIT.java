@@ -15,12 +15,7 @@ class AccountApiIT {
   private final BillingCenterServer server = BillingCenterServer.shared();
 
   private String register(String username) {
-    var created =
-        Http.postJson(
-            server.uri("/api/v1/accounts"),
-            Http.registration(username, username + "@Example.com", PASSWORD));
-    assertEquals(201, created.statusCode(), created.body());
-    return username;
+    return Http.register(server, username, PASSWORD);
   }
 
   @Test

@@ -83,6 +83,21 @@ final class Http {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /**
+   * Registers {@code username} (login account {@code username@Example.com}) through the API and
+   * fails the test unless it is created.
+   */
+  static String register(BillingCenterServer server, String username, String password) {
+    var created =
+        postJson(
+            server.uri("/api/v1/accounts"),
+            registration(username, username + "@Example.com", password));
+    if (created.statusCode() != 201) {
+      throw new AssertionError("registration refused: " + created.body());
+    }
+    return username;
+  }
+
   static String registration(String username, String loginAccount, String password) {
     return Json.createObjectBuilder()
         .add("username", username)

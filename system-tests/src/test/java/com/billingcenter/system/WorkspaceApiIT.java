@@ -20,13 +20,7 @@ class WorkspaceApiIT {
   private final BillingCenterServer server = BillingCenterServer.shared();
 
   private String register(String prefix) {
-    String username = Http.uniqueName(prefix);
-    var created =
-        Http.postJson(
-            server.uri("/api/v1/accounts"),
-            Http.registration(username, username + "@example.com", PASSWORD));
-    assertEquals(201, created.statusCode(), created.body());
-    return username;
+    return Http.register(server, Http.uniqueName(prefix), PASSWORD);
   }
 
   private HttpResponse<String> post(String user, String path, String json) {

@@ -54,12 +54,7 @@ class WorkspaceManagementBrowserIT {
   }
 
   private String registerAndLogIn(String prefix) {
-    String username = Http.uniqueName(prefix);
-    var created =
-        Http.postJson(
-            server.uri("/api/v1/accounts"),
-            Http.registration(username, username + "@example.com", PASSWORD));
-    assertEquals(201, created.statusCode(), created.body());
+    String username = Http.register(server, Http.uniqueName(prefix), PASSWORD);
     browser.get(server.uri("/login.xhtml?lang=en").toString());
     browser.findElement(By.id("login:name")).sendKeys(username);
     browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
