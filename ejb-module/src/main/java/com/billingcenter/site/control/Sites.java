@@ -3,6 +3,8 @@ package com.billingcenter.site.control;
 import com.billingcenter.site.entity.Site;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +38,11 @@ public class Sites {
   void load() {
     catalog = file.filter(f -> !f.isBlank()).map(Sites::fromFile).orElseGet(Sites::packaged);
     LOG.info(() -> "Sites: " + catalog.all().size() + " configured");
+  }
+
+  /** Loads the sites when the application starts, so that a bad file stops the deployment. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    LOG.fine(() -> "Sites loaded at start: " + catalog.all().size());
   }
 
   public Optional<Site> find(String code) {
