@@ -93,6 +93,8 @@ final class BillingCenterServer {
         "-Dbilling.db.datasource-class="
             + System.getProperty("it.db.datasource-class", "org.h2.jdbcx.JdbcDataSource"));
     command.add("-Dbilling.aws.endpoint-override=" + uri("/aws-sandbox"));
+    command.add("-Dbilling.aws.listing-url=" + uri("/aws-sandbox/listing"));
+    command.add("-Dsandbox.fulfillment-url=" + uri("/marketplace/aws/fulfillment"));
     command.add("-Dbilling.aws.access-key-id=sandbox");
     command.add("-Dbilling.aws.secret-access-key=sandbox");
     // Cheaper password hashes keep the tests quick; production keeps the default.

@@ -119,6 +119,8 @@ public class AwsJsonProtocolServlet extends HttpServlet {
               <li><code>POST api/buyers</code> with <code>{"awsAccountId": "123456789012"}</code>
                   creates a buyer and a registration token.</li>
               <li><code>POST api/buyers/{awsAccountId}/tokens</code> gives a fresh token.</li>
+              <li><a href="listing">The product's listing</a>: Continue to Subscribe, Subscribe,
+                  Set up your account (posts a token to the Billing Center's fulfillment URL).</li>
               <li><a href="health">health</a></li>
             </ul>
             </main></body></html>

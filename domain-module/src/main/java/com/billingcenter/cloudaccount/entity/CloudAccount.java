@@ -26,6 +26,10 @@ import java.util.Objects;
     name = CloudAccount.BY_OWNER,
     query = "select c from CloudAccount c where c.ownerId = :ownerId order by c.id")
 @NamedQuery(
+    name = CloudAccount.BY_LICENSE,
+    query =
+        "select c from CloudAccount c where c.provider = :provider and c.licenseId = :licenseId")
+@NamedQuery(
     name = CloudAccount.BY_OWNER_AND_PROVIDER,
     query =
         "select c from CloudAccount c where c.ownerId = :ownerId and c.provider = :provider"
@@ -34,6 +38,7 @@ public class CloudAccount {
 
   public static final String BY_OWNER = "CloudAccount.byOwner";
   public static final String BY_OWNER_AND_PROVIDER = "CloudAccount.byOwnerAndProvider";
+  public static final String BY_LICENSE = "CloudAccount.byLicense";
 
   @Id
   @SequenceGenerator(
@@ -57,6 +62,14 @@ public class CloudAccount {
 
   @Column(name = "product_code", nullable = false, updatable = false, length = 255)
   private String productCode;
+
+  /** AWS: the license ARN of current products; null for legacy ones. */
+  @Column(name = "license_arn", updatable = false, length = 512)
+  private String licenseArn;
+
+  /** AWS: the customer identifier of legacy products; null for current ones. */
+  @Column(name = "customer_identifier", updatable = false, length = 255)
+  private String customerIdentifier;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
@@ -84,6 +97,41 @@ public class CloudAccount {
     account.status = CloudAccountStatus.PENDING;
     account.createdAt = clock.instant();
     return account;
+  }
+
+  /**
+   * A buyer as AWS Marketplace identifies them: by account id and license ARN (current products),
+   * or by the customer identifier alone (legacy products). The license, or else the customer
+   * identifier, is the key: one AWS account may hold several licenses.
+   */
+  public static CloudAccount awsBuyer(
+      String provider,
+      String awsAccountId,
+      String licenseArn,
+      String customerIdentifier,
+      String productCode,
+      Clock clock) {
+    boolean current = licenseArn != null && !licenseArn.isBlank();
+    if (!current && (customerIdentifier == null || customerIdentifier.isBlank())) {
+      throw new IllegalArgumentException("A buyer has a license ARN or a customer identifier.");
+    }
+    CloudAccount account =
+        registered(
+            provider,
+            awsAccountId,
+            current ? licenseArn : "customer:" + customerIdentifier,
+            productCode,
+            clock);
+    account.licenseArn = current ? licenseArn : null;
+    account.customerIdentifier = current ? null : customerIdentifier;
+    return account;
+  }
+
+  /** The key a buyer has among the cloud accounts of its provider; see {@link #awsBuyer}. */
+  public static String licenseKey(String licenseArn, String customerIdentifier) {
+    return licenseArn != null && !licenseArn.isBlank()
+        ? licenseArn
+        : "customer:" + customerIdentifier;
   }
 
   /** The customer who set it up owns it from now on; it can settle their workspaces. */
@@ -131,6 +179,19 @@ public class CloudAccount {
 
   public String productCode() {
     return productCode;
+  }
+
+  public String licenseArn() {
+    return licenseArn;
+  }
+
+  public String customerIdentifier() {
+    return customerIdentifier;
+  }
+
+  /** Whether this is a legacy AWS product's buyer, known by customer identifier only. */
+  public boolean legacy() {
+    return licenseArn == null && customerIdentifier != null;
   }
 
   public CloudAccountStatus status() {

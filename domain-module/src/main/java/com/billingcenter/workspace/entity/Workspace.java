@@ -31,9 +31,15 @@ import java.util.Optional;
 @NamedQuery(
     name = Workspace.BY_OWNER,
     query = "select w from Workspace w where w.ownerId = :ownerId order by w.id")
+@NamedQuery(
+    name = Workspace.BY_OWNER_SETTLED_BY_CLOUD,
+    query =
+        "select w from Workspace w where w.ownerId = :ownerId"
+            + " and w.settlement.cloudAccountId in :cloudAccountIds order by w.id")
 public class Workspace {
 
   public static final String BY_OWNER = "Workspace.byOwner";
+  public static final String BY_OWNER_SETTLED_BY_CLOUD = "Workspace.byOwnerSettledByCloud";
 
   /** How long a locked workspace can still be unlocked before it takes no new data. */
   public static final Duration LOCK_COUNTDOWN = Duration.ofDays(14);

@@ -1,6 +1,10 @@
 package com.billingcenter.marketplace.control;
 
-/** A cloud marketplace refused or could not answer a call. */
+/**
+ * A cloud marketplace refused or could not answer a call. Rolls back the transaction it passes
+ * through, so that nothing is half-made.
+ */
+@jakarta.ejb.ApplicationException(rollback = true, inherited = true)
 public class MarketplaceException extends RuntimeException {
 
   /** Why, in terms a page can explain to the buyer. */
@@ -11,6 +15,8 @@ public class MarketplaceException extends RuntimeException {
     EXPIRED_TOKEN,
     /** The marketplace cannot be reached or keeps failing; trying later may work. */
     UNAVAILABLE,
+    /** The buyer subscribed to a product that is not ours. */
+    WRONG_PRODUCT,
     /** The marketplace refused the call for another reason (configuration, permissions). */
     REFUSED
   }

@@ -44,11 +44,31 @@ public class Workspaces {
    */
   public Workspace create(
       BillingAccount owner, String name, String siteCode, String languageCode, Plan plan) {
+    return create(owner, name, siteCode, languageCode, plan, null, null);
+  }
+
+  /**
+   * Creates a workspace that settles by the given method from the start (the site's default when
+   * {@code methodCode} is null). Choosing the first method is not a change: the month's one change
+   * is still free.
+   */
+  public Workspace create(
+      BillingAccount owner,
+      String name,
+      String siteCode,
+      String languageCode,
+      Plan plan,
+      String methodCode,
+      Long cloudAccountId) {
     Site site = site(siteCode);
     WorkspaceLanguage language = WorkspaceLanguage.fromCode(languageCode);
     Settlement initial =
         methods.choose(
-            owner.id(), site, owner.arbitrarySelection(), site.defaultSettlement(), null);
+            owner.id(),
+            site,
+            owner.arbitrarySelection(),
+            methodCode == null ? site.defaultSettlement() : methodCode,
+            cloudAccountId);
     Workspace workspace = Workspace.create(owner.id(), name, site.code(), language, initial, clock);
     if (plan == Plan.COMMERCIAL) {
       workspace.openCommercialPlan();

@@ -2,6 +2,7 @@ package com.billingcenter.workspace.web;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.marketplace.web.SetupView;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.settlement.control.SettlementOption;
@@ -18,6 +19,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 
@@ -54,6 +57,7 @@ public class WorkspacesView implements Serializable {
   private String chosenOption;
   private boolean changeAllowed;
   private String nextChangeFrom;
+  private boolean awsAllowed;
 
   @PostConstruct
   void init() {
@@ -166,6 +170,10 @@ public class WorkspacesView implements Serializable {
     options = workspaces.settlementOptions(owner, workspace);
     chosenOption = workspace.settlement().toString();
     changeAllowed = workspace.canChangeSettlement(clock);
+    awsAllowed =
+        awsListingUrl().isPresent()
+            && (owner.arbitrarySelection()
+                || sites.find(workspace.siteCode()).map(s -> s.allows("aws")).orElse(false));
     nextChangeFrom = workspace.nextChangePossible().map(WorkspaceRow.UTC::format).orElse(null);
   }
 
@@ -194,6 +202,31 @@ public class WorkspacesView implements Serializable {
         Messages.error(faces, "change:option", refused.code());
       }
     }
+  }
+
+  /**
+   * "AWS Account Settlement → Subscribe to AWS": remembers the workspace for the set-up page and
+   * sends the browser to the product's AWS Marketplace listing; AWS brings it back through the
+   * fulfillment URL.
+   */
+  public void subscribeToAws() throws java.io.IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (changing == null || !awsAllowed) {
+      Messages.error(faces, "change:option", "settlement.notAllowed");
+      return;
+    }
+    ((jakarta.servlet.http.HttpSession) faces.getExternalContext().getSession(true))
+        .setAttribute(SetupView.PENDING_WORKSPACE, changing.getId());
+    faces.getExternalContext().redirect(awsListingUrl().orElseThrow());
+  }
+
+  // Looked up, not injected: a view-scoped bean may only hold what can be serialized.
+  private static Optional<String> awsListingUrl() {
+    return ConfigProvider.getConfig().getOptionalValue("billing.aws.listing-url", String.class);
+  }
+
+  public boolean isAwsAllowed() {
+    return awsAllowed;
   }
 
   /** The label of an option in the page's language. */

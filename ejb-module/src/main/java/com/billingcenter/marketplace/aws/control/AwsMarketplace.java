@@ -30,10 +30,12 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
   static final int MAX_TOKEN_LENGTH = 4096;
 
   private final MarketplaceMeteringClient metering;
+  private final String productCode;
 
   /** For the CDI proxy of the application-scoped instance only. */
   protected AwsMarketplace() {
     this.metering = null;
+    this.productCode = null;
   }
 
   public AwsMarketplace(AwsMarketplaceSettings settings) {
@@ -48,6 +50,7 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
                     .socketTimeout(Duration.ofSeconds(20)));
     settings.endpointOverride().ifPresent(builder::endpointOverride);
     this.metering = builder.build();
+    this.productCode = settings.productCode();
   }
 
   private static AwsCredentialsProvider credentials(AwsMarketplaceSettings settings) {
@@ -78,6 +81,14 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
                   r.registrationToken(registrationToken)
                       .overrideConfiguration(
                           o -> o.putExecutionAttribute(LicenseArnCapture.LICENSE_ARN, licenseArn)));
+      if (productCode != null
+          && !productCode.isBlank()
+          && !productCode.equals(response.productCode())) {
+        throw new MarketplaceException(
+            Reason.WRONG_PRODUCT,
+            "The registration is for product " + response.productCode() + ", not ours.",
+            null);
+      }
       return new ResolvedBuyer(
           provider(),
           response.customerAWSAccountId(),

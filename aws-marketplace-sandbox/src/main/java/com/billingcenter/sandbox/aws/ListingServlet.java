@@ -1,0 +1,121 @@
+package com.billingcenter.sandbox.aws;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The product's listing as a buyer sees it in AWS Marketplace, reduced to its three clicks: {@code
+ * GET /listing} (Continue to Subscribe) → {@code GET /listing/subscribe} (the buyer's AWS account,
+ * Subscribe) → {@code POST /listing/subscribe} (Set up your account), which posts a fresh
+ * registration token to the seller's fulfillment URL from the browser, as AWS does.
+ */
+@WebServlet(urlPatterns = {"/listing", "/listing/subscribe"})
+public class ListingServlet extends HttpServlet {
+
+  @Inject SandboxMarketplace marketplace;
+
+  @Inject
+  @ConfigProperty(
+      name = "sandbox.fulfillment-url",
+      defaultValue = "http://localhost:8080/marketplace/aws/fulfillment")
+  String fulfillmentUrl;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (request.getServletPath().endsWith("/subscribe")) {
+      String suggested =
+          String.format(
+              "%012d", ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+      page(
+          response,
+          200,
+          "Subscribe to Billing Center",
+          """
+          <p>Pricing: usage-based, billed hourly through your AWS account.</p>
+          <form method="post" action="subscribe">
+            <p><label for="awsAccountId">Your AWS account id (12 digits)</label><br>
+            <input id="awsAccountId" name="awsAccountId" value="%s" pattern="\\d{12}" required></p>
+            <p><button id="subscribe" type="submit">Subscribe</button></p>
+          </form>
+          """
+              .formatted(suggested));
+      return;
+    }
+    page(
+        response,
+        200,
+        "Billing Center (AWS Marketplace sandbox listing)",
+        """
+        <p>Settle the cost of your workspaces through your AWS bill.</p>
+        <p>Product code: <code>%s</code></p>
+        <p><a id="continue" href="listing/subscribe">Continue to Subscribe</a></p>
+        """
+            .formatted(escape(marketplace.productCode())));
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    SandboxMarketplace.Buyer buyer;
+    try {
+      buyer = marketplace.subscribe(request.getParameter("awsAccountId"), false);
+    } catch (IllegalArgumentException e) {
+      page(response, 400, "Subscription failed", "<p>" + escape(e.getMessage()) + "</p>");
+      return;
+    }
+    String token = marketplace.newRegistrationToken(buyer.awsAccountId());
+    page(
+        response,
+        200,
+        "Thank you for subscribing",
+        """
+        <p>AWS account <strong id="account">%s</strong> is subscribed to Billing Center.</p>
+        <p>License: <code id="license">%s</code></p>
+        <form method="post" action="%s">
+          <input type="hidden" name="x-amzn-marketplace-token" value="%s">
+          <button id="setup" type="submit">Set up your account</button>
+        </form>
+        """
+            .formatted(
+                buyer.awsAccountId(),
+                escape(buyer.licenseArn()),
+                escape(fulfillmentUrl),
+                escape(token)));
+  }
+
+  private static void page(HttpServletResponse response, int status, String title, String body)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/html");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="UTF-8"><title>%1$s · AWS Marketplace sandbox</title></head>
+            <body><header><strong>AWS Marketplace</strong> (sandbox)</header>
+            <main><h1>%1$s</h1>
+            %2$s
+            </main></body></html>
+            """
+                .formatted(escape(title), body));
+  }
+
+  private static String escape(String text) {
+    return text == null
+        ? ""
+        : text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("\"", "&quot;");
+  }
+}

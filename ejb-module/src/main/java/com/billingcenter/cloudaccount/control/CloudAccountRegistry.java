@@ -1,0 +1,48 @@
+package com.billingcenter.cloudaccount.control;
+
+import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.marketplace.control.ResolvedBuyer;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Finds the cloud account of a marketplace buyer, or records it. Recording runs in a transaction of
+ * its own, so that when two registrations of one buyer race, the loser's failed insert (the unique
+ * license) does not spoil the caller's transaction; the caller then finds the winner's row.
+ */
+@Stateless
+public class CloudAccountRegistry {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  public Optional<CloudAccount> find(ResolvedBuyer buyer) {
+    return em.createNamedQuery(CloudAccount.BY_LICENSE, CloudAccount.class)
+        .setParameter("provider", buyer.provider())
+        .setParameter(
+            "licenseId", CloudAccount.licenseKey(buyer.licenseArn(), buyer.customerIdentifier()))
+        .getResultStream()
+        .findFirst();
+  }
+
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long register(ResolvedBuyer buyer) {
+    CloudAccount account =
+        CloudAccount.awsBuyer(
+            buyer.provider(),
+            buyer.accountId(),
+            buyer.licenseArn(),
+            buyer.customerIdentifier(),
+            buyer.productCode(),
+            clock);
+    em.persist(account);
+    em.flush();
+    return account.id();
+  }
+}

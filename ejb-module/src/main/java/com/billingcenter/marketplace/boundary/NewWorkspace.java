@@ -1,0 +1,4 @@
+package com.billingcenter.marketplace.boundary;
+
+/** A workspace to open on the Commercial Plan while setting up a cloud account. */
+public record NewWorkspace(String name, String siteCode, String language) {}

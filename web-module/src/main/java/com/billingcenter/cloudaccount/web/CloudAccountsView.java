@@ -1,0 +1,187 @@
+package com.billingcenter.cloudaccount.web;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.cloudaccount.boundary.CloudAccounts;
+import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.Messages;
+import com.billingcenter.site.control.Sites;
+import com.billingcenter.workspace.boundary.WorkspaceQuery;
+import com.billingcenter.workspace.boundary.Workspaces;
+import com.billingcenter.workspace.entity.Workspace;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code cloud-accounts.xhtml}: each cloud account with its workspaces; bind more to one. */
+@Named
+@ViewScoped
+public class CloudAccountsView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** A workspace under its cloud account. */
+  public record SettledWorkspace(long id, String name, String site) implements Serializable {
+    public String getName() {
+      return name;
+    }
+
+    public String getSite() {
+      return site;
+    }
+  }
+
+  /** A cloud account as the page shows it. */
+  public record Row(
+      long id,
+      String provider,
+      String accountId,
+      String license,
+      String product,
+      String status,
+      String since,
+      List<SettledWorkspace> workspaces,
+      List<SelectItem> bindable)
+      implements Serializable {
+    public long getId() {
+      return id;
+    }
+
+    public String getProvider() {
+      return provider;
+    }
+
+    public String getAccountId() {
+      return accountId;
+    }
+
+    public String getLicense() {
+      return license;
+    }
+
+    public String getProduct() {
+      return product;
+    }
+
+    public String getStatus() {
+      return status;
+    }
+
+    public String getSince() {
+      return since;
+    }
+
+    public List<SettledWorkspace> getWorkspaces() {
+      return workspaces;
+    }
+
+    public List<SelectItem> getBindable() {
+      return bindable;
+    }
+  }
+
+  @Inject Accounts accounts;
+  @Inject CloudAccounts cloudAccounts;
+  @Inject Workspaces workspaces;
+  @Inject Sites sites;
+
+  private List<Row> rows = List.of();
+  // Faces stores each checkbox group's choice here: an array or a collection of Longs.
+  private Map<Long, Object> chosen = new HashMap<>();
+
+  @PostConstruct
+  void load() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    Locale locale = faces.getViewRoot().getLocale();
+    BillingAccount owner = owner();
+    List<Workspace> all =
+        workspaces.list(owner, WorkspaceQuery.firstPage(WorkspaceQuery.MAX_PAGE_SIZE));
+    List<Row> loaded = new ArrayList<>();
+    for (Map.Entry<CloudAccount, List<Workspace>> entry :
+        cloudAccounts.withWorkspaces(owner).entrySet()) {
+      CloudAccount account = entry.getKey();
+      List<SelectItem> bindable =
+          all.stream()
+              .filter(w -> !account.id().equals(w.settlement().cloudAccountId()))
+              .filter(
+                  w ->
+                      owner.arbitrarySelection()
+                          || sites
+                              .find(w.siteCode())
+                              .map(s -> s.allows(account.provider()))
+                              .orElse(false))
+              .map(w -> new SelectItem(w.id(), w.name() + " · " + siteName(w.siteCode(), locale)))
+              .toList();
+      loaded.add(
+          new Row(
+              account.id(),
+              account.provider(),
+              account.providerAccountId(),
+              account.legacy() ? account.customerIdentifier() : account.licenseArn(),
+              account.productCode(),
+              account.status().name(),
+              UTC.format(account.createdAt()),
+              entry.getValue().stream()
+                  .map(w -> new SettledWorkspace(w.id(), w.name(), siteName(w.siteCode(), locale)))
+                  .toList(),
+              bindable));
+    }
+    rows = loaded;
+  }
+
+  private String siteName(String code, Locale locale) {
+    return sites.find(code).map(s -> s.name(locale)).orElse(code);
+  }
+
+  /** Binds the workspaces chosen under one cloud account. */
+  public void bind(long cloudAccountId) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      cloudAccounts.bind(owner(), cloudAccountId, chosenFor(cloudAccountId));
+      Messages.info(faces, "cloudAccounts.bound");
+      chosen.clear();
+      load();
+    } catch (RuleViolation refused) {
+      Messages.error(faces, null, refused.code());
+    }
+  }
+
+  private List<Long> chosenFor(long cloudAccountId) {
+    Object value = chosen.get(cloudAccountId);
+    List<Object> values =
+        value instanceof Object[] array
+            ? List.of(array)
+            : value instanceof java.util.Collection<?> collection
+                ? new ArrayList<>(collection)
+                : List.of();
+    return values.stream().map(v -> Long.valueOf(v.toString())).toList();
+  }
+
+  private BillingAccount owner() {
+    return accounts.require(
+        FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName());
+  }
+
+  public List<Row> getRows() {
+    return rows;
+  }
+
+  public Map<Long, Object> getChosen() {
+    return chosen;
+  }
+}

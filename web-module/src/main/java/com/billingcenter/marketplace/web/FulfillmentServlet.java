@@ -1,0 +1,84 @@
+package com.billingcenter.marketplace.web;
+
+import com.billingcenter.marketplace.boundary.MarketplaceRegistrations;
+import com.billingcenter.marketplace.control.MarketplaceException;
+import com.billingcenter.marketplace.entity.Registration;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/**
+ * AWS Marketplace's fulfillment URL: after "Set up your account" AWS posts the buyer's browser here
+ * with the form field {@code x-amzn-marketplace-token}. The buyer is resolved and recorded, and the
+ * browser goes on (303) to the set-up page with a one-time reference of ours; AWS's token never
+ * appears in a URL. Anything else gets an explanatory page with a 4xx (or 5xx when AWS cannot be
+ * reached), and nothing is stored.
+ */
+@WebServlet(urlPatterns = "/marketplace/aws/fulfillment")
+public class FulfillmentServlet extends HttpServlet {
+
+  static final String TOKEN = "x-amzn-marketplace-token";
+
+  /** A form with one token is a few hundred bytes; anything much larger is not from AWS. */
+  static final int MAX_BODY = 16 * 1024;
+
+  private static final Logger LOG = Logger.getLogger(FulfillmentServlet.class.getName());
+
+  @Inject MarketplaceRegistrations registrations;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    long length = request.getContentLengthLong();
+    if (length < 0 || length > MAX_BODY) {
+      refuse(request, response, 413, "tooLarge");
+      return;
+    }
+    String type = request.getContentType();
+    if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+      refuse(request, response, 415, "notAForm");
+      return;
+    }
+    String token = request.getParameter(TOKEN);
+    if (token == null || token.isBlank()) {
+      refuse(request, response, 400, "missing");
+      return;
+    }
+    try {
+      Registration registration = registrations.receive(token);
+      response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+      response.setHeader(
+          "Location", request.getContextPath() + "/setup.xhtml?ref=" + registration.reference());
+    } catch (MarketplaceException refused) {
+      LOG.info(
+          () -> "Fulfillment refused: " + refused.reason() + " (" + refused.getMessage() + ")");
+      switch (refused.reason()) {
+        case INVALID_TOKEN -> refuse(request, response, 400, "invalid");
+        case EXPIRED_TOKEN -> refuse(request, response, 400, "expired");
+        case WRONG_PRODUCT -> refuse(request, response, 400, "wrongProduct");
+        case UNAVAILABLE -> refuse(request, response, 503, "unavailable");
+        case REFUSED -> refuse(request, response, 502, "refused");
+      }
+    }
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    response.setHeader("Allow", "POST");
+    refuse(request, response, 405, "notPosted");
+  }
+
+  private static void refuse(
+      HttpServletRequest request, HttpServletResponse response, int status, String reason)
+      throws IOException, ServletException {
+    request.setAttribute(MarketplaceErrorView.REASON, reason);
+    response.setStatus(status);
+    request.getRequestDispatcher("/errors/marketplace.xhtml").forward(request, response);
+  }
+}

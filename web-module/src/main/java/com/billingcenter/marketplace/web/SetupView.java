@@ -1,0 +1,296 @@
+package com.billingcenter.marketplace.web;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.marketplace.boundary.MarketplaceRegistrations;
+import com.billingcenter.marketplace.boundary.NewWorkspace;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.BillingAuthenticationMechanism;
+import com.billingcenter.platform.web.Messages;
+import com.billingcenter.site.control.Sites;
+import com.billingcenter.site.entity.Site;
+import com.billingcenter.workspace.boundary.WorkspaceQuery;
+import com.billingcenter.workspace.boundary.Workspaces;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code setup.xhtml?ref=…}: "Set up your account" lands here. A new customer registers and opens
+ * the Commercial Plan for a workspace that settles by the AWS account (Step 1); a customer who is
+ * logged in chooses workspaces, or opens a new one, for it (Step 2). The reference works once.
+ */
+@Named
+@ViewScoped
+public class SetupView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Session attribute: the workspace whose Change Settlement Method sent the customer to subscribe
+   * in AWS Marketplace; the set-up page pre-selects it.
+   */
+  public static final String PENDING_WORKSPACE = "billing.pendingCloudWorkspace";
+
+  @Inject MarketplaceRegistrations registrations;
+  @Inject Accounts accounts;
+  @Inject Workspaces workspaces;
+  @Inject Sites sites;
+  @Inject SecurityContext securityContext;
+  @Inject Clock clock;
+
+  private String ref;
+  private String state = "invalid";
+  private String awsAccountId;
+
+  // Step 1: a new customer.
+  private String username;
+  private String loginAccount;
+  private String password;
+  private String confirmation;
+  private String workspaceName;
+  private String site;
+  private String language;
+
+  // Step 2: a logged-in customer.
+  private List<Long> chosen = new ArrayList<>();
+  private List<SelectItem> workspaceItems = List.of();
+
+  /** Reads the reference once, when the page opens. */
+  public void load() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces.isPostback()) {
+      return;
+    }
+    var registration = registrations.find(ref);
+    if (registration.isEmpty()) {
+      state = "invalid";
+      return;
+    }
+    try {
+      registration.get().check(clock);
+      state = "open";
+    } catch (RuleViolation refused) {
+      state = refused.code().equals("registration.used") ? "used" : "expired";
+    }
+    CloudAccount account = registrations.cloudAccountOf(registration.get());
+    awsAccountId = account.providerAccountId();
+    site = firstAwsSite();
+    if (isLoggedIn()) {
+      loadWorkspaces(faces);
+    } else {
+      // The login page brings the customer back here.
+      session(faces)
+          .setAttribute(BillingAuthenticationMechanism.AFTER_LOGIN, "/setup.xhtml?ref=" + ref);
+    }
+  }
+
+  private void loadWorkspaces(FacesContext faces) {
+    BillingAccount owner = owner(faces);
+    Locale locale = faces.getViewRoot().getLocale();
+    workspaceItems =
+        workspaces.list(owner, WorkspaceQuery.firstPage(WorkspaceQuery.MAX_PAGE_SIZE)).stream()
+            .filter(w -> canUseAws(owner, w.siteCode()))
+            .map(
+                w ->
+                    new SelectItem(
+                        w.id(),
+                        w.name()
+                            + " · "
+                            + sites.find(w.siteCode()).map(s -> s.name(locale)).orElse("")))
+            .toList();
+    if (session(faces).getAttribute(PENDING_WORKSPACE) instanceof Long pending) {
+      workspaceItems.stream()
+          .filter(item -> pending.equals(item.getValue()))
+          .findFirst()
+          .ifPresent(item -> chosen.add(pending));
+    }
+  }
+
+  private boolean canUseAws(BillingAccount owner, String siteCode) {
+    return owner.arbitrarySelection()
+        || sites.find(siteCode).map(s -> s.allows("aws")).orElse(false);
+  }
+
+  /** Step 1: register, open the Commercial Plan for a workspace on the AWS account, log in. */
+  public void registerAndOpen() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (password == null || !password.equals(confirmation)) {
+      Messages.error(faces, "step1:confirmation", "register.mismatch");
+      return;
+    }
+    try {
+      registrations.registerAndBind(username, loginAccount, password, ref, newWorkspace());
+    } catch (RuleViolation refused) {
+      Messages.error(faces, null, refused.code());
+      return;
+    }
+    Messages.info(faces, "setup.opened", workspaceName.strip(), awsAccountId);
+    faces.getExternalContext().getFlash().setKeepMessages(true);
+    logIn(faces, username, password);
+  }
+
+  /** Step 2: the chosen workspaces (and a new one, if named) settle by the AWS account. */
+  public void bindChosen() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    boolean opening = workspaceName != null && !workspaceName.isBlank();
+    try {
+      registrations.bind(owner(faces), ref, chosen, opening ? newWorkspace() : null);
+    } catch (RuleViolation refused) {
+      Messages.error(faces, null, refused.code());
+      return;
+    }
+    session(faces).removeAttribute(PENDING_WORKSPACE);
+    Messages.info(faces, "setup.bound", awsAccountId);
+    ExternalContext external = faces.getExternalContext();
+    external.getFlash().setKeepMessages(true);
+    external.redirect(external.getRequestContextPath() + "/cloud-accounts.xhtml");
+  }
+
+  private NewWorkspace newWorkspace() {
+    return new NewWorkspace(workspaceName, site, language);
+  }
+
+  private void logIn(FacesContext faces, String name, String secret) throws IOException {
+    ExternalContext external = faces.getExternalContext();
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams()
+                .newAuthentication(true)
+                .credential(new UsernamePasswordCredential(name, secret)));
+    external.redirect(
+        external.getRequestContextPath()
+            + (status == AuthenticationStatus.SUCCESS ? "/workspaces.xhtml" : "/login.xhtml"));
+  }
+
+  private String firstAwsSite() {
+    return sites.all().stream()
+        .filter(s -> s.allows("aws"))
+        .map(Site::code)
+        .findFirst()
+        .orElse(null);
+  }
+
+  public List<SelectItem> getAwsSiteItems() {
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    return sites.all().stream()
+        .filter(s -> s.allows("aws"))
+        .map(s -> new SelectItem(s.code(), s.name(locale) + " · " + s.code()))
+        .toList();
+  }
+
+  public boolean isLoggedIn() {
+    return FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal() != null;
+  }
+
+  private BillingAccount owner(FacesContext faces) {
+    return accounts.require(faces.getExternalContext().getUserPrincipal().getName());
+  }
+
+  private static HttpSession session(FacesContext faces) {
+    return (HttpSession) faces.getExternalContext().getSession(true);
+  }
+
+  public String getRef() {
+    return ref;
+  }
+
+  public void setRef(String ref) {
+    this.ref = ref;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  public String getAwsAccountId() {
+    return awsAccountId;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getLoginAccount() {
+    return loginAccount;
+  }
+
+  public void setLoginAccount(String loginAccount) {
+    this.loginAccount = loginAccount;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getConfirmation() {
+    return confirmation;
+  }
+
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
+  }
+
+  public String getWorkspaceName() {
+    return workspaceName;
+  }
+
+  public void setWorkspaceName(String workspaceName) {
+    this.workspaceName = workspaceName;
+  }
+
+  public String getSite() {
+    return site;
+  }
+
+  public void setSite(String site) {
+    this.site = site;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public void setLanguage(String language) {
+    this.language = language;
+  }
+
+  public List<Long> getChosen() {
+    return chosen;
+  }
+
+  public void setChosen(List<Long> chosen) {
+    this.chosen = chosen == null ? new ArrayList<>() : new ArrayList<>(chosen);
+  }
+
+  public List<SelectItem> getWorkspaceItems() {
+    return workspaceItems;
+  }
+}
