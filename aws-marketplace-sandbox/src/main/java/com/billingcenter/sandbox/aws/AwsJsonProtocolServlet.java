@@ -65,7 +65,7 @@ public class AwsJsonProtocolServlet extends HttpServlet {
     JsonObjectBuilder out =
         Json.createObjectBuilder()
             .add("CustomerAWSAccountId", buyer.awsAccountId())
-            .add("ProductCode", marketplace.productCode());
+            .add("ProductCode", buyer.productCode());
     if (buyer.licenseArn() != null) {
       out.add("LicenseArn", buyer.licenseArn());
     }

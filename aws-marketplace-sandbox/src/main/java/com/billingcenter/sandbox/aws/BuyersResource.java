@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -32,7 +33,9 @@ public class BuyersResource {
     try {
       SandboxMarketplace.Buyer buyer =
           marketplace.subscribe(
-              body.getString("awsAccountId", null), body.getBoolean("legacy", false));
+              body.getString("awsAccountId", null),
+              body.getBoolean("legacy", false),
+              body.getString("productCode", null));
       return Response.status(201)
           .entity(describe(buyer, marketplace.newRegistrationToken(buyer.awsAccountId())))
           .build();
@@ -43,13 +46,25 @@ public class BuyersResource {
 
   @POST
   @Path("{awsAccountId}/tokens")
-  public Response token(@PathParam("awsAccountId") String awsAccountId) {
+  public Response token(
+      @PathParam("awsAccountId") String awsAccountId, @QueryParam("lifetime") String lifetime) {
+    java.time.Duration tokenLifetime;
+    try {
+      tokenLifetime = lifetime == null ? null : java.time.Duration.parse(lifetime);
+    } catch (java.time.format.DateTimeParseException e) {
+      return badRequest("lifetime is an ISO-8601 duration such as PT1H.");
+    }
     return marketplace
         .buyer(awsAccountId)
         .map(
             buyer ->
                 Response.status(201)
-                    .entity(describe(buyer, marketplace.newRegistrationToken(awsAccountId)))
+                    .entity(
+                        describe(
+                            buyer,
+                            tokenLifetime == null
+                                ? marketplace.newRegistrationToken(awsAccountId)
+                                : marketplace.newRegistrationToken(awsAccountId, tokenLifetime)))
                     .build())
         .orElseGet(
             () ->
@@ -63,7 +78,7 @@ public class BuyersResource {
         Json.createObjectBuilder()
             .add("awsAccountId", buyer.awsAccountId())
             .add("customerIdentifier", buyer.customerIdentifier())
-            .add("productCode", marketplace.productCode())
+            .add("productCode", buyer.productCode())
             .add("legacy", buyer.legacy())
             .add("registrationToken", token);
     if (buyer.licenseArn() != null) {

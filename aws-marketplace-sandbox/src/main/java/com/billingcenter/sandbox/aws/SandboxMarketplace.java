@@ -18,7 +18,11 @@ public class SandboxMarketplace {
 
   /** A buyer of the product: current products have a license, legacy ones a customer id only. */
   public record Buyer(
-      String awsAccountId, String licenseArn, String customerIdentifier, boolean legacy) {}
+      String awsAccountId,
+      String licenseArn,
+      String customerIdentifier,
+      boolean legacy,
+      String productCode) {}
 
   private record Token(String awsAccountId, Instant expiresAt) {}
 
@@ -48,6 +52,14 @@ public class SandboxMarketplace {
 
   /** Creates the buyer, or returns the existing one with that account id. */
   public Buyer subscribe(String awsAccountId, boolean legacy) {
+    return subscribe(awsAccountId, legacy, null);
+  }
+
+  /**
+   * Creates a buyer of {@code productCode} (null: the sandbox's product), for tests of a buyer who
+   * subscribed to another seller's product.
+   */
+  public Buyer subscribe(String awsAccountId, boolean legacy, String productCode) {
     if (awsAccountId == null || !ACCOUNT_ID.matcher(awsAccountId).matches()) {
       throw new IllegalArgumentException("An AWS account id has exactly 12 digits.");
     }
@@ -58,7 +70,8 @@ public class SandboxMarketplace {
                 id,
                 legacy ? null : "arn:aws:license-manager::" + id + ":license:l-" + randomHex(16),
                 randomCustomerIdentifier(),
-                legacy));
+                legacy,
+                productCode == null || productCode.isBlank() ? this.productCode : productCode));
   }
 
   public Optional<Buyer> buyer(String awsAccountId) {
@@ -67,13 +80,18 @@ public class SandboxMarketplace {
 
   /** A fresh one-time registration token for a known buyer, valid for the token lifetime. */
   public String newRegistrationToken(String awsAccountId) {
+    return newRegistrationToken(awsAccountId, tokenLifetime);
+  }
+
+  /** A token with its own lifetime ({@code PT0S}: already expired), for tests. */
+  public String newRegistrationToken(String awsAccountId, Duration lifetime) {
     if (!buyers.containsKey(awsAccountId)) {
       throw new IllegalArgumentException("No buyer with AWS account id " + awsAccountId + ".");
     }
     byte[] bytes = new byte[48];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    tokens.put(token, new Token(awsAccountId, clock.instant().plus(tokenLifetime)));
+    tokens.put(token, new Token(awsAccountId, clock.instant().plus(lifetime)));
     return token;
   }
 

@@ -35,8 +35,13 @@ public class FulfillmentServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
     long length = request.getContentLengthLong();
-    if (length < 0 || length > MAX_BODY) {
+    if (length > MAX_BODY) {
       refuse(request, response, 413, "tooLarge");
+      return;
+    }
+    if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+      // A browser posting a form always says how long it is; a stream of unknown length is not one.
+      refuse(request, response, 411, "notAForm");
       return;
     }
     String type = request.getContentType();

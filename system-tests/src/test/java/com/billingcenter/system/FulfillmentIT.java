@@ -1,0 +1,203 @@
+package com.billingcenter.system;
+
+import static com.billingcenter.system.OperabilityIT.assertNoStackTrace;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /marketplace/aws/fulfillment} over real HTTP, with the sandbox answering the real AWS
+ * SDK behind it: the good path, and every kind of bad input, each of which stores nothing.
+ */
+class FulfillmentIT {
+
+  private final BillingCenterServer server = BillingCenterServer.shared();
+
+  private static String newAwsAccountId() {
+    return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+  }
+
+  private JsonObject buyer(String awsAccountId, String extra) {
+    var created =
+        Http.postJson(
+            server.uri("/aws-sandbox/api/buyers"),
+            "{\"awsAccountId\": \"" + awsAccountId + "\"" + extra + "}");
+    assertEquals(201, created.statusCode(), created.body());
+    return Http.json(created);
+  }
+
+  private HttpResponse<String> fulfil(String contentType, String body) {
+    return Http.send(
+        HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
+            .header("Content-Type", contentType)
+            .header("Accept-Language", "en")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpResponse<String> fulfil(String token) {
+    return fulfil(
+        "application/x-www-form-urlencoded",
+        "x-amzn-marketplace-token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+  }
+
+  private long count(String sql, String parameter) throws Exception {
+    try (Connection db = Database.connect(server);
+        PreparedStatement query = db.prepareStatement(sql)) {
+      if (parameter != null) {
+        query.setString(1, parameter);
+      }
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  private long registrations() throws Exception {
+    return count("select count(*) from marketplace_registration", null);
+  }
+
+  private static void assertPage(HttpResponse<String> response, int status, String title) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertTrue(response.body().contains(title), response.body());
+    assertTrue(response.body().contains("Nothing was stored."), response.body());
+    assertNoStackTrace(response.body());
+  }
+
+  @Test
+  void validTokenRecordsTheBuyerAndRedirectsWithAReferenceOfOurs() throws Exception {
+    String aws = newAwsAccountId();
+    JsonObject buyer = buyer(aws, "");
+    String token = buyer.getString("registrationToken");
+
+    var first = fulfil(token);
+    assertEquals(303, first.statusCode(), first.body());
+    String location = first.headers().firstValue("Location").orElseThrow();
+    assertTrue(location.startsWith("/setup.xhtml?ref="), location);
+    assertFalse(location.contains(token), "AWS's token never appears in a URL");
+
+    var second = fulfil(token);
+    assertEquals(303, second.statusCode());
+    assertFalse(
+        location.equals(second.headers().firstValue("Location").orElseThrow()),
+        "each arrival gets its own one-time reference");
+    assertEquals(
+        1,
+        count("select count(*) from cloud_account where provider_account_id = ?", aws),
+        "the same buyer is one cloud account");
+    assertEquals(
+        1,
+        count(
+            "select count(*) from cloud_account where provider_account_id = ? and license_arn = '"
+                + buyer.getString("licenseArn")
+                + "' and status = 'PENDING'",
+            aws));
+
+    var page = Http.get(server.uri(location));
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains(aws), "the set-up page names the AWS account");
+  }
+
+  @Test
+  void legacyBuyerIsKeptByCustomerIdentifier() throws Exception {
+    String aws = newAwsAccountId();
+    JsonObject buyer = buyer(aws, ", \"legacy\": true");
+    assertEquals(303, fulfil(buyer.getString("registrationToken")).statusCode());
+    assertEquals(
+        1,
+        count(
+            "select count(*) from cloud_account where provider_account_id = ? and license_arn is"
+                + " null and customer_identifier = '"
+                + buyer.getString("customerIdentifier")
+                + "'",
+            aws));
+  }
+
+  @Test
+  void unknownExpiredAndForeignTokensGetAPageAndStoreNothing() throws Exception {
+    long before = registrations();
+    assertPage(fulfil("not-a-token-we-know"), 400, "This link from AWS Marketplace is not valid");
+
+    String aws = newAwsAccountId();
+    buyer(aws, "");
+    var expired =
+        Http.postJson(server.uri("/aws-sandbox/api/buyers/" + aws + "/tokens?lifetime=PT0S"), "");
+    assertPage(
+        fulfil(Http.json(expired).getString("registrationToken")),
+        400,
+        "This link from AWS Marketplace has expired");
+
+    String other = newAwsAccountId();
+    JsonObject foreign = buyer(other, ", \"productCode\": \"someone-elses-product\"");
+    assertPage(
+        fulfil(foreign.getString("registrationToken")),
+        400,
+        "This subscription is for another product");
+
+    assertEquals(before, registrations());
+    assertEquals(
+        0, count("select count(*) from cloud_account where provider_account_id = ?", other));
+  }
+
+  @Test
+  void malformedRequestsGetA4xxPageAndStoreNothing() throws Exception {
+    long before = registrations();
+    assertPage(
+        fulfil("application/x-www-form-urlencoded", ""),
+        400,
+        "No registration from AWS Marketplace");
+    assertPage(
+        fulfil("application/x-www-form-urlencoded", "x-amzn-marketplace-token="),
+        400,
+        "No registration from AWS Marketplace");
+    assertPage(
+        fulfil("ab\u0001cd\r\nX-Injected: 1"), 400, "This link from AWS Marketplace is not valid");
+    assertPage(fulfil("x".repeat(5000)), 400, "This link from AWS Marketplace is not valid");
+    assertPage(
+        fulfil("application/json", "{\"x-amzn-marketplace-token\": \"abc\"}"),
+        415,
+        "Not a registration form");
+    byte[] binary = new byte[200_000];
+    ThreadLocalRandom.current().nextBytes(binary);
+    var huge =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(binary)));
+    assertPage(huge, 413, "The request is too large");
+    var get = Http.get(server.uri("/marketplace/aws/fulfillment"));
+    assertPage(get, 405, "Open this from AWS Marketplace");
+    assertEquals(before, registrations());
+  }
+
+  @Test
+  void errorPageSpeaksTheBrowsersLanguage() {
+    var response =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "zh-CN,zh;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString("x-amzn-marketplace-token=unknown")));
+    assertEquals(400, response.statusCode());
+    assertTrue(response.body().contains("来自 AWS Marketplace 的链接无效"), response.body());
+  }
+
+  @Test
+  void forgedSetUpReferenceShowsAClearPage() {
+    var page = Http.get(server.uri("/setup.xhtml?ref=forged-reference-that-is-not-ours"));
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("This set-up link is not valid"), page.body());
+    assertFalse(page.body().contains("step1"), "no form to use it with");
+  }
+}
