@@ -14,6 +14,13 @@ class OperabilityIT {
   private final BillingCenterServer server = BillingCenterServer.shared();
 
   @Test
+  void versionIsPublicJson() {
+    var response = Http.get(server.uri("/api/v1/version"));
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals("1", Http.json(response).getString("api"));
+  }
+
+  @Test
   void healthIsUpWithTheDatabaseCheck() {
     var health = Http.get(server.uri("/health"));
     assertEquals(200, health.statusCode());

@@ -222,6 +222,10 @@ class WorkspaceApiIT {
         "workspace.notFound");
     assertEquals(0, total(eve));
     assertFalse(get(eve, "/api/v1/audit").body().contains("Ann's secret"));
+    var evesClouds = Http.jsonArray(get(eve, "/api/v1/cloud-accounts"));
+    assertEquals(1, evesClouds.size(), "only her own cloud account");
+    assertEquals(evesAws, evesClouds.getJsonObject(0).getJsonNumber("id").longValue());
+    assertEquals(0, Http.jsonArray(get(ann, "/api/v1/cloud-accounts")).size());
 
     // Ann cannot use Eve's AWS account either.
     assertError(

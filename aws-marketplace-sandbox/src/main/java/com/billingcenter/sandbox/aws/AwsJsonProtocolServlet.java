@@ -1,7 +1,6 @@
 package com.billingcenter.sandbox.aws;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,6 +22,10 @@ import java.util.UUID;
  */
 @WebServlet(urlPatterns = "")
 public class AwsJsonProtocolServlet extends HttpServlet {
+
+  // Json.* looks the provider up on every call; one is enough.
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
 
   static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   private static final int MAX_BODY = 1024 * 1024;
@@ -47,7 +50,7 @@ public class AwsJsonProtocolServlet extends HttpServlet {
       write(
           response,
           e.status(),
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("__type", e.type())
               .add("message", e.getMessage())
               .build());
@@ -63,7 +66,7 @@ public class AwsJsonProtocolServlet extends HttpServlet {
     SandboxMarketplace.Buyer buyer =
         marketplace.resolveCustomer(input.getString("RegistrationToken"));
     JsonObjectBuilder out =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("CustomerAWSAccountId", buyer.awsAccountId())
             .add("ProductCode", buyer.productCode());
     if (buyer.licenseArn() != null) {
@@ -83,7 +86,7 @@ public class AwsJsonProtocolServlet extends HttpServlet {
         throw new AwsError(413, "SerializationException", "Request body too large.");
       }
       try (JsonReader reader =
-          Json.createReader(new java.io.StringReader(new String(body, StandardCharsets.UTF_8)))) {
+          JSON.createReader(new java.io.StringReader(new String(body, StandardCharsets.UTF_8)))) {
         return reader.readObject();
       }
     } catch (JsonException e) {

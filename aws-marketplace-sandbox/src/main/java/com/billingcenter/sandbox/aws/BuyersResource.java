@@ -1,7 +1,6 @@
 package com.billingcenter.sandbox.aws;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +20,10 @@ import jakarta.ws.rs.core.Response;
 @Path("buyers")
 @Produces(MediaType.APPLICATION_JSON)
 public class BuyersResource {
+
+  // Json.* looks the provider up on every call; one is enough.
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
 
   @Inject SandboxMarketplace marketplace;
 
@@ -75,7 +78,7 @@ public class BuyersResource {
 
   private JsonObject describe(SandboxMarketplace.Buyer buyer, String token) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("awsAccountId", buyer.awsAccountId())
             .add("customerIdentifier", buyer.customerIdentifier())
             .add("productCode", buyer.productCode())
@@ -94,6 +97,6 @@ public class BuyersResource {
   }
 
   private static JsonObject error(String code, String message) {
-    return Json.createObjectBuilder().add("error", code).add("message", message).build();
+    return JSON.createObjectBuilder().add("error", code).add("message", message).build();
   }
 }

@@ -5,9 +5,9 @@ import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.account.entity.PasswordPolicy;
 import com.billingcenter.audit.control.Audit;
+import com.billingcenter.platform.control.JsonText;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -123,7 +123,8 @@ public class Accounts {
   private static final String SUBJECT = "account";
 
   private static String describe(BillingAccount account) {
-    return Json.createObjectBuilder()
+    return JsonText.PROVIDER
+        .createObjectBuilder()
         .add("username", account.username())
         .add("loginAccount", account.loginAccount())
         .add("arbitrarySelection", account.arbitrarySelection())

@@ -9,6 +9,7 @@ import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.marketplace.control.CloudMarketplace;
 import com.billingcenter.marketplace.control.ResolvedBuyer;
 import com.billingcenter.marketplace.entity.Registration;
+import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Plan;
@@ -17,7 +18,6 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -187,7 +187,8 @@ public class MarketplaceRegistrations {
 
   static String describe(CloudAccount account) {
     var json =
-        Json.createObjectBuilder()
+        JsonText.PROVIDER
+            .createObjectBuilder()
             .add("provider", account.provider())
             .add("accountId", account.providerAccountId())
             .add("license", account.licenseId())

@@ -2,6 +2,7 @@ package com.billingcenter.workspace.boundary;
 
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.audit.control.Audit;
+import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.settlement.control.SettlementMethods;
 import com.billingcenter.settlement.control.SettlementOption;
@@ -14,7 +15,6 @@ import com.billingcenter.workspace.entity.WorkspaceLanguage;
 import com.billingcenter.workspace.entity.WorkspaceStatus;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -239,7 +239,8 @@ public class Workspaces {
   /** A workspace as the audit log keeps it: a small JSON object. */
   static String describe(Workspace w) {
     var json =
-        Json.createObjectBuilder()
+        JsonText.PROVIDER
+            .createObjectBuilder()
             .add("name", w.name())
             .add("site", w.siteCode())
             .add("language", w.language().code())

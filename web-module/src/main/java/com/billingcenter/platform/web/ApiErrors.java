@@ -1,6 +1,6 @@
 package com.billingcenter.platform.web;
 
-import jakarta.json.Json;
+import com.billingcenter.platform.control.JsonText;
 
 /** The one shape of every API error body: {@code {"error": code, "message": text}}. */
 public final class ApiErrors {
@@ -8,6 +8,11 @@ public final class ApiErrors {
   private ApiErrors() {}
 
   public static String json(String code, String message) {
-    return Json.createObjectBuilder().add("error", code).add("message", message).build().toString();
+    return JsonText.PROVIDER
+        .createObjectBuilder()
+        .add("error", code)
+        .add("message", message)
+        .build()
+        .toString();
   }
 }

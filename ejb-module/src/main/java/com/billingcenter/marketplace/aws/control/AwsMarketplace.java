@@ -11,7 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClientBuilder;
@@ -29,6 +29,9 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
   /** AWS registration tokens are opaque base64-like strings; anything far longer is not one. */
   static final int MAX_TOKEN_LENGTH = 4096;
 
+  /** Connections kept to AWS Marketplace: one per request thread that may call it at once. */
+  static final int MAX_CONNECTIONS = 64;
+
   private final MarketplaceMeteringClient metering;
   private final String productCode;
 
@@ -45,7 +48,8 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
             .credentialsProvider(credentials(settings))
             .overrideConfiguration(o -> o.addExecutionInterceptor(new LicenseArnCapture()))
             .httpClientBuilder(
-                UrlConnectionHttpClient.builder()
+                ApacheHttpClient.builder()
+                    .maxConnections(MAX_CONNECTIONS)
                     .connectionTimeout(Duration.ofSeconds(5))
                     .socketTimeout(Duration.ofSeconds(20)));
     settings.endpointOverride().ifPresent(builder::endpointOverride);

@@ -1,6 +1,6 @@
 package com.billingcenter.marketplace.aws.control;
 
-import jakarta.json.Json;
+import com.billingcenter.platform.control.JsonText;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -51,7 +51,7 @@ final class LicenseArnCapture implements ExecutionInterceptor {
   }
 
   static String licenseArnOf(byte[] json) {
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
+    try (JsonReader reader = JsonText.PROVIDER.createReader(new ByteArrayInputStream(json))) {
       JsonValue value = reader.readValue();
       if (value instanceof JsonObject object
           && object.get("LicenseArn") instanceof JsonString licenseArn) {
