@@ -60,4 +60,32 @@ class SiteCatalogTest {
     assertThrows(IllegalArgumentException.class, () -> parse("{\"sites\":"));
     assertThrows(IllegalArgumentException.class, () -> parse("{}"));
   }
+
+  @Test
+  void shapeErrorsAreNamedWithTheSite() {
+    var noRegion =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                parse(
+                    "{\"sites\":[{\"code\":\"us1\",\"names\":{\"en\":\"Oregon\"},\"region\":7,"
+                        + "\"currency\":\"USD\",\"defaultSettlement\":\"billing-center\","
+                        + "\"settlementMethods\":[\"billing-center\"]}]}"));
+    assertEquals("Site us1: \"region\" must be a text.", noRegion.getMessage());
+    var notAnObject = assertThrows(IllegalArgumentException.class, () -> parse("{\"sites\":[42]}"));
+    assertEquals("Site 1 is not a JSON object.", notAnObject.getMessage());
+  }
+
+  @Test
+  void cloudDefaultIsRefusedBecauseNewWorkspacesHaveNoCloudAccountYet() {
+    var refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                parse(
+                    "{\"sites\":[{\"code\":\"us1\",\"names\":{\"en\":\"Oregon\"},"
+                        + "\"region\":\"us-west-2\",\"currency\":\"USD\",\"defaultSettlement\":\"aws\","
+                        + "\"settlementMethods\":[\"billing-center\",\"aws\"]}]}"));
+    assertTrue(refused.getMessage().contains("default settlement method"), refused.getMessage());
+  }
 }
