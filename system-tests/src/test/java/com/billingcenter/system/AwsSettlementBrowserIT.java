@@ -3,16 +3,13 @@ package com.billingcenter.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The seed's path in a real browser, against the sandbox standing in for AWS Marketplace: subscribe
@@ -24,32 +21,22 @@ class AwsSettlementBrowserIT {
   private static final String PASSWORD = "Browser-test-2026";
 
   private final BillingCenterServer server = BillingCenterServer.shared();
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+  @RegisterExtension final BrowserSession session = new BrowserSession();
 
   private String heading() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText();
+    return session.heading();
+  }
+
+  private WebDriver browser() {
+    return session.browser();
   }
 
   private WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    return session.visible(by);
   }
 
   private void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    session.click(by);
   }
 
   private static String newAwsAccountId() {
@@ -66,7 +53,7 @@ class AwsSettlementBrowserIT {
     click(By.id("subscribe"));
     assertEquals("Thank you for subscribing", heading());
     click(By.id("setup"));
-    wait.until(ExpectedConditions.urlContains("/setup.xhtml?ref="));
+    session.await().until(ExpectedConditions.urlContains("/setup.xhtml?ref="));
   }
 
   private void chooseSite(String formId, String siteLabel) {
@@ -87,18 +74,18 @@ class AwsSettlementBrowserIT {
   @Test
   void newCustomerSubscribesSetsUpAndBindsASecondWorkspaceThroughTheRegisteredAccount() {
     String aws = newAwsAccountId();
-    browser.get(server.uri("/aws-sandbox/listing").toString());
+    browser().get(server.uri("/aws-sandbox/listing").toString());
     subscribeInTheListing(aws);
     assertEquals("Set up your account", heading());
     assertTrue(visible(By.id("setup-aws-account")).getText().contains(aws));
-    Browser.screenshot(browser, "setup-step-1");
+    Browser.screenshot(browser(), "setup-step-1");
 
     String username = Http.uniqueName("seed");
-    browser.findElement(By.id("step1:username")).sendKeys(username);
-    browser.findElement(By.id("step1:loginAccount")).sendKeys(username + "@example.com");
-    browser.findElement(By.id("step1:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("step1:confirmation")).sendKeys(PASSWORD);
-    browser.findElement(By.id("step1:workspaceName")).sendKeys("Frankfurt shop");
+    browser().findElement(By.id("step1:username")).sendKeys(username);
+    browser().findElement(By.id("step1:loginAccount")).sendKeys(username + "@example.com");
+    browser().findElement(By.id("step1:password")).sendKeys(PASSWORD);
+    browser().findElement(By.id("step1:confirmation")).sendKeys(PASSWORD);
+    browser().findElement(By.id("step1:workspaceName")).sendKeys("Frankfurt shop");
     chooseSite("step1", "Europe 1 (Frankfurt)");
     click(By.xpath("//form[@id='step1']//label[normalize-space(.)='English']"));
     click(By.id("step1:confirm"));
@@ -107,7 +94,7 @@ class AwsSettlementBrowserIT {
     assertTrue(
         visible(By.id("list:messages")).getText().contains("The Commercial Plan is open"),
         "success message");
-    String row = browser.findElement(By.id("list:workspaces_data")).getText();
+    String row = browser().findElement(By.id("list:workspaces_data")).getText();
     assertTrue(row.contains("Frankfurt shop") && row.contains("AWS account"), row);
 
     // The second workspace, on another AWS site, through Registered Cloud Account Settlement.
@@ -120,14 +107,18 @@ class AwsSettlementBrowserIT {
             "//li[contains(@class,'ui-selectonemenu-item') and contains(., 'Americas 1 (Oregon)')]"));
     click(By.xpath("//form[@id='commercial']//label[normalize-space(.)='English']"));
     click(By.id("commercial:create"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("commercialDialog")));
+    session
+        .await()
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("commercialDialog")));
     WebElement oregon =
-        wait.until(
-            d ->
-                d.findElements(By.cssSelector("#list\\:workspaces_data tr[data-ri]")).stream()
-                    .filter(r -> r.getText().contains("Oregon shop"))
-                    .findFirst()
-                    .orElse(null));
+        session
+            .await()
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("#list\\:workspaces_data tr[data-ri]")).stream()
+                        .filter(r -> r.getText().contains("Oregon shop"))
+                        .findFirst()
+                        .orElse(null));
     oregon.findElement(By.xpath(".//button[contains(@id,':change')]")).click();
     visible(
             By.xpath(
@@ -137,16 +128,16 @@ class AwsSettlementBrowserIT {
                     + "')]"))
         .click();
     click(By.id("change:confirm"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
+    session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
 
-    browser.get(server.uri("/cloud-accounts.xhtml").toString());
+    browser().get(server.uri("/cloud-accounts.xhtml").toString());
     assertEquals("Cloud Account", heading());
     String section = cloudAccountSection(aws).getText();
     assertTrue(
         section.contains("Frankfurt shop") && section.contains("Europe 1 (Frankfurt)"), section);
     assertTrue(section.contains("Oregon shop") && section.contains("Americas 1 (Oregon)"), section);
     assertTrue(section.contains("arn:aws:license-manager::" + aws), section);
-    Browser.screenshot(browser, "cloud-account-two-sites");
+    Browser.screenshot(browser(), "cloud-account-two-sites");
 
     var api = Http.jsonArray(Http.get(server.uri("/api/v1/cloud-accounts"), username, PASSWORD));
     assertEquals(1, api.size());
@@ -156,10 +147,10 @@ class AwsSettlementBrowserIT {
   @Test
   void existingCustomerSubscribesFromChangeSettlementMethodInChinese() {
     String username = Http.register(server, Http.uniqueName("cn"), PASSWORD);
-    browser.get(server.uri("/login.xhtml?lang=zh").toString());
-    browser.findElement(By.id("login:name")).sendKeys(username);
-    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login:submit")).click();
+    browser().get(server.uri("/login.xhtml?lang=zh").toString());
+    browser().findElement(By.id("login:name")).sendKeys(username);
+    browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
+    browser().findElement(By.id("login:submit")).click();
     assertEquals("工作空间管理", heading());
     var created =
         Http.postJson(
@@ -168,7 +159,7 @@ class AwsSettlementBrowserIT {
             username,
             PASSWORD);
     assertEquals(201, created.statusCode(), created.body());
-    browser.navigate().refresh();
+    browser().navigate().refresh();
 
     click(By.xpath("//tr[contains(., '新加坡业务')]//button[contains(@id,':change')]"));
     click(By.id("change:subscribeAws"));
@@ -180,9 +171,9 @@ class AwsSettlementBrowserIT {
     assertTrue(choices.contains("新加坡业务"), choices);
     assertEquals(
         1,
-        browser.findElements(By.cssSelector("#step2 .ui-chkbox-box.ui-state-active")).size(),
+        browser().findElements(By.cssSelector("#step2 .ui-chkbox-box.ui-state-active")).size(),
         "the workspace that asked for AWS is pre-selected");
-    Browser.screenshot(browser, "setup-step-2-zh");
+    Browser.screenshot(browser(), "setup-step-2-zh");
     click(By.id("step2:confirm"));
 
     assertEquals("云账号", heading());
@@ -191,10 +182,10 @@ class AwsSettlementBrowserIT {
     assertTrue(visible(By.id("clouds:messages")).getText().contains(aws));
 
     // The set-up link works once.
-    browser.navigate().back();
-    browser.navigate().refresh();
+    browser().navigate().back();
+    browser().navigate().refresh();
     assertTrue(
         visible(By.id("setup-closed")).getText().contains("此设置链接已被使用"),
-        browser.findElement(By.tagName("main")).getText());
+        browser().findElement(By.tagName("main")).getText());
   }
 }

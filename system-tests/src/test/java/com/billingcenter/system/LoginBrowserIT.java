@@ -3,14 +3,11 @@ package com.billingcenter.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A customer in a real browser: register, log in, find their way, switch language, log out. */
 class LoginBrowserIT {
@@ -18,53 +15,43 @@ class LoginBrowserIT {
   private static final String PASSWORD = "Browser-test-2026";
 
   private final BillingCenterServer server = BillingCenterServer.shared();
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+  @RegisterExtension final BrowserSession session = new BrowserSession();
 
   private String heading() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText();
+    return session.heading();
+  }
+
+  private WebDriver browser() {
+    return session.browser();
   }
 
   private void registerThroughThePage(String username) {
-    browser.get(server.uri("/login.xhtml?lang=en").toString());
-    browser.findElement(By.id("login:register")).click();
+    browser().get(server.uri("/login.xhtml?lang=en").toString());
+    browser().findElement(By.id("login:register")).click();
     assertEquals("Register a Billing Center account", heading());
     submitRegistration(username, PASSWORD);
-    wait.until(ExpectedConditions.urlContains("/login.xhtml"));
-    assertTrue(browser.getPageSource().contains("Your Billing Center account is ready"));
+    session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
+    assertTrue(browser().getPageSource().contains("Your Billing Center account is ready"));
   }
 
   private void submitRegistration(String username, String password) {
-    browser.findElement(By.id("register:username")).sendKeys(username);
-    browser.findElement(By.id("register:loginAccount")).sendKeys(username + "@example.com");
-    browser.findElement(By.id("register:password")).sendKeys(password);
-    browser.findElement(By.id("register:confirmation")).sendKeys(password);
-    browser.findElement(By.id("register:submit")).click();
+    browser().findElement(By.id("register:username")).sendKeys(username);
+    browser().findElement(By.id("register:loginAccount")).sendKeys(username + "@example.com");
+    browser().findElement(By.id("register:password")).sendKeys(password);
+    browser().findElement(By.id("register:confirmation")).sendKeys(password);
+    browser().findElement(By.id("register:submit")).click();
   }
 
   /** A protected page sends this browser to the login page: it holds no logged-in session. */
   private void assertNoSession() {
-    browser.get(server.uri("/workspaces.xhtml").toString());
-    wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+    browser().get(server.uri("/workspaces.xhtml").toString());
+    session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
   }
 
   private void logIn(String name, String password) {
-    browser.findElement(By.id("login:name")).sendKeys(name);
-    browser.findElement(By.id("login:password")).sendKeys(password);
-    browser.findElement(By.id("login:submit")).click();
+    browser().findElement(By.id("login:name")).sendKeys(name);
+    browser().findElement(By.id("login:password")).sendKeys(password);
+    browser().findElement(By.id("login:submit")).click();
   }
 
   @Test
@@ -73,15 +60,15 @@ class LoginBrowserIT {
     registerThroughThePage(username);
     logIn(username, PASSWORD);
     assertEquals("Workspace Management", heading());
-    assertTrue(browser.findElement(By.tagName("nav")).getText().contains("Cloud Account"));
-    assertTrue(browser.getPageSource().contains(username), "the header names the user");
+    assertTrue(browser().findElement(By.tagName("nav")).getText().contains("Cloud Account"));
+    assertTrue(browser().getPageSource().contains(username), "the header names the user");
 
-    browser.findElement(By.linkText("中文")).click();
+    browser().findElement(By.linkText("中文")).click();
     assertEquals("工作空间管理", heading());
-    assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
+    assertEquals("zh-CN", browser().findElement(By.tagName("html")).getAttribute("lang"));
 
-    browser.findElement(By.id("session:logout")).click();
-    wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+    browser().findElement(By.id("session:logout")).click();
+    session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
     assertNoSession();
   }
 
@@ -90,9 +77,11 @@ class LoginBrowserIT {
     String username = Http.uniqueName("wrong");
     registerThroughThePage(username);
     logIn(username, PASSWORD + "-not");
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("login:messages"), "The user name, account or password is not correct."));
+    session
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("login:messages"), "The user name, account or password is not correct."));
     assertNoSession();
   }
 
@@ -100,22 +89,24 @@ class LoginBrowserIT {
   void protectedPageAskedForBeforeLoginIsShownAfterLogin() {
     String username = Http.uniqueName("deep");
     registerThroughThePage(username);
-    browser.get(server.uri("/bills.xhtml").toString());
-    wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+    browser().get(server.uri("/bills.xhtml").toString());
+    session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
     logIn(username, PASSWORD);
-    wait.until(ExpectedConditions.urlContains("/bills.xhtml"));
+    session.await().until(ExpectedConditions.urlContains("/bills.xhtml"));
     assertEquals("Bills", heading());
   }
 
   @Test
   void registrationPageRefusesAWeakPasswordInChinese() {
-    browser.get(server.uri("/register.xhtml?lang=zh").toString());
+    browser().get(server.uri("/register.xhtml?lang=zh").toString());
     assertEquals("注册费用中心账户", heading());
     String username = Http.uniqueName("weak");
     submitRegistration(username, "onlyletters");
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("register:messages"), "密码必须同时包含字母和数字。"));
+    session
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("register:messages"), "密码必须同时包含字母和数字。"));
     assertEquals(
         401, Http.get(server.uri("/api/v1/account"), username, "onlyletters").statusCode());
   }

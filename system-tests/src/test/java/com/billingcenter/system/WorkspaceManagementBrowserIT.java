@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Billing Center core in a real browser: open the Commercial Plan, see the workspace in
@@ -25,40 +22,30 @@ class WorkspaceManagementBrowserIT {
   private static final String PASSWORD = "Browser-test-2026";
 
   private final BillingCenterServer server = BillingCenterServer.shared();
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+  @RegisterExtension final BrowserSession session = new BrowserSession();
 
   private String heading() {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText();
+    return session.heading();
+  }
+
+  private WebDriver browser() {
+    return session.browser();
   }
 
   private WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    return session.visible(by);
   }
 
   private void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    session.click(by);
   }
 
   private String registerAndLogIn(String prefix) {
     String username = Http.register(server, Http.uniqueName(prefix), PASSWORD);
-    browser.get(server.uri("/login.xhtml?lang=en").toString());
-    browser.findElement(By.id("login:name")).sendKeys(username);
-    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login:submit")).click();
+    browser().get(server.uri("/login.xhtml?lang=en").toString());
+    browser().findElement(By.id("login:name")).sendKeys(username);
+    browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
+    browser().findElement(By.id("login:submit")).click();
     assertEquals("Workspace Management", heading());
     return username;
   }
@@ -71,23 +58,27 @@ class WorkspaceManagementBrowserIT {
     assertTrue(
         visible(By.id("language-warning")).getText().contains("can never be changed"),
         "the page warns that the language is final");
-    Browser.screenshot(browser, "commercial-plan-step-2");
+    Browser.screenshot(browser(), "commercial-plan-step-2");
     click(By.id("commercial:site"));
     click(
         By.xpath(
             "//li[contains(@class,'ui-selectonemenu-item') and contains(., '" + siteLabel + "')]"));
     click(By.xpath("//label[normalize-space(.)='" + language + "']"));
     click(By.id("commercial:create"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("commercialDialog")));
+    session
+        .await()
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("commercialDialog")));
   }
 
   private List<WebElement> rows() {
-    return browser.findElements(By.cssSelector("#list\\:workspaces_data tr[data-ri]"));
+    return browser().findElements(By.cssSelector("#list\\:workspaces_data tr[data-ri]"));
   }
 
   private WebElement rowOf(String name) {
-    return wait.until(
-        d -> rows().stream().filter(r -> r.getText().contains(name)).findFirst().orElse(null));
+    return session
+        .await()
+        .until(
+            d -> rows().stream().filter(r -> r.getText().contains(name)).findFirst().orElse(null));
   }
 
   @Test
@@ -107,7 +98,7 @@ class WorkspaceManagementBrowserIT {
     assertTrue(text.contains("Billing Center account"), text);
     assertTrue(text.contains("Active"), text);
     assertTrue(
-        browser.findElements(By.tagName("b")).stream().noneMatch(b -> b.getText().equals("EU")),
+        browser().findElements(By.tagName("b")).stream().noneMatch(b -> b.getText().equals("EU")),
         "markup in a name is shown as text");
 
     // The AWS account the customer subscribed with (the fulfillment flow will register it).
@@ -120,12 +111,12 @@ class WorkspaceManagementBrowserIT {
                 "//form[@id='change']//label[contains(., 'Registered Cloud Account Settlement')"
                     + " and contains(., '123456789012')]"));
     assertFalse(
-        browser.findElement(By.id("change")).getText().contains("Alibaba"),
+        browser().findElement(By.id("change")).getText().contains("Alibaba"),
         "only the methods the site allows");
-    Browser.screenshot(browser, "change-settlement-method");
+    Browser.screenshot(browser(), "change-settlement-method");
     awsOption.click();
     click(By.id("change:confirm"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
+    session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
     assertTrue(visible(By.id("list:messages")).getText().contains("now settles by its new method"));
     assertTrue(rowOf(name).getText().contains("AWS account"), rowOf(name).getText());
 
@@ -136,10 +127,12 @@ class WorkspaceManagementBrowserIT {
                 "//form[@id='change']//label[contains(., 'Billing Center Account Settlement')]"))
         .click();
     click(By.id("change:confirm"));
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("change:messages"), "already changed this month"));
-    Browser.screenshot(browser, "change-refused-this-month");
+    session
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("change:messages"), "already changed this month"));
+    Browser.screenshot(browser(), "change-refused-this-month");
     assertTrue(rowOf(name).getText().contains("AWS account"), "the refused change changed nothing");
     var api = Http.get(server.uri("/api/v1/workspaces?name=Production"), username, PASSWORD);
     var workspace = Http.json(api).getJsonArray("items").getJsonObject(0);
@@ -147,45 +140,46 @@ class WorkspaceManagementBrowserIT {
     assertEquals(cloudAccountId, workspace.getJsonNumber("cloudAccountId").longValue());
 
     // The same page in Chinese.
-    browser.get(server.uri("/workspaces.xhtml?lang=zh").toString());
+    browser().get(server.uri("/workspaces.xhtml?lang=zh").toString());
     assertEquals("工作空间管理", heading());
     String chinese = rowOf(name).getText();
     assertTrue(chinese.contains("欧洲区1（法兰克福）"), chinese);
     assertTrue(chinese.contains("商业版"), chinese);
     assertTrue(chinese.contains("AWS 账号"), chinese);
-    assertTrue(browser.findElement(By.id("list:openCommercial")).getText().contains("开通商业版"));
-    Browser.screenshot(browser, "workspace-management-zh");
+    assertTrue(browser().findElement(By.id("list:openCommercial")).getText().contains("开通商业版"));
+    Browser.screenshot(browser(), "workspace-management-zh");
 
     // Every change is in the audit log, with who made it.
-    browser.get(server.uri("/audit.xhtml?lang=en").toString());
+    browser().get(server.uri("/audit.xhtml?lang=en").toString());
     assertEquals("Audit Log", heading());
-    String audit = browser.findElement(By.id("audit:entries")).getText();
+    String audit = browser().findElement(By.id("audit:entries")).getText();
     assertTrue(audit.contains("Settlement method changed"), audit);
     assertTrue(audit.contains("Workspace created"), audit);
     assertTrue(audit.contains("aws:" + cloudAccountId), audit);
     assertTrue(audit.contains(username), audit);
   }
 
+  /** Fills the Account page's password form, submits it and waits for the message. */
+  private void changePassword(String current, String next, String expectedMessage) {
+    browser().findElement(By.id("password:current")).sendKeys(current);
+    browser().findElement(By.id("password:newPassword")).sendKeys(next);
+    browser().findElement(By.id("password:confirmation")).sendKeys(next);
+    browser().findElement(By.id("password:save")).click();
+    session
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("password:messages"), expectedMessage));
+  }
+
   @Test
   void customerChangesThePasswordOnTheAccountPage() {
     String username = registerAndLogIn("pwd");
-    browser.get(server.uri("/account.xhtml").toString());
+    browser().get(server.uri("/account.xhtml").toString());
     assertEquals("Account", heading());
-    assertEquals(username, browser.findElement(By.id("username")).getText());
-    browser.findElement(By.id("password:current")).sendKeys("Wrong-password-1");
-    browser.findElement(By.id("password:newPassword")).sendKeys("Changed-pass-2026");
-    browser.findElement(By.id("password:confirmation")).sendKeys("Changed-pass-2026");
-    browser.findElement(By.id("password:save")).click();
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("password:messages"), "The current password is not correct."));
-    browser.findElement(By.id("password:current")).sendKeys(PASSWORD);
-    browser.findElement(By.id("password:newPassword")).sendKeys("Changed-pass-2026");
-    browser.findElement(By.id("password:confirmation")).sendKeys("Changed-pass-2026");
-    browser.findElement(By.id("password:save")).click();
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("password:messages"), "Your password is changed."));
+    assertEquals(username, browser().findElement(By.id("username")).getText());
+    changePassword("Wrong-password-1", "Changed-pass-2026", "The current password is not correct.");
+    changePassword(PASSWORD, "Changed-pass-2026", "Your password is changed.");
     assertEquals(401, Http.get(server.uri("/api/v1/account"), username, PASSWORD).statusCode());
     assertEquals(
         200, Http.get(server.uri("/api/v1/account"), username, "Changed-pass-2026").statusCode());
@@ -199,9 +193,11 @@ class WorkspaceManagementBrowserIT {
     visible(By.id("commercial:name"));
     click(By.xpath("//label[normalize-space(.)='English']"));
     click(By.id("commercial:create"));
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("commercial:messages"), "Enter a workspace name."));
+    session
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("commercial:messages"), "Enter a workspace name."));
     var api = Http.get(server.uri("/api/v1/workspaces"), username, PASSWORD);
     assertEquals(0, Http.json(api).getInt("total"));
   }
