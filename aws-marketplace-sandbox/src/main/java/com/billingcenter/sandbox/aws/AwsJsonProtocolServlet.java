@@ -41,6 +41,7 @@ public class AwsJsonProtocolServlet extends HttpServlet {
       JsonObject output =
           switch (target == null ? "" : target) {
             case "AWSMPMeteringService.ResolveCustomer" -> resolveCustomer(input);
+            case "AWSMPMeteringService.BatchMeterUsage" -> batchMeterUsage(input);
             default ->
                 throw new AwsError(
                     400, "UnknownOperationException", "Unknown operation " + target + ".");
@@ -77,6 +78,64 @@ public class AwsJsonProtocolServlet extends HttpServlet {
       out.add("CustomerIdentifier", buyer.customerIdentifier());
     }
     return out.build();
+  }
+
+  private JsonObject batchMeterUsage(JsonObject input) {
+    if (!(input.get("UsageRecords") instanceof jakarta.json.JsonArray records)) {
+      throw new AwsError(400, "ValidationException", "UsageRecords is required.");
+    }
+    java.util.List<SandboxMarketplace.Usage> usage = new java.util.ArrayList<>();
+    for (jakarta.json.JsonValue value : records) {
+      if (!(value instanceof JsonObject record)
+          || !(record.get("Timestamp") instanceof jakarta.json.JsonNumber timestamp)
+          || !(record.get("Quantity") instanceof jakarta.json.JsonNumber quantity)) {
+        throw new AwsError(
+            400, "ValidationException", "Each usage record needs Timestamp and Quantity.");
+      }
+      usage.add(
+          new SandboxMarketplace.Usage(
+              record.getString("CustomerAWSAccountId", null),
+              record.getString("LicenseArn", null),
+              record.getString("CustomerIdentifier", null),
+              record.getString("Dimension", null),
+              java.time.Instant.ofEpochMilli(
+                  timestamp.bigDecimalValue().movePointRight(3).longValue()),
+              quantity.intValue()));
+    }
+    var results = JSON.createArrayBuilder();
+    for (SandboxMarketplace.Metered metered :
+        marketplace.batchMeterUsage(input.getString("ProductCode", ""), usage)) {
+      var result =
+          JSON.createObjectBuilder()
+              .add("UsageRecord", echo(metered.usage()))
+              .add("Status", metered.status());
+      if (metered.meteringRecordId() != null) {
+        result.add("MeteringRecordId", metered.meteringRecordId());
+      }
+      results.add(result);
+    }
+    return JSON.createObjectBuilder()
+        .add("Results", results)
+        .add("UnprocessedRecords", JSON.createArrayBuilder())
+        .build();
+  }
+
+  private static JsonObject echo(SandboxMarketplace.Usage usage) {
+    JsonObjectBuilder record =
+        JSON.createObjectBuilder()
+            .add("Timestamp", usage.timestamp().getEpochSecond())
+            .add("Dimension", usage.dimension())
+            .add("Quantity", usage.quantity());
+    if (usage.awsAccountId() != null) {
+      record.add("CustomerAWSAccountId", usage.awsAccountId());
+    }
+    if (usage.licenseArn() != null) {
+      record.add("LicenseArn", usage.licenseArn());
+    }
+    if (usage.customerIdentifier() != null) {
+      record.add("CustomerIdentifier", usage.customerIdentifier());
+    }
+    return record.build();
   }
 
   private static JsonObject read(HttpServletRequest request) throws IOException {

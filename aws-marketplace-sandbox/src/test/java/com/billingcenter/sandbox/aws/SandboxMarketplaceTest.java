@@ -18,6 +18,72 @@ class SandboxMarketplaceTest {
   private final SandboxMarketplace sandbox =
       new SandboxMarketplace("prod-1", Duration.ofHours(4), clock);
 
+  private static final Instant HOUR = Instant.parse("2026-01-01T09:00:00Z");
+
+  private SandboxMarketplace.Usage usage(SandboxMarketplace.Buyer buyer, String dimension, int q) {
+    return buyer.legacy()
+        ? new SandboxMarketplace.Usage(null, null, buyer.customerIdentifier(), dimension, HOUR, q)
+        : new SandboxMarketplace.Usage(
+            buyer.awsAccountId(), buyer.licenseArn(), null, dimension, HOUR, q);
+  }
+
+  @Test
+  void firstQuantityOfAnHourStandsAndAnotherIsADuplicate() {
+    var buyer = sandbox.subscribe("123456789012", false);
+    var first = sandbox.batchMeterUsage("prod-1", java.util.List.of(usage(buyer, "datapoints", 7)));
+    assertEquals("Success", first.get(0).status());
+    var same = sandbox.batchMeterUsage("prod-1", java.util.List.of(usage(buyer, "datapoints", 7)));
+    assertEquals("Success", same.get(0).status());
+    assertEquals(first.get(0).meteringRecordId(), same.get(0).meteringRecordId());
+    var other = sandbox.batchMeterUsage("prod-1", java.util.List.of(usage(buyer, "datapoints", 8)));
+    assertEquals("DuplicateRecord", other.get(0).status());
+    assertEquals(3, sandbox.received().size());
+  }
+
+  @Test
+  void unknownLicenseIsNotSubscribedAndLegacyBuyersAreKnownByCustomerIdentifier() {
+    var legacy = sandbox.subscribe("210987654321", true);
+    var stranger =
+        new SandboxMarketplace.Usage(
+            "111111111111", "arn:aws:license-manager::1:license:l-x", null, "logs", HOUR, 1);
+    var results =
+        sandbox.batchMeterUsage("prod-1", java.util.List.of(stranger, usage(legacy, "logs", 2)));
+    assertEquals("CustomerNotSubscribed", results.get(0).status());
+    assertNull(results.get(0).meteringRecordId());
+    assertEquals("Success", results.get(1).status());
+  }
+
+  @Test
+  void wholeCallIsRefusedForAnotherProductTooManyRecordsOrAStaleHour() {
+    var buyer = sandbox.subscribe("123456789012", false);
+    var record = usage(buyer, "traces", 1);
+    assertEquals(
+        "InvalidProductCodeException",
+        assertThrows(
+                AwsError.class, () -> sandbox.batchMeterUsage("other", java.util.List.of(record)))
+            .type());
+    assertEquals(
+        "ValidationException",
+        assertThrows(
+                AwsError.class,
+                () -> sandbox.batchMeterUsage("prod-1", java.util.Collections.nCopies(26, record)))
+            .type());
+    var stale =
+        new SandboxMarketplace.Usage(
+            buyer.awsAccountId(),
+            buyer.licenseArn(),
+            null,
+            "traces",
+            HOUR.minus(Duration.ofHours(7)),
+            1);
+    assertEquals(
+        "TimestampOutOfBoundsException",
+        assertThrows(
+                AwsError.class, () -> sandbox.batchMeterUsage("prod-1", java.util.List.of(stale)))
+            .type());
+    assertTrue(sandbox.received().isEmpty(), "a refused call records nothing");
+  }
+
   @Test
   void currentBuyerResolvesToAccountAndLicense() {
     var buyer = sandbox.subscribe("123456789012", false);
