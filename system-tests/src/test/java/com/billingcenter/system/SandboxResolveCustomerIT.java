@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.billingcenter.marketplace.aws.control.AwsMarketplace;
-import com.billingcenter.marketplace.aws.control.AwsMarketplaceSettings;
 import com.billingcenter.marketplace.control.MarketplaceException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +17,7 @@ import org.junit.jupiter.api.Test;
 class SandboxResolveCustomerIT {
 
   private final BillingCenterServer server = BillingCenterServer.shared();
-  private final AwsMarketplace aws =
-      new AwsMarketplace(
-          new AwsMarketplaceSettings(
-              "us-east-1",
-              "billing-center-product",
-              Optional.of(server.uri("/aws-sandbox")),
-              Optional.of("sandbox"),
-              Optional.of("sandbox")));
+  private final AwsMarketplace aws = SandboxBuyers.adapter(server);
 
   @AfterEach
   void close() {
@@ -36,18 +25,7 @@ class SandboxResolveCustomerIT {
   }
 
   private JsonObject newBuyer(boolean legacy) {
-    String accountId =
-        Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
-    var created =
-        Http.postJson(
-            server.uri("/aws-sandbox/api/buyers"),
-            Json.createObjectBuilder()
-                .add("awsAccountId", accountId)
-                .add("legacy", legacy)
-                .build()
-                .toString());
-    assertEquals(201, created.statusCode(), created.body());
-    return Http.json(created);
+    return SandboxBuyers.newBuyer(server, legacy);
   }
 
   @Test

@@ -13,4 +13,15 @@ public interface CloudMarketplace {
    * @throws MarketplaceException when the token is invalid or expired, or the marketplace fails
    */
   ResolvedBuyer resolveRegistration(String registrationToken);
+
+  /**
+   * Sends usage of our product: at most {@link #MAX_USAGE_PER_CALL} records, each answered with its
+   * own status (in no particular order).
+   *
+   * @throws MarketplaceException when the whole call is refused or cannot be made; {@link
+   *     MarketplaceException.Reason#UNAVAILABLE} may succeed later
+   */
+  java.util.List<MeteringResult> meter(java.util.List<MeteredUsage> usage);
+
+  int MAX_USAGE_PER_CALL = 25;
 }

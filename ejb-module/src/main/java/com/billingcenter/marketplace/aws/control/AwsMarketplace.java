@@ -3,8 +3,12 @@ package com.billingcenter.marketplace.aws.control;
 import com.billingcenter.marketplace.control.CloudMarketplace;
 import com.billingcenter.marketplace.control.MarketplaceException;
 import com.billingcenter.marketplace.control.MarketplaceException.Reason;
+import com.billingcenter.marketplace.control.MeteredUsage;
+import com.billingcenter.marketplace.control.MeteringResult;
 import com.billingcenter.marketplace.control.ResolvedBuyer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -15,10 +19,13 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClientBuilder;
+import software.amazon.awssdk.services.marketplacemetering.model.BatchMeterUsageResponse;
 import software.amazon.awssdk.services.marketplacemetering.model.ExpiredTokenException;
 import software.amazon.awssdk.services.marketplacemetering.model.InvalidTokenException;
 import software.amazon.awssdk.services.marketplacemetering.model.MarketplaceMeteringException;
 import software.amazon.awssdk.services.marketplacemetering.model.ResolveCustomerResponse;
+import software.amazon.awssdk.services.marketplacemetering.model.UsageRecord;
+import software.amazon.awssdk.services.marketplacemetering.model.UsageRecordResult;
 
 /**
  * AWS Marketplace through the AWS SDK v2. One instance holds one metering client (thread-safe, with
@@ -46,7 +53,10 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
         MarketplaceMeteringClient.builder()
             .region(Region.of(settings.region()))
             .credentialsProvider(credentials(settings))
-            .overrideConfiguration(o -> o.addExecutionInterceptor(new LicenseArnCapture()))
+            .overrideConfiguration(
+                o ->
+                    o.addExecutionInterceptor(new LicenseArnCapture())
+                        .addExecutionInterceptor(new UsageLicenseArns()))
             .httpClientBuilder(
                 ApacheHttpClient.builder()
                     .maxConnections(MAX_CONNECTIONS)
@@ -106,13 +116,108 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
       throw new MarketplaceException(
           Reason.EXPIRED_TOKEN, "The AWS Marketplace registration token has expired.", e);
     } catch (MarketplaceMeteringException e) {
-      Reason reason =
-          e.statusCode() >= 500 || e.isThrottlingException() ? Reason.UNAVAILABLE : Reason.REFUSED;
-      throw new MarketplaceException(
-          reason, "AWS Marketplace refused ResolveCustomer: " + e.awsErrorDetails().errorCode(), e);
+      throw refused("ResolveCustomer", e);
     } catch (SdkClientException e) {
-      throw new MarketplaceException(Reason.UNAVAILABLE, "AWS Marketplace cannot be reached.", e);
+      throw unreachable(e);
     }
+  }
+
+  @Override
+  public List<MeteringResult> meter(List<MeteredUsage> usage) {
+    if (usage.isEmpty() || usage.size() > MAX_USAGE_PER_CALL) {
+      throw new IllegalArgumentException(
+          "BatchMeterUsage takes 1 to " + MAX_USAGE_PER_CALL + " records.");
+    }
+    List<UsageRecord> records = new ArrayList<>();
+    List<String> arns = new ArrayList<>();
+    for (MeteredUsage u : usage) {
+      UsageRecord.Builder record =
+          UsageRecord.builder().timestamp(u.hour()).dimension(u.dimension()).quantity(u.quantity());
+      // Current products are metered by account and license, legacy ones by customer identifier;
+      // never both.
+      if (u.licenseArn() != null) {
+        record.customerAWSAccountId(u.accountId());
+      } else {
+        record.customerIdentifier(u.customerIdentifier());
+      }
+      records.add(record.build());
+      arns.add(u.licenseArn());
+    }
+    UsageLicenseArns.Answer answer = new UsageLicenseArns.Answer();
+    BatchMeterUsageResponse response;
+    try {
+      response =
+          metering.batchMeterUsage(
+              r ->
+                  r.productCode(productCode)
+                      .usageRecords(records)
+                      .overrideConfiguration(
+                          o ->
+                              o.putExecutionAttribute(UsageLicenseArns.REQUEST, arns)
+                                  .putExecutionAttribute(UsageLicenseArns.RESPONSE, answer)));
+    } catch (MarketplaceMeteringException e) {
+      throw refused("BatchMeterUsage", e);
+    } catch (SdkClientException e) {
+      throw unreachable(e);
+    }
+    List<MeteringResult> results = new ArrayList<>();
+    for (int i = 0; i < response.results().size(); i++) {
+      UsageRecordResult result = response.results().get(i);
+      results.add(
+          new MeteringResult(
+              sent(usage, result.usageRecord(), at(answer.results, i)),
+              switch (result.statusAsString()) {
+                case "Success" -> MeteringResult.Status.SUCCESS;
+                case "CustomerNotSubscribed" -> MeteringResult.Status.CUSTOMER_NOT_SUBSCRIBED;
+                case "DuplicateRecord" -> MeteringResult.Status.DUPLICATE_RECORD;
+                default -> MeteringResult.Status.UNPROCESSED;
+              },
+              result.meteringRecordId()));
+    }
+    for (int i = 0; i < response.unprocessedRecords().size(); i++) {
+      results.add(
+          new MeteringResult(
+              sent(usage, response.unprocessedRecords().get(i), at(answer.unprocessed, i)),
+              MeteringResult.Status.UNPROCESSED,
+              null));
+    }
+    return results;
+  }
+
+  /** Throttling and AWS's own failures may pass; anything else AWS refuses is final. */
+  private static MarketplaceException refused(String operation, MarketplaceMeteringException e) {
+    Reason reason =
+        e.statusCode() >= 500 || e.isThrottlingException() ? Reason.UNAVAILABLE : Reason.REFUSED;
+    return new MarketplaceException(
+        reason, "AWS Marketplace refused " + operation + ": " + e.awsErrorDetails().errorCode(), e);
+  }
+
+  private static MarketplaceException unreachable(SdkClientException e) {
+    return new MarketplaceException(Reason.UNAVAILABLE, "AWS Marketplace cannot be reached.", e);
+  }
+
+  private static String at(List<String> values, int index) {
+    return index < values.size() ? values.get(index) : null;
+  }
+
+  /** The record we sent that AWS's echo stands for. */
+  private static MeteredUsage sent(List<MeteredUsage> usage, UsageRecord echo, String licenseArn) {
+    return usage.stream()
+        .filter(u -> u.dimension().equals(echo.dimension()))
+        .filter(u -> u.hour().equals(echo.timestamp()))
+        .filter(
+            u ->
+                u.licenseArn() != null
+                    ? u.licenseArn().equals(licenseArn)
+                        && u.accountId().equals(echo.customerAWSAccountId())
+                    : u.customerIdentifier().equals(echo.customerIdentifier()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new MarketplaceException(
+                    Reason.REFUSED,
+                    "AWS Marketplace answered for a record that was not sent.",
+                    null));
   }
 
   static boolean looksLikeToken(String token) {

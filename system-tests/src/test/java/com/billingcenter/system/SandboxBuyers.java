@@ -1,0 +1,38 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.billingcenter.marketplace.aws.control.AwsMarketplace;
+import com.billingcenter.marketplace.aws.control.AwsMarketplaceSettings;
+import jakarta.json.JsonObject;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Buyers in the running server's sandbox, and the application's AWS adapter pointed at it. */
+final class SandboxBuyers {
+
+  private SandboxBuyers() {}
+
+  /** The adapter as the application builds it, with the sandbox as AWS; close it after use. */
+  static AwsMarketplace adapter(BillingCenterServer server) {
+    return new AwsMarketplace(
+        new AwsMarketplaceSettings(
+            "us-east-1",
+            "billing-center-product",
+            Optional.of(server.uri("/aws-sandbox")),
+            Optional.of("sandbox"),
+            Optional.of("sandbox")));
+  }
+
+  /** A new buyer with a random AWS account id: a current product's, or a legacy one's. */
+  static JsonObject newBuyer(BillingCenterServer server, boolean legacy) {
+    String accountId =
+        Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+    var created =
+        Http.postJson(
+            server.uri("/aws-sandbox/api/buyers"),
+            "{\"awsAccountId\": \"" + accountId + "\", \"legacy\": " + legacy + "}");
+    assertEquals(201, created.statusCode(), created.body());
+    return Http.json(created);
+  }
+}
