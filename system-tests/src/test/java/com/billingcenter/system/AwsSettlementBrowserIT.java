@@ -57,10 +57,7 @@ class AwsSettlementBrowserIT {
   }
 
   private void chooseSite(String formId, String siteLabel) {
-    click(By.id(formId + ":site"));
-    click(
-        By.xpath(
-            "//li[contains(@class,'ui-selectonemenu-item') and contains(., '" + siteLabel + "')]"));
+    session.choose(formId + ":site", siteLabel);
   }
 
   private WebElement cloudAccountSection(String awsAccountId) {
@@ -101,10 +98,7 @@ class AwsSettlementBrowserIT {
     click(By.id("list:openCommercial"));
     click(By.id("commercial:confirmIntro"));
     visible(By.id("commercial:name")).sendKeys("Oregon shop");
-    click(By.id("commercial:site"));
-    click(
-        By.xpath(
-            "//li[contains(@class,'ui-selectonemenu-item') and contains(., 'Americas 1 (Oregon)')]"));
+    chooseSite("commercial", "Americas 1 (Oregon)");
     click(By.xpath("//form[@id='commercial']//label[normalize-space(.)='English']"));
     click(By.id("commercial:create"));
     session

@@ -52,4 +52,20 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
   void click(By by) {
     wait.until(ExpectedConditions.elementToBeClickable(by)).click();
   }
+
+  /**
+   * Chooses the item containing {@code label} in the PrimeFaces drop-down {@code menuId}, and waits
+   * until its panel has closed (its closing animation would take the next click).
+   */
+  void choose(String menuId, String label) {
+    click(By.id(menuId));
+    click(
+        By.xpath(
+            "//div[@id='"
+                + menuId
+                + "_panel']//li[contains(@class,'ui-selectonemenu-item') and contains(., '"
+                + label
+                + "')]"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+  }
 }

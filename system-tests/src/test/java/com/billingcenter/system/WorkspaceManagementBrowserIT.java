@@ -59,10 +59,7 @@ class WorkspaceManagementBrowserIT {
         visible(By.id("language-warning")).getText().contains("can never be changed"),
         "the page warns that the language is final");
     Browser.screenshot(browser(), "commercial-plan-step-2");
-    click(By.id("commercial:site"));
-    click(
-        By.xpath(
-            "//li[contains(@class,'ui-selectonemenu-item') and contains(., '" + siteLabel + "')]"));
+    session.choose("commercial:site", siteLabel);
     click(By.xpath("//label[normalize-space(.)='" + language + "']"));
     click(By.id("commercial:create"));
     session
