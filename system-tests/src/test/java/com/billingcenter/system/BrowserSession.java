@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,18 +55,48 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
   }
 
   /**
-   * Chooses the item containing {@code label} in the PrimeFaces drop-down {@code menuId}, and waits
-   * until its panel has closed (its closing animation would take the next click).
+   * Chooses the item containing {@code label} in the PrimeFaces drop-down {@code menuId}, as a user
+   * would: open it, click the item, and wait until the drop-down shows the item and its panel has
+   * closed (its closing animation would take the next click). A click that lands while a dialog or
+   * the panel is still moving is missed without an error, so until the choice shows, the next step
+   * is taken again: open the panel if it is closed, click the item if it is open, and close it if
+   * it stays open after the choice.
    */
   void choose(String menuId, String label) {
-    click(By.id(menuId));
-    click(
+    By menu = By.id(menuId);
+    By panel = By.id(menuId + "_panel");
+    By shown = By.id(menuId + "_label");
+    By item =
         By.xpath(
             "//div[@id='"
                 + menuId
                 + "_panel']//li[contains(@class,'ui-selectonemenu-item') and contains(., '"
                 + label
-                + "')]"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+                + "')]");
+    int[] openAfterChoice = {0};
+    wait.until(
+        d -> {
+          boolean open = !d.findElements(panel).isEmpty() && d.findElement(panel).isDisplayed();
+          if (d.findElement(shown).getText().contains(label)) {
+            if (open && ++openAfterChoice[0] > 2) {
+              // chosen, but the panel stayed open longer than its animation: the drop-down closes
+              // it
+              click(d, menu);
+              openAfterChoice[0] = 0;
+            }
+            return !open;
+          }
+          click(d, open ? item : menu);
+          return false;
+        });
+  }
+
+  /** A click that may miss while something moves; the caller's next poll tries again. */
+  private static void click(WebDriver d, By by) {
+    try {
+      d.findElement(by).click();
+    } catch (WebDriverException moving) {
+      // still animating or covered for a moment
+    }
   }
 }
