@@ -15,10 +15,15 @@ final class SandboxBuyers {
 
   /** The adapter as the application builds it, with the sandbox as AWS; close it after use. */
   static AwsMarketplace adapter(BillingCenterServer server) {
+    return adapter(server, "billing-center-product");
+  }
+
+  /** The adapter of a seller with another product code. */
+  static AwsMarketplace adapter(BillingCenterServer server, String productCode) {
     return new AwsMarketplace(
         new AwsMarketplaceSettings(
             "us-east-1",
-            "billing-center-product",
+            productCode,
             Optional.of(server.uri("/aws-sandbox")),
             Optional.of("sandbox"),
             Optional.of("sandbox")));

@@ -16,9 +16,9 @@ import java.util.UUID;
 
 /**
  * The AWS JSON 1.1 protocol at the sandbox's root, as the AWS SDK speaks it: {@code POST /} with
- * {@code X-Amz-Target: AWSMPMeteringService.<Operation>} and a JSON body; errors are HTTP 400 with
- * {@code {"__type": ..., "message": ...}}. The SigV4 signature is not checked. {@code GET /} shows
- * a short page about the sandbox.
+ * {@code X-Amz-Target: AWSMPMeteringService.<Operation>} (or {@code AWSMPEntitlementService}) and a
+ * JSON body; errors are HTTP 400 with {@code {"__type": ..., "message": ...}}. The SigV4 signature
+ * is not checked. {@code GET /} shows a short page about the sandbox.
  */
 @WebServlet(urlPatterns = "")
 public class AwsJsonProtocolServlet extends HttpServlet {
@@ -42,6 +42,7 @@ public class AwsJsonProtocolServlet extends HttpServlet {
           switch (target == null ? "" : target) {
             case "AWSMPMeteringService.ResolveCustomer" -> resolveCustomer(input);
             case "AWSMPMeteringService.BatchMeterUsage" -> batchMeterUsage(input);
+            case "AWSMPEntitlementService.GetEntitlements" -> getEntitlements(input);
             default ->
                 throw new AwsError(
                     400, "UnknownOperationException", "Unknown operation " + target + ".");
@@ -120,6 +121,75 @@ public class AwsJsonProtocolServlet extends HttpServlet {
         .build();
   }
 
+  private JsonObject getEntitlements(JsonObject input) {
+    java.util.Map<String, java.util.List<String>> filter = new java.util.LinkedHashMap<>();
+    if (input.get("Filter") instanceof JsonObject given) {
+      for (var entry : given.entrySet()) {
+        if (!(entry.getValue() instanceof jakarta.json.JsonArray values)
+            || values.isEmpty()
+            || values.stream()
+                .anyMatch(v -> v.getValueType() != jakarta.json.JsonValue.ValueType.STRING)) {
+          throw new AwsError(
+              400, "InvalidParameterException", "Each filter is a non-empty list of strings.");
+        }
+        filter.put(
+            entry.getKey(),
+            values.getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString)
+                .toList());
+      }
+    }
+    Integer maxResults =
+        input.get("MaxResults") instanceof jakarta.json.JsonNumber n ? n.intValue() : null;
+    SandboxMarketplace.EntitlementPage page =
+        marketplace.getEntitlements(
+            input.getString("ProductCode", null),
+            filter,
+            maxResults,
+            input.getString("NextToken", null));
+    var entitlements = JSON.createArrayBuilder();
+    for (SandboxMarketplace.Entitled entitled : page.entitlements()) {
+      SandboxMarketplace.Buyer buyer = entitled.buyer();
+      SandboxMarketplace.Entitlement entitlement = entitled.entitlement();
+      JsonObjectBuilder json =
+          JSON.createObjectBuilder()
+              .add("ProductCode", buyer.productCode())
+              .add("Dimension", entitlement.dimension())
+              .add("CustomerAWSAccountId", buyer.awsAccountId())
+              .add("Value", value(entitlement.value()));
+      if (buyer.licenseArn() != null) {
+        json.add("LicenseArn", buyer.licenseArn());
+      }
+      if (buyer.legacy()) {
+        json.add("CustomerIdentifier", buyer.customerIdentifier());
+      }
+      if (entitlement.expirationDate() != null) {
+        json.add("ExpirationDate", entitlement.expirationDate().getEpochSecond());
+      }
+      entitlements.add(json);
+    }
+    JsonObjectBuilder out = JSON.createObjectBuilder().add("Entitlements", entitlements);
+    if (page.nextToken() != null) {
+      out.add("NextToken", page.nextToken());
+    }
+    return out.build();
+  }
+
+  /** AWS's EntitlementValue: exactly one of its four typed members. */
+  private static JsonObject value(Object value) {
+    JsonObjectBuilder json = JSON.createObjectBuilder();
+    if (value instanceof Integer i) {
+      json.add("IntegerValue", i);
+    } else if (value instanceof Double d) {
+      json.add("DoubleValue", d);
+    } else if (value instanceof Boolean b) {
+      json.add("BooleanValue", b);
+    } else {
+      json.add("StringValue", value.toString());
+    }
+    return json.build();
+  }
+
   private static JsonObject echo(SandboxMarketplace.Usage usage) {
     JsonObjectBuilder record =
         JSON.createObjectBuilder()
@@ -176,11 +246,15 @@ public class AwsJsonProtocolServlet extends HttpServlet {
             <body><main>
             <h1>AWS Marketplace sandbox</h1>
             <p>A local stand-in for AWS Marketplace. The Billing Center's AWS SDK client talks to
-            this address (AWS JSON 1.1 protocol: ResolveCustomer).</p>
+            this address (AWS JSON 1.1 protocol: ResolveCustomer, BatchMeterUsage, GetEntitlements).</p>
             <ul>
               <li><code>POST api/buyers</code> with <code>{"awsAccountId": "123456789012"}</code>
                   creates a buyer and a registration token.</li>
               <li><code>POST api/buyers/{awsAccountId}/tokens</code> gives a fresh token.</li>
+              <li><code>PUT api/buyers/{awsAccountId}/entitlements</code> with
+                  <code>[{"dimension": "users", "value": 10, "expirationDate":
+                  "2027-12-31T00:00:00Z"}]</code> sets a contract's entitlements.</li>
+              <li><code>GET api/metering</code> lists the usage records received.</li>
               <li><a href="listing">The product's listing</a>: Continue to Subscribe, Subscribe,
                   Set up your account (posts a token to the Billing Center's fulfillment URL).</li>
               <li><a href="health">health</a></li>

@@ -1,21 +1,33 @@
 package com.billingcenter.sandbox.aws;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code POST /api/buyers} subscribes a buyer to the product and hands out a registration token, as
  * AWS does when a buyer clicks "Set up your account"; {@code POST /api/buyers/{id}/tokens} hands
- * out another.
+ * out another; {@code PUT /api/buyers/{id}/entitlements} sets the entitlements of a buyer's
+ * contract, which {@code GetEntitlements} then reports.
  */
 @Path("buyers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,8 +41,8 @@ public class BuyersResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response subscribe(JsonObject body) {
-    if (body == null || !body.containsKey("awsAccountId")) {
+  public Response subscribe(JsonValue json) {
+    if (!(json instanceof JsonObject body) || !body.containsKey("awsAccountId")) {
       return badRequest("awsAccountId is required.");
     }
     try {
@@ -69,11 +81,95 @@ public class BuyersResource {
                                 ? marketplace.newRegistrationToken(awsAccountId)
                                 : marketplace.newRegistrationToken(awsAccountId, tokenLifetime)))
                     .build())
-        .orElseGet(
-            () ->
-                Response.status(404)
-                    .entity(error("notFound", "No buyer with this AWS account id."))
-                    .build());
+        .orElseGet(BuyersResource::notFound);
+  }
+
+  /**
+   * Sets a buyer's contract entitlements (replacing the earlier ones): a JSON array of {@code
+   * {"dimension": "users", "value": 10, "expirationDate": "2027-12-31T00:00:00Z"}}; the value is a
+   * whole number, a decimal, true/false or a text, the expiration date optional.
+   */
+  @PUT
+  @Path("{awsAccountId}/entitlements")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response entitle(@PathParam("awsAccountId") String awsAccountId, JsonValue json) {
+    if (marketplace.buyer(awsAccountId).isEmpty()) {
+      return notFound();
+    }
+    if (!(json instanceof JsonArray body)) {
+      return badRequest("A JSON array of entitlements is required.");
+    }
+    List<SandboxMarketplace.Entitlement> granted = new ArrayList<>();
+    try {
+      for (JsonValue item : body) {
+        if (!(item instanceof JsonObject e) || !(e.get("dimension") instanceof JsonString d)) {
+          return badRequest("Each entitlement is an object with a dimension.");
+        }
+        granted.add(
+            new SandboxMarketplace.Entitlement(
+                d.getString(),
+                value(e.get("value")),
+                e.get("expirationDate") instanceof JsonString date
+                    ? Instant.parse(date.getString())
+                    : null));
+      }
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      return badRequest(e.getMessage());
+    } catch (ArithmeticException e) {
+      return badRequest("A whole-number value fits in 32 bits, as AWS's IntegerValue.");
+    }
+    return Response.ok(describe(marketplace.entitle(awsAccountId, granted))).build();
+  }
+
+  @GET
+  @Path("{awsAccountId}/entitlements")
+  public Response entitlements(@PathParam("awsAccountId") String awsAccountId) {
+    return marketplace
+        .buyer(awsAccountId)
+        .map(b -> Response.ok(describe(marketplace.entitlementsOf(awsAccountId))).build())
+        .orElseGet(BuyersResource::notFound);
+  }
+
+  /** AWS types an entitlement's value: a whole number, a decimal, true/false or a text. */
+  private static Object value(JsonValue value) {
+    if (value instanceof JsonNumber n) {
+      return n.isIntegral() ? (Object) n.intValueExact() : (Object) n.doubleValue();
+    }
+    if (value instanceof JsonString text) {
+      return text.getString();
+    }
+    if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+      return value == JsonValue.TRUE;
+    }
+    throw new IllegalArgumentException(
+        "An entitlement's value is a whole number, a decimal, true/false or a text.");
+  }
+
+  private static JsonArray describe(List<SandboxMarketplace.Entitlement> entitlements) {
+    JsonArrayBuilder json = JSON.createArrayBuilder();
+    for (SandboxMarketplace.Entitlement e : entitlements) {
+      JsonObjectBuilder item = JSON.createObjectBuilder().add("dimension", e.dimension());
+      if (e.value() instanceof Integer i) {
+        item.add("value", i);
+      } else if (e.value() instanceof Double d) {
+        item.add("value", d);
+      } else if (e.value() instanceof Boolean b) {
+        item.add("value", b);
+      } else {
+        item.add("value", e.value().toString());
+      }
+      if (e.expirationDate() != null) {
+        item.add("expirationDate", e.expirationDate().toString());
+      }
+      json.add(item);
+    }
+    return json.build();
+  }
+
+  private static Response notFound() {
+    return Response.status(404)
+        .entity(error("notFound", "No buyer with this AWS account id."))
+        .build();
   }
 
   private JsonObject describe(SandboxMarketplace.Buyer buyer, String token) {

@@ -42,6 +42,39 @@ public class SandboxMarketplace {
    */
   public record Metered(Usage usage, String status, String meteringRecordId, Instant receivedAt) {}
 
+  /**
+   * A contract entitlement of a buyer: a dimension, its value (an {@link Integer}, a {@link
+   * Double}, a {@link Boolean} or a {@link String}, as AWS types it) and the date it runs to (may
+   * be null).
+   */
+  public record Entitlement(String dimension, Object value, Instant expirationDate) {
+    public Entitlement {
+      if (dimension == null || dimension.isBlank()) {
+        throw new IllegalArgumentException("An entitlement needs a dimension.");
+      }
+      if (!(value instanceof Integer
+          || value instanceof Double
+          || value instanceof Boolean
+          || value instanceof String)) {
+        throw new IllegalArgumentException(
+            "An entitlement's value is a whole number, a decimal, true/false or a text.");
+      }
+    }
+  }
+
+  /** One entitlement as {@code GetEntitlements} lists it: whose, and what. */
+  public record Entitled(Buyer buyer, Entitlement entitlement) {}
+
+  /** A page of {@code GetEntitlements}; {@code nextToken} is null on the last one. */
+  public record EntitlementPage(List<Entitled> entitlements, String nextToken) {}
+
+  /** The filter keys {@code GetEntitlements} accepts. */
+  static final java.util.Set<String> ENTITLEMENT_FILTERS =
+      java.util.Set.of(
+          "CUSTOMER_IDENTIFIER", "CUSTOMER_AWS_ACCOUNT_ID", "LICENSE_ARN", "DIMENSION");
+
+  static final int MAX_ENTITLEMENTS_PER_PAGE = 25;
+
   /** How far back AWS accepts a usage timestamp (its documented limit is 1 to 6 hours). */
   static final Duration ACCEPTED_LATENESS = Duration.ofHours(6);
 
@@ -57,6 +90,7 @@ public class SandboxMarketplace {
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final Map<String, Metered> firstByHour = new ConcurrentHashMap<>();
   private final List<Metered> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Map<String, List<Entitlement>> entitlements = new ConcurrentHashMap<>();
 
   /** For the CDI proxy of the application-scoped instance only. */
   protected SandboxMarketplace() {
@@ -203,6 +237,86 @@ public class SandboxMarketplace {
     }
     return Optional.ofNullable(buyers.get(record.awsAccountId()))
         .filter(b -> !b.legacy() && b.licenseArn().equals(record.licenseArn()));
+  }
+
+  /** Replaces a known buyer's entitlements, as a new or amended contract does. */
+  public List<Entitlement> entitle(String awsAccountId, List<Entitlement> granted) {
+    if (!buyers.containsKey(awsAccountId)) {
+      throw new IllegalArgumentException("No buyer with AWS account id " + awsAccountId + ".");
+    }
+    List<Entitlement> copy = List.copyOf(granted);
+    entitlements.put(awsAccountId, copy);
+    return copy;
+  }
+
+  public List<Entitlement> entitlementsOf(String awsAccountId) {
+    return entitlements.getOrDefault(awsAccountId, List.of());
+  }
+
+  /**
+   * AWS's {@code GetEntitlements} for the product: the values of each filter key are unioned, the
+   * keys intersected; {@code CUSTOMER_IDENTIFIER} and {@code CUSTOMER_AWS_ACCOUNT_ID} exclude each
+   * other. Pages of at most 25; the next token is opaque.
+   */
+  public EntitlementPage getEntitlements(
+      String productCode, Map<String, List<String>> filter, Integer maxResults, String nextToken) {
+    if (productCode == null || !this.productCode.equals(productCode)) {
+      throw new AwsError(400, "InvalidParameterException", "Product code is not valid.");
+    }
+    for (String key : filter.keySet()) {
+      if (!ENTITLEMENT_FILTERS.contains(key)) {
+        throw new AwsError(400, "InvalidParameterException", "Unknown filter " + key + ".");
+      }
+    }
+    if (filter.containsKey("CUSTOMER_IDENTIFIER")
+        && filter.containsKey("CUSTOMER_AWS_ACCOUNT_ID")) {
+      throw new AwsError(
+          400,
+          "InvalidParameterException",
+          "CUSTOMER_IDENTIFIER and CUSTOMER_AWS_ACCOUNT_ID are mutually exclusive.");
+    }
+    int size = maxResults == null ? MAX_ENTITLEMENTS_PER_PAGE : maxResults;
+    if (size < 1 || size > MAX_ENTITLEMENTS_PER_PAGE) {
+      throw new AwsError(400, "InvalidParameterException", "MaxResults is 1 to 25.");
+    }
+    int from;
+    try {
+      from =
+          nextToken == null
+              ? 0
+              : Integer.parseInt(
+                  new String(
+                      Base64.getUrlDecoder().decode(nextToken),
+                      java.nio.charset.StandardCharsets.US_ASCII));
+    } catch (IllegalArgumentException e) {
+      throw new AwsError(400, "InvalidParameterException", "NextToken is not valid.");
+    }
+    List<Entitled> all =
+        buyers.values().stream()
+            .filter(b -> b.productCode().equals(productCode))
+            .sorted(java.util.Comparator.comparing(Buyer::awsAccountId))
+            .flatMap(b -> entitlementsOf(b.awsAccountId()).stream().map(e -> new Entitled(b, e)))
+            .filter(e -> matches(filter, "CUSTOMER_IDENTIFIER", e.buyer().customerIdentifier()))
+            .filter(e -> matches(filter, "CUSTOMER_AWS_ACCOUNT_ID", e.buyer().awsAccountId()))
+            .filter(e -> matches(filter, "LICENSE_ARN", e.buyer().licenseArn()))
+            .filter(e -> matches(filter, "DIMENSION", e.entitlement().dimension()))
+            .toList();
+    if (from < 0 || from > all.size()) {
+      throw new AwsError(400, "InvalidParameterException", "NextToken is not valid.");
+    }
+    int to = Math.min(all.size(), from + size);
+    return new EntitlementPage(
+        all.subList(from, to),
+        to < all.size()
+            ? Base64.getUrlEncoder()
+                .encodeToString(
+                    Integer.toString(to).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            : null);
+  }
+
+  private static boolean matches(Map<String, List<String>> filter, String key, String value) {
+    List<String> wanted = filter.get(key);
+    return wanted == null || (value != null && wanted.contains(value));
   }
 
   /** Every usage record received so far, with what it was answered. */

@@ -54,6 +54,93 @@ class SandboxMarketplaceTest {
   }
 
   @Test
+  void entitlementsAreFilteredByKeysIntersectedAndValuesUnionedAndPaged() {
+    var a = sandbox.subscribe("111111111111", false);
+    var b = sandbox.subscribe("222222222222", false);
+    var legacy = sandbox.subscribe("333333333333", true);
+    Instant end = Instant.parse("2027-01-01T00:00:00Z");
+    sandbox.entitle(
+        a.awsAccountId(),
+        java.util.List.of(
+            new SandboxMarketplace.Entitlement("users", 10, end),
+            new SandboxMarketplace.Entitlement("tier", "gold", null)));
+    sandbox.entitle(
+        b.awsAccountId(), java.util.List.of(new SandboxMarketplace.Entitlement("users", 3, end)));
+    sandbox.entitle(
+        legacy.awsAccountId(),
+        java.util.List.of(new SandboxMarketplace.Entitlement("sso", true, null)));
+
+    var ofA =
+        sandbox.getEntitlements(
+            "prod-1",
+            java.util.Map.of("LICENSE_ARN", java.util.List.of(a.licenseArn())),
+            null,
+            null);
+    assertEquals(2, ofA.entitlements().size());
+    assertTrue(ofA.entitlements().stream().allMatch(e -> e.buyer().equals(a)));
+    var users =
+        sandbox.getEntitlements(
+            "prod-1",
+            java.util.Map.of(
+                "CUSTOMER_AWS_ACCOUNT_ID",
+                java.util.List.of(a.awsAccountId(), b.awsAccountId()),
+                "DIMENSION",
+                java.util.List.of("users")),
+            null,
+            null);
+    assertEquals(
+        java.util.List.of(10, 3),
+        users.entitlements().stream().map(e -> e.entitlement().value()).toList(),
+        "values of a key are unioned, keys intersected");
+    var ofLegacy =
+        sandbox.getEntitlements(
+            "prod-1",
+            java.util.Map.of("CUSTOMER_IDENTIFIER", java.util.List.of(legacy.customerIdentifier())),
+            null,
+            null);
+    assertEquals(true, ofLegacy.entitlements().get(0).entitlement().value());
+
+    var first = sandbox.getEntitlements("prod-1", java.util.Map.of(), 2, null);
+    assertEquals(2, first.entitlements().size());
+    var rest = sandbox.getEntitlements("prod-1", java.util.Map.of(), 2, first.nextToken());
+    assertEquals(2, rest.entitlements().size());
+    assertNull(rest.nextToken(), "four entitlements in two pages of two");
+  }
+
+  @Test
+  void getEntitlementsRefusesWhatAwsRefuses() {
+    sandbox.subscribe("111111111111", false);
+    assertEquals(
+        "InvalidParameterException",
+        assertThrows(
+                AwsError.class,
+                () -> sandbox.getEntitlements("other", java.util.Map.of(), null, null))
+            .type());
+    assertEquals(
+        "InvalidParameterException",
+        assertThrows(
+                AwsError.class,
+                () ->
+                    sandbox.getEntitlements(
+                        "prod-1",
+                        java.util.Map.of(
+                            "CUSTOMER_IDENTIFIER", java.util.List.of("x"),
+                            "CUSTOMER_AWS_ACCOUNT_ID", java.util.List.of("111111111111")),
+                        null,
+                        null))
+            .type(),
+        "customer identifier and account id exclude each other");
+    assertThrows(
+        AwsError.class, () -> sandbox.getEntitlements("prod-1", java.util.Map.of(), 26, null));
+    assertThrows(
+        AwsError.class, () -> sandbox.getEntitlements("prod-1", java.util.Map.of(), null, "%%"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SandboxMarketplace.Entitlement("users", 1L, null),
+        "AWS's integer value is 32-bit");
+  }
+
+  @Test
   void wholeCallIsRefusedForAnotherProductTooManyRecordsOrAStaleHour() {
     var buyer = sandbox.subscribe("123456789012", false);
     var record = usage(buyer, "traces", 1);

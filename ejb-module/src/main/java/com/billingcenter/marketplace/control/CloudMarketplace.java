@@ -23,5 +23,14 @@ public interface CloudMarketplace {
    */
   java.util.List<MeteringResult> meter(java.util.List<MeteredUsage> usage);
 
+  /**
+   * What the buyer's contract entitles them to now, every page of it: for AWS, the entitlements of
+   * the buyer's license (current products) or customer identifier (legacy ones).
+   *
+   * @throws MarketplaceException when the marketplace refuses or cannot be reached; {@link
+   *     MarketplaceException.Reason#UNAVAILABLE} may succeed later
+   */
+  java.util.List<Entitlement> entitlements(ResolvedBuyer buyer);
+
   int MAX_USAGE_PER_CALL = 25;
 }

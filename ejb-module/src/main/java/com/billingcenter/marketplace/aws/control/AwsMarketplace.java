@@ -1,22 +1,35 @@
 package com.billingcenter.marketplace.aws.control;
 
 import com.billingcenter.marketplace.control.CloudMarketplace;
+import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.marketplace.control.MarketplaceException;
 import com.billingcenter.marketplace.control.MarketplaceException.Reason;
 import com.billingcenter.marketplace.control.MeteredUsage;
 import com.billingcenter.marketplace.control.MeteringResult;
 import com.billingcenter.marketplace.control.ResolvedBuyer;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.marketplaceentitlement.MarketplaceEntitlementClient;
+import software.amazon.awssdk.services.marketplaceentitlement.MarketplaceEntitlementClientBuilder;
+import software.amazon.awssdk.services.marketplaceentitlement.model.EntitlementValue;
+import software.amazon.awssdk.services.marketplaceentitlement.model.GetEntitlementFilterName;
+import software.amazon.awssdk.services.marketplaceentitlement.model.GetEntitlementsResponse;
+import software.amazon.awssdk.services.marketplaceentitlement.model.MarketplaceEntitlementException;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClientBuilder;
 import software.amazon.awssdk.services.marketplacemetering.model.BatchMeterUsageResponse;
@@ -28,8 +41,9 @@ import software.amazon.awssdk.services.marketplacemetering.model.UsageRecord;
 import software.amazon.awssdk.services.marketplacemetering.model.UsageRecordResult;
 
 /**
- * AWS Marketplace through the AWS SDK v2. One instance holds one metering client (thread-safe, with
- * its own connection pool) for the life of the application; build it once and close it at the end.
+ * AWS Marketplace through the AWS SDK v2. One instance holds the metering and entitlement clients
+ * (thread-safe, sharing one connection pool) for the life of the application; build it once and
+ * close it at the end.
  */
 public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
 
@@ -39,31 +53,53 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
   /** Connections kept to AWS Marketplace: one per request thread that may call it at once. */
   static final int MAX_CONNECTIONS = 64;
 
+  /** AWS answers GetEntitlements in pages of at most this many. */
+  static final int ENTITLEMENTS_PER_PAGE = 25;
+
+  /** A buyer with more pages than this is not a buyer but a loop. */
+  private static final int MAX_ENTITLEMENT_PAGES = 400;
+
+  private final SdkHttpClient http;
   private final MarketplaceMeteringClient metering;
+  private final MarketplaceEntitlementClient entitlement;
   private final String productCode;
 
   /** For the CDI proxy of the application-scoped instance only. */
   protected AwsMarketplace() {
+    this.http = null;
     this.metering = null;
+    this.entitlement = null;
     this.productCode = null;
   }
 
   public AwsMarketplace(AwsMarketplaceSettings settings) {
-    MarketplaceMeteringClientBuilder builder =
+    // One connection pool for both clients; closed in close().
+    this.http =
+        ApacheHttpClient.builder()
+            .maxConnections(MAX_CONNECTIONS)
+            .connectionTimeout(Duration.ofSeconds(5))
+            .socketTimeout(Duration.ofSeconds(20))
+            .build();
+    AwsCredentialsProvider credentials = credentials(settings);
+    MarketplaceMeteringClientBuilder meteringBuilder =
         MarketplaceMeteringClient.builder()
             .region(Region.of(settings.region()))
-            .credentialsProvider(credentials(settings))
+            .credentialsProvider(credentials)
             .overrideConfiguration(
                 o ->
-                    o.addExecutionInterceptor(new LicenseArnCapture())
+                    o.addExecutionInterceptor(new RawAnswer())
                         .addExecutionInterceptor(new UsageLicenseArns()))
-            .httpClientBuilder(
-                ApacheHttpClient.builder()
-                    .maxConnections(MAX_CONNECTIONS)
-                    .connectionTimeout(Duration.ofSeconds(5))
-                    .socketTimeout(Duration.ofSeconds(20)));
-    settings.endpointOverride().ifPresent(builder::endpointOverride);
-    this.metering = builder.build();
+            .httpClient(http);
+    settings.endpointOverride().ifPresent(meteringBuilder::endpointOverride);
+    this.metering = meteringBuilder.build();
+    MarketplaceEntitlementClientBuilder entitlementBuilder =
+        MarketplaceEntitlementClient.builder()
+            .region(Region.of(settings.region()))
+            .credentialsProvider(credentials)
+            .overrideConfiguration(o -> o.addExecutionInterceptor(new RawAnswer()))
+            .httpClient(http);
+    settings.endpointOverride().ifPresent(entitlementBuilder::endpointOverride);
+    this.entitlement = entitlementBuilder.build();
     this.productCode = settings.productCode();
   }
 
@@ -88,13 +124,12 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
           Reason.INVALID_TOKEN, "The registration token is missing or malformed.", null);
     }
     try {
-      AtomicReference<String> licenseArn = new AtomicReference<>();
+      AtomicReference<JsonObject> raw = new AtomicReference<>();
       ResolveCustomerResponse response =
           metering.resolveCustomer(
               r ->
                   r.registrationToken(registrationToken)
-                      .overrideConfiguration(
-                          o -> o.putExecutionAttribute(LicenseArnCapture.LICENSE_ARN, licenseArn)));
+                      .overrideConfiguration(o -> o.putExecutionAttribute(RawAnswer.ANSWER, raw)));
       if (productCode != null
           && !productCode.isBlank()
           && !productCode.equals(response.productCode())) {
@@ -106,7 +141,7 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
       return new ResolvedBuyer(
           provider(),
           response.customerAWSAccountId(),
-          licenseArn.get(),
+          RawAnswer.text(raw.get(), "LicenseArn"),
           response.customerIdentifier(),
           response.productCode());
     } catch (InvalidTokenException e) {
@@ -184,8 +219,78 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
     return results;
   }
 
+  @Override
+  public List<Entitlement> entitlements(ResolvedBuyer buyer) {
+    // Current products: the buyer's account, then only their license's entitlements (an account
+    // may hold several licenses; the 2.40 model lacks the LICENSE_ARN filter and field, so the raw
+    // answer is read). Legacy products: the customer identifier.
+    Map<String, List<String>> filter =
+        buyer.licenseArn() != null
+            ? Map.of(
+                GetEntitlementFilterName.CUSTOMER_AWS_ACCOUNT_ID.toString(),
+                List.of(buyer.accountId()))
+            : Map.of(
+                GetEntitlementFilterName.CUSTOMER_IDENTIFIER.toString(),
+                List.of(buyer.customerIdentifier()));
+    List<Entitlement> entitlements = new ArrayList<>();
+    String nextToken = null;
+    int pages = 0;
+    try {
+      do {
+        if (++pages > MAX_ENTITLEMENT_PAGES) {
+          throw new MarketplaceException(
+              Reason.REFUSED, "AWS Marketplace's entitlement pages do not end.", null);
+        }
+        AtomicReference<JsonObject> raw = new AtomicReference<>();
+        String token = nextToken;
+        GetEntitlementsResponse page =
+            entitlement.getEntitlements(
+                r ->
+                    r.productCode(productCode)
+                        .filterWithStrings(filter)
+                        .maxResults(ENTITLEMENTS_PER_PAGE)
+                        .nextToken(token)
+                        .overrideConfiguration(
+                            o -> o.putExecutionAttribute(RawAnswer.ANSWER, raw)));
+        JsonArray rawEntitlements =
+            raw.get() == null ? null : raw.get().getJsonArray("Entitlements");
+        for (int i = 0; i < page.entitlements().size(); i++) {
+          String licenseArn =
+              rawEntitlements == null || i >= rawEntitlements.size()
+                  ? null
+                  : RawAnswer.text(rawEntitlements.get(i), "LicenseArn");
+          if (buyer.licenseArn() == null
+              || licenseArn == null
+              || licenseArn.equals(buyer.licenseArn())) {
+            entitlements.add(entitlementOf(page.entitlements().get(i)));
+          }
+        }
+        nextToken = page.nextToken();
+      } while (nextToken != null && !nextToken.isEmpty());
+    } catch (MarketplaceEntitlementException e) {
+      throw refused("GetEntitlements", e);
+    } catch (SdkClientException e) {
+      throw unreachable(e);
+    }
+    return entitlements;
+  }
+
+  private static Entitlement entitlementOf(
+      software.amazon.awssdk.services.marketplaceentitlement.model.Entitlement e) {
+    EntitlementValue v = e.value();
+    String value =
+        v == null
+            ? null
+            : v.integerValue() != null
+                ? v.integerValue().toString()
+                : v.doubleValue() != null
+                    ? BigDecimal.valueOf(v.doubleValue()).stripTrailingZeros().toPlainString()
+                    : v.booleanValue() != null ? v.booleanValue().toString() : v.stringValue();
+    return new Entitlement(e.dimension(), value, e.expirationDate());
+  }
+
   /** Throttling and AWS's own failures may pass; anything else AWS refuses is final. */
-  private static MarketplaceException refused(String operation, MarketplaceMeteringException e) {
+  private static MarketplaceException refused(String operation, AwsServiceException e) {
     Reason reason =
         e.statusCode() >= 500 || e.isThrottlingException() ? Reason.UNAVAILABLE : Reason.REFUSED;
     return new MarketplaceException(
@@ -230,5 +335,7 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
   @Override
   public void close() {
     metering.close();
+    entitlement.close();
+    http.close();
   }
 }

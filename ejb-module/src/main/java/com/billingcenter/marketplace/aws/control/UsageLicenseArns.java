@@ -23,11 +23,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
- * {@code LicenseArn} on {@code BatchMeterUsage}'s usage records, which the 2.41.x SDK model lacks
- * (see {@link LicenseArnCapture}): a call puts the ARNs of its records, in order, under {@link
- * #REQUEST}, and this interceptor writes them into the request's JSON; it also reads the ARNs of
- * the answer's {@code Results} and {@code UnprocessedRecords}, in order, into the holder under
- * {@link #RESPONSE}. Remove it once the SDK model has the field.
+ * {@code LicenseArn} on {@code BatchMeterUsage}'s usage records, which the 2.40.x SDK model lacks
+ * (see {@link RawAnswer}): a call puts the ARNs of its records, in order, under {@link #REQUEST},
+ * and this interceptor writes them into the request's JSON; it also reads the ARNs of the answer's
+ * {@code Results} and {@code UnprocessedRecords}, in order, into the holder under {@link
+ * #RESPONSE}. Remove it once the SDK model has the field.
  */
 final class UsageLicenseArns implements ExecutionInterceptor {
 

@@ -32,14 +32,22 @@ class AwsMarketplaceTest {
     byte[] answer =
         "{\"CustomerAWSAccountId\":\"123456789012\",\"LicenseArn\":\"arn:aws:license-manager::1:license:l-1\",\"ProductCode\":\"p\"}"
             .getBytes(StandardCharsets.UTF_8);
-    assertEquals("arn:aws:license-manager::1:license:l-1", LicenseArnCapture.licenseArnOf(answer));
+    assertEquals(
+        "arn:aws:license-manager::1:license:l-1",
+        RawAnswer.text(RawAnswer.objectOf(answer), "LicenseArn"));
   }
 
   @Test
   void answerWithoutLicenseOrNotJsonGivesNoLicense() {
-    assertNull(LicenseArnCapture.licenseArnOf("{\"CustomerIdentifier\":\"c\"}".getBytes()));
-    assertNull(LicenseArnCapture.licenseArnOf("{\"LicenseArn\":42}".getBytes()));
-    assertNull(LicenseArnCapture.licenseArnOf("<html>".getBytes()));
+    assertNull(licenseArnOf("{\"CustomerIdentifier\":\"c\"}"));
+    assertNull(licenseArnOf("{\"LicenseArn\":42}"));
+    assertNull(licenseArnOf("<html>"));
+    assertNull(licenseArnOf("[\"LicenseArn\"]"));
+  }
+
+  private static String licenseArnOf(String answer) {
+    return RawAnswer.text(
+        RawAnswer.objectOf(answer.getBytes(StandardCharsets.UTF_8)), "LicenseArn");
   }
 
   @Test

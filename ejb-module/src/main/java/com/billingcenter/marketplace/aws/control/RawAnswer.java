@@ -17,24 +17,25 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Reads {@code LicenseArn} from a {@code ResolveCustomer} answer. AWS sends it (it identifies the
- * buyer of every product listed from June 2026 on), but the newest {@code marketplacemetering}
- * model this registry serves (2.41.x) predates the field and drops it while unmarshalling. A call
- * that wants it puts an empty holder under {@link #LICENSE_ARN}; this interceptor fills it from the
- * raw JSON and hands the same bytes on to the SDK. Remove it once the SDK model has the field.
+ * Keeps the raw JSON of a successful answer, for the fields AWS sends that the SDK model this
+ * registry serves (2.40.x) predates and drops while unmarshalling: {@code LicenseArn} on {@code
+ * ResolveCustomer}'s answer and on each entitlement of {@code GetEntitlements} (it identifies the
+ * buyer of every product listed from June 2026 on). A call that wants them puts an empty holder
+ * under {@link #ANSWER}; this interceptor fills it and hands the same bytes on to the SDK. Remove
+ * it once the SDK model has the fields.
  */
-final class LicenseArnCapture implements ExecutionInterceptor {
+final class RawAnswer implements ExecutionInterceptor {
 
-  static final ExecutionAttribute<AtomicReference<String>> LICENSE_ARN =
-      new ExecutionAttribute<>("billing.aws.LicenseArn");
+  static final ExecutionAttribute<AtomicReference<JsonObject>> ANSWER =
+      new ExecutionAttribute<>("billing.aws.RawAnswer");
 
-  /** ResolveCustomer answers are a few hundred bytes; never buffer an unbounded body. */
-  private static final int MAX_BODY = 64 * 1024;
+  /** These answers are at most a few kilobytes; never buffer an unbounded body. */
+  private static final int MAX_BODY = 256 * 1024;
 
   @Override
   public Optional<InputStream> modifyHttpResponseContent(
       Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-    AtomicReference<String> sink = attributes.getAttribute(LICENSE_ARN);
+    AtomicReference<JsonObject> sink = attributes.getAttribute(ANSWER);
     Optional<InputStream> body = context.responseBody();
     if (sink == null || body.isEmpty() || !context.httpResponse().isSuccessful()) {
       return body;
@@ -42,7 +43,7 @@ final class LicenseArnCapture implements ExecutionInterceptor {
     try (InputStream in = body.get()) {
       byte[] bytes = in.readNBytes(MAX_BODY + 1);
       if (bytes.length <= MAX_BODY) {
-        sink.set(licenseArnOf(bytes));
+        sink.set(objectOf(bytes));
       }
       return Optional.of(new ByteArrayInputStream(bytes));
     } catch (IOException e) {
@@ -50,16 +51,19 @@ final class LicenseArnCapture implements ExecutionInterceptor {
     }
   }
 
-  static String licenseArnOf(byte[] json) {
+  /** The JSON object in {@code json}, or null when it is not one. */
+  static JsonObject objectOf(byte[] json) {
     try (JsonReader reader = JsonText.PROVIDER.createReader(new ByteArrayInputStream(json))) {
-      JsonValue value = reader.readValue();
-      if (value instanceof JsonObject object
-          && object.get("LicenseArn") instanceof JsonString licenseArn) {
-        return licenseArn.getString();
-      }
-      return null;
+      return reader.readValue() instanceof JsonObject object ? object : null;
     } catch (RuntimeException notJson) {
       return null;
     }
+  }
+
+  /** The text member {@code name} of {@code object}, or null when there is none. */
+  static String text(JsonValue object, String name) {
+    return object instanceof JsonObject o && o.get(name) instanceof JsonString value
+        ? value.getString()
+        : null;
   }
 }
