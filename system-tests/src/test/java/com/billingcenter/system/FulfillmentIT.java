@@ -176,6 +176,15 @@ class FulfillmentIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(binary)));
     assertPage(huge, 413, "The request is too large");
+    // Beyond the container's own form limit (2 MB) too, and over a reused connection.
+    var tenMegabytes =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "x-amzn-marketplace-token=" + "x".repeat(10 * 1024 * 1024))));
+    assertPage(tenMegabytes, 413, "The request is too large");
     var get = Http.get(server.uri("/marketplace/aws/fulfillment"));
     assertPage(get, 405, "Open this from AWS Marketplace");
     assertEquals(before, registrations());

@@ -3,11 +3,13 @@ package com.billingcenter.marketplace.web;
 import com.billingcenter.marketplace.boundary.MarketplaceRegistrations;
 import com.billingcenter.marketplace.control.MarketplaceException;
 import com.billingcenter.marketplace.entity.Registration;
+import com.billingcenter.platform.web.OversizeBodies;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Logger;
@@ -36,6 +38,7 @@ public class FulfillmentServlet extends HttpServlet {
       throws IOException, ServletException {
     long length = request.getContentLengthLong();
     if (length > MAX_BODY) {
+      OversizeBodies.discard(request, response);
       refuse(request, response, 413, "tooLarge");
       return;
     }
@@ -84,6 +87,35 @@ public class FulfillmentServlet extends HttpServlet {
       throws IOException, ServletException {
     request.setAttribute(MarketplaceErrorView.REASON, reason);
     response.setStatus(status);
-    request.getRequestDispatcher("/errors/marketplace.xhtml").forward(request, response);
+    // The page is rendered as for a GET without parameters: Faces would otherwise take the refused
+    // form for a postback and parse its body (which fails outright beyond the container's limit).
+    HttpServletRequest withoutForm =
+        new HttpServletRequestWrapper(request) {
+          @Override
+          public String getMethod() {
+            return "GET";
+          }
+
+          @Override
+          public String getParameter(String name) {
+            return null;
+          }
+
+          @Override
+          public java.util.Map<String, String[]> getParameterMap() {
+            return java.util.Map.of();
+          }
+
+          @Override
+          public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.emptyEnumeration();
+          }
+
+          @Override
+          public String[] getParameterValues(String name) {
+            return null;
+          }
+        };
+    request.getRequestDispatcher("/errors/marketplace.xhtml").forward(withoutForm, response);
   }
 }

@@ -23,10 +23,26 @@ public class LanguageFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String lang = request.getParameter("lang");
+    // From the query string only: getParameter would parse a form body here, before the servlet
+    // that owns it has checked its size (a body over Grizzly's limit then fails the request).
+    String lang = queryParameter(request.getQueryString(), "lang");
     if ("en".equals(lang) || "zh".equals(lang)) {
       request.getSession().setAttribute(CHOSEN_LOCALE, Locale.forLanguageTag(lang));
     }
     chain.doFilter(request, response);
+  }
+
+  /** The first value of {@code name} in a query string (values here need no decoding). */
+  static String queryParameter(String query, String name) {
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0 && pair.substring(0, equals).equals(name)) {
+        return pair.substring(equals + 1);
+      }
+    }
+    return null;
   }
 }
