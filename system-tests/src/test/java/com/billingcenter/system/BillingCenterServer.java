@@ -82,6 +82,9 @@ final class BillingCenterServer {
     }
   }
 
+  /** The secret of the EventBridge endpoint, shared by the application and the sandbox. */
+  static final String EVENTS_SECRET = "test-events-secret";
+
   void start() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -95,6 +98,9 @@ final class BillingCenterServer {
     command.add("-Dbilling.aws.endpoint-override=" + uri("/aws-sandbox"));
     command.add("-Dbilling.aws.listing-url=" + uri("/aws-sandbox/listing"));
     command.add("-Dsandbox.fulfillment-url=" + uri("/marketplace/aws/fulfillment"));
+    command.add("-Dsandbox.events-url=" + uri("/marketplace/aws/events"));
+    command.add("-Dsandbox.events-secret=" + EVENTS_SECRET);
+    command.add("-Dbilling.aws.events.secret=" + EVENTS_SECRET);
     command.add("-Dbilling.aws.access-key-id=sandbox");
     command.add("-Dbilling.aws.secret-access-key=sandbox");
     // Cheaper password hashes keep the tests quick; production keeps the default.

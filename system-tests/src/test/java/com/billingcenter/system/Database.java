@@ -25,6 +25,16 @@ final class Database {
   /** An active AWS cloud account owned by {@code username}; returns its id. */
   static long registerAwsAccount(BillingCenterServer server, String username, String awsAccountId)
       throws SQLException {
+    return registerAwsAccount(server, username, awsAccountId, null);
+  }
+
+  /**
+   * An active AWS cloud account owned by {@code username} for the license {@code licenseArn} (null:
+   * a made-up one), e.g. a sandbox buyer's; returns its id.
+   */
+  static long registerAwsAccount(
+      BillingCenterServer server, String username, String awsAccountId, String licenseArn)
+      throws SQLException {
     // Far above the ids the application's sequence hands out, so the two never meet.
     long id = 1_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
     try (Connection db = connect(server);
@@ -36,7 +46,11 @@ final class Database {
                     + " from billing_account where username = ?")) {
       insert.setLong(1, id);
       insert.setString(2, awsAccountId);
-      insert.setString(3, "arn:aws:license-manager::" + awsAccountId + ":license:l-" + id);
+      insert.setString(
+          3,
+          licenseArn != null
+              ? licenseArn
+              : "arn:aws:license-manager::" + awsAccountId + ":license:l-" + id);
       insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
       insert.setString(5, username);
       if (insert.executeUpdate() != 1) {

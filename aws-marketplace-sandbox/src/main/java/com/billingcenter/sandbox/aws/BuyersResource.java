@@ -38,6 +38,7 @@ public class BuyersResource {
       jakarta.json.spi.JsonProvider.provider();
 
   @Inject SandboxMarketplace marketplace;
+  @Inject SellerEvents events;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -82,6 +83,34 @@ public class BuyersResource {
                                 : marketplace.newRegistrationToken(awsAccountId, tokenLifetime)))
                     .build())
         .orElseGet(BuyersResource::notFound);
+  }
+
+  /**
+   * The buyer unsubscribes, as "Yes, Unsubscribe" in Your Marketplace Software does: their usage is
+   * refused from now on and the seller is sent the EventBridge events of it; the answer lists what
+   * the seller answered to each.
+   */
+  @POST
+  @Path("{awsAccountId}/unsubscribe")
+  public Response unsubscribe(@PathParam("awsAccountId") String awsAccountId) {
+    var buyer = marketplace.buyer(awsAccountId);
+    if (buyer.isEmpty()) {
+      return notFound();
+    }
+    if (buyer.get().legacy()) {
+      return badRequest("A legacy buyer's unsubscription is sent over SNS, not EventBridge.");
+    }
+    marketplace.unsubscribe(awsAccountId);
+    JsonArrayBuilder deliveries = JSON.createArrayBuilder();
+    for (SellerEvents.Delivery d : events.unsubscribed(buyer.get(), java.time.Instant.now())) {
+      deliveries.add(
+          JSON.createObjectBuilder()
+              .add("detailType", d.detailType())
+              .add("eventId", d.eventId())
+              .add("status", d.status())
+              .add("answer", d.answer()));
+    }
+    return Response.ok(JSON.createObjectBuilder().add("deliveries", deliveries).build()).build();
   }
 
   /**

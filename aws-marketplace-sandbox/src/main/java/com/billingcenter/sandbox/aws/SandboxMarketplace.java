@@ -91,6 +91,7 @@ public class SandboxMarketplace {
   private final Map<String, Metered> firstByHour = new ConcurrentHashMap<>();
   private final List<Metered> received = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, List<Entitlement>> entitlements = new ConcurrentHashMap<>();
+  private final java.util.Set<String> unsubscribed = ConcurrentHashMap.newKeySet();
 
   /** For the CDI proxy of the application-scoped instance only. */
   protected SandboxMarketplace() {
@@ -129,6 +130,22 @@ public class SandboxMarketplace {
                 randomCustomerIdentifier(),
                 legacy,
                 productCode == null || productCode.isBlank() ? this.productCode : productCode));
+  }
+
+  /**
+   * The buyer unsubscribes: their usage is no longer accepted ({@code CustomerNotSubscribed}) and
+   * their entitlements are gone. Returns false when they had already unsubscribed.
+   */
+  public boolean unsubscribe(String awsAccountId) {
+    if (!buyers.containsKey(awsAccountId)) {
+      throw new IllegalArgumentException("No buyer with AWS account id " + awsAccountId + ".");
+    }
+    entitlements.remove(awsAccountId);
+    return unsubscribed.add(awsAccountId);
+  }
+
+  public boolean subscribed(String awsAccountId) {
+    return buyers.containsKey(awsAccountId) && !unsubscribed.contains(awsAccountId);
   }
 
   public Optional<Buyer> buyer(String awsAccountId) {
@@ -233,10 +250,12 @@ public class SandboxMarketplace {
     if (record.customerIdentifier() != null) {
       return buyers.values().stream()
           .filter(b -> b.legacy() && b.customerIdentifier().equals(record.customerIdentifier()))
+          .filter(b -> subscribed(b.awsAccountId()))
           .findFirst();
     }
     return Optional.ofNullable(buyers.get(record.awsAccountId()))
-        .filter(b -> !b.legacy() && b.licenseArn().equals(record.licenseArn()));
+        .filter(b -> !b.legacy() && b.licenseArn().equals(record.licenseArn()))
+        .filter(b -> subscribed(b.awsAccountId()));
   }
 
   /** Replaces a known buyer's entitlements, as a new or amended contract does. */

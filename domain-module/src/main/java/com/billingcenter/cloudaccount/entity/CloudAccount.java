@@ -78,6 +78,26 @@ public class CloudAccount {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** When the newest lifecycle message applied happened; an older one is not applied. */
+  @Column(name = "last_event_at")
+  private Instant lastEventAt;
+
+  /** While ending: until when the final usage may still be metered. */
+  @Column(name = "final_metering_until")
+  private Instant finalMeteringUntil;
+
+  @Column(name = "ended_at")
+  private Instant endedAt;
+
+  public static final int MAX_ENTITLEMENTS_JSON = 4000;
+
+  /** The contract's entitlements as the marketplace last reported them (JSON), and when. */
+  @Column(name = "entitlements", length = MAX_ENTITLEMENTS_JSON)
+  private String entitlements;
+
+  @Column(name = "entitlements_at")
+  private Instant entitlementsAt;
+
   @Version private long version;
 
   protected CloudAccount() {}
@@ -145,6 +165,93 @@ public class CloudAccount {
     }
   }
 
+  /** How long an ending subscription may still be metered (AWS: one hour). */
+  public static final java.time.Duration FINAL_METERING_WINDOW = java.time.Duration.ofHours(1);
+
+  /** What a lifecycle message did to the account. */
+  public enum Applied {
+    /** The status changed. */
+    CHANGED,
+    /** Applied, but the status stayed as it was (e.g. subscribed while active). */
+    UNCHANGED,
+    /** Older than a message already applied: not applied, so that it cannot undo a newer one. */
+    OUTDATED
+  }
+
+  /**
+   * Applies a lifecycle message that happened at {@code occurredAt}. Messages may arrive late and
+   * out of order: one older than the newest applied changes nothing, and a subscription that
+   * failed, is ending or ended is only revived by a success strictly newer than them. An ended
+   * subscription is not "ending" again; the final metering window runs an hour from the earliest
+   * "ending" message, whenever it arrives.
+   */
+  public Applied apply(SubscriptionChange change, Instant occurredAt) {
+    java.util.Objects.requireNonNull(occurredAt, "occurredAt");
+    if (lastEventAt != null && occurredAt.isBefore(lastEventAt)) {
+      if (change == SubscriptionChange.ENDING
+          && (status == CloudAccountStatus.ENDING || status == CloudAccountStatus.ENDED)) {
+        // a late "ending" still dates the final window, so that the order of arrival does not
+        openFinalWindow(occurredAt);
+      }
+      return Applied.OUTDATED;
+    }
+    boolean newer = lastEventAt == null || occurredAt.isAfter(lastEventAt);
+    CloudAccountStatus before = status;
+    switch (change) {
+      case SUBSCRIBED -> {
+        if (status == CloudAccountStatus.FAILED
+            || status == CloudAccountStatus.ENDING
+            || status == CloudAccountStatus.ENDED) {
+          if (!newer) {
+            return Applied.OUTDATED;
+          }
+          status = ownerId == null ? CloudAccountStatus.PENDING : CloudAccountStatus.ACTIVE;
+          finalMeteringUntil = null;
+          endedAt = null;
+        }
+      }
+      case SUBSCRIBE_FAILED -> {
+        if (status != CloudAccountStatus.ENDED) {
+          status = CloudAccountStatus.FAILED;
+        }
+      }
+      case ENDING -> {
+        if (status != CloudAccountStatus.ENDED) {
+          status = CloudAccountStatus.ENDING;
+          openFinalWindow(occurredAt);
+        }
+      }
+      case ENDED -> {
+        status = CloudAccountStatus.ENDED;
+        if (endedAt == null) {
+          endedAt = occurredAt;
+        }
+      }
+      case ENTITLEMENTS_CHANGED -> {
+        // the status stays; the caller fetches the entitlements
+      }
+    }
+    lastEventAt = occurredAt;
+    return status == before ? Applied.UNCHANGED : Applied.CHANGED;
+  }
+
+  /** The final window runs an hour from the earliest "ending" message. */
+  private void openFinalWindow(Instant endingAt) {
+    Instant until = endingAt.plus(FINAL_METERING_WINDOW);
+    if (finalMeteringUntil == null || until.isBefore(finalMeteringUntil)) {
+      finalMeteringUntil = until;
+    }
+  }
+
+  /** Keeps the contract's entitlements as the marketplace reported them at {@code at}. */
+  public void recordEntitlements(String json, Instant at) {
+    if (json != null && json.length() > MAX_ENTITLEMENTS_JSON) {
+      throw new IllegalArgumentException("Entitlements take at most 4,000 characters.");
+    }
+    this.entitlements = json;
+    this.entitlementsAt = at;
+  }
+
   /** Whether a workspace of this owner may choose it as its settlement method now. */
   public boolean canSettleFor(long ownerId) {
     return this.ownerId != null && this.ownerId == ownerId && status == CloudAccountStatus.ACTIVE;
@@ -200,6 +307,26 @@ public class CloudAccount {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  public Instant lastEventAt() {
+    return lastEventAt;
+  }
+
+  public Instant finalMeteringUntil() {
+    return finalMeteringUntil;
+  }
+
+  public Instant endedAt() {
+    return endedAt;
+  }
+
+  public String entitlements() {
+    return entitlements;
+  }
+
+  public Instant entitlementsAt() {
+    return entitlementsAt;
   }
 
   @Override

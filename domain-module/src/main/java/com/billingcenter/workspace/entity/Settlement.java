@@ -15,6 +15,12 @@ public class Settlement {
   /** The customer pays the Billing Center directly; the default. */
   public static final String BILLING_CENTER = "billing-center";
 
+  /**
+   * No method: the cloud account that settled the workspace went away (the customer unsubscribed)
+   * and the workspace is locked until the customer chooses a new method.
+   */
+  public static final String NONE = "none";
+
   @Column(name = "settlement_method", nullable = false, length = 32)
   private String method;
 
@@ -32,9 +38,17 @@ public class Settlement {
     return new Settlement(BILLING_CENTER, null);
   }
 
+  /** No settlement method; see {@link #NONE}. */
+  public static Settlement none() {
+    return new Settlement(NONE, null);
+  }
+
   /** Settlement through a cloud account of the given provider, e.g. {@code aws}. */
   public static Settlement cloudAccount(String provider, long cloudAccountId) {
-    if (provider == null || provider.isBlank() || BILLING_CENTER.equals(provider)) {
+    if (provider == null
+        || provider.isBlank()
+        || BILLING_CENTER.equals(provider)
+        || NONE.equals(provider)) {
       throw new IllegalArgumentException("A cloud settlement names its provider, e.g. 'aws'.");
     }
     return new Settlement(provider, cloudAccountId);

@@ -36,10 +36,22 @@ import java.util.Optional;
     query =
         "select w from Workspace w where w.ownerId = :ownerId"
             + " and w.settlement.cloudAccountId in :cloudAccountIds order by w.id")
+@NamedQuery(
+    name = Workspace.SETTLED_BY_CLOUD,
+    query =
+        "select w from Workspace w where w.settlement.cloudAccountId = :cloudAccountId"
+            + " order by w.id")
+@NamedQuery(
+    name = Workspace.COUNTDOWN_OVER,
+    query =
+        "select w from Workspace w where w.status = :locked and w.lockedAt <= :lockedBefore"
+            + " order by w.id")
 public class Workspace {
 
   public static final String BY_OWNER = "Workspace.byOwner";
   public static final String BY_OWNER_SETTLED_BY_CLOUD = "Workspace.byOwnerSettledByCloud";
+  public static final String SETTLED_BY_CLOUD = "Workspace.settledByCloud";
+  public static final String COUNTDOWN_OVER = "Workspace.countdownOver";
 
   /** How long a locked workspace can still be unlocked before it takes no new data. */
   public static final Duration LOCK_COUNTDOWN = Duration.ofDays(14);
@@ -200,6 +212,20 @@ public class Workspace {
     status = WorkspaceStatus.LOCKED;
     lockedAt = clock.instant();
     lockReason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /**
+   * The cloud account that settled the workspace went away: the workspace loses it (no settlement
+   * method until the customer chooses one) and is locked with its countdown. This is not the
+   * customer's monthly change. Returns whether it changed anything (a redelivery does not).
+   */
+  public boolean loseSettlement(String reason, Clock clock) {
+    if (!settlement.isCloudAccount()) {
+      return false;
+    }
+    settlement = Settlement.none();
+    lock(reason, clock);
+    return true;
   }
 
   /** After the countdown a locked workspace becomes fully locked. Returns whether it changed. */

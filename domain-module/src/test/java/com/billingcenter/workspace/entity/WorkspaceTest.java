@@ -165,4 +165,29 @@ class WorkspaceTest {
   void emptyOrOverlongNamesAreRefused(int length) {
     assertEquals("workspace.name.length", refusal(() -> Workspace.checkName("x".repeat(length))));
   }
+
+  @Test
+  void losingTheCloudAccountLocksOnceAndANewMethodUnlocksEvenInTheSameMonth() {
+    Workspace workspace = newWorkspace("2026-05-10T08:00:00Z");
+    workspace.changeSettlement(AWS_1, at("2026-05-10T09:00:00Z"));
+    assertTrue(workspace.loseSettlement("cloudAccount.ended", at("2026-05-11T00:00:00Z")));
+    assertEquals(WorkspaceStatus.LOCKED, workspace.status());
+    assertEquals(Settlement.none(), workspace.settlement());
+    assertEquals(Instant.parse("2026-05-25T00:00:00Z"), workspace.countdownEnd().orElseThrow());
+    assertFalse(
+        workspace.loseSettlement("cloudAccount.ended", at("2026-05-12T00:00:00Z")),
+        "a redelivery changes nothing, the countdown keeps its start");
+    assertEquals(Instant.parse("2026-05-25T00:00:00Z"), workspace.countdownEnd().orElseThrow());
+    workspace.changeSettlement(AWS_2, at("2026-05-12T00:00:00Z"));
+    assertEquals(
+        WorkspaceStatus.ACTIVE, workspace.status(), "unlocked despite this month's change");
+  }
+
+  @Test
+  void aWorkspaceSettledByTheBillingCenterAccountIsNotLocked() {
+    Workspace workspace = newWorkspace("2026-05-10T08:00:00Z");
+    assertFalse(workspace.loseSettlement("cloudAccount.ended", at("2026-05-11T00:00:00Z")));
+    assertEquals(WorkspaceStatus.ACTIVE, workspace.status());
+    assertThrows(IllegalArgumentException.class, () -> Settlement.cloudAccount("none", 1));
+  }
 }

@@ -237,7 +237,7 @@ public class Workspaces {
   }
 
   /** A workspace as the audit log keeps it: a small JSON object. */
-  static String describe(Workspace w) {
+  public static String describe(Workspace w) {
     var json =
         JsonText.PROVIDER
             .createObjectBuilder()

@@ -3,7 +3,7 @@ package com.billingcenter.audit.rest;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
-import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.rest.Paging;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -66,16 +66,10 @@ public class AuditResource {
       @Context SecurityContext security,
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
-    if (page < 1 || size < 1 || size > AuditLog.MAX_PAGE_SIZE) {
-      throw new RuleViolation(
-          "page.invalid",
-          "Pages are numbered from 1 and hold 1 to " + AuditLog.MAX_PAGE_SIZE + " entries.");
-    }
+    int first = Paging.firstRow(page, size, AuditLog.MAX_PAGE_SIZE, "entries");
     long accountId = accounts.require(security.getUserPrincipal().getName()).id();
     List<AuditEntryJson> items =
-        auditLog.page(accountId, Math.multiplyExact(page - 1, size), size).stream()
-            .map(AuditEntryJson::of)
-            .toList();
+        auditLog.page(accountId, first, size).stream().map(AuditEntryJson::of).toList();
     return new AuditPageJson(page, size, auditLog.count(accountId), items);
   }
 }

@@ -3,6 +3,7 @@ package com.billingcenter.audit.web;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.platform.web.NewestFirstRows;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -11,11 +12,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** {@code audit.xhtml}: the account's audit entries, paged by the database. */
 @Named
@@ -80,25 +77,10 @@ public class AuditView implements Serializable {
     long accountId = accounts.require(username).id();
     AuditLog log = auditLog;
     entries =
-        new LazyDataModel<>() {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          public int count(Map<String, FilterMeta> filterBy) {
-            return (int) log.count(accountId);
-          }
-
-          @Override
-          public List<Row> load(
-              int first, int size, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filter) {
-            return log.page(accountId, first, size).stream().map(Row::of).toList();
-          }
-
-          @Override
-          public String getRowKey(Row row) {
-            return String.valueOf(row.id());
-          }
-        };
+        new NewestFirstRows<>(
+            () -> log.count(accountId),
+            (first, size) -> log.page(accountId, first, size).stream().map(Row::of).toList(),
+            row -> String.valueOf(row.id()));
   }
 
   public LazyDataModel<Row> getEntries() {

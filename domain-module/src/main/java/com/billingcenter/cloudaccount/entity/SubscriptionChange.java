@@ -1,0 +1,21 @@
+package com.billingcenter.cloudaccount.entity;
+
+/**
+ * What a marketplace says happened to a buyer's subscription, whichever channel said it (AWS: SNS
+ * actions or EventBridge events).
+ */
+public enum SubscriptionChange {
+  /** The subscription succeeded (SNS {@code subscribe-success}, agreement created). */
+  SUBSCRIBED,
+  /** The subscription failed (SNS {@code subscribe-fail}). */
+  SUBSCRIBE_FAILED,
+  /**
+   * The subscription is ending: the final metering window opens (SNS {@code unsubscribe-pending},
+   * license deprovisioned).
+   */
+  ENDING,
+  /** The subscription ended (SNS {@code unsubscribe-success}, agreement ended). */
+  ENDED,
+  /** The contract's entitlements changed (SNS {@code entitlement-updated}, license updated). */
+  ENTITLEMENTS_CHANGED
+}

@@ -1,0 +1,222 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The EventBridge endpoint with the sandbox as AWS: unsubscribing locks every workspace the AWS
+ * account settled, with a notice in each workspace's language; redeliveries and late events change
+ * nothing; every bad request is refused and changes nothing; a new method unlocks.
+ */
+class SubscriptionEventsIT {
+
+  private static final String PASSWORD = "Billing-center-2026";
+
+  private final BillingCenterServer server = BillingCenterServer.shared();
+
+  private HttpResponse<String> post(String user, String path, String json) {
+    return Http.postJson(server.uri(path), json, user, PASSWORD);
+  }
+
+  private JsonObject get(String user, String path) {
+    HttpResponse<String> response = Http.get(server.uri(path), user, PASSWORD);
+    assertEquals(200, response.statusCode(), response.body());
+    return Http.json(response);
+  }
+
+  private long create(String user, String name, String site, String language) {
+    HttpResponse<String> created =
+        post(
+            user,
+            "/api/v1/workspaces",
+            "{\"name\": \""
+                + name
+                + "\", \"siteCode\": \""
+                + site
+                + "\", \"language\": \""
+                + language
+                + "\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    return Http.json(created).getJsonNumber("id").longValue();
+  }
+
+  private void settleBy(String user, long workspace, long cloudAccount) {
+    HttpResponse<String> changed =
+        post(
+            user,
+            "/api/v1/workspaces/" + workspace + "/settlement",
+            "{\"method\": \"aws\", \"cloudAccountId\": " + cloudAccount + "}");
+    assertEquals(200, changed.statusCode(), changed.body());
+  }
+
+  private HttpResponse<String> deliver(String body, String secret, String contentType) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri("/marketplace/aws/events"))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (secret != null) {
+      request.header("X-Marketplace-Events-Secret", secret);
+    }
+    return Http.send(request);
+  }
+
+  private HttpResponse<String> deliver(String body) {
+    return deliver(body, BillingCenterServer.EVENTS_SECRET, "application/json");
+  }
+
+  private static String event(String id, String detailType, Instant time, String licenseArn) {
+    return """
+        {"version": "0", "id": "%s", "detail-type": "%s", "source": "aws.agreement-marketplace",
+         "account": "000000000000", "time": "%s", "region": "us-east-1", "resources": [],
+         "detail": {"product": {"code": "billing-center-product"}, "licenseArn": "%s"}}"""
+        .formatted(id, detailType, time, licenseArn);
+  }
+
+  private static String outcome(HttpResponse<String> response) {
+    assertEquals(200, response.statusCode(), response.body());
+    return Http.json(response).getString("outcome");
+  }
+
+  @Test
+  void unsubscribingLocksEveryWorkspaceOfTheAwsAccountWithANoticeInItsLanguage() throws Exception {
+    String user = Http.register(server, Http.uniqueName("unsub"), PASSWORD);
+    JsonObject buyer = SandboxBuyers.newBuyer(server, false);
+    String licenseArn = buyer.getString("licenseArn");
+    long aws =
+        Database.registerAwsAccount(server, user, buyer.getString("awsAccountId"), licenseArn);
+    long english = create(user, "Shop EN", "us1", "en");
+    long chinese = create(user, "商店", "eu1", "zh");
+    long untouched = create(user, "Direct", "us1", "en");
+    settleBy(user, english, aws);
+    settleBy(user, chinese, aws);
+
+    HttpResponse<String> unsubscribed =
+        Http.postJson(
+            server.uri(
+                "/aws-sandbox/api/buyers/" + buyer.getString("awsAccountId") + "/unsubscribe"),
+            "");
+    assertEquals(200, unsubscribed.statusCode(), unsubscribed.body());
+    JsonArray deliveries = Http.json(unsubscribed).getJsonArray("deliveries");
+    assertEquals(2, deliveries.size(), deliveries.toString());
+    for (JsonObject delivery : deliveries.getValuesAs(JsonObject.class)) {
+      assertEquals(200, delivery.getInt("status"), delivery.toString());
+    }
+    assertTrue(
+        deliveries.getJsonObject(1).getString("answer").contains("\"lockedWorkspaces\":2"),
+        deliveries.toString());
+
+    for (long id : new long[] {english, chinese}) {
+      JsonObject workspace = get(user, "/api/v1/workspaces/" + id);
+      assertEquals("locked", workspace.getString("status"), workspace.toString());
+      assertEquals("none", workspace.getString("settlementMethod"), workspace.toString());
+      assertTrue(workspace.containsKey("countdownEndsAt"), workspace.toString());
+    }
+    assertEquals("active", get(user, "/api/v1/workspaces/" + untouched).getString("status"));
+
+    JsonArray notices = get(user, "/api/v1/notices").getJsonArray("items");
+    assertEquals(2, notices.size(), notices.toString());
+    JsonObject zh =
+        notices.getValuesAs(JsonObject.class).stream()
+            .filter(n -> n.getString("language").equals("zh"))
+            .findFirst()
+            .orElseThrow();
+    JsonObject en =
+        notices.getValuesAs(JsonObject.class).stream()
+            .filter(n -> n.getString("language").equals("en"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("工作空间“商店”已锁定", zh.getString("subject"));
+    assertTrue(en.getString("body").contains(buyer.getString("awsAccountId")), en.toString());
+    assertEquals("Workspace “Shop EN” is locked", en.getString("subject"));
+
+    // A late "agreement created", older than the end, does not revive the account.
+    String late = UUID.randomUUID().toString();
+    String created =
+        event(
+            late,
+            "Purchase Agreement Created - Manufacturer",
+            Instant.now().minusSeconds(3600),
+            licenseArn);
+    assertEquals("OUTDATED", outcome(deliver(created)));
+    assertEquals("DUPLICATE", outcome(deliver(created)), "a redelivery changes nothing");
+    JsonArray cloudAccounts =
+        Http.jsonArray(Http.get(server.uri("/api/v1/cloud-accounts"), user, PASSWORD));
+    assertEquals(
+        "ended", cloudAccounts.getJsonObject(0).getString("status"), cloudAccounts.toString());
+
+    // Unlock: the Billing Center account, although this month's change is used.
+    HttpResponse<String> unlocked =
+        post(
+            user,
+            "/api/v1/workspaces/" + english + "/settlement",
+            "{\"method\": \"billing-center\"}");
+    assertEquals(200, unlocked.statusCode(), unlocked.body());
+    assertEquals("active", Http.json(unlocked).getString("status"));
+    HttpResponse<String> backToEnded =
+        post(
+            user,
+            "/api/v1/workspaces/" + chinese + "/settlement",
+            "{\"method\": \"aws\", \"cloudAccountId\": " + aws + "}");
+    assertEquals(4, backToEnded.statusCode() / 100, "an ended AWS account cannot settle again");
+    assertEquals("locked", get(user, "/api/v1/workspaces/" + chinese).getString("status"));
+  }
+
+  @Test
+  void badRequestsAreRefusedAndChangeNothing() throws Exception {
+    String user = Http.register(server, Http.uniqueName("evil"), PASSWORD);
+    JsonObject buyer = SandboxBuyers.newBuyer(server, false);
+    String licenseArn = buyer.getString("licenseArn");
+    long aws =
+        Database.registerAwsAccount(server, user, buyer.getString("awsAccountId"), licenseArn);
+    long workspace = create(user, "Kept", "us1", "en");
+    settleBy(user, workspace, aws);
+    String ended =
+        event(
+            UUID.randomUUID().toString(),
+            "Purchase Agreement Ended - Manufacturer",
+            Instant.now(),
+            licenseArn);
+
+    assertEquals(401, deliver(ended, null, "application/json").statusCode(), "no secret");
+    assertEquals(401, deliver(ended, "guess", "application/json").statusCode(), "wrong secret");
+    assertEquals(415, deliver(ended, BillingCenterServer.EVENTS_SECRET, "text/plain").statusCode());
+    assertEquals(400, deliver("{\"id\": ").statusCode(), "malformed JSON");
+    assertEquals(400, deliver("[]").statusCode(), "not an object");
+    assertEquals(400, deliver(ended.replace("\"time\"", "\"when\"")).statusCode(), "missing time");
+    assertEquals(
+        400, deliver(ended.replace("\"licenseArn\"", "\"licence\"")).statusCode(), "no license");
+    assertEquals(
+        400,
+        deliver(ended.replace("billing-center-product", "someone-elses")).statusCode(),
+        "another product");
+    HttpResponse<String> unknown =
+        deliver(
+            event(
+                UUID.randomUUID().toString(),
+                "Purchase Agreement Ended - Manufacturer",
+                Instant.now(),
+                "arn:aws:license-manager::111122223333:license:l-unknown"));
+    assertEquals(404, unknown.statusCode(), unknown.body());
+    assertEquals("events.unknownSubscription", Http.json(unknown).getString("error"));
+    String huge =
+        ended.replace(
+            "\"resources\": []", "\"resources\": [\"" + "x".repeat(10 * 1024 * 1024) + "\"]");
+    assertEquals(413, deliver(huge).statusCode(), "a 10 MB body");
+    assertEquals(405, Http.get(server.uri("/marketplace/aws/events")).statusCode());
+
+    JsonObject kept = get(user, "/api/v1/workspaces/" + workspace);
+    assertEquals("active", kept.getString("status"), kept.toString());
+    assertEquals("aws", kept.getString("settlementMethod"));
+    assertEquals(0, get(user, "/api/v1/notices").getInt("total"));
+
+    assertEquals("CHANGED", outcome(deliver(ended)), "the same event, well formed, is applied");
+  }
+}

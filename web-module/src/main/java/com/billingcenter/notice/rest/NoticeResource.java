@@ -1,0 +1,72 @@
+package com.billingcenter.notice.rest;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.notice.boundary.NoticeBoard;
+import com.billingcenter.notice.entity.Notice;
+import com.billingcenter.platform.rest.Paging;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The notices the Billing Center sent the caller, newest first. */
+@Path("v1/notices")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notices", description = "Notices to the caller, e.g. a workspace was locked")
+@SecurityRequirement(name = "basic")
+public class NoticeResource {
+
+  @Inject Accounts accounts;
+  @Inject NoticeBoard board;
+
+  /** One notice, in the language of the workspace it is about ({@code en} or {@code zh}). */
+  public record NoticeJson(
+      long id,
+      Instant at,
+      String kind,
+      Long workspaceId,
+      String language,
+      String subject,
+      String body) {
+
+    static NoticeJson of(Notice n) {
+      return new NoticeJson(
+          n.id(),
+          n.createdAt(),
+          n.kind(),
+          n.workspaceId(),
+          n.language().code(),
+          n.subject(),
+          n.body());
+    }
+  }
+
+  /** One page of notices. */
+  public record NoticePageJson(int page, int size, long total, List<NoticeJson> items) {}
+
+  @GET
+  @Operation(
+      summary = "Notices",
+      description =
+          "What the Billing Center told the caller, e.g. that a workspace was locked because its"
+              + " AWS subscription ended; each in its workspace's language.")
+  public NoticePageJson page(
+      @Context SecurityContext security,
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    int first = Paging.firstRow(page, size, NoticeBoard.MAX_PAGE, "notices");
+    long ownerId = accounts.require(security.getUserPrincipal().getName()).id();
+    List<NoticeJson> items = board.list(ownerId, first, size).stream().map(NoticeJson::of).toList();
+    return new NoticePageJson(page, size, board.count(ownerId), items);
+  }
+}

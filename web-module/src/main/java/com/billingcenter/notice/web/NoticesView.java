@@ -1,0 +1,76 @@
+package com.billingcenter.notice.web;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.notice.boundary.NoticeBoard;
+import com.billingcenter.notice.entity.Notice;
+import com.billingcenter.platform.web.NewestFirstRows;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.primefaces.model.LazyDataModel;
+
+/**
+ * {@code notices.xhtml}: the account's notices, newest first, each in the language of its workspace
+ * (marked with {@code lang} for screen readers).
+ */
+@Named
+@ViewScoped
+public class NoticesView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  static final DateTimeFormatter UTC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** A notice as the page shows it. */
+  public record Row(long id, String at, String language, String subject, String body)
+      implements Serializable {
+
+    public String getAt() {
+      return at;
+    }
+
+    public String getLanguage() {
+      return language;
+    }
+
+    public String getSubject() {
+      return subject;
+    }
+
+    public String getBody() {
+      return body;
+    }
+
+    static Row of(Notice n) {
+      return new Row(n.id(), UTC.format(n.createdAt()), n.language().code(), n.subject(), n.body());
+    }
+  }
+
+  @Inject Accounts accounts;
+  @Inject NoticeBoard board;
+
+  private LazyDataModel<Row> notices;
+
+  @PostConstruct
+  void init() {
+    String username =
+        FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
+    long ownerId = accounts.require(username).id();
+    NoticeBoard noticeBoard = board;
+    notices =
+        new NewestFirstRows<>(
+            () -> noticeBoard.count(ownerId),
+            (first, size) -> noticeBoard.list(ownerId, first, size).stream().map(Row::of).toList(),
+            row -> String.valueOf(row.id()));
+  }
+
+  public LazyDataModel<Row> getNotices() {
+    return notices;
+  }
+}
