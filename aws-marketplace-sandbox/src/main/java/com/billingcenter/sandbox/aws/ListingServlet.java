@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -77,12 +76,14 @@ public class ListingServlet extends HttpServlet {
         200,
         "Thank you for subscribing",
         """
-        <p>AWS account <strong id="account">%s</strong> is subscribed to Billing Center.</p>
-        <p>License: <code id="license">%s</code></p>
-        <form method="post" action="%s">
-          <input type="hidden" name="x-amzn-marketplace-token" value="%s">
+        <p>AWS account <strong id="account">%1$s</strong> is subscribed to Billing Center.</p>
+        <p>License: <code id="license">%2$s</code></p>
+        <form method="post" action="%3$s">
+          <input type="hidden" name="x-amzn-marketplace-token" value="%4$s">
           <button id="setup" type="submit">Set up your account</button>
         </form>
+        <p>Later: <a id="your-software" href="../your-software?account=%1$s">Your Marketplace
+        Software</a> (manage or cancel the subscription).</p>
         """
             .formatted(
                 buyer.awsAccountId(),
@@ -93,29 +94,10 @@ public class ListingServlet extends HttpServlet {
 
   private static void page(HttpServletResponse response, int status, String title, String body)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType("text/html");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="UTF-8"><title>%1$s · AWS Marketplace sandbox</title></head>
-            <body><header><strong>AWS Marketplace</strong> (sandbox)</header>
-            <main><h1>%1$s</h1>
-            %2$s
-            </main></body></html>
-            """
-                .formatted(escape(title), body));
+    SandboxPages.page(response, status, title, body);
   }
 
   private static String escape(String text) {
-    return text == null
-        ? ""
-        : text.replace("&", "&amp;")
-            .replace("<", "&lt;")
-            .replace(">", "&gt;")
-            .replace("\"", "&quot;");
+    return SandboxPages.escape(text);
   }
 }

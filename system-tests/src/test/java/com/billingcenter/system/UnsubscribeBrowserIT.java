@@ -1,0 +1,140 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Flow 7 in a real browser: the buyer unsubscribes in the sandbox's Your Marketplace Software, the
+ * two workspaces that AWS account settled show locked with their countdown in Workspace Management
+ * and a notice in each one's language; one is unlocked with the Billing Center account, the other
+ * with another registered AWS account.
+ */
+class UnsubscribeBrowserIT {
+
+  private static final String PASSWORD = "Browser-test-2026";
+
+  private final BillingCenterServer server = BillingCenterServer.shared();
+  @RegisterExtension final BrowserSession session = new BrowserSession();
+
+  private WebDriver browser() {
+    return session.browser();
+  }
+
+  private long create(String user, String name, String site, String language) {
+    var created =
+        Http.postJson(
+            server.uri("/api/v1/workspaces"),
+            "{\"name\": \"%s\", \"siteCode\": \"%s\", \"language\": \"%s\"}"
+                .formatted(name, site, language),
+            user,
+            PASSWORD);
+    assertEquals(201, created.statusCode(), created.body());
+    long id = Http.json(created).getJsonNumber("id").longValue();
+    return id;
+  }
+
+  private void settleBy(String user, long workspace, long cloudAccount) {
+    var changed =
+        Http.postJson(
+            server.uri("/api/v1/workspaces/" + workspace + "/settlement"),
+            "{\"method\": \"aws\", \"cloudAccountId\": " + cloudAccount + "}",
+            user,
+            PASSWORD);
+    assertEquals(200, changed.statusCode(), changed.body());
+  }
+
+  private WebElement rowOf(String name) {
+    return session
+        .await()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#list\\:workspaces_data tr[data-ri]")).stream()
+                    .filter(r -> r.getText().contains(name))
+                    .findFirst()
+                    .orElse(null));
+  }
+
+  /** Unlock → choose the option whose label contains {@code option} → Confirm. */
+  private void unlock(String name, String option) {
+    WebElement unlock = rowOf(name).findElement(By.xpath(".//button[contains(@id,':change')]"));
+    assertTrue(unlock.getText().contains("Unlock"), unlock.getText());
+    unlock.click();
+    session.visible(By.xpath("//form[@id='change']//label[contains(., '" + option + "')]")).click();
+    session.click(By.id("change:confirm"));
+    session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
+    session
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("list:messages"), "is unlocked"));
+  }
+
+  @Test
+  void unsubscribingLocksBothWorkspacesAndEachIsUnlockedByAnotherMethod() throws Exception {
+    String user = Http.register(server, Http.uniqueName("flow7"), PASSWORD);
+    JsonObject buyer = SandboxBuyers.newBuyer(server, false);
+    String awsAccountId = buyer.getString("awsAccountId");
+    long aws =
+        Database.registerAwsAccount(server, user, awsAccountId, buyer.getString("licenseArn"));
+    long other = Database.registerAwsAccount(server, user, "444455556666");
+    settleBy(user, create(user, "Oregon shop", "us1", "en"), aws);
+    settleBy(user, create(user, "法兰克福", "eu1", "zh"), aws);
+
+    // The buyer cancels in AWS Marketplace.
+    browser().get(server.uri("/aws-sandbox/your-software?account=" + awsAccountId).toString());
+    session.click(By.id("manage"));
+    session.click(By.id("unsubscribe"));
+    session.click(By.id("confirm"));
+    String done = session.visible(By.id("done")).getText();
+    assertTrue(done.contains("is unsubscribed"), done);
+    assertTrue(
+        browser()
+            .getPageSource()
+            .contains("Purchase Agreement Ended - Manufacturer: the seller" + " answered 200"),
+        browser().getPageSource());
+
+    // The customer sees both workspaces locked, with their countdown.
+    browser().get(server.uri("/login.xhtml?lang=en").toString());
+    browser().findElement(By.id("login:name")).sendKeys(user);
+    browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
+    browser().findElement(By.id("login:submit")).click();
+    assertEquals("Workspace Management", session.heading());
+    for (String name : new String[] {"Oregon shop", "法兰克福"}) {
+      String row = rowOf(name).getText();
+      assertTrue(row.contains("Locked"), row);
+      assertTrue(row.contains("days left"), row);
+    }
+    Browser.screenshot(browser(), "workspaces-locked-after-unsubscribe");
+
+    // A notice for each, in the workspace's language.
+    browser().get(server.uri("/notices.xhtml").toString());
+    String notices = session.visible(By.id("notices:list")).getText();
+    assertTrue(notices.contains("Workspace “Oregon shop” is locked"), notices);
+    assertTrue(notices.contains("工作空间“法兰克福”已锁定"), notices);
+    Browser.screenshot(browser(), "notices");
+
+    // Unlock: the Billing Center account for one, the other registered AWS account for the other.
+    browser().get(server.uri("/workspaces.xhtml").toString());
+    unlock("Oregon shop", "Billing Center Account Settlement");
+    unlock("法兰克福", "444455556666");
+    assertTrue(rowOf("Oregon shop").getText().contains("Active"), rowOf("Oregon shop").getText());
+    assertTrue(rowOf("法兰克福").getText().contains("Active"), rowOf("法兰克福").getText());
+    var workspaces =
+        Http.json(Http.get(server.uri("/api/v1/workspaces?name=法兰克福"), user, PASSWORD));
+    assertEquals(
+        other,
+        workspaces
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getJsonNumber("cloudAccountId")
+            .longValue());
+  }
+}
