@@ -22,6 +22,14 @@ class SubscriptionEventsIT {
 
   private final BillingCenterServer server = BillingCenterServer.shared();
 
+  private long create(String user, String name, String site, String language) {
+    return Workspaces.create(server, user, PASSWORD, name, site, language);
+  }
+
+  private void settleBy(String user, long workspace, long cloudAccount) {
+    Workspaces.settleByAws(server, user, PASSWORD, workspace, cloudAccount);
+  }
+
   private HttpResponse<String> post(String user, String path, String json) {
     return Http.postJson(server.uri(path), json, user, PASSWORD);
   }
@@ -30,31 +38,6 @@ class SubscriptionEventsIT {
     HttpResponse<String> response = Http.get(server.uri(path), user, PASSWORD);
     assertEquals(200, response.statusCode(), response.body());
     return Http.json(response);
-  }
-
-  private long create(String user, String name, String site, String language) {
-    HttpResponse<String> created =
-        post(
-            user,
-            "/api/v1/workspaces",
-            "{\"name\": \""
-                + name
-                + "\", \"siteCode\": \""
-                + site
-                + "\", \"language\": \""
-                + language
-                + "\"}");
-    assertEquals(201, created.statusCode(), created.body());
-    return Http.json(created).getJsonNumber("id").longValue();
-  }
-
-  private void settleBy(String user, long workspace, long cloudAccount) {
-    HttpResponse<String> changed =
-        post(
-            user,
-            "/api/v1/workspaces/" + workspace + "/settlement",
-            "{\"method\": \"aws\", \"cloudAccountId\": " + cloudAccount + "}");
-    assertEquals(200, changed.statusCode(), changed.body());
   }
 
   private HttpResponse<String> deliver(String body, String secret, String contentType) {

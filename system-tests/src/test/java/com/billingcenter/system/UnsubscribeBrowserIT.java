@@ -22,33 +22,19 @@ class UnsubscribeBrowserIT {
   private static final String PASSWORD = "Browser-test-2026";
 
   private final BillingCenterServer server = BillingCenterServer.shared();
+
+  private long create(String user, String name, String site, String language) {
+    return Workspaces.create(server, user, PASSWORD, name, site, language);
+  }
+
+  private void settleBy(String user, long workspace, long cloudAccount) {
+    Workspaces.settleByAws(server, user, PASSWORD, workspace, cloudAccount);
+  }
+
   @RegisterExtension final BrowserSession session = new BrowserSession();
 
   private WebDriver browser() {
     return session.browser();
-  }
-
-  private long create(String user, String name, String site, String language) {
-    var created =
-        Http.postJson(
-            server.uri("/api/v1/workspaces"),
-            "{\"name\": \"%s\", \"siteCode\": \"%s\", \"language\": \"%s\"}"
-                .formatted(name, site, language),
-            user,
-            PASSWORD);
-    assertEquals(201, created.statusCode(), created.body());
-    long id = Http.json(created).getJsonNumber("id").longValue();
-    return id;
-  }
-
-  private void settleBy(String user, long workspace, long cloudAccount) {
-    var changed =
-        Http.postJson(
-            server.uri("/api/v1/workspaces/" + workspace + "/settlement"),
-            "{\"method\": \"aws\", \"cloudAccountId\": " + cloudAccount + "}",
-            user,
-            PASSWORD);
-    assertEquals(200, changed.statusCode(), changed.body());
   }
 
   private WebElement rowOf(String name) {
