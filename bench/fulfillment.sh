@@ -16,27 +16,9 @@ cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18481}
 REQUESTS=${BENCH_REQUESTS:-5000}
 WORK=bench/target/fulfillment
-RUNTIME=system-tests/target/runtime
-[ -f "$RUNTIME/micro.war" ] || ./mvnw -q -B -DskipTests package
-rm -rf "$WORK" && mkdir -p "$WORK"
-BASE=http://localhost:$PORT
-
-SANDBOX=http://localhost:$((PORT + 1))
-java -Xmx256m -Dsandbox.fulfillment-url="$BASE/marketplace/aws/fulfillment" \
-  -jar "$RUNTIME/payara-micro.jar" --nocluster --port "$((PORT + 1))" \
-  --deploy "$RUNTIME/aws-marketplace-sandbox.war:/aws-sandbox" > "$WORK/sandbox.log" 2>&1 &
-SANDBOX_PID=$!
-java -Xmx768m -Dbilling.db.url="jdbc:h2:file:$PWD/$WORK/billing" \
-  -Dbilling.aws.endpoint-override="$SANDBOX/aws-sandbox" -Dbilling.aws.access-key-id=sandbox \
-  -Dbilling.aws.secret-access-key=sandbox \
-  -jar "$RUNTIME/payara-micro.jar" --nocluster --port "$PORT" \
-  --deploy "$RUNTIME/micro.war:/" > "$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER $SANDBOX_PID 2>/dev/null; wait $SERVER $SANDBOX_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$BASE/health" > /dev/null 2>&1 && curl -fs "$SANDBOX/aws-sandbox/health" > /dev/null 2>&1 && break
-  sleep 1
-done
+DB_URL="jdbc:h2:file:$PWD/$WORK/billing"
+source bench/servers.sh
+start_servers
 
 TOKEN=$(curl -fs -H 'Content-Type: application/json' -X POST "$SANDBOX/aws-sandbox/api/buyers" \
   -d '{"awsAccountId": "123456789012"}' | sed 's/.*"registrationToken":"\([^"]*\)".*/\1/')

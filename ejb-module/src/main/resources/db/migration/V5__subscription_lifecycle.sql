@@ -2,7 +2,7 @@
 -- by its id, so that a redelivery changes nothing), the account's state from those messages, and
 -- the notices a customer gets when workspaces are locked. Runs unchanged on H2 2.x and PostgreSQL 15.
 
--- The time of the newest message applied (an older one arriving later is not applied), when the
+-- From the account's history of messages, replayed in time order: the time of the newest, when the
 -- final metering window closes (unsubscribe pending / license deprovisioned), and when it ended.
 ALTER TABLE cloud_account ADD COLUMN last_event_at TIMESTAMP;
 ALTER TABLE cloud_account ADD COLUMN final_metering_until TIMESTAMP;
@@ -26,6 +26,9 @@ CREATE TABLE marketplace_event (
     CONSTRAINT uq_marketplace_event_message UNIQUE (channel, message_id),
     CONSTRAINT fk_marketplace_event_cloud FOREIGN KEY (cloud_account_id) REFERENCES cloud_account (id)
 );
+
+-- An account's history is replayed in time order whenever a message arrives.
+CREATE INDEX ix_marketplace_event_cloud ON marketplace_event (cloud_account_id, occurred_at);
 
 CREATE SEQUENCE notice_seq START WITH 50 INCREMENT BY 50;
 

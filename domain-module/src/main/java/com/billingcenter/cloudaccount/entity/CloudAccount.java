@@ -172,39 +172,46 @@ public class CloudAccount {
   public enum Applied {
     /** The status changed. */
     CHANGED,
-    /** Applied, but the status stayed as it was (e.g. subscribed while active). */
+    /** The status stayed as it was (e.g. subscribed while active). */
     UNCHANGED,
-    /** Older than a message already applied: not applied, so that it cannot undo a newer one. */
+    /**
+     * Older than a message already applied: it takes its place in the history (it may date the
+     * final window or the end), but it cannot undo what a newer message did.
+     */
     OUTDATED
   }
 
   /**
-   * Applies a lifecycle message that happened at {@code occurredAt}. Messages may arrive late and
-   * out of order: one older than the newest applied changes nothing, and a subscription that
-   * failed, is ending or ended is only revived by a success strictly newer than them. An ended
-   * subscription is not "ending" again; the final metering window runs an hour from the earliest
-   * "ending" message, whenever it arrives.
+   * Sets the account's lifecycle from every message received for it, in the order they happened,
+   * whatever the order they arrived in: so delivering them late, twice or shuffled ends in the same
+   * state as delivering them once in order. Messages of the same time are taken in the order of
+   * {@link SubscriptionChange} (an end at the very time of a success wins), then by message id.
+   *
+   * @param history every message for this account, the newest included
+   * @param newest the message that just arrived
    */
-  public Applied apply(SubscriptionChange change, Instant occurredAt) {
-    java.util.Objects.requireNonNull(occurredAt, "occurredAt");
-    if (lastEventAt != null && occurredAt.isBefore(lastEventAt)) {
-      if (change == SubscriptionChange.ENDING
-          && (status == CloudAccountStatus.ENDING || status == CloudAccountStatus.ENDED)) {
-        // a late "ending" still dates the final window, so that the order of arrival does not
-        openFinalWindow(occurredAt);
-      }
+  public Applied replay(java.util.Collection<LifecycleMessage> history, LifecycleMessage newest) {
+    Instant newestBefore = lastEventAt;
+    CloudAccountStatus before = status;
+    status = ownerId == null ? CloudAccountStatus.PENDING : CloudAccountStatus.ACTIVE;
+    finalMeteringUntil = null;
+    endedAt = null;
+    lastEventAt = null;
+    history.stream().sorted().forEach(this::follow);
+    if (newestBefore != null && newest.occurredAt().isBefore(newestBefore)) {
       return Applied.OUTDATED;
     }
-    boolean newer = lastEventAt == null || occurredAt.isAfter(lastEventAt);
-    CloudAccountStatus before = status;
-    switch (change) {
+    return status == before ? Applied.UNCHANGED : Applied.CHANGED;
+  }
+
+  /** One message, in its turn. */
+  private void follow(LifecycleMessage message) {
+    Instant at = message.occurredAt();
+    switch (message.change()) {
       case SUBSCRIBED -> {
         if (status == CloudAccountStatus.FAILED
             || status == CloudAccountStatus.ENDING
             || status == CloudAccountStatus.ENDED) {
-          if (!newer) {
-            return Applied.OUTDATED;
-          }
           status = ownerId == null ? CloudAccountStatus.PENDING : CloudAccountStatus.ACTIVE;
           finalMeteringUntil = null;
           endedAt = null;
@@ -218,29 +225,22 @@ public class CloudAccount {
       case ENDING -> {
         if (status != CloudAccountStatus.ENDED) {
           status = CloudAccountStatus.ENDING;
-          openFinalWindow(occurredAt);
+          if (finalMeteringUntil == null) {
+            finalMeteringUntil = at.plus(FINAL_METERING_WINDOW);
+          }
         }
       }
       case ENDED -> {
-        status = CloudAccountStatus.ENDED;
-        if (endedAt == null) {
-          endedAt = occurredAt;
+        if (status != CloudAccountStatus.ENDED) {
+          status = CloudAccountStatus.ENDED;
+          endedAt = at;
         }
       }
       case ENTITLEMENTS_CHANGED -> {
         // the status stays; the caller fetches the entitlements
       }
     }
-    lastEventAt = occurredAt;
-    return status == before ? Applied.UNCHANGED : Applied.CHANGED;
-  }
-
-  /** The final window runs an hour from the earliest "ending" message. */
-  private void openFinalWindow(Instant endingAt) {
-    Instant until = endingAt.plus(FINAL_METERING_WINDOW);
-    if (finalMeteringUntil == null || until.isBefore(finalMeteringUntil)) {
-      finalMeteringUntil = until;
-    }
+    lastEventAt = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
   }
 
   /** Keeps the contract's entitlements as the marketplace reported them at {@code at}. */

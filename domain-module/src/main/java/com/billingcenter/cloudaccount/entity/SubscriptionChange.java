@@ -2,7 +2,8 @@ package com.billingcenter.cloudaccount.entity;
 
 /**
  * What a marketplace says happened to a buyer's subscription, whichever channel said it (AWS: SNS
- * actions or EventBridge events).
+ * actions or EventBridge events). The order of the constants matters: messages of the same time are
+ * replayed in it (see {@link LifecycleMessage}).
  */
 public enum SubscriptionChange {
   /** The subscription succeeded (SNS {@code subscribe-success}, agreement created). */

@@ -22,12 +22,16 @@ import java.util.Objects;
 @Entity
 @Table(name = "marketplace_event")
 @NamedQuery(
+    name = MarketplaceEvent.BY_CLOUD_ACCOUNT,
+    query = "select e from MarketplaceEvent e where e.cloudAccountId = :cloudAccountId")
+@NamedQuery(
     name = MarketplaceEvent.BY_MESSAGE,
     query =
         "select e from MarketplaceEvent e where e.channel = :channel and e.messageId = :messageId")
 public class MarketplaceEvent {
 
   public static final String BY_MESSAGE = "MarketplaceEvent.byMessage";
+  public static final String BY_CLOUD_ACCOUNT = "MarketplaceEvent.byCloudAccount";
 
   public static final int MAX_MESSAGE_ID = 128;
 
@@ -92,6 +96,17 @@ public class MarketplaceEvent {
     event.outcome = Objects.requireNonNull(outcome, "outcome");
     event.receivedAt = clock.instant();
     return event;
+  }
+
+  /** What replaying the account's history with this message did. */
+  public void outcome(Outcome outcome) {
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+  }
+
+  /** The message as the account's history keeps it. */
+  public com.billingcenter.cloudaccount.entity.LifecycleMessage asLifecycleMessage() {
+    return new com.billingcenter.cloudaccount.entity.LifecycleMessage(
+        change, occurredAt, channel + ":" + messageId);
   }
 
   public Long id() {

@@ -53,7 +53,39 @@ class CloudAccountTest {
   private static final Instant T3 = T1.plusSeconds(3600);
   private static final Instant T4 = T1.plusSeconds(7200);
 
-  private record Message(SubscriptionChange change, Instant at) {}
+  private record Message(SubscriptionChange change, Instant at) {
+    LifecycleMessage kept() {
+      return new LifecycleMessage(change, at, change + "@" + at);
+    }
+  }
+
+  /** An account with the history of what was delivered to it, kept by message id. */
+  private static final class Delivered {
+    final CloudAccount account = registered();
+    final java.util.Map<String, LifecycleMessage> history = new java.util.HashMap<>();
+
+    Delivered(boolean bound) {
+      if (bound) {
+        account.bindTo(7);
+      }
+    }
+
+    CloudAccount.Applied deliver(SubscriptionChange change, Instant at) {
+      LifecycleMessage message = new Message(change, at).kept();
+      history.put(message.messageId(), message);
+      return account.replay(history.values(), message);
+    }
+
+    String state() {
+      return account.status()
+          + " final window until "
+          + account.finalMeteringUntil()
+          + ", ended "
+          + account.endedAt()
+          + ", last "
+          + account.lastEventAt();
+    }
+  }
 
   /** The four SNS actions as they happened: failed, then succeeded, then pending, then ended. */
   private static final java.util.List<Message> LIFE =
@@ -64,18 +96,9 @@ class CloudAccountTest {
           new Message(SubscriptionChange.ENDED, T4));
 
   private static String stateAfter(java.util.List<Message> delivered) {
-    CloudAccount account = registered();
-    account.bindTo(7);
-    for (Message m : delivered) {
-      account.apply(m.change(), m.at());
-    }
-    return account.status()
-        + " final window until "
-        + account.finalMeteringUntil()
-        + ", ended "
-        + account.endedAt()
-        + ", last "
-        + account.lastEventAt();
+    Delivered account = new Delivered(true);
+    delivered.forEach(m -> account.deliver(m.change(), m.at()));
+    return account.state();
   }
 
   private static void permute(
@@ -113,40 +136,56 @@ class CloudAccountTest {
   }
 
   @Test
+  void randomHistoriesDeliveredTwiceAndShuffledEndAsDeliveredOnceInOrder() {
+    java.util.Random random = new java.util.Random(42);
+    SubscriptionChange[] changes = SubscriptionChange.values();
+    for (int run = 0; run < 500; run++) {
+      java.util.List<Message> history = new java.util.ArrayList<>();
+      Instant at = T1;
+      for (int i = 0; i < 10; i++) {
+        at = at.plusSeconds(random.nextInt(3) * 600L); // some at the same time
+        history.add(new Message(changes[random.nextInt(changes.length)], at));
+      }
+      java.util.List<Message> shuffled = new java.util.ArrayList<>(history);
+      shuffled.addAll(history);
+      java.util.Collections.shuffle(shuffled, random);
+      assertEquals(stateAfter(history), stateAfter(shuffled), history.toString());
+    }
+  }
+
+  @Test
   void lateSuccessDoesNotReviveAnEndedSubscriptionButANewerOneDoes() {
-    CloudAccount account = registered();
-    account.bindTo(7);
-    assertEquals(CloudAccount.Applied.CHANGED, account.apply(SubscriptionChange.ENDED, T3));
-    assertEquals(CloudAccount.Applied.OUTDATED, account.apply(SubscriptionChange.SUBSCRIBED, T2));
+    Delivered account = new Delivered(true);
+    assertEquals(CloudAccount.Applied.CHANGED, account.deliver(SubscriptionChange.ENDED, T3));
+    assertEquals(CloudAccount.Applied.OUTDATED, account.deliver(SubscriptionChange.SUBSCRIBED, T2));
     assertEquals(
-        CloudAccount.Applied.OUTDATED,
-        account.apply(SubscriptionChange.SUBSCRIBED, T3),
+        CloudAccount.Applied.UNCHANGED,
+        account.deliver(SubscriptionChange.SUBSCRIBED, T3),
         "a success at the very time of the end does not revive it");
-    assertEquals(CloudAccountStatus.ENDED, account.status());
-    assertFalse(account.canSettleFor(7));
-    assertEquals(CloudAccount.Applied.CHANGED, account.apply(SubscriptionChange.SUBSCRIBED, T4));
-    assertEquals(CloudAccountStatus.ACTIVE, account.status(), "subscribed again later");
-    assertEquals(null, account.endedAt());
+    assertEquals(CloudAccountStatus.ENDED, account.account.status());
+    assertFalse(account.account.canSettleFor(7));
+    assertEquals(CloudAccount.Applied.CHANGED, account.deliver(SubscriptionChange.SUBSCRIBED, T4));
+    assertEquals(CloudAccountStatus.ACTIVE, account.account.status(), "subscribed again later");
+    assertEquals(null, account.account.endedAt());
   }
 
   @Test
   void endingOpensTheFinalHourAndFailureKeepsAPendingAccountUnbound() {
-    CloudAccount ending = registered();
-    ending.bindTo(7);
-    assertEquals(CloudAccount.Applied.CHANGED, ending.apply(SubscriptionChange.ENDING, T1));
-    assertEquals(CloudAccountStatus.ENDING, ending.status());
-    assertEquals(T1.plusSeconds(3600), ending.finalMeteringUntil());
-    assertFalse(ending.canSettleFor(7), "no new workspaces on an ending subscription");
+    Delivered ending = new Delivered(true);
+    assertEquals(CloudAccount.Applied.CHANGED, ending.deliver(SubscriptionChange.ENDING, T1));
+    assertEquals(CloudAccountStatus.ENDING, ending.account.status());
+    assertEquals(T1.plusSeconds(3600), ending.account.finalMeteringUntil());
+    assertFalse(ending.account.canSettleFor(7), "no new workspaces on an ending subscription");
 
-    CloudAccount failed = registered();
+    Delivered failed = new Delivered(false);
     assertEquals(
-        CloudAccount.Applied.CHANGED, failed.apply(SubscriptionChange.SUBSCRIBE_FAILED, T1));
-    assertEquals(CloudAccountStatus.FAILED, failed.status());
+        CloudAccount.Applied.CHANGED, failed.deliver(SubscriptionChange.SUBSCRIBE_FAILED, T1));
+    assertEquals(CloudAccountStatus.FAILED, failed.account.status());
     assertEquals(
         CloudAccount.Applied.UNCHANGED,
-        failed.apply(SubscriptionChange.ENTITLEMENTS_CHANGED, T2),
+        failed.deliver(SubscriptionChange.ENTITLEMENTS_CHANGED, T2),
         "entitlements do not change the status");
-    failed.apply(SubscriptionChange.SUBSCRIBED, T3);
-    assertEquals(CloudAccountStatus.PENDING, failed.status(), "not bound yet, so pending");
+    failed.deliver(SubscriptionChange.SUBSCRIBED, T3);
+    assertEquals(CloudAccountStatus.PENDING, failed.account.status(), "not bound yet, so pending");
   }
 }

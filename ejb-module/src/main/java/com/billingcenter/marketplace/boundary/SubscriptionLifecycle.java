@@ -4,6 +4,7 @@ import com.billingcenter.audit.control.Audit;
 import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
+import com.billingcenter.cloudaccount.entity.LifecycleMessage;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.control.CloudMarketplace;
 import com.billingcenter.marketplace.control.Entitlement;
@@ -22,15 +23,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
  * The one place where a subscription's lifecycle takes effect, whichever channel (SNS, EventBridge)
  * brought the message. A message is kept by its id before it acts, in the same transaction as its
  * effects: a redelivery finds it and changes nothing, and a refused message leaves nothing.
- * Messages about one license are applied one at a time (the cloud account's row is locked), and an
- * older one arriving after a newer one is recorded but does not undo it.
+ * Messages about one license are taken one at a time (the cloud account's row is locked), and the
+ * account's state is replayed from its whole history in time order, so that late, repeated or
+ * shuffled messages end in the state of the same messages delivered once in order. What a message
+ * did outside the account stays done: workspaces released by an end are not given back by an older
+ * success arriving later.
  */
 @Stateless
 public class SubscriptionLifecycle {
@@ -53,7 +59,7 @@ public class SubscriptionLifecycle {
   public enum Outcome {
     /** Seen before under the same id: nothing changed. */
     DUPLICATE,
-    /** Older than a message already applied: recorded, not applied. */
+    /** Older than a message already applied: kept in the history; it undid nothing. */
     OUTDATED,
     /** Applied; the cloud account's status stayed as it was. */
     UNCHANGED,
@@ -97,16 +103,28 @@ public class SubscriptionLifecycle {
     }
     String before = MarketplaceRegistrations.describe(account);
     CloudAccountStatus statusBefore = account.status();
-    CloudAccount.Applied applied = account.apply(event.change(), event.occurredAt());
-    em.persist(
+    MarketplaceEvent received =
         MarketplaceEvent.received(
             event.channel(),
             event.messageId(),
             event.change(),
             account.id(),
             event.occurredAt(),
-            MarketplaceEvent.Outcome.valueOf(applied.name()),
-            clock));
+            MarketplaceEvent.Outcome.UNCHANGED,
+            clock);
+    em.persist(received);
+    Map<String, LifecycleMessage> history = new HashMap<>();
+    for (MarketplaceEvent e :
+        em.createNamedQuery(MarketplaceEvent.BY_CLOUD_ACCOUNT, MarketplaceEvent.class)
+            .setParameter("cloudAccountId", account.id())
+            .getResultList()) {
+      LifecycleMessage message = e.asLifecycleMessage();
+      history.put(message.messageId(), message);
+    }
+    LifecycleMessage newest = received.asLifecycleMessage();
+    history.put(newest.messageId(), newest);
+    CloudAccount.Applied applied = account.replay(history.values(), newest);
+    received.outcome(MarketplaceEvent.Outcome.valueOf(applied.name()));
     LOG.info(
         () ->
             "Marketplace "
@@ -119,10 +137,7 @@ public class SubscriptionLifecycle {
                 + account.id()
                 + " → "
                 + applied);
-    if (applied == CloudAccount.Applied.OUTDATED) {
-      return new Receipt(Outcome.OUTDATED, account.id(), 0);
-    }
-    if (applied == CloudAccount.Applied.CHANGED) {
+    if (account.status() != statusBefore) {
       audit.record(
           account.ownerId(),
           AuditEntry.SYSTEM,
@@ -136,13 +151,11 @@ public class SubscriptionLifecycle {
     if (account.status() == CloudAccountStatus.ENDED && statusBefore != CloudAccountStatus.ENDED) {
       locked = releaseWorkspaces(account);
     }
-    if (event.change() == SubscriptionChange.ENTITLEMENTS_CHANGED) {
+    if (event.change() == SubscriptionChange.ENTITLEMENTS_CHANGED
+        && applied != CloudAccount.Applied.OUTDATED) {
       refreshEntitlements(account);
     }
-    return new Receipt(
-        applied == CloudAccount.Applied.CHANGED ? Outcome.CHANGED : Outcome.UNCHANGED,
-        account.id(),
-        locked);
+    return new Receipt(Outcome.valueOf(applied.name()), account.id(), locked);
   }
 
   private static String action(SubscriptionChange change) {
