@@ -53,6 +53,11 @@ class UnsubscribeBrowserIT {
     WebElement unlock = rowOf(name).findElement(By.xpath(".//button[contains(@id,':change')]"));
     assertTrue(unlock.getText().contains("Unlock"), unlock.getText());
     unlock.click();
+    choose(option);
+  }
+
+  /** In the open Change Settlement Method dialog: the option, Confirm, and the unlocked message. */
+  private void choose(String option) {
     session.visible(By.xpath("//form[@id='change']//label[contains(., '" + option + "')]")).click();
     session.click(By.id("change:confirm"));
     session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
@@ -107,9 +112,18 @@ class UnsubscribeBrowserIT {
     assertTrue(notices.contains("工作空间“法兰克福”已锁定"), notices);
     Browser.screenshot(browser(), "notices");
 
-    // Unlock: the Billing Center account for one, the other registered AWS account for the other.
+    // The lock page says why, and its Unlock opens Change Settlement Method for that workspace.
     browser().get(server.uri("/workspaces.xhtml").toString());
-    unlock("Oregon shop", "Billing Center Account Settlement");
+    rowOf("Oregon shop").findElement(By.className("why-locked")).click();
+    assertEquals("Workspace locked", session.heading());
+    String reason = session.visible(By.id("reason")).getText();
+    assertTrue(reason.contains("was unsubscribed in AWS Marketplace"), reason);
+    assertTrue(session.visible(By.id("meaning")).getText().contains("days left"));
+    Browser.screenshot(browser(), "lock-page");
+    session.click(By.id("unlock"));
+    choose("Billing Center Account Settlement");
+
+    // The other from its row: another registered AWS account.
     unlock("法兰克福", "444455556666");
     assertTrue(rowOf("Oregon shop").getText().contains("Active"), rowOf("Oregon shop").getText());
     assertTrue(rowOf("法兰克福").getText().contains("Active"), rowOf("法兰克福").getText());

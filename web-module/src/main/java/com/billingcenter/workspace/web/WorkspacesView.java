@@ -52,6 +52,8 @@ public class WorkspacesView implements Serializable {
   private String newLanguage;
 
   // Change Settlement Method
+  private Long unlock;
+  private boolean openChangeOnLoad;
   private WorkspaceRow changing;
   private List<SettlementOption> options = List.of();
   private String chosenOption;
@@ -157,9 +159,38 @@ public class WorkspacesView implements Serializable {
   // --- Change Settlement Method ---------------------------------------------------------------
 
   public void startChange(WorkspaceRow row) {
+    openChangeOnLoad = false;
+    startChange(row.getId());
+  }
+
+  /**
+   * {@code ?unlock=N} (the lock page's link) opens Change Settlement Method for workspace N as the
+   * page loads; an id that is not one of the account's workspaces opens nothing.
+   */
+  public void setUnlock(Long id) {
+    unlock = id;
+  }
+
+  public Long getUnlock() {
+    return unlock;
+  }
+
+  /** The view action of {@code ?unlock=N}. */
+  public void openUnlock() {
+    if (unlock != null && !FacesContext.getCurrentInstance().isPostback()) {
+      startChange(unlock);
+      openChangeOnLoad = changing != null;
+    }
+  }
+
+  public boolean isOpenChangeOnLoad() {
+    return openChangeOnLoad;
+  }
+
+  private void startChange(long id) {
     FacesContext faces = FacesContext.getCurrentInstance();
     BillingAccount owner = owner();
-    var found = workspaces.find(owner, row.getId());
+    var found = workspaces.find(owner, id);
     if (found.isEmpty()) {
       Messages.error(faces, null, "workspace.notFound");
       changing = null;
