@@ -82,6 +82,14 @@ final class BillingCenterServer {
     }
   }
 
+  /** The SigningCertURL of the sandbox's SNS messages (never fetched: pinned to its file). */
+  static final String SNS_CERTIFICATE_URL =
+      "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-sandbox.pem";
+
+  /** The sandbox's SNS topic, the one the application accepts. */
+  static final String SNS_TOPIC =
+      "arn:aws:sns:us-east-1:000000000000:aws-mp-subscription-notification-billing-center-product";
+
   /** The secret of the EventBridge endpoint, shared by the application and the sandbox. */
   static final String EVENTS_SECRET = "test-events-secret";
 
@@ -101,6 +109,13 @@ final class BillingCenterServer {
     command.add("-Dsandbox.events-url=" + uri("/marketplace/aws/events"));
     command.add("-Dsandbox.events-secret=" + EVENTS_SECRET);
     command.add("-Dbilling.aws.events.secret=" + EVENTS_SECRET);
+    // SNS: the sandbox signs with a key of its own; its certificate is trusted for its URL.
+    Path snsCertificate = Path.of("target", "sns-sandbox-" + port + ".pem").toAbsolutePath();
+    command.add("-Dsandbox.sns-url=" + uri("/marketplace/aws/sns"));
+    command.add("-Dsandbox.sns.certificate-file=" + snsCertificate);
+    command.add(
+        "-Dbilling.aws.sns.pinned-certificates=" + SNS_CERTIFICATE_URL + "=" + snsCertificate);
+    command.add("-Dbilling.aws.sns.topic-arns=" + SNS_TOPIC);
     command.add("-Dbilling.aws.access-key-id=sandbox");
     command.add("-Dbilling.aws.secret-access-key=sandbox");
     // Cheaper password hashes keep the tests quick; production keeps the default.

@@ -40,4 +40,23 @@ final class SandboxBuyers {
     assertEquals(201, created.statusCode(), created.body());
     return Http.json(created);
   }
+
+  /**
+   * The buyer unsubscribes in the sandbox; asserts that the seller answered 200 to each of the
+   * notifications it was sent and returns what it answered to the last (the end).
+   */
+  static String unsubscribe(BillingCenterServer server, JsonObject buyer) {
+    var unsubscribed =
+        Http.postJson(
+            server.uri(
+                "/aws-sandbox/api/buyers/" + buyer.getString("awsAccountId") + "/unsubscribe"),
+            "");
+    assertEquals(200, unsubscribed.statusCode(), unsubscribed.body());
+    var deliveries = Http.json(unsubscribed).getJsonArray("deliveries");
+    assertEquals(2, deliveries.size(), deliveries.toString());
+    for (JsonObject delivery : deliveries.getValuesAs(JsonObject.class)) {
+      assertEquals(200, delivery.getInt("status"), delivery.toString());
+    }
+    return deliveries.getJsonObject(1).getString("answer");
+  }
 }

@@ -81,20 +81,8 @@ class SubscriptionEventsIT {
     settleBy(user, english, aws);
     settleBy(user, chinese, aws);
 
-    HttpResponse<String> unsubscribed =
-        Http.postJson(
-            server.uri(
-                "/aws-sandbox/api/buyers/" + buyer.getString("awsAccountId") + "/unsubscribe"),
-            "");
-    assertEquals(200, unsubscribed.statusCode(), unsubscribed.body());
-    JsonArray deliveries = Http.json(unsubscribed).getJsonArray("deliveries");
-    assertEquals(2, deliveries.size(), deliveries.toString());
-    for (JsonObject delivery : deliveries.getValuesAs(JsonObject.class)) {
-      assertEquals(200, delivery.getInt("status"), delivery.toString());
-    }
-    assertTrue(
-        deliveries.getJsonObject(1).getString("answer").contains("\"lockedWorkspaces\":2"),
-        deliveries.toString());
+    String ended = SandboxBuyers.unsubscribe(server, buyer);
+    assertTrue(ended.contains("\"lockedWorkspaces\":2"), ended);
 
     for (long id : new long[] {english, chinese}) {
       JsonObject workspace = get(user, "/api/v1/workspaces/" + id);

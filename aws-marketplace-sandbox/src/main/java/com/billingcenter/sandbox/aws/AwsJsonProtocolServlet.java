@@ -254,6 +254,11 @@ public class AwsJsonProtocolServlet extends HttpServlet {
               <li><code>PUT api/buyers/{awsAccountId}/entitlements</code> with
                   <code>[{"dimension": "users", "value": 10, "expirationDate":
                   "2027-12-31T00:00:00Z"}]</code> sets a contract's entitlements.</li>
+              <li><code>POST api/buyers/{awsAccountId}/unsubscribe</code> unsubscribes a buyer
+                  (EventBridge events to the seller; SNS for a legacy buyer);
+                  <code>POST api/buyers/{awsAccountId}/subscribe-fail</code> sends SNS
+                  <code>subscribe-fail</code>.</li>
+              <li><a href="your-software">Your Marketplace Software</a>: Manage, Unsubscribe.</li>
               <li><code>GET api/metering</code> lists the usage records received.</li>
               <li><a href="listing">The product's listing</a>: Continue to Subscribe, Subscribe,
                   Set up your account (posts a token to the Billing Center's fulfillment URL).</li>

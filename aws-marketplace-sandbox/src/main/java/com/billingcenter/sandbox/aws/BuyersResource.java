@@ -39,6 +39,7 @@ public class BuyersResource {
 
   @Inject SandboxMarketplace marketplace;
   @Inject SellerEvents events;
+  @Inject SnsPublisher sns;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -87,8 +88,8 @@ public class BuyersResource {
 
   /**
    * The buyer unsubscribes, as "Yes, Unsubscribe" in Your Marketplace Software does: their usage is
-   * refused from now on and the seller is sent the EventBridge events of it; the answer lists what
-   * the seller answered to each.
+   * refused from now on and the seller is sent the EventBridge events of it (SNS notifications for
+   * a legacy product's buyer); the answer lists what the seller answered to each.
    */
   @POST
   @Path("{awsAccountId}/unsubscribe")
@@ -97,12 +98,27 @@ public class BuyersResource {
     if (buyer.isEmpty()) {
       return notFound();
     }
-    if (buyer.get().legacy()) {
-      return badRequest("A legacy buyer's unsubscription is sent over SNS, not EventBridge.");
-    }
     marketplace.unsubscribe(awsAccountId);
+    return deliveries(events.unsubscribed(buyer.get(), java.time.Instant.now()));
+  }
+
+  /**
+   * The buyer's subscription failed (e.g. their payment method was refused): the seller is sent the
+   * SNS notification {@code subscribe-fail}.
+   */
+  @POST
+  @Path("{awsAccountId}/subscribe-fail")
+  public Response subscribeFailed(@PathParam("awsAccountId") String awsAccountId) {
+    var buyer = marketplace.buyer(awsAccountId);
+    if (buyer.isEmpty()) {
+      return notFound();
+    }
+    return deliveries(List.of(sns.notify(buyer.get(), "subscribe-fail", java.time.Instant.now())));
+  }
+
+  private static Response deliveries(List<SellerEvents.Delivery> sent) {
     JsonArrayBuilder deliveries = JSON.createArrayBuilder();
-    for (SellerEvents.Delivery d : events.unsubscribed(buyer.get(), java.time.Instant.now())) {
+    for (SellerEvents.Delivery d : sent) {
       deliveries.add(
           JSON.createObjectBuilder()
               .add("detailType", d.detailType())

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sends the seller the lifecycle events AWS Marketplace sends through Amazon EventBridge, as an API
  * destination does: a JSON POST to {@code sandbox.events-url} with the connection's secret header
- * ({@code sandbox.events-header}: {@code sandbox.events-secret}).
+ * ({@code sandbox.events-header}: {@code sandbox.events-secret}); a legacy product's buyer is
+ * announced over SNS instead ({@link SnsPublisher}).
  */
 @ApplicationScoped
 public class SellerEvents {
@@ -47,12 +48,21 @@ public class SellerEvents {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  @Inject SnsPublisher sns;
+
   /**
-   * The buyer unsubscribed: "License Deprovisioned" (the final metering hour opens), then "Purchase
-   * Agreement Ended" a second later.
+   * The buyer unsubscribed. A current product's buyer: the EventBridge events "License
+   * Deprovisioned" (the final metering hour opens), then "Purchase Agreement Ended" a second later.
+   * A legacy product's buyer: the SNS notifications {@code unsubscribe-pending}, then {@code
+   * unsubscribe-success} a second later.
    */
   public List<Delivery> unsubscribed(SandboxMarketplace.Buyer buyer, Instant at) {
     Instant now = at.truncatedTo(ChronoUnit.SECONDS);
+    if (buyer.legacy()) {
+      return List.of(
+          sns.notify(buyer, "unsubscribe-pending", now),
+          sns.notify(buyer, "unsubscribe-success", now.plusSeconds(1)));
+    }
     return List.of(
         send(
             event(

@@ -17,7 +17,8 @@ import java.util.Optional;
  * "Your Marketplace Software" as a buyer sees it, reduced to cancelling: {@code GET /your-software}
  * (the buyer's subscription, Manage) → {@code GET /your-software/manage} (Unsubscribe) → {@code GET
  * /your-software/unsubscribe} (Yes, Unsubscribe) → {@code POST /your-software/unsubscribe}: the
- * buyer's usage is refused from then on and the seller is sent the EventBridge events of it.
+ * buyer's usage is refused from then on and the seller is sent the EventBridge events of it (SNS
+ * notifications for a legacy product's buyer).
  */
 @WebServlet(urlPatterns = {"/your-software", "/your-software/manage", "/your-software/unsubscribe"})
 public class YourSoftwareServlet extends HttpServlet {
@@ -101,15 +102,6 @@ public class YourSoftwareServlet extends HttpServlet {
         account == null ? Optional.empty() : marketplace.buyer(account);
     if (buyer.isEmpty() || !request.getServletPath().endsWith("/unsubscribe")) {
       page(response, 404, "Not found", "<p>No subscription for this AWS account.</p>");
-      return;
-    }
-    if (buyer.get().legacy()) {
-      page(
-          response,
-          400,
-          "Unsubscribe",
-          "<p>A legacy buyer's unsubscription is sent over SNS, which this sandbox does not"
-              + " send yet.</p>");
       return;
     }
     if (!marketplace.unsubscribe(account)) {

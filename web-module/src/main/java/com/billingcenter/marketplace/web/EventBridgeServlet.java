@@ -7,7 +7,6 @@ import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.marketplace.control.UnknownSubscription;
 import com.billingcenter.marketplace.entity.MarketplaceEvent;
 import com.billingcenter.platform.control.JsonText;
-import com.billingcenter.platform.web.OversizeBodies;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -21,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -67,7 +65,13 @@ public class EventBridgeServlet extends HttpServlet {
     Optional<String> secret =
         ConfigProvider.getConfig().getOptionalValue("billing.aws.events.secret", String.class);
     if (secret.isEmpty() || secret.get().isBlank()) {
-      refuse(request, response, 503, "events.notConfigured", "This endpoint is not configured.");
+      JsonAnswers.refuse(
+          "EventBridge event",
+          request,
+          response,
+          503,
+          "events.notConfigured",
+          "This endpoint is not configured.");
       return;
     }
     String header =
@@ -75,43 +79,53 @@ public class EventBridgeServlet extends HttpServlet {
             .getOptionalValue("billing.aws.events.header", String.class)
             .orElse(DEFAULT_HEADER);
     if (!sameSecret(request.getHeader(header), secret.get())) {
-      refuse(request, response, 401, "events.unauthorized", "Missing or wrong secret header.");
-      return;
-    }
-    if (request.getContentLengthLong() > MAX_BODY) {
-      OversizeBodies.discard(request, response);
-      refuse(request, response, 413, "events.tooLarge", "An event is at most 256 KiB.");
+      JsonAnswers.refuse(
+          "EventBridge event",
+          request,
+          response,
+          401,
+          "events.unauthorized",
+          "Missing or wrong secret header.");
       return;
     }
     String type = request.getContentType();
     if (type == null || !type.toLowerCase().startsWith("application/json")) {
-      refuse(request, response, 415, "events.notJson", "Events are sent as application/json.");
+      JsonAnswers.refuse(
+          "EventBridge event",
+          request,
+          response,
+          415,
+          "events.notJson",
+          "Events are sent as application/json.");
       return;
     }
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes(MAX_BODY + 1);
-    }
-    if (body.length > MAX_BODY) {
-      OversizeBodies.discard(request, response);
-      refuse(request, response, 413, "events.tooLarge", "An event is at most 256 KiB.");
+    byte[] body =
+        JsonAnswers.body(
+            "EventBridge event",
+            request,
+            response,
+            MAX_BODY,
+            "events.tooLarge",
+            "An event is at most 256 KiB.");
+    if (body == null) {
       return;
     }
     SubscriptionEvent event;
     try {
       event = parse(body);
     } catch (IllegalArgumentException malformed) {
-      refuse(request, response, 400, "events.malformed", malformed.getMessage());
+      JsonAnswers.refuse(
+          "EventBridge event", request, response, 400, "events.malformed", malformed.getMessage());
       return;
     }
     if (event == null) {
       // An event type we do not act on: acknowledged, so that it is not sent again.
-      answer(response, 200, "{\"outcome\":\"IGNORED\"}");
+      JsonAnswers.answer(response, 200, "{\"outcome\":\"IGNORED\"}");
       return;
     }
     try {
       SubscriptionLifecycle.Receipt receipt = lifecycle.receive(event);
-      answer(
+      JsonAnswers.answer(
           response,
           200,
           JsonText.PROVIDER
@@ -121,9 +135,16 @@ public class EventBridgeServlet extends HttpServlet {
               .build()
               .toString());
     } catch (UnknownSubscription unknown) {
-      refuse(request, response, 404, "events.unknownSubscription", unknown.getMessage());
+      JsonAnswers.refuse(
+          "EventBridge event",
+          request,
+          response,
+          404,
+          "events.unknownSubscription",
+          unknown.getMessage());
     } catch (MarketplaceException unavailable) {
-      refuse(
+      JsonAnswers.refuse(
+          "EventBridge event",
           request,
           response,
           503,
@@ -132,7 +153,13 @@ public class EventBridgeServlet extends HttpServlet {
     } catch (EJBException raced) {
       // e.g. the same event delivered twice at once: the other delivery's row won
       LOG.warning(() -> "Event " + event.messageId() + " failed: " + raced.getMessage());
-      refuse(request, response, 503, "events.retry", "The event could not be applied; retry.");
+      JsonAnswers.refuse(
+          "EventBridge event",
+          request,
+          response,
+          503,
+          "events.retry",
+          "The event could not be applied; retry.");
     }
   }
 
@@ -223,47 +250,11 @@ public class EventBridgeServlet extends HttpServlet {
     }
   }
 
-  private static void refuse(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      int status,
-      String code,
-      String message)
-      throws IOException {
-    // Never the secret or the body: who, what, why.
-    LOG.info(
-        () ->
-            "EventBridge event refused ("
-                + status
-                + " "
-                + code
-                + ") from "
-                + request.getRemoteAddr()
-                + ": "
-                + message);
-    answer(
-        response,
-        status,
-        JsonText.PROVIDER
-            .createObjectBuilder()
-            .add("error", code)
-            .add("message", message)
-            .build()
-            .toString());
-  }
-
-  private static void answer(HttpServletResponse response, int status, String json)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(json);
-  }
-
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     response.setHeader("Allow", "POST");
-    refuse(request, response, 405, "events.notPosted", "Events are POSTed.");
+    JsonAnswers.refuse(
+        "EventBridge event", request, response, 405, "events.notPosted", "Events are POSTed.");
   }
 }

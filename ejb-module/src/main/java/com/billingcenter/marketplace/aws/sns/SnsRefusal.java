@@ -1,0 +1,36 @@
+package com.billingcenter.marketplace.aws.sns;
+
+/** Why an SNS message is refused; nothing was done with it. */
+public class SnsRefusal extends RuntimeException {
+
+  /** What was wrong, with the HTTP status that says it. */
+  public enum Reason {
+    MALFORMED(400),
+    CERTIFICATE_URL(400),
+    CERTIFICATE(400),
+    UNKNOWN_TOPIC(403),
+    BAD_SIGNATURE(403),
+    NOT_CONFIGURED(503);
+
+    private final int status;
+
+    Reason(int status) {
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
+  }
+
+  private final Reason reason;
+
+  public SnsRefusal(Reason reason, String message) {
+    super(message);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,97 @@
+package com.billingcenter.marketplace.web;
+
+import com.billingcenter.marketplace.aws.sns.SnsMessages;
+import com.billingcenter.marketplace.aws.sns.SnsRefusal;
+import com.billingcenter.marketplace.control.MarketplaceException;
+import com.billingcenter.marketplace.control.UnknownSubscription;
+import com.billingcenter.platform.control.JsonText;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * AWS Marketplace's Amazon SNS topics (the older integration of listings) post here: subscription
+ * confirmations and notifications, each signed by AWS. A message that is malformed, from a topic
+ * not in {@code billing.aws.sns.topic-arns}, or whose signature does not verify gets a 4xx and
+ * changes nothing.
+ */
+@WebServlet(urlPatterns = "/marketplace/aws/sns")
+public class SnsServlet extends HttpServlet {
+
+  /** SNS messages are at most 256 KiB. */
+  static final int MAX_BODY = 256 * 1024;
+
+  private static final String WHAT = "SNS message";
+
+  @Inject SnsMessages messages;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String type = request.getContentType();
+    if (type != null
+        && !type.toLowerCase().startsWith("text/plain")
+        && !type.toLowerCase().startsWith("application/json")) {
+      JsonAnswers.refuse(
+          WHAT, request, response, 415, "sns.notJson", "SNS posts its messages as JSON text.");
+      return;
+    }
+    byte[] body =
+        JsonAnswers.body(
+            WHAT,
+            request,
+            response,
+            MAX_BODY,
+            "sns.tooLarge",
+            "An SNS message is at most 256 KiB.");
+    if (body == null) {
+      return;
+    }
+    try {
+      SnsMessages.Handled handled = messages.handle(body);
+      JsonAnswers.answer(
+          response,
+          200,
+          JsonText.PROVIDER
+              .createObjectBuilder()
+              .add("type", handled.type())
+              .add("outcome", handled.outcome())
+              .add("lockedWorkspaces", handled.lockedWorkspaces())
+              .build()
+              .toString());
+    } catch (SnsRefusal refused) {
+      JsonAnswers.refuse(
+          WHAT,
+          request,
+          response,
+          refused.reason().status(),
+          "sns." + refused.reason().name().toLowerCase(),
+          refused.getMessage());
+    } catch (UnknownSubscription unknown) {
+      JsonAnswers.refuse(
+          WHAT, request, response, 404, "sns.unknownSubscription", unknown.getMessage());
+    } catch (MarketplaceException unavailable) {
+      JsonAnswers.refuse(
+          WHAT,
+          request,
+          response,
+          503,
+          "sns.marketplaceUnavailable",
+          "AWS Marketplace could not be asked for the entitlements; send the message again.");
+    } catch (EJBException failed) {
+      JsonAnswers.refuse(
+          WHAT, request, response, 503, "sns.retry", "The message could not be applied; retry.");
+    }
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setHeader("Allow", "POST");
+    JsonAnswers.refuse(WHAT, request, response, 405, "sns.notPosted", "SNS messages are POSTed.");
+  }
+}
