@@ -44,7 +44,7 @@ import java.util.Optional;
 @NamedQuery(
     name = Workspace.COUNTDOWN_OVER,
     query =
-        "select w from Workspace w where w.status = :locked and w.lockedAt <= :lockedBefore"
+        "select w.id from Workspace w where w.status = :locked and w.lockedAt <= :lockedBefore"
             + " order by w.id")
 public class Workspace {
 

@@ -43,15 +43,20 @@ public class LockCountdown {
 
   /** Fully locks every workspace whose countdown has ended (up to a batch); returns how many. */
   public int fullyLockOverdue() {
-    List<Workspace> overdue =
-        em.createNamedQuery(Workspace.COUNTDOWN_OVER, Workspace.class)
+    // The ids first, then each row locked on its own: EclipseLink writes "FOR UPDATE LIMIT" for a
+    // locked page on H2, which H2 refuses.
+    List<Long> overdue =
+        em.createNamedQuery(Workspace.COUNTDOWN_OVER, Long.class)
             .setParameter("locked", WorkspaceStatus.LOCKED)
             .setParameter("lockedBefore", clock.instant().minus(Workspace.LOCK_COUNTDOWN))
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .setMaxResults(BATCH)
             .getResultList();
     int done = 0;
-    for (Workspace workspace : overdue) {
+    for (long id : overdue) {
+      Workspace workspace = em.find(Workspace.class, id, LockModeType.PESSIMISTIC_WRITE);
+      if (workspace == null) {
+        continue;
+      }
       String before = Workspaces.describe(workspace);
       if (workspace.refreshLockState(clock)) {
         done++;

@@ -1,0 +1,127 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.audit.boundary.AuditLog;
+import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.cloudaccount.entity.SubscriptionChange;
+import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
+import com.billingcenter.marketplace.control.SubscriptionEvent;
+import com.billingcenter.notice.boundary.NoticeBoard;
+import com.billingcenter.workspace.boundary.Workspaces;
+import com.billingcenter.workspace.control.LockCountdown;
+import com.billingcenter.workspace.entity.Plan;
+import com.billingcenter.workspace.entity.Workspace;
+import com.billingcenter.workspace.entity.WorkspaceStatus;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The subscription lifecycle's services inside Payara Micro on the real database, with a clock the
+ * test moves: an end locks the workspaces, and 14 days later the countdown job fully locks them.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LifecycleArquillianIT {
+
+  private static final String PASSWORD = "Arquillian-2026";
+
+  @Deployment
+  static WebArchive deployment() {
+    return MicroWarDeployment.create(MovableClock.class);
+  }
+
+  @Inject Accounts accounts;
+  @Inject Workspaces workspaces;
+  @Inject SubscriptionLifecycle lifecycle;
+  @Inject LockCountdown countdown;
+  @Inject NoticeBoard notices;
+  @Inject AuditLog auditLog;
+  @Inject MovableClock clock;
+  @PersistenceContext EntityManager em;
+  @Resource UserTransaction transaction;
+
+  @Test
+  void anEndLocksTheWorkspacesAndTheCountdownFullyLocksThemAfter14Days() throws Exception {
+    clock.set(Instant.parse("2026-08-03T09:00:00Z"));
+    String username = "lc-" + UUID.randomUUID().toString().substring(0, 8);
+    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
+    String license = "arn:aws:license-manager::1:license:l-" + UUID.randomUUID();
+    transaction.begin();
+    CloudAccount account =
+        CloudAccount.awsBuyer(
+            "aws", "123456789012", license, null, "billing-center-product", clock);
+    account.bindTo(owner.id());
+    em.persist(account);
+    transaction.commit();
+    Workspace workspace = workspaces.create(owner, "Countdown", "us1", "zh", Plan.COMMERCIAL);
+    workspaces.changeSettlement(owner, workspace.id(), "aws", account.id());
+
+    Instant ended = Instant.parse("2026-08-03T10:00:00Z");
+    clock.set(ended);
+    var receipt =
+        lifecycle.receive(
+            new SubscriptionEvent(
+                "eventbridge",
+                UUID.randomUUID().toString(),
+                "aws",
+                license,
+                null,
+                SubscriptionChange.ENDED,
+                ended));
+    assertEquals(SubscriptionLifecycle.Outcome.CHANGED, receipt.outcome());
+    assertEquals(1, receipt.lockedWorkspaces());
+    assertEquals(WorkspaceStatus.LOCKED, workspaces.require(owner, workspace.id()).status());
+    assertEquals(1, notices.count(owner.id()));
+    assertTrue(
+        notices.list(owner.id(), 0, 10).get(0).subject().contains("已锁定"),
+        "the notice is in the workspace's language");
+
+    clock.set(ended.plus(Duration.ofDays(14)).minusSeconds(60));
+    countdown.fullyLockOverdue();
+    Workspace stillCounting = workspaces.require(owner, workspace.id());
+    assertEquals(WorkspaceStatus.LOCKED, stillCounting.status(), "a minute before the end");
+    assertTrue(stillCounting.acceptsUsage(clock));
+
+    clock.set(ended.plus(Duration.ofDays(14)));
+    assertTrue(countdown.fullyLockOverdue() >= 1);
+    Workspace fullyLocked = workspaces.require(owner, workspace.id());
+    assertEquals(WorkspaceStatus.FULLY_LOCKED, fullyLocked.status());
+    assertFalse(fullyLocked.acceptsUsage(clock), "no new data from now on");
+    var entries =
+        auditLog.page(owner.id(), 0, 50).stream()
+            .filter(e -> e.action().equals("workspace.fullyLocked"))
+            .toList();
+    assertEquals(1, entries.size());
+    assertEquals(AuditEntry.SYSTEM, entries.get(0).actor());
+    countdown.fullyLockOverdue();
+    assertEquals(1, auditOf(owner), "a second run changes nothing");
+
+    workspaces.changeSettlement(owner, workspace.id(), "billing-center", null);
+    assertEquals(
+        WorkspaceStatus.ACTIVE,
+        workspaces.require(owner, workspace.id()).status(),
+        "a new method still unlocks a fully locked workspace");
+  }
+
+  private long auditOf(BillingAccount owner) {
+    return auditLog.page(owner.id(), 0, 50).stream()
+        .filter(e -> e.action().equals("workspace.fullyLocked"))
+        .count();
+  }
+}
