@@ -29,12 +29,23 @@ final class BillingCenterServer {
   private final Path h2Dir;
   private final String name;
   private final int port;
+  private final SmtpSink mail;
   private Process process;
 
   BillingCenterServer(String name) {
     this.name = name;
     this.h2Dir = Path.of("target", "it-db", name).toAbsolutePath();
     this.port = freePort();
+    try {
+      this.mail = new SmtpSink();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The mail server the application sends its notices to. */
+  SmtpSink mail() {
+    return mail;
   }
 
   static synchronized BillingCenterServer shared() {
@@ -111,6 +122,9 @@ final class BillingCenterServer {
     command.add("-Dbilling.aws.events.secret=" + EVENTS_SECRET);
     // SNS: the sandbox signs with a key of its own; its certificate is trusted for its URL.
     Path snsCertificate = Path.of("target", "sns-sandbox-" + port + ".pem").toAbsolutePath();
+    command.add("-Dbilling.mail.smtp.host=127.0.0.1");
+    command.add("-Dbilling.mail.smtp.port=" + mail.port());
+    command.add("-Dbilling.mail.from=billing-center@example.org");
     command.add("-Dsandbox.sns-url=" + uri("/marketplace/aws/sns"));
     command.add("-Dsandbox.sns.certificate-file=" + snsCertificate);
     command.add(

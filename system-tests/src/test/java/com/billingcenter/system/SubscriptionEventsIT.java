@@ -108,6 +108,22 @@ class SubscriptionEventsIT {
     assertTrue(en.getString("body").contains(buyer.getString("awsAccountId")), en.toString());
     assertEquals("Workspace “Shop EN” is locked", en.getString("subject"));
 
+    // Mailed too, to the login account (an e-mail address), once the change committed.
+    String to = ("To: " + user + "@example.com").toLowerCase(java.util.Locale.ROOT);
+    String mail =
+        new org.openqa.selenium.support.ui.FluentWait<>(server.mail())
+            .withTimeout(java.time.Duration.ofSeconds(20))
+            .pollingEvery(java.time.Duration.ofMillis(200))
+            .until(
+                sink ->
+                    sink.messages().stream()
+                        .filter(m -> m.toLowerCase(java.util.Locale.ROOT).contains(to))
+                        .filter(m -> m.contains("Shop EN"))
+                        .findFirst()
+                        .orElse(null));
+    assertTrue(mail.contains("From: billing-center@example.org"), mail);
+    assertTrue(mail.contains("Subject: "), mail);
+
     // A late "agreement created", older than the end, does not revive the account.
     String late = UUID.randomUUID().toString();
     String created =

@@ -4,6 +4,7 @@ import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.notice.entity.Notice;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,7 @@ public class Notices {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject Event<NoticeWritten> written;
 
   /** The workspace lost the cloud account that settled it and is locked. */
   public Notice workspaceLocked(Workspace workspace, CloudAccount cloudAccount) {
@@ -52,6 +54,7 @@ public class Notices {
             format(templates, "workspaceLocked.body", values),
             clock);
     em.persist(notice);
+    written.fire(new NoticeWritten(notice.id()));
     return notice;
   }
 
