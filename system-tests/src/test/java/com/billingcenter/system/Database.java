@@ -41,8 +41,9 @@ final class Database {
         PreparedStatement insert =
             db.prepareStatement(
                 "insert into cloud_account (id, owner_id, provider, provider_account_id,"
-                    + " license_id, product_code, status, created_at, version)"
-                    + " select ?, id, 'aws', ?, ?, 'billing-center-product', 'ACTIVE', ?, 1"
+                    + " license_id, product_code, status, created_at, version, license_arn,"
+                    + " customer_identifier)"
+                    + " select ?, id, 'aws', ?, ?, 'billing-center-product', 'ACTIVE', ?, 1, ?, ?"
                     + " from billing_account where username = ?")) {
       insert.setLong(1, id);
       insert.setString(2, awsAccountId);
@@ -52,7 +53,11 @@ final class Database {
               ? licenseArn
               : "arn:aws:license-manager::" + awsAccountId + ":license:l-" + id);
       insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-      insert.setString(5, username);
+      // As the application records buyers: the license ARN, or a legacy customer identifier.
+      boolean legacy = licenseArn != null && licenseArn.startsWith("customer:");
+      insert.setString(5, legacy ? null : licenseArn);
+      insert.setString(6, legacy ? licenseArn.substring("customer:".length()) : null);
+      insert.setString(7, username);
       if (insert.executeUpdate() != 1) {
         throw new IllegalStateException("No account " + username);
       }

@@ -138,6 +138,9 @@ class SubscriptionEventsIT {
         Http.jsonArray(Http.get(server.uri("/api/v1/cloud-accounts"), user, PASSWORD));
     assertEquals(
         "ended", cloudAccounts.getJsonObject(0).getString("status"), cloudAccounts.toString());
+    assertTrue(cloudAccounts.getJsonObject(0).containsKey("endedAt"), cloudAccounts.toString());
+    assertTrue(
+        cloudAccounts.getJsonObject(0).containsKey("finalMeteringUntil"), cloudAccounts.toString());
 
     // Unlock: the Billing Center account, although this month's change is used.
     HttpResponse<String> unlocked =
@@ -154,6 +157,41 @@ class SubscriptionEventsIT {
             "{\"method\": \"aws\", \"cloudAccountId\": " + aws + "}");
     assertEquals(4, backToEnded.statusCode() / 100, "an ended AWS account cannot settle again");
     assertEquals("locked", get(user, "/api/v1/workspaces/" + chinese).getString("status"));
+  }
+
+  @Test
+  void aChangedContractsEntitlementsAreFetchedAndShown() throws Exception {
+    String user = Http.register(server, Http.uniqueName("contract"), PASSWORD);
+    JsonObject buyer = SandboxBuyers.newBuyer(server, false);
+    String licenseArn = buyer.getString("licenseArn");
+    Database.registerAwsAccount(server, user, buyer.getString("awsAccountId"), licenseArn);
+    var entitled =
+        Http.send(
+            HttpRequest.newBuilder(
+                    server.uri(
+                        "/aws-sandbox/api/buyers/"
+                            + buyer.getString("awsAccountId")
+                            + "/entitlements"))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "[{\"dimension\": \"users\", \"value\": 10,"
+                            + " \"expirationDate\": \"2027-12-31T00:00:00Z\"}]")));
+    assertEquals(200, entitled.statusCode(), entitled.body());
+    String updated =
+        event(
+            UUID.randomUUID().toString(),
+            "License Updated - Manufacturer",
+            Instant.now(),
+            licenseArn);
+    assertEquals("UNCHANGED", outcome(deliver(updated)), "the status stays");
+    JsonObject account =
+        Http.jsonArray(Http.get(server.uri("/api/v1/cloud-accounts"), user, PASSWORD))
+            .getJsonObject(0);
+    JsonObject users = account.getJsonArray("entitlements").getJsonObject(0);
+    assertEquals("users", users.getString("dimension"), account.toString());
+    assertEquals("10", users.getString("value"), account.toString());
+    assertEquals("2027-12-31T00:00:00Z", users.getString("expiresAt"), account.toString());
   }
 
   @Test

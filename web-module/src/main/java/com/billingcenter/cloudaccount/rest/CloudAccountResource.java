@@ -3,6 +3,7 @@ package com.billingcenter.cloudaccount.rest;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,7 +34,8 @@ public class CloudAccountResource {
 
   /**
    * A cloud account: {@code licenseArn} for current AWS products, {@code customerIdentifier} for
-   * legacy ones.
+   * legacy ones; while ending, the end of its final metering hour; once ended, when; and the
+   * contract's entitlements as AWS last reported them.
    */
   public record CloudAccountJson(
       long id,
@@ -44,6 +46,9 @@ public class CloudAccountResource {
       String productCode,
       String status,
       Instant since,
+      Instant finalMeteringUntil,
+      Instant endedAt,
+      List<Entitlement> entitlements,
       List<SettledWorkspaceJson> workspaces) {
 
     static CloudAccountJson of(CloudAccount c, List<Workspace> settled) {
@@ -56,6 +61,9 @@ public class CloudAccountResource {
           c.productCode(),
           c.status().name().toLowerCase(Locale.ROOT),
           c.createdAt(),
+          c.finalMeteringUntil(),
+          c.endedAt(),
+          CloudAccounts.entitlementsOf(c),
           settled.stream()
               .map(w -> new SettledWorkspaceJson(w.id(), w.name(), w.siteCode()))
               .toList());

@@ -55,9 +55,25 @@ public class CloudAccountsView implements Serializable {
       String product,
       String status,
       String since,
+      String finalMeteringUntil,
+      String endedAt,
+      List<String> entitlements,
       List<SettledWorkspace> workspaces,
       List<SelectItem> bindable)
       implements Serializable {
+    public String getFinalMeteringUntil() {
+      return finalMeteringUntil;
+    }
+
+    public String getEndedAt() {
+      return endedAt;
+    }
+
+    /** The contract's entitlements, each as "dimension: value (until …)". */
+    public List<String> getEntitlements() {
+      return entitlements;
+    }
+
     public long getId() {
       return id;
     }
@@ -136,6 +152,20 @@ public class CloudAccountsView implements Serializable {
               account.productCode(),
               account.status().name(),
               UTC.format(account.createdAt()),
+              account.finalMeteringUntil() == null
+                  ? null
+                  : UTC.format(account.finalMeteringUntil()),
+              account.endedAt() == null ? null : UTC.format(account.endedAt()),
+              CloudAccounts.entitlementsOf(account).stream()
+                  .map(
+                      e ->
+                          e.dimension()
+                              + ": "
+                              + e.value()
+                              + (e.expiresAt() == null
+                                  ? ""
+                                  : " (" + UTC.format(e.expiresAt()) + ")"))
+                  .toList(),
               entry.getValue().stream()
                   .map(w -> new SettledWorkspace(w.id(), w.name(), siteName(w.siteCode(), locale)))
                   .toList(),

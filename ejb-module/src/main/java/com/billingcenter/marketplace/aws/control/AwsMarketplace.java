@@ -221,6 +221,9 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
 
   @Override
   public List<Entitlement> entitlements(ResolvedBuyer buyer) {
+    if (buyer.licenseArn() == null && buyer.customerIdentifier() == null) {
+      throw new IllegalArgumentException("A buyer has a license ARN or a customer identifier.");
+    }
     // Current products: the buyer's account, then only their license's entitlements (an account
     // may hold several licenses; the 2.40 model lacks the LICENSE_ARN filter and field, so the raw
     // answer is read). Legacy products: the customer identifier.
