@@ -42,8 +42,20 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
     return wait;
   }
 
+  /**
+   * The page's heading, once a page with one has loaded. Read again when the page changes under the
+   * read (Chromium then says "Node with given id does not belong to the document").
+   */
   String heading() {
-    return visible(By.tagName("h1")).getText();
+    return wait.until(
+        d -> {
+          try {
+            WebElement h1 = d.findElement(By.tagName("h1"));
+            return h1.isDisplayed() ? h1.getText() : null;
+          } catch (WebDriverException changing) {
+            return null;
+          }
+        });
   }
 
   WebElement visible(By by) {
