@@ -1,5 +1,7 @@
 package com.billingcenter.marketplace.entity;
 
+import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.cloudaccount.entity.LifecycleMessage;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,13 +37,6 @@ public class MarketplaceEvent {
 
   public static final int MAX_MESSAGE_ID = 128;
 
-  /** What a message did: see {@code CloudAccount.Applied}. */
-  public enum Outcome {
-    CHANGED,
-    UNCHANGED,
-    OUTDATED
-  }
-
   @Id
   @SequenceGenerator(
       name = "marketplace_event_seq",
@@ -71,7 +66,7 @@ public class MarketplaceEvent {
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
-  private Outcome outcome;
+  private CloudAccount.Applied outcome;
 
   protected MarketplaceEvent() {}
 
@@ -81,7 +76,7 @@ public class MarketplaceEvent {
       SubscriptionChange change,
       long cloudAccountId,
       Instant occurredAt,
-      Outcome outcome,
+      CloudAccount.Applied outcome,
       Clock clock) {
     MarketplaceEvent event = new MarketplaceEvent();
     event.channel = Objects.requireNonNull(channel, "channel");
@@ -98,15 +93,14 @@ public class MarketplaceEvent {
     return event;
   }
 
-  /** What replaying the account's history with this message did. */
-  public void outcome(Outcome outcome) {
-    this.outcome = Objects.requireNonNull(outcome, "outcome");
+  /** The message as the account's history keeps it. */
+  public LifecycleMessage asLifecycleMessage() {
+    return new LifecycleMessage(change, occurredAt, key(channel, messageId));
   }
 
-  /** The message as the account's history keeps it. */
-  public com.billingcenter.cloudaccount.entity.LifecycleMessage asLifecycleMessage() {
-    return new com.billingcenter.cloudaccount.entity.LifecycleMessage(
-        change, occurredAt, channel + ":" + messageId);
+  /** A message's id in an account's history, unique across channels. */
+  public static String key(String channel, String messageId) {
+    return channel + ":" + messageId;
   }
 
   public Long id() {
@@ -137,7 +131,8 @@ public class MarketplaceEvent {
     return receivedAt;
   }
 
-  public Outcome outcome() {
+  /** What applying the message did to the account. */
+  public CloudAccount.Applied outcome() {
     return outcome;
   }
 }

@@ -2,22 +2,13 @@ package com.billingcenter.cloudaccount.boundary;
 
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
-import com.billingcenter.marketplace.control.Entitlement;
-import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,34 +43,6 @@ public class CloudAccounts {
   /**
    * The owner's cloud account, or a refusal that looks the same for another's and a missing one.
    */
-  /**
-   * The contract entitlements last recorded for the cloud account (see {@code
-   * SubscriptionLifecycle}), in the order the marketplace gave them; empty when none were.
-   */
-  public static List<Entitlement> entitlementsOf(CloudAccount account) {
-    if (account.entitlements() == null || account.entitlements().isBlank()) {
-      return List.of();
-    }
-    List<Entitlement> entitlements = new ArrayList<>();
-    try (JsonReader reader =
-        JsonText.PROVIDER.createReader(new StringReader(account.entitlements()))) {
-      for (JsonValue item : reader.readArray()) {
-        if (item instanceof JsonObject e && e.get("dimension") instanceof JsonString dimension) {
-          entitlements.add(
-              new Entitlement(
-                  dimension.getString(),
-                  e.getString("value", null),
-                  e.get("expiresAt") instanceof JsonString at
-                      ? Instant.parse(at.getString())
-                      : null));
-        }
-      }
-    } catch (RuntimeException unreadable) {
-      return List.of();
-    }
-    return entitlements;
-  }
-
   public CloudAccount require(BillingAccount owner, long cloudAccountId) {
     CloudAccount account = em.find(CloudAccount.class, cloudAccountId);
     if (account == null || !owner.id().equals(account.ownerId())) {

@@ -2,6 +2,7 @@ package com.billingcenter.marketplace.boundary;
 
 import com.billingcenter.audit.control.Audit;
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
 import com.billingcenter.cloudaccount.entity.LifecycleMessage;
@@ -13,7 +14,6 @@ import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.marketplace.control.UnknownSubscription;
 import com.billingcenter.marketplace.entity.MarketplaceEvent;
 import com.billingcenter.notice.control.Notices;
-import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.ejb.Stateless;
@@ -23,9 +23,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -103,28 +102,30 @@ public class SubscriptionLifecycle {
     }
     String before = MarketplaceRegistrations.describe(account);
     CloudAccountStatus statusBefore = account.status();
-    MarketplaceEvent received =
+    // The account's history: the messages kept so far, and this one.
+    List<LifecycleMessage> history =
+        new ArrayList<>(
+            em.createNamedQuery(MarketplaceEvent.BY_CLOUD_ACCOUNT, MarketplaceEvent.class)
+                .setParameter("cloudAccountId", account.id())
+                .getResultStream()
+                .map(MarketplaceEvent::asLifecycleMessage)
+                .toList());
+    LifecycleMessage newest =
+        new LifecycleMessage(
+            event.change(),
+            event.occurredAt(),
+            MarketplaceEvent.key(event.channel(), event.messageId()));
+    history.add(newest);
+    CloudAccount.Applied applied = account.replay(history, newest);
+    em.persist(
         MarketplaceEvent.received(
             event.channel(),
             event.messageId(),
             event.change(),
             account.id(),
             event.occurredAt(),
-            MarketplaceEvent.Outcome.UNCHANGED,
-            clock);
-    em.persist(received);
-    Map<String, LifecycleMessage> history = new HashMap<>();
-    for (MarketplaceEvent e :
-        em.createNamedQuery(MarketplaceEvent.BY_CLOUD_ACCOUNT, MarketplaceEvent.class)
-            .setParameter("cloudAccountId", account.id())
-            .getResultList()) {
-      LifecycleMessage message = e.asLifecycleMessage();
-      history.put(message.messageId(), message);
-    }
-    LifecycleMessage newest = received.asLifecycleMessage();
-    history.put(newest.messageId(), newest);
-    CloudAccount.Applied applied = account.replay(history.values(), newest);
-    received.outcome(MarketplaceEvent.Outcome.valueOf(applied.name()));
+            applied,
+            clock));
     LOG.info(
         () ->
             "Marketplace "
@@ -206,40 +207,21 @@ public class SubscriptionLifecycle {
                 account.licenseArn(),
                 account.customerIdentifier(),
                 account.productCode()));
-    // As many whole entitlements as the column holds, as a JSON array.
-    StringBuilder text = new StringBuilder("[");
-    int kept = 0;
-    for (Entitlement e : entitlements) {
-      var item = JsonText.PROVIDER.createObjectBuilder().add("dimension", e.dimension());
-      if (e.value() != null) {
-        item.add("value", e.value());
-      }
-      if (e.expiresAt() != null) {
-        item.add("expiresAt", e.expiresAt().toString());
-      }
-      String json = (kept == 0 ? "" : ",") + item.build();
-      if (text.length() + json.length() + 1 > CloudAccount.MAX_ENTITLEMENTS_JSON) {
-        break;
-      }
-      text.append(json);
-      kept++;
-    }
-    text.append(']');
+    String recorded = RecordedEntitlements.write(entitlements);
+    int kept = RecordedEntitlements.read(recorded).size();
     if (kept < entitlements.size()) {
-      int all = entitlements.size();
-      int first = kept;
       LOG.warning(
           () ->
               "Cloud account "
                   + account.id()
                   + " has "
-                  + all
+                  + entitlements.size()
                   + " entitlements; the first "
-                  + first
+                  + kept
                   + " are kept.");
     }
     String before = account.entitlements();
-    account.recordEntitlements(text.toString(), clock.instant());
+    account.recordEntitlements(recorded, clock.instant());
     audit.record(
         account.ownerId(),
         AuditEntry.SYSTEM,

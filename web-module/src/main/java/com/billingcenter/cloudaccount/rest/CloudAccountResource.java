@@ -2,6 +2,7 @@ package com.billingcenter.cloudaccount.rest;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
+import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.workspace.entity.Workspace;
@@ -63,7 +64,7 @@ public class CloudAccountResource {
           c.createdAt(),
           c.finalMeteringUntil(),
           c.endedAt(),
-          CloudAccounts.entitlementsOf(c),
+          RecordedEntitlements.of(c),
           settled.stream()
               .map(w -> new SettledWorkspaceJson(w.id(), w.name(), w.siteCode()))
               .toList());

@@ -3,6 +3,7 @@ package com.billingcenter.cloudaccount.web;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
+import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.Messages;
@@ -156,7 +157,7 @@ public class CloudAccountsView implements Serializable {
                   ? null
                   : UTC.format(account.finalMeteringUntil()),
               account.endedAt() == null ? null : UTC.format(account.endedAt()),
-              CloudAccounts.entitlementsOf(account).stream()
+              RecordedEntitlements.of(account).stream()
                   .map(
                       e ->
                           e.dimension()

@@ -11,7 +11,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -78,7 +77,11 @@ public class SnsMessages {
     }
     SnsMessage message;
     try {
-      message = SnsMessage.of(object(new ByteArrayInputStream(body)));
+      message =
+          SnsMessage.of(
+              object(
+                  new java.io.InputStreamReader(
+                      new ByteArrayInputStream(body), java.nio.charset.StandardCharsets.UTF_8)));
     } catch (IllegalArgumentException e) {
       throw new SnsRefusal(Reason.MALFORMED, e.getMessage());
     }
@@ -183,27 +186,15 @@ public class SnsMessages {
         .orElse(Set.of());
   }
 
-  private static JsonObject object(java.io.InputStream in) {
-    try (JsonReader reader = JsonText.PROVIDER.createReader(in)) {
-      return asObject(reader.readValue());
-    } catch (JsonException e) {
-      throw new IllegalArgumentException("The body is not valid JSON.");
-    }
-  }
-
   private static JsonObject object(java.io.Reader in) {
     try (JsonReader reader = JsonText.PROVIDER.createReader(in)) {
-      return asObject(reader.readValue());
+      if (reader.readValue() instanceof JsonObject object) {
+        return object;
+      }
+      throw new IllegalArgumentException("The body is not a JSON object.");
     } catch (JsonException e) {
       throw new IllegalArgumentException("The body is not valid JSON.");
     }
-  }
-
-  private static JsonObject asObject(JsonValue value) {
-    if (value instanceof JsonObject object) {
-      return object;
-    }
-    throw new IllegalArgumentException("The body is not a JSON object.");
   }
 
   private static String text(JsonObject object, String name) {
