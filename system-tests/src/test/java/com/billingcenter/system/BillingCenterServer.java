@@ -33,9 +33,14 @@ final class BillingCenterServer {
   private Process process;
 
   BillingCenterServer(String name) {
+    this(name, 0);
+  }
+
+  /** A server on {@code port}, or on a free one for 0. */
+  BillingCenterServer(String name, int port) {
     this.name = name;
     this.h2Dir = Path.of("target", "it-db", name).toAbsolutePath();
-    this.port = freePort();
+    this.port = port > 0 ? port : freePort();
     try {
       this.mail = new SmtpSink();
     } catch (IOException e) {
@@ -50,7 +55,7 @@ final class BillingCenterServer {
 
   static synchronized BillingCenterServer shared() {
     if (shared == null) {
-      shared = new BillingCenterServer("shared");
+      shared = new BillingCenterServer("shared", Integer.getInteger("it.shared.port", 0));
       shared.deleteDatabase();
       shared.start();
       Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
@@ -101,6 +106,14 @@ final class BillingCenterServer {
   static final String SNS_TOPIC =
       "arn:aws:sns:us-east-1:000000000000:aws-mp-subscription-notification-billing-center-product";
 
+  /** The key a site reports usage with. */
+  static String siteKey(String site) {
+    return "test-site-key-" + site + "-0123456789";
+  }
+
+  /** The operators' key (X-Operator-Key). */
+  static final String OPERATOR_KEY = "test-operator-key-0123456789";
+
   /** The secret of the EventBridge endpoint, shared by the application and the sandbox. */
   static final String EVENTS_SECRET = "test-events-secret";
 
@@ -132,6 +145,15 @@ final class BillingCenterServer {
     command.add("-Dbilling.aws.sns.topic-arns=" + SNS_TOPIC);
     command.add("-Dbilling.aws.access-key-id=sandbox");
     command.add("-Dbilling.aws.secret-access-key=sandbox");
+    // Sites report usage with these keys; operators run metering on demand with this one. The
+    // schedule is off: tests run metering when they mean to (the Arquillian instance may share
+    // the database and moves its clock).
+    for (String site : List.of("us1", "eu1", "ap1", "cn2")) {
+      command.add("-Dbilling.site." + site + ".key=" + siteKey(site));
+    }
+    command.add("-Dbilling.operator.key=" + OPERATOR_KEY);
+    command.add("-Dbilling.metering.enabled=false");
+    command.add("-Dbilling.metering.calls-per-second=200");
     // Cheaper password hashes keep the tests quick; production keeps the default.
     command.add("-Dbilling.security.pbkdf2.iterations=10000");
     command.addAll(

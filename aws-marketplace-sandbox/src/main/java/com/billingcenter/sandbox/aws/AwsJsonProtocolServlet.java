@@ -31,6 +31,7 @@ public class AwsJsonProtocolServlet extends HttpServlet {
   private static final int MAX_BODY = 1024 * 1024;
 
   @Inject SandboxMarketplace marketplace;
+  @Inject Faults faults;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -103,9 +104,16 @@ public class AwsJsonProtocolServlet extends HttpServlet {
                   timestamp.bigDecimalValue().movePointRight(3).longValue()),
               quantity.intValue()));
     }
+    faults.beforeCall();
     var results = JSON.createArrayBuilder();
+    var unprocessed = JSON.createArrayBuilder();
     for (SandboxMarketplace.Metered metered :
-        marketplace.batchMeterUsage(input.getString("ProductCode", ""), usage)) {
+        marketplace.batchMeterUsage(
+            input.getString("ProductCode", ""), usage, u -> faults.unprocessed())) {
+      if (SandboxMarketplace.UNPROCESSED.equals(metered.status())) {
+        unprocessed.add(echo(metered.usage()));
+        continue;
+      }
       var result =
           JSON.createObjectBuilder()
               .add("UsageRecord", echo(metered.usage()))
@@ -117,7 +125,7 @@ public class AwsJsonProtocolServlet extends HttpServlet {
     }
     return JSON.createObjectBuilder()
         .add("Results", results)
-        .add("UnprocessedRecords", JSON.createArrayBuilder())
+        .add("UnprocessedRecords", unprocessed)
         .build();
   }
 

@@ -19,4 +19,10 @@ public class Sandbox {
           String tokenLifetime) {
     return new SandboxMarketplace(productCode, Duration.parse(tokenLifetime), Clock.systemUTC());
   }
+
+  @Produces
+  @ApplicationScoped
+  Faults faults() {
+    return new Faults();
+  }
 }

@@ -75,6 +75,9 @@ public class SandboxMarketplace {
 
   static final int MAX_ENTITLEMENTS_PER_PAGE = 25;
 
+  /** The status of a record left for a later call (listed in {@code UnprocessedRecords}). */
+  static final String UNPROCESSED = "Unprocessed";
+
   /** How far back AWS accepts a usage timestamp (its documented limit is 1 to 6 hours). */
   static final Duration ACCEPTED_LATENESS = Duration.ofHours(6);
 
@@ -192,6 +195,15 @@ public class SandboxMarketplace {
    * is a {@code Success} with the same record id, another is a {@code DuplicateRecord}.
    */
   public List<Metered> batchMeterUsage(String productCode, List<Usage> usage) {
+    return batchMeterUsage(productCode, usage, u -> false);
+  }
+
+  /**
+   * The same, leaving the records {@code unprocessed} picks unanswered (status {@code Unprocessed},
+   * not recorded), as AWS's {@code UnprocessedRecords} does.
+   */
+  public List<Metered> batchMeterUsage(
+      String productCode, List<Usage> usage, java.util.function.Predicate<Usage> unprocessed) {
     if (!this.productCode.equals(productCode)) {
       throw new AwsError(400, "InvalidProductCodeException", "Product code is not valid.");
     }
@@ -220,6 +232,10 @@ public class SandboxMarketplace {
     }
     List<Metered> results = new java.util.ArrayList<>();
     for (Usage record : usage) {
+      if (unprocessed.test(record)) {
+        results.add(new Metered(record, UNPROCESSED, null, now));
+        continue;
+      }
       Optional<Buyer> buyer = buyerOf(record);
       Metered metered;
       if (buyer.isEmpty()) {

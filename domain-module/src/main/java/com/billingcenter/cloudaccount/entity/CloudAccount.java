@@ -98,6 +98,14 @@ public class CloudAccount {
   @Column(name = "entitlements_at")
   private Instant entitlementsAt;
 
+  /** Metering begins with the hour this falls in (when the customer bound the account). */
+  @Column(name = "metering_from")
+  private Instant meteringFrom;
+
+  /** The next hour whose metering records are not written yet; maintained by the metering job. */
+  @Column(name = "metered_through", insertable = false, updatable = false)
+  private Instant meteredThrough;
+
   @Version private long version;
 
   protected CloudAccount() {}
@@ -156,12 +164,23 @@ public class CloudAccount {
 
   /** The customer who set it up owns it from now on; it can settle their workspaces. */
   public void bindTo(long ownerId) {
+    bindTo(ownerId, createdAt);
+  }
+
+  /**
+   * The customer who set it up owns it from {@code at} on; it can settle their workspaces, and its
+   * hourly metering begins with that hour.
+   */
+  public void bindTo(long ownerId, Instant at) {
     if (this.ownerId != null && this.ownerId != ownerId) {
       throw new IllegalStateException("This cloud account already belongs to another account.");
     }
     this.ownerId = ownerId;
     if (status == CloudAccountStatus.PENDING) {
       status = CloudAccountStatus.ACTIVE;
+    }
+    if (meteringFrom == null) {
+      meteringFrom = at;
     }
   }
 
@@ -323,6 +342,15 @@ public class CloudAccount {
 
   public String entitlements() {
     return entitlements;
+  }
+
+  public Instant meteringFrom() {
+    return meteringFrom;
+  }
+
+  /** The next hour not metered yet, or null before the first. */
+  public Instant meteredThrough() {
+    return meteredThrough;
   }
 
   public Instant entitlementsAt() {

@@ -171,7 +171,7 @@ public class MarketplaceRegistrations {
     }
     boolean newlyBound = account.ownerId() == null;
     String before = describe(account);
-    account.bindTo(owner.id());
+    account.bindTo(owner.id(), clock.instant());
     if (newlyBound) {
       audit.record(
           owner.id(),

@@ -15,6 +15,7 @@ import com.billingcenter.marketplace.control.UnknownSubscription;
 import com.billingcenter.marketplace.entity.MarketplaceEvent;
 import com.billingcenter.notice.control.Notices;
 import com.billingcenter.workspace.boundary.Workspaces;
+import com.billingcenter.workspace.entity.SettlementPeriod;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -184,6 +185,7 @@ public class SubscriptionLifecycle {
       String before = Workspaces.describe(workspace);
       if (workspace.loseSettlement(LOCK_REASON, clock)) {
         locked++;
+        em.persist(SettlementPeriod.of(workspace, clock.instant()));
         audit.record(
             workspace.ownerId(),
             AuditEntry.SYSTEM,

@@ -10,6 +10,7 @@ import com.billingcenter.site.control.Sites;
 import com.billingcenter.site.entity.Site;
 import com.billingcenter.workspace.entity.Plan;
 import com.billingcenter.workspace.entity.Settlement;
+import com.billingcenter.workspace.entity.SettlementPeriod;
 import com.billingcenter.workspace.entity.Workspace;
 import com.billingcenter.workspace.entity.WorkspaceLanguage;
 import com.billingcenter.workspace.entity.WorkspaceStatus;
@@ -75,6 +76,7 @@ public class Workspaces {
     }
     em.persist(workspace);
     em.flush();
+    em.persist(SettlementPeriod.first(workspace));
     audit.record(
         owner.id(),
         owner.username(),
@@ -136,6 +138,7 @@ public class Workspaces {
     String before = describe(workspace);
     boolean wasLocked = workspace.status() != WorkspaceStatus.ACTIVE;
     workspace.changeSettlement(next, clock);
+    em.persist(SettlementPeriod.of(workspace, workspace.settlementChangedAt()));
     String after = describe(workspace);
     audit.record(
         owner.id(),

@@ -5,11 +5,15 @@ import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.marketplace.control.Entitlement;
+import com.billingcenter.metering.boundary.MeteringLedger;
+import com.billingcenter.platform.rest.Times;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -29,6 +33,8 @@ public class CloudAccountResource {
 
   @Inject Accounts accounts;
   @Inject CloudAccounts cloudAccounts;
+  @Inject MeteringLedger ledger;
+  @Inject java.time.Clock clock;
 
   /** A workspace a cloud account settles. */
   public record SettledWorkspaceJson(long id, String name, String siteCode) {}
@@ -80,5 +86,55 @@ public class CloudAccountResource {
     return cloudAccounts.withWorkspaces(owner).entrySet().stream()
         .map(e -> CloudAccountJson.of(e.getKey(), e.getValue()))
         .toList();
+  }
+
+  /** One hour of one dimension of the metering ledger. */
+  public record MeteringLineJson(
+      Instant hour,
+      String dimension,
+      long computedQuantity,
+      long sentQuantity,
+      String state,
+      String awsStatus,
+      String meteringRecordId,
+      boolean agree,
+      boolean finalFlush,
+      int attempts,
+      String lastError) {
+
+    static MeteringLineJson of(MeteringLedger.Line l) {
+      return new MeteringLineJson(
+          l.hour(),
+          l.dimension(),
+          l.computedQuantity(),
+          l.sentQuantity(),
+          l.state().name().toLowerCase(Locale.ROOT),
+          l.awsStatus(),
+          l.meteringRecordId(),
+          l.agree(),
+          l.finalFlush(),
+          l.attempts(),
+          l.lastError());
+    }
+  }
+
+  @GET
+  @Path("{id}/metering")
+  @Operation(
+      summary = "The metering ledger of a cloud account",
+      description =
+          "For each hour and dimension in [from, to) (ISO-8601 UTC; default the last 24 hours, at"
+              + " most 31 days): the quantity the usage gives, the quantity sent to AWS, AWS's"
+              + " status and record id, and whether they agree. Newest hour first.")
+  public List<MeteringLineJson> metering(
+      @Context SecurityContext security,
+      @PathParam("id") long id,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    var owner = accounts.require(security.getUserPrincipal().getName());
+    Instant end = to == null ? clock.instant() : Times.parse(to, "to");
+    Instant start =
+        from == null ? end.minus(java.time.Duration.ofHours(24)) : Times.parse(from, "from");
+    return ledger.ledger(owner, id, start, end).stream().map(MeteringLineJson::of).toList();
   }
 }

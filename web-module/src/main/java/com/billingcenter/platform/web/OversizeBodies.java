@@ -20,7 +20,16 @@ public final class OversizeBodies {
   private OversizeBodies() {}
 
   public static void discard(HttpServletRequest request, HttpServletResponse response) {
-    try (InputStream in = request.getInputStream()) {
+    try {
+      discard(request.getInputStream(), response);
+    } catch (IOException | IllegalStateException gone) {
+      response.setHeader("Connection", "close");
+    }
+  }
+
+  /** The same for a body already being read (e.g. a JAX-RS entity stream). */
+  public static void discard(InputStream body, HttpServletResponse response) {
+    try (InputStream in = body) {
       long skipped = 0;
       byte[] buffer = new byte[64 * 1024];
       int read;

@@ -2,7 +2,9 @@ package com.billingcenter.workspace.rest;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.rest.Times;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Plan;
@@ -38,6 +40,8 @@ public class WorkspaceResource {
 
   @Inject Accounts accounts;
   @Inject Workspaces workspaces;
+  @Inject Bills bills;
+  @Inject java.time.Clock clock;
 
   @GET
   @Operation(
@@ -89,6 +93,42 @@ public class WorkspaceResource {
     List<WorkspaceJson> items =
         workspaces.list(owner, query).stream().map(WorkspaceJson::of).toList();
     return new WorkspaceListJson(page, size, workspaces.count(owner, query), items);
+  }
+
+  /** One hour of one billing item of a workspace, and the method that paid for it. */
+  public record HourlyUsageJson(
+      java.time.Instant hour,
+      String billingItem,
+      long quantity,
+      String settlementMethod,
+      Long cloudAccountId) {}
+
+  @GET
+  @Path("{id}/usage")
+  @Operation(
+      summary = "A workspace's hourly usage",
+      description =
+          "Per hour and billing item in [from, to) (ISO-8601 UTC; default the last 24 hours, at"
+              + " most 31 days), with the settlement method that paid for the hour; oldest first.")
+  @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
+  public List<HourlyUsageJson> usage(
+      @Context SecurityContext security,
+      @PathParam("id") long id,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    java.time.Instant end = to == null ? clock.instant() : Times.parse(to, "to");
+    java.time.Instant start =
+        from == null ? end.minus(java.time.Duration.ofHours(24)) : Times.parse(from, "from");
+    return bills.usage(caller(security), id, start, end).stream()
+        .map(
+            u ->
+                new HourlyUsageJson(
+                    u.hour(),
+                    u.billingItem(),
+                    u.quantity(),
+                    u.settlementMethod(),
+                    u.cloudAccountId()))
+        .toList();
   }
 
   @GET

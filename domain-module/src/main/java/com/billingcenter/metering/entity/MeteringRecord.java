@@ -1,0 +1,124 @@
+package com.billingcenter.metering.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * One hour of one dimension of one cloud account, as computed for the marketplace and what the
+ * marketplace answered. The quantity is written once with the record (its key is unique) and never
+ * changes, so that every send of it, by any instance, is the same record. The metering job writes
+ * and updates these rows in bulk; this mapping is for reading them.
+ */
+@Entity
+@Table(name = "metering_record")
+@NamedQuery(
+    name = MeteringRecord.LEDGER,
+    query =
+        "select m from MeteringRecord m where m.cloudAccountId = :cloudAccountId"
+            + " and m.hour >= :from and m.hour < :to order by m.hour desc, m.dimension")
+public class MeteringRecord {
+
+  public static final String LEDGER = "MeteringRecord.ledger";
+
+  @Id private Long id;
+
+  @Column(name = "cloud_account_id", nullable = false, updatable = false)
+  private Long cloudAccountId;
+
+  @Column(nullable = false, updatable = false, length = 64)
+  private String dimension;
+
+  @Column(name = "usage_hour", nullable = false, updatable = false)
+  private Instant hour;
+
+  @Column(nullable = false, updatable = false)
+  private long quantity;
+
+  @Column(name = "computed_at", nullable = false, updatable = false)
+  private Instant computedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 24)
+  private MeteringState state;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  @Column(name = "aws_status", length = 32)
+  private String awsStatus;
+
+  @Column(name = "aws_record_id", length = 128)
+  private String awsRecordId;
+
+  @Column(name = "last_error", length = 500)
+  private String lastError;
+
+  @Column(name = "final_flush", nullable = false)
+  private boolean finalFlush;
+
+  @Version private long version;
+
+  protected MeteringRecord() {}
+
+  public Long id() {
+    return id;
+  }
+
+  public Long cloudAccountId() {
+    return cloudAccountId;
+  }
+
+  public String dimension() {
+    return dimension;
+  }
+
+  public Instant hour() {
+    return hour;
+  }
+
+  public long quantity() {
+    return quantity;
+  }
+
+  public Instant computedAt() {
+    return computedAt;
+  }
+
+  public MeteringState state() {
+    return state;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public Instant sentAt() {
+    return sentAt;
+  }
+
+  public String awsStatus() {
+    return awsStatus;
+  }
+
+  public String awsRecordId() {
+    return awsRecordId;
+  }
+
+  public String lastError() {
+    return lastError;
+  }
+
+  public boolean finalFlush() {
+    return finalFlush;
+  }
+}

@@ -1,0 +1,25 @@
+package com.billingcenter.metering.entity;
+
+/** Where one metering record stands with the marketplace. */
+public enum MeteringState {
+  /** Computed, not yet answered: the sender takes it (again). */
+  PENDING,
+  /** The marketplace recorded it; its record id is kept. */
+  SENT,
+  /**
+   * The marketplace had another quantity for this hour already and kept that one: flagged, as the
+   * two disagree.
+   */
+  DUPLICATE,
+  /** The buyer is no longer subscribed: final, never sent again. */
+  NOT_SUBSCRIBED,
+  /** Older than the marketplace accepts: flagged for an operator, never sent. */
+  TOO_LATE,
+  /** The marketplace refused this record itself (e.g. an unknown dimension): flagged. */
+  REFUSED;
+
+  /** Whether an operator should look at it. */
+  public boolean flagged() {
+    return this == DUPLICATE || this == TOO_LATE || this == REFUSED;
+  }
+}

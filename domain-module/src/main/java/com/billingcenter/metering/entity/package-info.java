@@ -1,0 +1,2 @@
+/** Hourly metering to cloud marketplaces: which hours are due, records and runs. */
+package com.billingcenter.metering.entity;

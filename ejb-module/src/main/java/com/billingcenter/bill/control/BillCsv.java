@@ -1,0 +1,61 @@
+package com.billingcenter.bill.control;
+
+import com.billingcenter.bill.boundary.Bills;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A month's bill as CSV (RFC 4180, a header row, one row per line). A text a spreadsheet would take
+ * for a formula (starting with {@code = + - @}, a tab or a carriage return) is written with a
+ * leading apostrophe, so that opening the file runs nothing.
+ */
+public final class BillCsv {
+
+  private BillCsv() {}
+
+  static final String[] HEADER = {
+    "month",
+    "settlement_method",
+    "cloud_account_id",
+    "workspace_id",
+    "workspace",
+    "site",
+    "billing_item",
+    "quantity",
+    "unit_price",
+    "amount",
+    "currency"
+  };
+
+  public static void write(Bills.Bill bill, Writer out) {
+    try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out)) {
+      for (Bills.Line line : bill.lines()) {
+        csv.printRecord(
+            bill.month().toString(),
+            line.settlementMethod(),
+            line.cloudAccountId() == null ? "" : line.cloudAccountId().toString(),
+            Long.toString(line.workspaceId()),
+            inert(line.workspaceName()),
+            line.siteCode(),
+            line.billingItem(),
+            Long.toString(line.quantity()),
+            line.unitPrice().toPlainString(),
+            line.amount().toPlainString(),
+            line.currency().getCurrencyCode());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A text a spreadsheet shows as text. */
+  static String inert(String text) {
+    if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return text;
+  }
+}

@@ -1,0 +1,2 @@
+/** Bills in other forms (CSV). */
+package com.billingcenter.bill.control;

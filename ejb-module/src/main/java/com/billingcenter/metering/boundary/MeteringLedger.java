@@ -1,0 +1,131 @@
+package com.billingcenter.metering.boundary;
+
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.cloudaccount.boundary.CloudAccounts;
+import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.metering.control.SettledUsage;
+import com.billingcenter.metering.entity.DimensionQuantities;
+import com.billingcenter.metering.entity.MeteringRecord;
+import com.billingcenter.metering.entity.MeteringState;
+import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.usage.control.BillingItems;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The metering ledger of a customer's cloud account: for each hour and dimension, the quantity the
+ * usage gives now, the quantity sent, the marketplace's answer, and whether they agree.
+ */
+@Stateless
+public class MeteringLedger {
+
+  /** The longest range one ledger request covers. */
+  public static final Duration MAX_RANGE = Duration.ofDays(31);
+
+  /** One hour of one dimension. {@code agree}: AWS recorded exactly what the usage gives. */
+  public record Line(
+      Instant hour,
+      String dimension,
+      long computedQuantity,
+      long sentQuantity,
+      MeteringState state,
+      String awsStatus,
+      String meteringRecordId,
+      boolean agree,
+      boolean finalFlush,
+      int attempts,
+      String lastError) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject CloudAccounts cloudAccounts;
+  @Inject BillingItems items;
+
+  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  DataSource dataSource;
+
+  /**
+   * The ledger of {@code [from, to)}, newest hour first.
+   *
+   * @throws RuleViolation {@code cloudAccount.notFound} for another's or a missing account, {@code
+   *     metering.range} for a range that is empty or longer than 31 days
+   */
+  public List<Line> ledger(BillingAccount owner, long cloudAccountId, Instant from, Instant to) {
+    CloudAccount account = cloudAccounts.require(owner, cloudAccountId);
+    if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+      throw new RuleViolation(
+          "metering.range", "The range must start before it ends and span at most 31 days.");
+    }
+    List<MeteringRecord> records =
+        em.createNamedQuery(MeteringRecord.LEDGER, MeteringRecord.class)
+            .setParameter("cloudAccountId", account.id())
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList();
+    Map<Instant, Map<String, Long>> usage = usage(account.id(), from, to);
+    return records.stream()
+        .map(
+            r -> {
+              long computed =
+                  DimensionQuantities.of(usage.getOrDefault(r.hour(), Map.of()), items.all())
+                      .getOrDefault(r.dimension(), 0L);
+              return new Line(
+                  r.hour(),
+                  r.dimension(),
+                  computed,
+                  r.quantity(),
+                  r.state(),
+                  r.awsStatus(),
+                  r.awsRecordId(),
+                  r.state() == MeteringState.SENT && computed == r.quantity(),
+                  r.finalFlush(),
+                  r.attempts(),
+                  r.lastError());
+            })
+        .toList();
+  }
+
+  /** The account's usage per hour and billing item, by the settlement when each hour began. */
+  private Map<Instant, Map<String, Long>> usage(long cloudAccountId, Instant from, Instant to) {
+    String sql =
+        "SELECT u.usage_hour, u.billing_item, SUM(u.quantity)"
+            + SettledUsage.FROM
+            + " AND p.cloud_account_id = ? AND u.usage_hour >= ? AND u.usage_hour < ?"
+            + " GROUP BY u.usage_hour, u.billing_item";
+    Map<Instant, Map<String, Long>> usage = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setLong(1, cloudAccountId);
+      select.setObject(2, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+      select.setObject(3, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          usage
+              .computeIfAbsent(
+                  rows.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                  h -> new HashMap<>())
+              .put(rows.getString(2), rows.getLong(3));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot read the usage of cloud account " + cloudAccountId, e);
+    }
+    return usage;
+  }
+}

@@ -1,0 +1,347 @@
+package com.billingcenter.metering.control;
+
+import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
+import com.billingcenter.metering.entity.DimensionQuantities;
+import com.billingcenter.metering.entity.MeteringHours;
+import com.billingcenter.metering.entity.MeteringState;
+import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.usage.entity.BillingItem;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The metering job's database work, each method in a transaction of its own: the lease that makes
+ * one instance the sender, writing an hour's records (the outbox) and recording the marketplace's
+ * answers. Plain SQL in bulk, so that 10,000 licenses take seconds.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class MeteringStore {
+
+  static final String LEASE = "metering";
+
+  /** Cloud accounts whose hours are written together in one transaction. */
+  static final int ACCOUNTS_PER_CHUNK = 1000;
+
+  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  DataSource dataSource;
+
+  /** A cloud account that may have hours to meter. */
+  public record Account(
+      long id,
+      CloudAccountStatus status,
+      Instant meteringFrom,
+      Instant meteredThrough,
+      Instant finalMeteringUntil,
+      Instant endedAt) {}
+
+  /** A record to send, with the buyer it is for. */
+  public record Pending(
+      long id,
+      String productCode,
+      String awsAccountId,
+      String licenseArn,
+      String customerIdentifier,
+      String dimension,
+      Instant hour,
+      long quantity,
+      int attempts) {}
+
+  /** What became of a record this time. {@code state} PENDING means: try again later. */
+  public record Answer(
+      long id, MeteringState state, String awsStatus, String recordId, String error) {}
+
+  // ---- the lease ----
+
+  /** Takes the lease, or keeps it, until {@code now + ttl}; false when another holder has it. */
+  public boolean acquire(String holder, Instant now, Duration ttl) {
+    return update(
+            "UPDATE job_lease SET holder = ?, expires_at = ? WHERE name = ?"
+                + " AND (holder = ? OR holder IS NULL OR expires_at < ?)",
+            holder,
+            now.plus(ttl),
+            LEASE,
+            holder,
+            now)
+        == 1;
+  }
+
+  /** Lets the lease go at once, if this holder has it. */
+  public void release(String holder) {
+    update(
+        "UPDATE job_lease SET holder = NULL, expires_at = ? WHERE name = ? AND holder = ?",
+        Instant.EPOCH,
+        LEASE,
+        holder);
+  }
+
+  // ---- writing the hours ----
+
+  /** Every AWS cloud account that is or was metered and has not been metered to its end. */
+  public List<Account> accounts() {
+    String sql =
+        "SELECT id, status, COALESCE(metering_from, created_at), metered_through,"
+            + " final_metering_until, ended_at FROM cloud_account"
+            + " WHERE provider = 'aws' AND owner_id IS NOT NULL"
+            + " AND status IN ('ACTIVE', 'ENDING', 'ENDED')";
+    List<Account> accounts = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql);
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        accounts.add(
+            new Account(
+                rows.getLong(1),
+                CloudAccountStatus.valueOf(rows.getString(2)),
+                instant(rows, 3),
+                instant(rows, 4),
+                instant(rows, 5),
+                instant(rows, 6)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the cloud accounts to meter: " + e, e);
+    }
+    return accounts;
+  }
+
+  /**
+   * Writes the records of one hour for these accounts: the usage of the workspaces each settled
+   * when the hour began, summed per dimension, zero where nothing was used. An account whose hour
+   * someone else wrote meanwhile is left alone (its {@code metered_through} moved on).
+   *
+   * @return the number of records written
+   */
+  public int writeHour(
+      Instant hour,
+      Collection<Long> accountIds,
+      Set<Long> finalFlush,
+      Collection<BillingItem> items,
+      Instant now,
+      Duration maxLateness) {
+    if (accountIds.isEmpty()) {
+      return 0;
+    }
+    Instant nextHour = hour.plus(Duration.ofHours(1));
+    try (Connection c = dataSource.getConnection()) {
+      boolean postgres =
+          c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+      List<Long> claimed = new ArrayList<>();
+      try (PreparedStatement advance =
+          c.prepareStatement(
+              "UPDATE cloud_account SET metered_through = ? WHERE id = ?"
+                  + " AND (metered_through IS NULL OR metered_through = ?)")) {
+        List<Long> ids = new ArrayList<>(accountIds);
+        for (long id : ids) {
+          advance.setObject(1, utc(nextHour));
+          advance.setLong(2, id);
+          advance.setObject(3, utc(hour));
+          advance.addBatch();
+        }
+        int[] counts = advance.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] == 1) {
+            claimed.add(ids.get(i));
+          }
+        }
+      }
+      if (claimed.isEmpty()) {
+        return 0;
+      }
+      Map<Long, Map<String, Long>> usage = usage(c, hour, claimed);
+      MeteringState state =
+          MeteringHours.tooLate(hour, now, maxLateness)
+              ? MeteringState.TOO_LATE
+              : MeteringState.PENDING;
+      String nextId =
+          postgres ? "nextval('metering_record_seq')" : "NEXT VALUE FOR metering_record_seq";
+      int written = 0;
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO metering_record (id, cloud_account_id, dimension, usage_hour, quantity,"
+                  + " computed_at, state, attempts, final_flush, last_error, version)"
+                  + " VALUES ("
+                  + nextId
+                  + ", ?, ?, ?, ?, ?, ?, 0, ?, ?, 1)")) {
+        for (long id : claimed) {
+          Map<String, Long> quantities =
+              DimensionQuantities.of(usage.getOrDefault(id, Map.of()), items);
+          for (Map.Entry<String, Long> q : quantities.entrySet()) {
+            insert.setLong(1, id);
+            insert.setString(2, q.getKey());
+            insert.setObject(3, utc(hour));
+            insert.setLong(4, q.getValue());
+            insert.setObject(5, utc(now));
+            insert.setString(6, state.name());
+            insert.setBoolean(7, finalFlush.contains(id));
+            if (state == MeteringState.TOO_LATE) {
+              insert.setString(8, "older than the marketplace accepts (" + maxLateness + ")");
+            } else {
+              insert.setNull(8, Types.VARCHAR);
+            }
+            insert.addBatch();
+            written++;
+          }
+        }
+        insert.executeBatch();
+      }
+      return written;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot write the metering records of " + hour + ": " + e, e);
+    }
+  }
+
+  /** The hour's usage per account and billing item, by the settlement in effect at its start. */
+  private static Map<Long, Map<String, Long>> usage(Connection c, Instant hour, List<Long> accounts)
+      throws SQLException {
+    Map<Long, Map<String, Long>> usage = new HashMap<>();
+    String sql =
+        "SELECT p.cloud_account_id, u.billing_item, SUM(u.quantity)"
+            + SettledUsage.FROM
+            + " AND u.usage_hour = ? AND p.cloud_account_id IN ("
+            + String.join(", ", java.util.Collections.nCopies(accounts.size(), "?"))
+            + ")"
+            + " GROUP BY p.cloud_account_id, u.billing_item";
+    try (PreparedStatement select = c.prepareStatement(sql)) {
+      int i = 1;
+      select.setObject(i++, utc(hour));
+      for (long id : accounts) {
+        select.setLong(i++, id);
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          usage
+              .computeIfAbsent(rows.getLong(1), k -> new HashMap<>())
+              .put(rows.getString(2), rows.getLong(3));
+        }
+      }
+    }
+    return usage;
+  }
+
+  // ---- sending ----
+
+  /**
+   * Up to {@code limit} records still to send, oldest hour first; those the marketplace would no
+   * longer take are flagged instead (and not returned).
+   */
+  public List<Pending> pending(int limit, Instant now, Duration maxLateness) {
+    Instant oldest = now.minus(maxLateness);
+    update(
+        "UPDATE metering_record SET state = 'TOO_LATE', version = version + 1,"
+            + " last_error = 'older than the marketplace accepts' WHERE state = 'PENDING'"
+            + " AND usage_hour < ?",
+        oldest);
+    String sql =
+        "SELECT m.id, c.product_code, c.provider_account_id, c.license_arn,"
+            + " c.customer_identifier, m.dimension, m.usage_hour, m.quantity, m.attempts"
+            + " FROM metering_record m JOIN cloud_account c ON c.id = m.cloud_account_id"
+            + " WHERE m.state = 'PENDING' ORDER BY m.usage_hour, m.id";
+    List<Pending> pending = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setMaxRows(limit);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          pending.add(
+              new Pending(
+                  rows.getLong(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getString(4),
+                  rows.getString(5),
+                  rows.getString(6),
+                  instant(rows, 7),
+                  rows.getLong(8),
+                  rows.getInt(9)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the records to send: " + e, e);
+    }
+    return pending;
+  }
+
+  /** Keeps what the marketplace said; a record already answered is not changed again. */
+  public void record(List<Answer> answers, Instant now) {
+    if (answers.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE metering_record SET state = ?, aws_status = COALESCE(?, aws_status),"
+                    + " aws_record_id = COALESCE(?, aws_record_id), last_error = ?,"
+                    + " sent_at = ?, attempts = attempts + 1, version = version + 1"
+                    + " WHERE id = ? AND state = 'PENDING'")) {
+      for (Answer a : answers) {
+        update.setString(1, a.state().name());
+        update.setString(2, a.awsStatus());
+        update.setString(3, a.recordId());
+        update.setString(4, a.error() == null ? null : truncate(a.error(), 500));
+        update.setObject(5, utc(now));
+        update.setLong(6, a.id());
+        update.addBatch();
+      }
+      update.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot record the marketplace's answers: " + e, e);
+    }
+  }
+
+  /** How many records wait to be sent. */
+  public int countPending() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement("SELECT COUNT(*) FROM metering_record WHERE state = 'PENDING'");
+        ResultSet rows = select.executeQuery()) {
+      rows.next();
+      return rows.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private int update(String sql, Object... parameters) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement update = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        Object p = parameters[i];
+        update.setObject(i + 1, p instanceof Instant at ? utc(at) : p);
+      }
+      return update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Metering could not update the database: " + e, e);
+    }
+  }
+
+  private static LocalDateTime utc(Instant at) {
+    return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rows, int column) throws SQLException {
+    LocalDateTime value = rows.getObject(column, LocalDateTime.class);
+    return value == null ? null : value.toInstant(ZoneOffset.UTC);
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+}

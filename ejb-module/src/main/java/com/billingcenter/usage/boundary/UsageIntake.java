@@ -1,0 +1,313 @@
+package com.billingcenter.usage.boundary;
+
+import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.usage.control.BillingItems;
+import com.billingcenter.usage.entity.ReportedUsage;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Takes the usage a site reports, a batch at a time: the whole batch is stored or none of it. A
+ * record sent again with its id is counted once; the same id with another record is refused. Rows
+ * are written in bulk (PostgreSQL: one {@code INSERT … SELECT FROM unnest(…)} per batch; others:
+ * JDBC batches).
+ */
+@Stateless
+public class UsageIntake {
+
+  /** What a stored batch did. */
+  public record Receipt(int accepted, int duplicates) {}
+
+  /** Workspace ids and record ids are looked up this many at a time. */
+  private static final int LOOKUP_CHUNK = 1000;
+
+  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  DataSource dataSource;
+
+  @Inject Clock clock;
+  @Inject BillingItems items;
+
+  @Inject
+  @ConfigProperty(name = "billing.usage.accept-for", defaultValue = "PT15M")
+  Duration acceptFor;
+
+  @Inject
+  @ConfigProperty(name = "billing.usage.max-batch", defaultValue = "10000")
+  int maxBatch;
+
+  public int maxBatch() {
+    return maxBatch;
+  }
+
+  public Duration acceptFor() {
+    return acceptFor;
+  }
+
+  /**
+   * Stores a site's batch.
+   *
+   * @param siteCode the site the caller authenticated as
+   * @param records the batch, in order; {@code problems} already found while reading it (by index)
+   * @throws UsageRefused when anything is wrong with any record; nothing is stored then
+   */
+  public Receipt receive(
+      String siteCode, List<ReportedUsage> records, Map<Integer, String> readProblems) {
+    if (records.size() > maxBatch) {
+      throw new UsageRefused(
+          "A batch holds at most " + maxBatch + " records; this one has " + records.size() + ".",
+          List.of());
+    }
+    Instant now = clock.instant();
+    List<UsageRefused.Problem> problems = new ArrayList<>();
+    Map<String, ReportedUsage> byId = new LinkedHashMap<>();
+    Set<Long> workspaceIds = new LinkedHashSet<>();
+    for (int i = 0; i < records.size(); i++) {
+      ReportedUsage record = records.get(i);
+      String readProblem = readProblems.get(i);
+      if (readProblem != null || record == null) {
+        problems.add(new UsageRefused.Problem(i, record == null ? null : record.id(), readProblem));
+        continue;
+      }
+      String problem = record.problem(now, acceptFor).orElse(null);
+      if (problem == null && items.find(record.billingItem()).isEmpty()) {
+        problem = "unknown billingItem '" + record.billingItem() + "'";
+      }
+      ReportedUsage earlier = problem == null ? byId.putIfAbsent(record.id(), record) : null;
+      if (earlier != null && !earlier.sameAs(record)) {
+        problem = "id " + record.id() + " appears twice in the batch with different records";
+      }
+      if (problem != null) {
+        problems.add(new UsageRefused.Problem(i, record.id(), problem));
+      } else {
+        workspaceIds.add(record.workspaceId());
+      }
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      boolean postgres = isPostgres(connection);
+      Map<Long, String> workspaces = workspaces(connection, postgres, siteCode, workspaceIds);
+      Map<String, ReportedUsage> stored = stored(connection, postgres, siteCode, byId.keySet());
+      List<ReportedUsage> fresh = new ArrayList<>();
+      int duplicates = 0;
+      Set<String> taken = new java.util.HashSet<>();
+      for (int i = 0; i < records.size(); i++) {
+        ReportedUsage record = records.get(i);
+        if (record == null || readProblems.containsKey(i) || !byId.containsKey(record.id())) {
+          continue;
+        }
+        String state = workspaces.get(record.workspaceId());
+        ReportedUsage before = stored.get(record.id());
+        if (state == null) {
+          problems.add(
+              new UsageRefused.Problem(
+                  i, record.id(), "no workspace " + record.workspaceId() + " on site " + siteCode));
+        } else if ("FULLY_LOCKED".equals(state)) {
+          problems.add(
+              new UsageRefused.Problem(
+                  i, record.id(), "workspace " + record.workspaceId() + " is fully locked"));
+        } else if (before != null && !before.sameAs(record)) {
+          problems.add(
+              new UsageRefused.Problem(
+                  i,
+                  record.id(),
+                  "id " + record.id() + " was reported before with another record"));
+        } else if (before != null || !taken.add(record.id())) {
+          duplicates++;
+        } else {
+          fresh.add(record);
+        }
+      }
+      if (!problems.isEmpty()) {
+        problems.sort(java.util.Comparator.comparingInt(UsageRefused.Problem::index));
+        throw new UsageRefused(
+            problems.size() + " of " + records.size() + " records are not valid; none was stored.",
+            problems);
+      }
+      if (postgres) {
+        insertPostgres(connection, siteCode, fresh, now);
+      } else {
+        insertBatches(connection, siteCode, fresh, now);
+      }
+      return new Receipt(fresh.size(), duplicates);
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) {
+        // The same id arrived in another batch at the very same moment: this one can be retried.
+        throw new UsageRefused(
+            "Another batch stored some of these ids at the same time; send the batch again.",
+            List.of());
+      }
+      throw new IllegalStateException("Usage could not be stored: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isPostgres(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+  }
+
+  /** The status of each of these workspaces that is on the site. */
+  private static Map<Long, String> workspaces(
+      Connection connection, boolean postgres, String siteCode, Set<Long> ids) throws SQLException {
+    Map<Long, String> found = new HashMap<>();
+    List<Long> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+      String sql =
+          postgres
+              ? "SELECT id, status FROM workspace WHERE site_code = ? AND id = ANY (?)"
+              : "SELECT id, status FROM workspace WHERE site_code = ? AND id IN ("
+                  + placeholders(chunk.size())
+                  + ")";
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        select.setString(1, siteCode);
+        if (postgres) {
+          select.setArray(2, connection.createArrayOf("bigint", chunk.toArray()));
+        } else {
+          for (int i = 0; i < chunk.size(); i++) {
+            select.setLong(i + 2, chunk.get(i));
+          }
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            found.put(rows.getLong(1), rows.getString(2));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The records of the site already stored under these ids. */
+  private static Map<String, ReportedUsage> stored(
+      Connection connection, boolean postgres, String siteCode, Set<String> ids)
+      throws SQLException {
+    Map<String, ReportedUsage> found = new HashMap<>();
+    List<String> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+      String columns = "SELECT record_id, workspace_id, billing_item, usage_hour, quantity";
+      String sql =
+          postgres
+              ? columns + " FROM usage_record WHERE site_code = ? AND record_id = ANY (?)"
+              : columns
+                  + " FROM usage_record WHERE site_code = ? AND record_id IN ("
+                  + placeholders(chunk.size())
+                  + ")";
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        select.setString(1, siteCode);
+        if (postgres) {
+          select.setArray(2, connection.createArrayOf("varchar", chunk.toArray()));
+        } else {
+          for (int i = 0; i < chunk.size(); i++) {
+            select.setString(i + 2, chunk.get(i));
+          }
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            found.put(
+                rows.getString(1),
+                new ReportedUsage(
+                    rows.getString(1),
+                    rows.getLong(2),
+                    rows.getString(3),
+                    rows.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                    rows.getLong(5)));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void insertPostgres(
+      Connection connection, String siteCode, List<ReportedUsage> records, Instant now)
+      throws SQLException {
+    if (records.isEmpty()) {
+      return;
+    }
+    int n = records.size();
+    String[] ids = new String[n];
+    Long[] workspaces = new Long[n];
+    String[] billingItems = new String[n];
+    LocalDateTime[] hours = new LocalDateTime[n];
+    Long[] quantities = new Long[n];
+    for (int i = 0; i < n; i++) {
+      ReportedUsage r = records.get(i);
+      ids[i] = r.id();
+      workspaces[i] = r.workspaceId();
+      billingItems[i] = r.billingItem();
+      hours[i] = LocalDateTime.ofInstant(r.hour(), ZoneOffset.UTC);
+      quantities[i] = r.quantity();
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO usage_record"
+                + " (site_code, record_id, workspace_id, billing_item, usage_hour, quantity,"
+                + " received_at)"
+                + " SELECT ?, r.id, r.w, r.b, r.h, r.q, ?"
+                + " FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::timestamp[],"
+                + " ?::bigint[]) AS r (id, w, b, h, q)")) {
+      Array idArray = connection.createArrayOf("varchar", ids);
+      insert.setString(1, siteCode);
+      insert.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+      insert.setArray(3, idArray);
+      insert.setArray(4, connection.createArrayOf("bigint", workspaces));
+      insert.setArray(5, connection.createArrayOf("varchar", billingItems));
+      insert.setArray(6, connection.createArrayOf("timestamp", hours));
+      insert.setArray(7, connection.createArrayOf("bigint", quantities));
+      insert.executeUpdate();
+    }
+  }
+
+  private static void insertBatches(
+      Connection connection, String siteCode, List<ReportedUsage> records, Instant now)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO usage_record"
+                + " (site_code, record_id, workspace_id, billing_item, usage_hour, quantity,"
+                + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      LocalDateTime received = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+      int pending = 0;
+      for (ReportedUsage r : records) {
+        insert.setString(1, siteCode);
+        insert.setString(2, r.id());
+        insert.setLong(3, r.workspaceId());
+        insert.setString(4, r.billingItem());
+        insert.setObject(5, LocalDateTime.ofInstant(r.hour(), ZoneOffset.UTC));
+        insert.setLong(6, r.quantity());
+        insert.setObject(7, received);
+        insert.addBatch();
+        if (++pending == 500) {
+          insert.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+}

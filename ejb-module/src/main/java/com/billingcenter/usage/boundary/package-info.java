@@ -1,0 +1,2 @@
+/** Taking the usage the sites report. */
+package com.billingcenter.usage.boundary;

@@ -1,0 +1,131 @@
+package com.billingcenter.usage.control;
+
+import com.billingcenter.usage.entity.BillingItem;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The billing items, their prices and AWS dimensions: from the file named by {@code
+ * billing.items.file}, or else the shipped {@code config/billing-items.json}. A malformed file
+ * stops the start-up with a message naming the problem: pricing with a wrong idea of the items
+ * would bill customers wrongly.
+ */
+@ApplicationScoped
+public class BillingItems {
+
+  static final String PACKAGED = "/META-INF/billing/billing-items.json";
+
+  private static final Logger LOG = Logger.getLogger(BillingItems.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "billing.items.file")
+  Optional<String> file;
+
+  private Map<String, BillingItem> items;
+
+  @PostConstruct
+  void load() {
+    String source = file.filter(f -> !f.isBlank()).orElse(PACKAGED);
+    try (InputStream in =
+        source.equals(PACKAGED)
+            ? BillingItems.class.getResourceAsStream(PACKAGED)
+            : Files.newInputStream(Path.of(source))) {
+      if (in == null) {
+        throw new IllegalStateException("The packaged billing items " + PACKAGED + " are missing.");
+      }
+      items = parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the billing items file " + source, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(source + ": " + e.getMessage(), e);
+    }
+    LOG.info(() -> "Billing items: " + items.size() + " configured");
+  }
+
+  /** Parses a billing items file; see {@code config/billing-items.json}. */
+  public static Map<String, BillingItem> parse(InputStream json) {
+    JsonObject root;
+    try (JsonReader reader = Json.createReader(json)) {
+      root = reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      throw new IllegalArgumentException(
+          "The billing items are not a JSON object: " + e.getMessage(), e);
+    }
+    if (!(root.get("items") instanceof JsonArray entries) || entries.isEmpty()) {
+      throw new IllegalArgumentException("The billing items need a non-empty \"items\" array.");
+    }
+    Map<String, BillingItem> items = new LinkedHashMap<>();
+    for (JsonValue value : entries) {
+      if (!(value instanceof JsonObject entry) || !(entry.get("code") instanceof JsonString code)) {
+        throw new IllegalArgumentException("Each billing item is an object with a \"code\".");
+      }
+      String where = "Billing item " + code.getString();
+      Map<Currency, BigDecimal> prices = new LinkedHashMap<>();
+      for (Map.Entry<String, String> price : texts(entry, "prices", where).entrySet()) {
+        try {
+          prices.put(Currency.getInstance(price.getKey()), new BigDecimal(price.getValue()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              where + ": the price " + price.getKey() + " " + price.getValue() + " is not valid.",
+              e);
+        }
+      }
+      String dimension = entry.get("awsDimension") instanceof JsonString d ? d.getString() : null;
+      BillingItem item =
+          new BillingItem(
+              code.getString(),
+              texts(entry, "names", where),
+              texts(entry, "unit", where),
+              prices,
+              dimension);
+      if (items.putIfAbsent(item.code(), item) != null) {
+        throw new IllegalArgumentException(where + " is configured twice.");
+      }
+    }
+    return java.util.Collections.unmodifiableMap(items);
+  }
+
+  private static Map<String, String> texts(JsonObject entry, String field, String where) {
+    if (!(entry.get(field) instanceof JsonObject object)) {
+      throw new IllegalArgumentException(where + ": \"" + field + "\" must be an object of texts.");
+    }
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> e : object.entrySet()) {
+      if (!(e.getValue() instanceof JsonString text) || text.getString().isBlank()) {
+        throw new IllegalArgumentException(where + ": \"" + field + "\" holds texts only.");
+      }
+      texts.put(e.getKey(), text.getString());
+    }
+    return texts;
+  }
+
+  public Optional<BillingItem> find(String code) {
+    return Optional.ofNullable(code == null ? null : items.get(code));
+  }
+
+  /** Every item, in the order of the file. */
+  public Collection<BillingItem> all() {
+    return items.values();
+  }
+}

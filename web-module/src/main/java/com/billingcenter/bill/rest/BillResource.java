@@ -1,0 +1,134 @@
+package com.billingcenter.bill.rest;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.bill.boundary.Bills;
+import com.billingcenter.bill.control.BillCsv;
+import com.billingcenter.platform.entity.RuleViolation;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's monthly bill, as JSON or CSV. */
+@Path("v1/bills")
+@Tag(name = "Bills", description = "What the caller's workspaces cost")
+@SecurityRequirement(name = "basic")
+public class BillResource {
+
+  @Inject Accounts accounts;
+  @Inject Bills bills;
+  @Inject Clock clock;
+
+  /** One line of the bill. */
+  public record LineJson(
+      long workspaceId,
+      String workspaceName,
+      String siteCode,
+      String settlementMethod,
+      Long cloudAccountId,
+      String billingItem,
+      long quantity,
+      BigDecimal unitPrice,
+      BigDecimal amount,
+      String currency) {}
+
+  /** The total of one settlement method (and cloud account) in one currency. */
+  public record TotalJson(
+      String settlementMethod, Long cloudAccountId, String currency, BigDecimal amount) {}
+
+  public record BillJson(String month, List<LineJson> lines, List<TotalJson> totals) {}
+
+  @GET
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary = "The bill of a month",
+      description =
+          "month=YYYY-MM (UTC; default: this month). Per workspace and billing item, the quantity,"
+              + " unit price and amount in the site's currency, grouped by the settlement method"
+              + " that paid for each hour; totals per method and currency. With Accept: text/csv"
+              + " the same lines as CSV.")
+  public Response month(
+      @Context SecurityContext security,
+      @Context jakarta.ws.rs.core.HttpHeaders headers,
+      @QueryParam("month") String month) {
+    var owner = accounts.require(security.getUserPrincipal().getName());
+    Bills.Bill bill = bills.month(owner, parse(month));
+    boolean csv =
+        headers.getAcceptableMediaTypes().stream()
+            .anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("csv"));
+    if (csv) {
+      StreamingOutput body =
+          out -> {
+            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            BillCsv.write(bill, writer);
+            writer.flush();
+          };
+      return Response.ok(body, "text/csv; charset=UTF-8")
+          .header("Content-Disposition", "attachment; filename=\"bill-" + bill.month() + ".csv\"")
+          .build();
+    }
+    List<TotalJson> totals = new ArrayList<>();
+    for (Map.Entry<String, Map<java.util.Currency, BigDecimal>> group : bill.totals().entrySet()) {
+      String[] parts = group.getKey().split(":", 2);
+      for (var total : group.getValue().entrySet()) {
+        totals.add(
+            new TotalJson(
+                parts[0],
+                parts.length > 1 ? Long.valueOf(parts[1]) : null,
+                total.getKey().getCurrencyCode(),
+                total.getValue()));
+      }
+    }
+    return Response.ok(
+            new BillJson(
+                bill.month().toString(),
+                bill.lines().stream()
+                    .map(
+                        l ->
+                            new LineJson(
+                                l.workspaceId(),
+                                l.workspaceName(),
+                                l.siteCode(),
+                                l.settlementMethod(),
+                                l.cloudAccountId(),
+                                l.billingItem(),
+                                l.quantity(),
+                                l.unitPrice(),
+                                l.amount(),
+                                l.currency().getCurrencyCode()))
+                    .toList(),
+                totals),
+            MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  private YearMonth parse(String month) {
+    if (month == null || month.isBlank()) {
+      return YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    }
+    try {
+      return YearMonth.parse(month);
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation("parameter.invalid", "month must be YYYY-MM, e.g. 2026-11.");
+    }
+  }
+}

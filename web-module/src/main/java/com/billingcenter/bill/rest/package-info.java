@@ -1,0 +1,2 @@
+/** Bills over the JSON API. */
+package com.billingcenter.bill.rest;

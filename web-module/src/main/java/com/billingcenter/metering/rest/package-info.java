@@ -1,0 +1,2 @@
+/** Metering runs for operators over the JSON API. */
+package com.billingcenter.metering.rest;
