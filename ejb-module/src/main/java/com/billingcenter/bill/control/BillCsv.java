@@ -46,6 +46,7 @@ public final class BillCsv {
             line.amount().toPlainString(),
             line.currency().getCurrencyCode());
       }
+      csv.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -13,10 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -76,13 +73,9 @@ public class BillResource {
         headers.getAcceptableMediaTypes().stream()
             .anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("csv"));
     if (csv) {
-      StreamingOutput body =
-          out -> {
-            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            BillCsv.write(bill, writer);
-            writer.flush();
-          };
-      return Response.ok(body, "text/csv; charset=UTF-8")
+      java.io.StringWriter body = new java.io.StringWriter();
+      BillCsv.write(bill, body);
+      return Response.ok(body.toString(), "text/csv; charset=UTF-8")
           .header("Content-Disposition", "attachment; filename=\"bill-" + bill.month() + ".csv\"")
           .build();
     }

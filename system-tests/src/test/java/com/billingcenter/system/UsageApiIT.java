@@ -1,0 +1,317 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /api/v1/usage} as the sites use it, over real HTTP, bad input included (each a clear
+ * 4xx that stores nothing), and what customers then see: the bill as JSON and CSV and a workspace's
+ * hourly usage; the operators' metering runs.
+ */
+class UsageApiIT {
+
+  private static final String PASSWORD = "Billing-center-2026";
+
+  private final BillingCenterServer server = BillingCenterServer.shared();
+  private final Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+
+  private HttpResponse<String> report(String site, String body) {
+    return Http.send(
+        HttpRequest.newBuilder(server.uri("/api/v1/usage"))
+            .header("Content-Type", "application/json")
+            .header("X-Site-Key", BillingCenterServer.siteKey(site))
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static JsonObject record(
+      String id, long workspace, String item, Object hour, Object qty) {
+    var r =
+        Json.createObjectBuilder()
+            .add("id", id)
+            .add("workspaceId", workspace)
+            .add("billingItem", item);
+    r.add("hour", hour.toString());
+    if (qty instanceof Long q) {
+      r.add("quantity", q);
+    } else if (qty instanceof Integer q) {
+      r.add("quantity", q);
+    } else {
+      r.add("quantity", qty.toString());
+    }
+    return r.build();
+  }
+
+  private static String batch(JsonObject... records) {
+    JsonArrayBuilder all = Json.createArrayBuilder();
+    for (JsonObject r : records) {
+      all.add(r);
+    }
+    return Json.createObjectBuilder().add("records", all).build().toString();
+  }
+
+  private static String id() {
+    return "it-" + UUID.randomUUID();
+  }
+
+  private long stored(String... ids) throws Exception {
+    try (Connection db = Database.connect(server);
+        PreparedStatement count =
+            db.prepareStatement("SELECT COUNT(*) FROM usage_record WHERE record_id = ?")) {
+      long total = 0;
+      for (String id : ids) {
+        count.setString(1, id);
+        try (ResultSet rows = count.executeQuery()) {
+          rows.next();
+          total += rows.getLong(1);
+        }
+      }
+      return total;
+    }
+  }
+
+  private static void assertRefused(
+      HttpResponse<String> response, int status, String code, String reason) {
+    assertEquals(status, response.statusCode(), response.body());
+    JsonObject body = Http.json(response);
+    assertEquals(code, body.getString("error"), response.body());
+    if (reason != null) {
+      assertTrue(response.body().contains(reason), response.body());
+    }
+    assertFalse(response.body().contains("Exception"), response.body());
+  }
+
+  private long workspace(String user, String name, String site) {
+    return Workspaces.create(server, user, PASSWORD, name, site, "en");
+  }
+
+  @Test
+  void aSitesBatchIsStoredOnceAndShowsInTheBillTheCsvAndTheWorkspacesUsage() throws Exception {
+    String user = Http.register(server, Http.uniqueName("usage"), PASSWORD);
+    long us = workspace(user, "=SUM(A1:A9)", "us1");
+    long eu = workspace(user, "Europe", "eu1");
+    String a = id();
+    String b = id();
+    String body =
+        batch(record(a, us, "data-points", hour, 40L), record(b, us, "log-volume", hour, 3L));
+    var first = report("us1", body);
+    assertEquals(200, first.statusCode(), first.body());
+    assertEquals(2, Http.json(first).getInt("accepted"));
+    var again = report("us1", body);
+    assertEquals(0, Http.json(again).getInt("accepted"), "a retry is counted once");
+    assertEquals(2, Http.json(again).getInt("duplicates"));
+    assertEquals(200, report("eu1", batch(record(id(), eu, "traces", hour, 10L))).statusCode());
+
+    var bill =
+        Http.json(
+            Http.get(
+                server.uri("/api/v1/bills?month=" + YearMonth.now(ZoneOffset.UTC)),
+                user,
+                PASSWORD));
+    var lines = bill.getJsonArray("lines");
+    assertEquals(3, lines.size(), bill.toString());
+    JsonObject dataPoints =
+        lines.getValuesAs(JsonObject.class).stream()
+            .filter(l -> l.getString("billingItem").equals("data-points"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(40, dataPoints.getInt("quantity"));
+    assertEquals("USD", dataPoints.getString("currency"));
+    assertEquals("10.00", dataPoints.getJsonNumber("amount").bigDecimalValue().toPlainString());
+    assertEquals("billing-center", dataPoints.getString("settlementMethod"));
+    assertEquals(
+        "10.80", // 10.00 + 0.30 + 0.50
+        bill.getJsonArray("totals")
+            .getJsonObject(0)
+            .getJsonNumber("amount")
+            .bigDecimalValue()
+            .toPlainString());
+
+    var csv =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/api/v1/bills"))
+                .header("Authorization", Http.basic(user, PASSWORD))
+                .header("Accept", "text/csv"));
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    String[] rows = csv.body().split("\r\n");
+    assertEquals(4, rows.length, csv.body());
+    assertTrue(rows[0].startsWith("month,settlement_method,cloud_account_id,workspace_id"));
+    assertTrue(
+        csv.body().contains(",'=SUM(A1:A9),"), "a formula is written as text: " + csv.body());
+
+    var usage =
+        Http.jsonArray(Http.get(server.uri("/api/v1/workspaces/" + us + "/usage"), user, PASSWORD));
+    assertEquals(2, usage.size(), usage.toString());
+    assertEquals(hour.toString(), usage.getJsonObject(0).getString("hour"));
+  }
+
+  @Test
+  void badReportsGetAClear4xxAndStoreNothing() throws Exception {
+    String user = Http.register(server, Http.uniqueName("usagebad"), PASSWORD);
+    long us = workspace(user, "US", "us1");
+    long eu = workspace(user, "EU", "eu1");
+    String good = id();
+
+    var noKey =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/api/v1/usage"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        batch(record(good, us, "traces", hour, 1L)))));
+    assertRefused(noKey, 401, "site.unauthorized", null);
+    var wrongKey =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/api/v1/usage"))
+                .header("X-Site-Key", "not-a-key-of-any-site")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        batch(record(good, us, "traces", hour, 1L)))));
+    assertRefused(wrongKey, 401, "site.unauthorized", null);
+
+    String[][] cases = {
+      // another site's workspace, negative, not a number, fractional, off the hour, future,
+      // closed, unknown item
+      {"eu", "traces", hour.toString(), "1", "no workspace"},
+      {"us", "traces", hour.toString(), "-1", "negative"},
+      {"us", "traces", hour.toString(), "abc", "whole number"},
+      {"us", "traces", hour.toString(), "1.5", "whole number"},
+      {"us", "traces", hour.plus(Duration.ofMinutes(30)).toString(), "1", "on the hour"},
+      {"us", "traces", hour.plus(Duration.ofHours(2)).toString(), "1", "future"},
+      {"us", "traces", hour.minus(Duration.ofHours(3)).toString(), "1", "closed"},
+      {"us", "nothing", hour.toString(), "1", "unknown billingItem"},
+    };
+    for (String[] c : cases) {
+      long workspace = c[0].equals("eu") ? eu : us;
+      String bad = id();
+      String quantity = c[3];
+      String json =
+          "{\"records\": [{\"id\": \""
+              + good
+              + "\", \"workspaceId\": "
+              + us
+              + ", \"billingItem\": \"traces\", \"hour\": \""
+              + hour
+              + "\", \"quantity\": 1}, {\"id\": \""
+              + bad
+              + "\", \"workspaceId\": "
+              + workspace
+              + ", \"billingItem\": \""
+              + c[1]
+              + "\", \"hour\": \""
+              + c[2]
+              + "\", \"quantity\": "
+              + (quantity.equals("abc") ? "\"abc\"" : quantity)
+              + "}]}";
+      var refused = report("us1", json);
+      assertRefused(refused, 422, "usage.refused", c[4]);
+      assertEquals(1, Http.json(refused).getJsonArray("problems").getJsonObject(0).getInt("index"));
+      assertEquals(0, stored(good, bad), "nothing of a refused batch is stored: " + c[4]);
+    }
+
+    // The same id twice in a batch with other records, and again later with another quantity.
+    String twice = id();
+    assertRefused(
+        report(
+            "us1",
+            batch(record(twice, us, "traces", hour, 1L), record(twice, us, "traces", hour, 2L))),
+        422,
+        "usage.refused",
+        "twice");
+    assertEquals(0, stored(twice));
+    assertEquals(200, report("us1", batch(record(twice, us, "traces", hour, 1L))).statusCode());
+    assertRefused(
+        report("us1", batch(record(twice, us, "traces", hour, 5L))),
+        422,
+        "usage.refused",
+        "reported before with another record");
+
+    assertRefused(report("us1", "{\"records\": [ {\"id\": "), 400, "malformedBody", null);
+    assertRefused(report("us1", "[1, 2]"), 400, "malformedBody", null);
+
+    StringBuilder many = new StringBuilder("{\"records\": [");
+    for (int i = 0; i < 10_001; i++) {
+      many.append(i == 0 ? "" : ",").append("{}");
+    }
+    assertRefused(report("us1", many.append("]}").toString()), 413, "usage.tooMany", "10000");
+    StringBuilder huge = new StringBuilder("{\"records\": [");
+    for (int i = 0; i < 100_000; i++) {
+      huge.append(i == 0 ? "" : ",").append(record("big-" + i, us, "traces", hour, 1L).toString());
+    }
+    assertRefused(
+        report("us1", huge.append("]}").toString()), 413, "usage.tooLarge", "10000 records");
+    assertEquals(0, stored("big-0", "big-99999"));
+  }
+
+  @Test
+  void anotherAccountsWorkspaceAndCloudAccountLookMissing() throws Exception {
+    String owner = Http.register(server, Http.uniqueName("usageown"), PASSWORD);
+    String other = Http.register(server, Http.uniqueName("usageoth"), PASSWORD);
+    long workspace = workspace(owner, "Mine", "us1");
+    long cloudAccount = Database.registerAwsAccount(server, owner, "123456789012");
+    var usage = Http.get(server.uri("/api/v1/workspaces/" + workspace + "/usage"), other, PASSWORD);
+    assertRefused(usage, 404, "workspace.notFound", null);
+    var ledger =
+        Http.get(
+            server.uri("/api/v1/cloud-accounts/" + cloudAccount + "/metering"), other, PASSWORD);
+    assertRefused(ledger, 404, "cloudAccount.notFound", null);
+    var mine =
+        Http.get(
+            server.uri("/api/v1/cloud-accounts/" + cloudAccount + "/metering"), owner, PASSWORD);
+    assertEquals(200, mine.statusCode(), mine.body());
+    assertRefused(
+        Http.get(
+            server.uri("/api/v1/cloud-accounts/" + cloudAccount + "/metering?from=yesterday"),
+            owner,
+            PASSWORD),
+        400,
+        "parameter.invalid",
+        null);
+    assertRefused(
+        Http.get(
+            server.uri(
+                "/api/v1/cloud-accounts/"
+                    + cloudAccount
+                    + "/metering?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z"),
+            owner,
+            PASSWORD),
+        400,
+        "metering.range",
+        null);
+  }
+
+  @Test
+  void operatorsSeeAndStartMeteringRunsWithTheirKeyOnly() {
+    URI runs = server.uri("/api/v1/metering/runs");
+    assertRefused(Http.get(runs), 401, "operator.unauthorized", null);
+    var started =
+        Http.send(
+            HttpRequest.newBuilder(runs)
+                .header("X-Operator-Key", BillingCenterServer.OPERATOR_KEY)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertTrue(started.statusCode() == 200 || started.statusCode() == 409, started.body());
+    var listed =
+        Http.send(
+            HttpRequest.newBuilder(runs)
+                .header("X-Operator-Key", BillingCenterServer.OPERATOR_KEY));
+    assertEquals(200, listed.statusCode(), listed.body());
+    assertFalse(Http.jsonArray(listed).isEmpty());
+  }
+}

@@ -1,0 +1,2 @@
+/** The Bills page. */
+package com.billingcenter.bill.web;

@@ -1,0 +1,2 @@
+/** The metering ledger page of a cloud account. */
+package com.billingcenter.metering.web;
