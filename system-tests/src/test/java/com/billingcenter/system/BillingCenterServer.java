@@ -36,6 +36,28 @@ final class BillingCenterServer {
     this(name, 0);
   }
 
+  /** The database URL, instead of the one the build names (see {@link #jdbcUrl()}). */
+  private String databaseUrl;
+
+  /** An AWS Marketplace sandbox elsewhere, instead of deploying one here. */
+  private URI sandbox;
+
+  /** More system properties, given last (so they win). */
+  private final List<String> extraProperties = new ArrayList<>();
+
+  /**
+   * A member of a cluster: the Micro WAR alone on {@code databaseUrl}, with {@code sandbox} as AWS
+   * Marketplace and these system properties ({@code name=value}) added.
+   */
+  static BillingCenterServer member(
+      String name, String databaseUrl, URI sandbox, List<String> properties) {
+    BillingCenterServer server = new BillingCenterServer(name);
+    server.databaseUrl = databaseUrl;
+    server.sandbox = sandbox;
+    server.extraProperties.addAll(properties);
+    return server;
+  }
+
   /** A server on {@code port}, or on a free one for 0. */
   BillingCenterServer(String name, int port) {
     this.name = name;
@@ -68,6 +90,9 @@ final class BillingCenterServer {
    * reach the same database while the server runs (see {@link Database}).
    */
   String jdbcUrl() {
+    if (databaseUrl != null) {
+      return databaseUrl;
+    }
     String url = System.getProperty("it.db.url", "");
     return url.isBlank() ? "jdbc:h2:file:" + h2Dir.resolve("billing") + ";AUTO_SERVER=TRUE" : url;
   }
@@ -127,7 +152,9 @@ final class BillingCenterServer {
     command.add(
         "-Dbilling.db.datasource-class="
             + System.getProperty("it.db.datasource-class", "org.h2.jdbcx.JdbcDataSource"));
-    command.add("-Dbilling.aws.endpoint-override=" + uri("/aws-sandbox"));
+    command.add(
+        "-Dbilling.aws.endpoint-override="
+            + (sandbox != null ? sandbox.toString() : uri("/aws-sandbox").toString()));
     command.add("-Dbilling.aws.listing-url=" + uri("/aws-sandbox/listing"));
     command.add("-Dsandbox.fulfillment-url=" + uri("/marketplace/aws/fulfillment"));
     command.add("-Dsandbox.events-url=" + uri("/marketplace/aws/events"));
@@ -156,6 +183,9 @@ final class BillingCenterServer {
     command.add("-Dbilling.metering.calls-per-second=200");
     // Cheaper password hashes keep the tests quick; production keeps the default.
     command.add("-Dbilling.security.pbkdf2.iterations=10000");
+    for (String property : extraProperties) {
+      command.add("-D" + property);
+    }
     command.addAll(
         List.of(
             "-jar",
@@ -164,9 +194,11 @@ final class BillingCenterServer {
             "--port",
             Integer.toString(port),
             "--deploy",
-            runtime.resolve("micro.war") + ":/",
-            "--deploy",
-            runtime.resolve("aws-marketplace-sandbox.war") + ":/aws-sandbox"));
+            runtime.resolve("micro.war") + ":/"));
+    if (sandbox == null) {
+      command.addAll(
+          List.of("--deploy", runtime.resolve("aws-marketplace-sandbox.war") + ":/aws-sandbox"));
+    }
     Path log = Path.of("target", "billing-center-" + name + ".log");
     try {
       process =
@@ -193,11 +225,14 @@ final class BillingCenterServer {
             http.send(
                 HttpRequest.newBuilder(uri("/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> sandbox =
-            http.send(
-                HttpRequest.newBuilder(uri("/aws-sandbox/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && sandbox.statusCode() == 200) {
+        int sandboxStatus =
+            sandbox != null
+                ? 200
+                : http.send(
+                        HttpRequest.newBuilder(uri("/aws-sandbox/health")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        if (health.statusCode() == 200 && sandboxStatus == 200) {
           return;
         }
       } catch (IOException notYet) {
@@ -210,6 +245,22 @@ final class BillingCenterServer {
     }
     stop();
     throw new IllegalStateException("Payara Micro not ready in time; see " + log.toAbsolutePath());
+  }
+
+  /** Kills the process at once (SIGKILL), as a crash would, and waits for it to end. */
+  void kill() {
+    if (process != null && process.isAlive()) {
+      try {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** The process id of the running server. */
+  long pid() {
+    return process.pid();
   }
 
   /** Stops the process the way an operator's Ctrl-C does (SIGTERM), and waits for it. */

@@ -52,11 +52,14 @@ public class Metering {
 
   private static final Logger LOG = Logger.getLogger(Metering.class.getName());
 
-  /** Records read and sent per pass of the sending step. */
-  static final int SEND_PAGE = 2500;
+  /**
+   * Records read and sent per pass of the sending step (20 calls): the answers are kept after each
+   * pass, so an instance that dies mid-run leaves at most this many to be sent again.
+   */
+  static final int SEND_PAGE = 500;
 
   /** Passes of the sending step in one run. */
-  static final int MAX_SEND_PASSES = 100;
+  static final int MAX_SEND_PASSES = 1000;
 
   /** This instance, as the lease names its holder. */
   private final String holder =

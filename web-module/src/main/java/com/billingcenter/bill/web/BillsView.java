@@ -4,6 +4,7 @@ import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.bill.control.BillCsv;
+import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.usage.control.BillingItems;
 import jakarta.annotation.PostConstruct;
@@ -128,9 +129,11 @@ public class BillsView implements Serializable {
   @Inject Accounts accounts;
   @Inject Bills bills;
   @Inject BillingItems items;
+  @Inject CloudAccounts cloudAccounts;
   @Inject Clock clock;
 
   private String month;
+  private Map<Long, String> cloudAccountNames;
   private List<String> months;
   private List<Group> groups;
   private List<Day> days;
@@ -162,6 +165,10 @@ public class BillsView implements Serializable {
     FacesContext faces = FacesContext.getCurrentInstance();
     String language = faces.getViewRoot().getLocale().getLanguage();
     BillingAccount owner = owner();
+    cloudAccountNames = new java.util.HashMap<>();
+    for (var account : cloudAccounts.withWorkspaces(owner).keySet()) {
+      cloudAccountNames.put(account.id(), account.providerAccountId());
+    }
     Bills.Bill bill = bills.month(owner, yearMonth());
     Map<String, List<Row>> rows = new LinkedHashMap<>();
     Map<String, String> titles = new LinkedHashMap<>();
@@ -196,9 +203,13 @@ public class BillsView implements Serializable {
     daily(owner);
   }
 
-  private static String title(FacesContext faces, Bills.Line line) {
+  private String title(FacesContext faces, Bills.Line line) {
     String method = Messages.text(faces, "bills.method." + line.settlementMethod());
-    return line.cloudAccountId() == null ? method : method + " (" + line.cloudAccountId() + ")";
+    return line.cloudAccountId() == null
+        ? method
+        : method
+            + " "
+            + cloudAccountNames.getOrDefault(line.cloudAccountId(), "#" + line.cloudAccountId());
   }
 
   private void daily(BillingAccount owner) {
@@ -303,7 +314,7 @@ public class BillsView implements Serializable {
     return chart;
   }
 
-  public boolean isEmpty() {
+  public boolean isBillEmpty() {
     return groups.isEmpty();
   }
 }

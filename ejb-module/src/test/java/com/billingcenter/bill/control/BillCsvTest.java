@@ -1,0 +1,49 @@
+package com.billingcenter.bill.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.billingcenter.bill.boundary.Bills;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BillCsvTest {
+
+  private static Bills.Line line(String workspace) {
+    return new Bills.Line(
+        7,
+        workspace,
+        "us1",
+        "aws",
+        51L,
+        "data-points",
+        30,
+        new BigDecimal("0.25"),
+        new BigDecimal("7.50"),
+        Currency.getInstance("USD"));
+  }
+
+  @Test
+  void aBillIsAHeaderAndARowPerLine() {
+    StringWriter out = new StringWriter();
+    BillCsv.write(
+        new Bills.Bill(YearMonth.of(2026, 11), List.of(line("Shop, \"EU\"")), Map.of()), out);
+    assertEquals(
+        "month,settlement_method,cloud_account_id,workspace_id,workspace,site,billing_item,"
+            + "quantity,unit_price,amount,currency\r\n"
+            + "2026-11,aws,51,7,\"Shop, \"\"EU\"\"\",us1,data-points,30,0.25,7.50,USD\r\n",
+        out.toString());
+  }
+
+  @Test
+  void aNameASpreadsheetWouldRunIsWrittenAsText() {
+    for (String formula : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx")) {
+      assertEquals("'" + formula, BillCsv.inert(formula));
+    }
+    assertEquals("Shop", BillCsv.inert("Shop"));
+  }
+}

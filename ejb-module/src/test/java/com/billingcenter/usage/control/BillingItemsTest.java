@@ -1,0 +1,73 @@
+package com.billingcenter.usage.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.billingcenter.usage.entity.BillingItem;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Currency;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BillingItemsTest {
+
+  private static Map<String, BillingItem> parse(String json) {
+    return BillingItems.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void theShippedItemsArePricedInEverySitesCurrencyAndMeteredToAws() throws Exception {
+    try (InputStream in = getClass().getResourceAsStream(BillingItems.PACKAGED)) {
+      Map<String, BillingItem> items = BillingItems.parse(in);
+      assertEquals(4, items.size());
+      for (BillingItem item : items.values()) {
+        assertTrue(item.price(Currency.getInstance("USD")).isPresent(), item.code());
+        assertTrue(item.price(Currency.getInstance("CNY")).isPresent(), item.code());
+        assertTrue(item.awsDimension() != null, item.code());
+        assertTrue(item.names().containsKey("zh"), item.code());
+      }
+    }
+  }
+
+  @Test
+  void aCostIsRoundedHalfUpToTheCurrencysMinorUnit() {
+    BillingItem tests =
+        parse(
+                "{\"items\": [{\"code\": \"synthetic-tests\", \"names\": {\"en\": \"T\"},"
+                    + " \"unit\": {\"en\": \"run\"}, \"prices\": {\"USD\": \"0.002\", \"JPY\": \"0.3\"}}]}")
+            .get("synthetic-tests");
+    assertEquals(new BigDecimal("0.01"), tests.cost(3, Currency.getInstance("USD")).get());
+    assertEquals(new BigDecimal("1"), tests.cost(5, Currency.getInstance("JPY")).get());
+    assertTrue(tests.cost(5, Currency.getInstance("EUR")).isEmpty());
+  }
+
+  @Test
+  void aMalformedFileSaysWhatIsWrong() {
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"items\": []}"))
+            .getMessage()
+            .contains("non-empty"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    parse(
+                        "{\"items\": [{\"code\": \"x1\", \"names\": {\"en\": \"X\"}, \"unit\":"
+                            + " {\"en\": \"u\"}, \"prices\": {\"USD\": \"cheap\"}}]}"))
+            .getMessage()
+            .contains("price"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    parse(
+                        "{\"items\": [{\"code\": \"x1\", \"names\": {\"en\": \"X\"}, \"unit\":"
+                            + " {\"en\": \"u\"}, \"prices\": {\"USD\": \"-1\"}}]}"))
+            .getMessage()
+            .contains("negative"));
+  }
+}
