@@ -41,7 +41,9 @@ class BillingItemsTest {
                     + " \"unit\": {\"en\": \"run\"}, \"prices\": {\"USD\": \"0.002\", \"JPY\": \"0.3\"}}]}")
             .get("synthetic-tests");
     assertEquals(new BigDecimal("0.01"), tests.cost(3, Currency.getInstance("USD")).get());
-    assertEquals(new BigDecimal("1"), tests.cost(5, Currency.getInstance("JPY")).get());
+    assertEquals(new BigDecimal("1"), tests.cost(4, Currency.getInstance("JPY")).get());
+    assertEquals(
+        new BigDecimal("2"), tests.cost(5, Currency.getInstance("JPY")).get(), "1.5 rounds up");
     assertTrue(tests.cost(5, Currency.getInstance("EUR")).isEmpty());
   }
 
