@@ -30,7 +30,8 @@ public class MeteringLoad {
     String base = args[1];
     String sandbox = args[2];
     String jdbc = args[3];
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     if (args[0].equals("seed")) {
       seed(http, base, sandbox, jdbc, Integer.parseInt(args[4]));
     } else {

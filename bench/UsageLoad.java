@@ -36,7 +36,7 @@ public class UsageLoad {
     String jdbc = args[2];
     int batches = args.length > 3 ? Integer.parseInt(args[3]) : 40;
     int clients = args.length > 4 ? Integer.parseInt(args[4]) : 4;
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String user = "bench" + System.nanoTime();
     String password = "Bench-usage-2026";
     post(http, base + "/api/v1/accounts", null,
@@ -49,13 +49,14 @@ public class UsageLoad {
       workspaces[i] = jakarta(body);
     }
     Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    String run = Long.toString(System.currentTimeMillis(), 36);
     // Warm-up: 3 batches.
     for (int b = 0; b < 3; b++) {
-      post(http, base + "/api/v1/usage", null, batch("w" + b, workspaces, hour), siteKey);
+      post(http, base + "/api/v1/usage", null, batch(run + "w" + b, workspaces, hour), siteKey);
     }
     List<String> bodies = new ArrayList<>();
     for (int b = 0; b < batches; b++) {
-      bodies.add(batch("b" + b, workspaces, hour));
+      bodies.add(batch(run + "b" + b, workspaces, hour));
     }
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     AtomicLong accepted = new AtomicLong();
@@ -83,7 +84,7 @@ public class UsageLoad {
     String at = LocalDateTime.ofInstant(hour, ZoneOffset.UTC).toString().replace('T', ' ');
     for (int b = 0; b < batches; b++) {
       for (int i = 0; i < BATCH; i++) {
-        csv.append("us1,copy-").append(b).append('-').append(i).append(',')
+        csv.append("us1,copy-").append(run).append('-').append(b).append('-').append(i).append(',')
             .append(workspaces[i % WORKSPACES]).append(',').append(ITEMS[i % ITEMS.length]).append(',')
             .append(at).append(',').append(1 + i % 97).append(',').append(at).append('\n');
       }

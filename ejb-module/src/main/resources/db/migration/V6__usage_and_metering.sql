@@ -78,7 +78,7 @@ CREATE TABLE metering_record (
 );
 
 -- The sender takes pending records oldest first; the ledger lists an account's hours.
-CREATE INDEX ix_metering_record_state ON metering_record (state, usage_hour);
+CREATE INDEX ix_metering_record_state ON metering_record (state, usage_hour, id);
 CREATE INDEX ix_metering_record_ledger ON metering_record (cloud_account_id, usage_hour);
 
 -- Which instance runs metering now: a row per job, held until expires_at.

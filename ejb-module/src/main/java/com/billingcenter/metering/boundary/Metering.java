@@ -9,6 +9,8 @@ import com.billingcenter.metering.entity.MeteringHours;
 import com.billingcenter.metering.entity.MeteringRun;
 import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.usage.control.BillingItems;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -16,7 +18,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.lang.management.ManagementFactory;
@@ -30,6 +32,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -78,7 +82,23 @@ public class Metering {
   @Named("aws")
   CloudMarketplace marketplace;
 
-  @Resource ManagedExecutorService executor;
+  /**
+   * Threads of the container's for the calls to the marketplace, {@link Sending#PARALLEL_CALLS} at
+   * a time (the default managed executor runs two at once, whatever is queued).
+   */
+  @Resource ManagedThreadFactory threads;
+
+  private ExecutorService executor;
+
+  @PostConstruct
+  void startThreads() {
+    executor = Executors.newFixedThreadPool(Sending.PARALLEL_CALLS, threads);
+  }
+
+  @PreDestroy
+  void stopThreads() {
+    executor.shutdownNow();
+  }
 
   @Inject
   @ConfigProperty(name = "billing.metering.enabled", defaultValue = "true")
@@ -231,6 +251,19 @@ public class Metering {
       run.add(1, written, 0, 0, 0);
     }
     runs.save(run);
+    if (run.recordsWritten() > 0) {
+      LOG.info(
+          () ->
+              "Metering run "
+                  + run.id()
+                  + ": "
+                  + run.recordsWritten()
+                  + " records written for "
+                  + byHour.size()
+                  + " hour(s) in "
+                  + java.time.Duration.between(now, clock.instant()).toMillis()
+                  + " ms");
+    }
     Sending sending =
         new Sending(
             marketplace,

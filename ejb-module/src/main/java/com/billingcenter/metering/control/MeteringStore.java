@@ -253,11 +253,12 @@ public class MeteringStore {
         "SELECT m.id, c.product_code, c.provider_account_id, c.license_arn,"
             + " c.customer_identifier, m.dimension, m.usage_hour, m.quantity, m.attempts"
             + " FROM metering_record m JOIN cloud_account c ON c.id = m.cloud_account_id"
-            + " WHERE m.state = 'PENDING' ORDER BY m.usage_hour, m.id";
+            + " WHERE m.state = 'PENDING' ORDER BY m.usage_hour, m.id FETCH FIRST "
+            + Math.max(1, limit)
+            + " ROWS ONLY";
     List<Pending> pending = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
-      select.setMaxRows(limit);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           pending.add(

@@ -28,7 +28,7 @@ public class Sending {
   private static final Logger LOG = Logger.getLogger(Sending.class.getName());
 
   /** Calls made at once. */
-  static final int PARALLEL_CALLS = 8;
+  public static final int PARALLEL_CALLS = 8;
 
   /** Waits between calls so that at most a given number start per second. */
   public interface Pace {

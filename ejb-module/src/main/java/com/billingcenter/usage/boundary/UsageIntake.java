@@ -81,6 +81,7 @@ public class UsageIntake {
     List<UsageRefused.Problem> problems = new ArrayList<>();
     Map<String, ReportedUsage> byId = new LinkedHashMap<>();
     Set<Long> workspaceIds = new LinkedHashSet<>();
+    boolean[] valid = new boolean[records.size()];
     for (int i = 0; i < records.size(); i++) {
       ReportedUsage record = records.get(i);
       String readProblem = readProblems.get(i);
@@ -99,21 +100,25 @@ public class UsageIntake {
       if (problem != null) {
         problems.add(new UsageRefused.Problem(i, record.id(), problem));
       } else {
+        valid[i] = true;
         workspaceIds.add(record.workspaceId());
       }
     }
     try (Connection connection = dataSource.getConnection()) {
       boolean postgres = isPostgres(connection);
       Map<Long, String> workspaces = workspaces(connection, postgres, siteCode, workspaceIds);
-      Map<String, ReportedUsage> stored = stored(connection, postgres, siteCode, byId.keySet());
+      // PostgreSQL finds the ids stored before by the insert itself (ON CONFLICT), so that the
+      // common case reads nothing; elsewhere they are looked up first.
+      Map<String, ReportedUsage> stored =
+          postgres ? Map.of() : stored(connection, false, siteCode, byId.keySet());
       List<ReportedUsage> fresh = new ArrayList<>();
+      Map<String, Integer> indexOf = new HashMap<>();
       int duplicates = 0;
-      Set<String> taken = new java.util.HashSet<>();
       for (int i = 0; i < records.size(); i++) {
-        ReportedUsage record = records.get(i);
-        if (record == null || readProblems.containsKey(i) || !byId.containsKey(record.id())) {
+        if (!valid[i]) {
           continue;
         }
+        ReportedUsage record = records.get(i);
         String state = workspaces.get(record.workspaceId());
         ReportedUsage before = stored.get(record.id());
         if (state == null) {
@@ -125,29 +130,40 @@ public class UsageIntake {
               new UsageRefused.Problem(
                   i, record.id(), "workspace " + record.workspaceId() + " is fully locked"));
         } else if (before != null && !before.sameAs(record)) {
-          problems.add(
-              new UsageRefused.Problem(
-                  i,
-                  record.id(),
-                  "id " + record.id() + " was reported before with another record"));
-        } else if (before != null || !taken.add(record.id())) {
+          problems.add(reportedBefore(i, record));
+        } else if (before != null || indexOf.putIfAbsent(record.id(), i) != null) {
           duplicates++;
         } else {
           fresh.add(record);
         }
       }
-      if (!problems.isEmpty()) {
-        problems.sort(java.util.Comparator.comparingInt(UsageRefused.Problem::index));
-        throw new UsageRefused(
-            problems.size() + " of " + records.size() + " records are not valid; none was stored.",
-            problems);
-      }
+      refuseIfAny(problems, records.size());
+      int accepted;
       if (postgres) {
-        insertPostgres(connection, siteCode, fresh, now);
+        Set<String> inserted = insertPostgres(connection, siteCode, fresh, now);
+        List<String> already =
+            fresh.stream().map(ReportedUsage::id).filter(id -> !inserted.contains(id)).toList();
+        Map<String, ReportedUsage> earlier =
+            stored(connection, true, siteCode, new LinkedHashSet<>(already));
+        for (ReportedUsage record : fresh) {
+          ReportedUsage before = earlier.get(record.id());
+          if (before == null) {
+            continue;
+          }
+          if (before.sameAs(record)) {
+            duplicates++;
+          } else {
+            problems.add(reportedBefore(indexOf.get(record.id()), record));
+          }
+        }
+        // A refusal now rolls back what was inserted (UsageRefused rolls the transaction back).
+        refuseIfAny(problems, records.size());
+        accepted = inserted.size();
       } else {
         insertBatches(connection, siteCode, fresh, now);
+        accepted = fresh.size();
       }
-      return new Receipt(fresh.size(), duplicates);
+      return new Receipt(accepted, duplicates);
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
         // The same id arrived in another batch at the very same moment: this one can be retried.
@@ -156,6 +172,20 @@ public class UsageIntake {
             List.of());
       }
       throw new IllegalStateException("Usage could not be stored: " + e.getMessage(), e);
+    }
+  }
+
+  private static UsageRefused.Problem reportedBefore(int index, ReportedUsage record) {
+    return new UsageRefused.Problem(
+        index, record.id(), "id " + record.id() + " was reported before with another record");
+  }
+
+  private static void refuseIfAny(List<UsageRefused.Problem> problems, int records) {
+    if (!problems.isEmpty()) {
+      problems.sort(java.util.Comparator.comparingInt(UsageRefused.Problem::index));
+      throw new UsageRefused(
+          problems.size() + " of " + records + " records are not valid; none was stored.",
+          problems);
     }
   }
 
@@ -237,11 +267,13 @@ public class UsageIntake {
     return found;
   }
 
-  private static void insertPostgres(
+  /** Inserts the records whose ids the site has not used before; returns the ids inserted. */
+  private static Set<String> insertPostgres(
       Connection connection, String siteCode, List<ReportedUsage> records, Instant now)
       throws SQLException {
+    Set<String> inserted = new java.util.HashSet<>();
     if (records.isEmpty()) {
-      return;
+      return inserted;
     }
     int n = records.size();
     String[] ids = new String[n];
@@ -264,7 +296,8 @@ public class UsageIntake {
                 + " received_at)"
                 + " SELECT ?, r.id, r.w, r.b, r.h, r.q, ?"
                 + " FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::timestamp[],"
-                + " ?::bigint[]) AS r (id, w, b, h, q)")) {
+                + " ?::bigint[]) AS r (id, w, b, h, q)"
+                + " ON CONFLICT (site_code, record_id) DO NOTHING RETURNING record_id")) {
       Array idArray = connection.createArrayOf("varchar", ids);
       insert.setString(1, siteCode);
       insert.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
@@ -273,8 +306,13 @@ public class UsageIntake {
       insert.setArray(5, connection.createArrayOf("varchar", billingItems));
       insert.setArray(6, connection.createArrayOf("timestamp", hours));
       insert.setArray(7, connection.createArrayOf("bigint", quantities));
-      insert.executeUpdate();
+      try (ResultSet rows = insert.executeQuery()) {
+        while (rows.next()) {
+          inserted.add(rows.getString(1));
+        }
+      }
     }
+    return inserted;
   }
 
   private static void insertBatches(

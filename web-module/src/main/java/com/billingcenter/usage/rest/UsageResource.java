@@ -7,16 +7,8 @@ import com.billingcenter.usage.boundary.UsageRefused;
 import com.billingcenter.usage.control.SiteKeys;
 import com.billingcenter.usage.entity.ReportedUsage;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -28,14 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -97,49 +81,30 @@ public class UsageResource {
               + intake.maxBatch()
               + " records; send it in smaller batches.");
     }
-    JsonArray records;
-    try (JsonReader reader =
-        JSON.createReader(
-            new InputStreamReader(
-                new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
-      JsonValue root = reader.readValue();
-      if (!(root instanceof JsonObject object) || !(object.get("records") instanceof JsonArray a)) {
-        return error(400, "malformedBody", "The body must be {\"records\": [ ... ]}.");
-      }
-      records = a;
-    } catch (JsonParsingException | IllegalStateException e) {
-      LOG.info(() -> "Refused a usage report of site " + site + ": malformed JSON");
-      return error(400, "malformedBody", "The body is not valid JSON: " + e.getMessage());
-    } catch (JsonException e) {
-      return error(400, "malformedBody", "The body is not valid JSON.");
+    UsageBatchReader.Batch batch;
+    try {
+      batch = UsageBatchReader.read(bytes, intake.maxBatch());
+    } catch (UsageBatchReader.Malformed e) {
+      LOG.info(() -> "Refused a usage report of site " + site + ": malformed body");
+      return error(400, "malformedBody", e.getMessage());
     }
-    if (records.size() > intake.maxBatch()) {
-      LOG.info(() -> "Refused a usage report of site " + site + ": " + records.size() + " records");
+    if (batch.tooMany()) {
+      LOG.info(() -> "Refused a usage report of site " + site + ": too many records");
       return error(
           413,
           "usage.tooMany",
           "A batch holds at most "
               + intake.maxBatch()
-              + " records; this one has "
-              + records.size()
-              + ". Send it in smaller batches.");
+              + " records; this one has more. Send it in smaller batches.");
     }
-    List<ReportedUsage> usage = new ArrayList<>(records.size());
-    Map<Integer, String> problems = new HashMap<>();
-    for (int i = 0; i < records.size(); i++) {
-      try {
-        usage.add(read(records.get(i)));
-      } catch (IllegalArgumentException e) {
-        usage.add(null);
-        problems.put(i, e.getMessage());
-      }
-    }
+    List<ReportedUsage> usage = batch.records();
+    Map<Integer, String> problems = batch.problems();
     try {
       UsageIntake.Receipt receipt = intake.receive(site, usage, problems);
       return Response.ok(
               JSON.createObjectBuilder()
                   .add("site", site)
-                  .add("records", records.size())
+                  .add("records", usage.size())
                   .add("accepted", receipt.accepted())
                   .add("duplicates", receipt.duplicates())
                   .build()
@@ -174,48 +139,6 @@ public class UsageResource {
                   .toString())
           .build();
     }
-  }
-
-  /** One record of the body; a wrong field is an {@link IllegalArgumentException} naming it. */
-  static ReportedUsage read(JsonValue value) {
-    if (!(value instanceof JsonObject record)) {
-      throw new IllegalArgumentException("a record must be a JSON object");
-    }
-    String id = record.get("id") instanceof JsonString s ? s.getString() : null;
-    if (id == null) {
-      throw new IllegalArgumentException("id must be a text");
-    }
-    if (!(record.get("workspaceId") instanceof JsonNumber workspace) || !workspace.isIntegral()) {
-      throw new IllegalArgumentException("workspaceId must be a whole number");
-    }
-    if (!(record.get("billingItem") instanceof JsonString item)) {
-      throw new IllegalArgumentException("billingItem must be a text");
-    }
-    if (!(record.get("quantity") instanceof JsonNumber quantity) || !quantity.isIntegral()) {
-      throw new IllegalArgumentException("quantity must be a whole number (>= 0)");
-    }
-    long amount;
-    long workspaceId;
-    try {
-      amount = quantity.bigIntegerValueExact().longValueExact();
-      workspaceId = workspace.bigIntegerValueExact().longValueExact();
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("workspaceId or quantity is out of range");
-    }
-    if (!(record.get("hour") instanceof JsonString hourText)) {
-      throw new IllegalArgumentException("hour must be a UTC time such as 2026-11-26T10:00:00Z");
-    }
-    Instant hour;
-    try {
-      OffsetDateTime at = OffsetDateTime.parse(hourText.getString());
-      if (!at.getOffset().equals(ZoneOffset.UTC)) {
-        throw new IllegalArgumentException("hour must be in UTC (ending in Z)");
-      }
-      hour = at.toInstant();
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException("hour must be a UTC time such as 2026-11-26T10:00:00Z");
-    }
-    return new ReportedUsage(id, workspaceId, item.getString(), hour, amount);
   }
 
   private static Response error(int status, String code, String message) {
