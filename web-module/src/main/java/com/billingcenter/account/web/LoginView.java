@@ -42,7 +42,19 @@ public class LoginView {
     switch (status) {
       case SUCCESS -> external.redirect(external.getRequestContextPath() + afterLogin(external));
       case SEND_CONTINUE -> faces.responseComplete();
-      default -> Messages.error(faces, null, "login.failed");
+      default -> {
+        if (external.getRequestMap().get(BillingAuthenticationMechanism.THROTTLED_UNTIL)
+            instanceof java.time.Instant until) {
+          long minutes =
+              Math.max(
+                  1,
+                  (java.time.Duration.between(java.time.Instant.now(), until).toSeconds() + 59)
+                      / 60);
+          Messages.error(faces, null, "login.throttled", minutes);
+        } else {
+          Messages.error(faces, null, "login.failed");
+        }
+      }
     }
   }
 

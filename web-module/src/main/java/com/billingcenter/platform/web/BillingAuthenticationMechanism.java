@@ -1,5 +1,6 @@
 package com.billingcenter.platform.web;
 
+import com.billingcenter.account.control.LoginThrottles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -14,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
@@ -41,7 +44,11 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
   private static final Logger LOG =
       Logger.getLogger(BillingAuthenticationMechanism.class.getName());
 
+  /** Request attribute: sign-ins are refused until this instant (for the login page). */
+  public static final String THROTTLED_UNTIL = "billing.throttledUntil";
+
   @Inject IdentityStoreHandler identityStores;
+  @Inject LoginThrottles throttles;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -53,11 +60,19 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
     if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential c) {
+      var blocked = throttles.blockedUntil(c.getCaller(), request.getRemoteAddr());
+      if (blocked.isPresent()) {
+        LOG.info("Refused a page login (too many failed sign-ins)");
+        request.setAttribute(THROTTLED_UNTIL, blocked.get());
+        return AuthenticationStatus.SEND_FAILURE;
+      }
       CredentialValidationResult result = identityStores.validate(c);
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
         LOG.info("Refused a page login (wrong user name or password)");
+        countFailure(c.getCaller(), request);
         return AuthenticationStatus.SEND_FAILURE;
       }
+      throttles.succeeded(c.getCaller());
       // A new session id at login, so that a session id planted before login is worth nothing.
       if (request.getSession(false) != null) {
         request.changeSessionId();
@@ -87,15 +102,52 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     if (credentials.isEmpty()) {
       return unauthorized(response, "The Authorization header is not valid HTTP Basic.");
     }
+    String username = credentials.get().username();
+    var blocked = throttles.blockedUntil(username, request.getRemoteAddr());
+    if (blocked.isPresent()) {
+      LOG.info(() -> "Refused an API call to " + request.getRequestURI() + " (throttled)");
+      return throttled(response, blocked.get());
+    }
     CredentialValidationResult result =
         identityStores.validate(
-            new UsernamePasswordCredential(
-                credentials.get().username(), credentials.get().password()));
+            new UsernamePasswordCredential(username, credentials.get().password()));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       LOG.info(() -> "Refused an API call to " + request.getRequestURI() + " (wrong credentials)");
+      countFailure(username, request);
       return unauthorized(response, "The user name or password is not correct.");
     }
+    throttles.succeeded(username);
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /** Counts a failed sign-in; a failure to count is logged and never stops the answer. */
+  private void countFailure(String name, HttpServletRequest request) {
+    try {
+      throttles.failed(name, request.getRemoteAddr());
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "A failed sign-in was not counted: " + e);
+    }
+  }
+
+  private static AuthenticationStatus throttled(HttpServletResponse response, Instant until) {
+    try {
+      long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds());
+      response.setStatus(429);
+      response.setHeader("Retry-After", Long.toString(seconds));
+      response.setContentType("application/json");
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response
+          .getWriter()
+          .write(
+              ApiErrors.json(
+                  "login.throttled",
+                  "Too many failed sign-ins for this user name or from this address; try again in "
+                      + Math.max(1, (seconds + 59) / 60)
+                      + " minutes."));
+    } catch (IOException e) {
+      LOG.fine(() -> "Could not write the 429 body: " + e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private static boolean exists(HttpServletRequest request) {
