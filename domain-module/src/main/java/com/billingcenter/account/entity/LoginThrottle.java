@@ -3,6 +3,7 @@ package com.billingcenter.account.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
@@ -16,7 +17,12 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "login_throttle")
+@NamedQuery(
+    name = LoginThrottle.BY_KEYS,
+    query = "select t from LoginThrottle t where t.key in :keys")
 public class LoginThrottle {
+
+  public static final String BY_KEYS = "LoginThrottle.byKeys";
 
   /** The longest key: "name:" and a login account, or "address:" and an IP address. */
   public static final int MAX_KEY = 300;
@@ -77,9 +83,5 @@ public class LoginThrottle {
 
   public String key() {
     return key;
-  }
-
-  public int failures() {
-    return failures;
   }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,21 +48,30 @@ public class LoginThrottles {
   @ConfigProperty(name = "billing.security.login.block", defaultValue = "PT15M")
   Duration block;
 
-  /** Until when sign-ins with this name or from this address are refused, if they are now. */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Optional<Instant> blockedUntil(String name, String address) {
-    Instant now = clock.instant();
-    Optional<Instant> byName = blocked(LoginThrottle.nameKey(name), now);
-    Optional<Instant> byAddress = blocked(LoginThrottle.addressKey(address), now);
-    if (byName.isPresent() && byAddress.isPresent()) {
-      return byName.get().isAfter(byAddress.get()) ? byName : byAddress;
-    }
-    return byName.isPresent() ? byName : byAddress;
-  }
+  /**
+   * Where a sign-in with this name from this address stands: refused until when, if it is now, and
+   * whether the name has failures counted (only then does a success need to clear them).
+   */
+  public record Standing(Optional<Instant> blockedUntil, boolean nameCounted) {}
 
-  private Optional<Instant> blocked(String key, Instant now) {
-    LoginThrottle throttle = em.find(LoginThrottle.class, key);
-    return throttle == null ? Optional.empty() : throttle.blockedAt(now);
+  /** Looks both counts up at once (every API call asks). */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Standing standing(String name, String address) {
+    Instant now = clock.instant();
+    String nameKey = LoginThrottle.nameKey(name);
+    Optional<Instant> blocked = Optional.empty();
+    boolean nameCounted = false;
+    for (LoginThrottle throttle :
+        em.createNamedQuery(LoginThrottle.BY_KEYS, LoginThrottle.class)
+            .setParameter("keys", List.of(nameKey, LoginThrottle.addressKey(address)))
+            .getResultList()) {
+      nameCounted |= throttle.key().equals(nameKey);
+      Optional<Instant> until = throttle.blockedAt(now);
+      if (until.isPresent() && (blocked.isEmpty() || until.get().isAfter(blocked.get()))) {
+        blocked = until;
+      }
+    }
+    return new Standing(blocked, nameCounted);
   }
 
   /** Counts a failed sign-in against the name and the address. */

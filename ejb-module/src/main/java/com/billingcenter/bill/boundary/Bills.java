@@ -188,10 +188,11 @@ public class Bills {
           LocalDate day = rows.getObject(1, LocalDate.class);
           Currency currency =
               sites.find(rows.getString(2)).map(Site::currency).orElse(Currency.getInstance("USD"));
+          long quantity = rows.getLong(4);
           BigDecimal amount =
               items
                   .find(rows.getString(3))
-                  .flatMap(i -> i.cost(rowsLong(rows, 4), currency))
+                  .flatMap(i -> i.cost(quantity, currency))
                   .orElse(BigDecimal.ZERO);
           costs.computeIfAbsent(day, d -> new HashMap<>()).merge(currency, amount, BigDecimal::add);
         }
@@ -250,14 +251,6 @@ public class Bills {
       throw new IllegalStateException("Cannot read the usage of workspace " + workspaceId, e);
     }
     return usage;
-  }
-
-  private static long rowsLong(ResultSet rows, int column) {
-    try {
-      return rows.getLong(column);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static LocalDateTime utc(Instant at) {

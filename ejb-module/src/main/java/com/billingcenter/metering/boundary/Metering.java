@@ -213,6 +213,7 @@ public class Metering {
     // accounts at once; oldest first.
     TreeMap<Instant, List<Long>> byHour = new TreeMap<>();
     Map<Instant, Set<Long>> flushes = new java.util.HashMap<>();
+    MeteringHours.Rules rules = new MeteringHours.Rules(acceptFor, flushMargin);
     for (MeteringStore.Account account : store.accounts()) {
       MeteringHours.Due due =
           MeteringHours.due(
@@ -222,7 +223,7 @@ public class Metering {
               account.finalMeteringUntil(),
               account.endedAt(),
               now,
-              new MeteringHours.Rules(acceptFor, flushMargin));
+              rules);
       for (Instant hour : due.hours()) {
         byHour.computeIfAbsent(hour, h -> new ArrayList<>()).add(account.id());
       }
@@ -235,14 +236,15 @@ public class Metering {
     for (Map.Entry<Instant, List<Long>> hour : byHour.entrySet()) {
       List<Long> accounts = hour.getValue();
       int written = 0;
-      for (int from = 0; from < accounts.size(); from += 1000) {
+      for (int from = 0; from < accounts.size(); from += MeteringStore.ACCOUNTS_PER_CHUNK) {
         if (!store.acquire(holder, clock.instant(), lease)) {
           return MeteringRun.Outcome.LEASE_LOST;
         }
         written +=
             store.writeHour(
                 hour.getKey(),
-                accounts.subList(from, Math.min(accounts.size(), from + 1000)),
+                accounts.subList(
+                    from, Math.min(accounts.size(), from + MeteringStore.ACCOUNTS_PER_CHUNK)),
                 flushes.getOrDefault(hour.getKey(), Set.of()),
                 items.all(),
                 now,

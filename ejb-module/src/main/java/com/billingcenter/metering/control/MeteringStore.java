@@ -4,6 +4,7 @@ import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
 import com.billingcenter.metering.entity.DimensionQuantities;
 import com.billingcenter.metering.entity.MeteringHours;
 import com.billingcenter.metering.entity.MeteringState;
+import com.billingcenter.platform.control.Databases;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.usage.entity.BillingItem;
 import jakarta.annotation.Resource;
@@ -39,7 +40,7 @@ public class MeteringStore {
   static final String LEASE = "metering";
 
   /** Cloud accounts whose hours are written together in one transaction. */
-  static final int ACCOUNTS_PER_CHUNK = 1000;
+  public static final int ACCOUNTS_PER_CHUNK = 1000;
 
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;
@@ -141,8 +142,7 @@ public class MeteringStore {
     }
     Instant nextHour = hour.plus(Duration.ofHours(1));
     try (Connection c = dataSource.getConnection()) {
-      boolean postgres =
-          c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+      boolean postgres = Databases.isPostgres(c);
       List<Long> claimed = new ArrayList<>();
       try (PreparedStatement advance =
           c.prepareStatement(

@@ -1,5 +1,6 @@
 package com.billingcenter.usage.boundary;
 
+import com.billingcenter.platform.control.Databases;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.entity.ReportedUsage;
@@ -105,7 +106,7 @@ public class UsageIntake {
       }
     }
     try (Connection connection = dataSource.getConnection()) {
-      boolean postgres = isPostgres(connection);
+      boolean postgres = Databases.isPostgres(connection);
       Map<Long, String> workspaces = workspaces(connection, postgres, siteCode, workspaceIds);
       // PostgreSQL finds the ids stored before by the insert itself (ON CONFLICT), so that the
       // common case reads nothing; elsewhere they are looked up first.
@@ -187,10 +188,6 @@ public class UsageIntake {
           problems.size() + " of " + records + " records are not valid; none was stored.",
           problems);
     }
-  }
-
-  private static boolean isPostgres(Connection connection) throws SQLException {
-    return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
   }
 
   /** The status of each of these workspaces that is on the site. */

@@ -60,10 +60,10 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
     if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential c) {
-      var blocked = throttles.blockedUntil(c.getCaller(), request.getRemoteAddr());
-      if (blocked.isPresent()) {
+      var standing = throttles.standing(c.getCaller(), request.getRemoteAddr());
+      if (standing.blockedUntil().isPresent()) {
         LOG.info("Refused a page login (too many failed sign-ins)");
-        request.setAttribute(THROTTLED_UNTIL, blocked.get());
+        request.setAttribute(THROTTLED_UNTIL, standing.blockedUntil().get());
         return AuthenticationStatus.SEND_FAILURE;
       }
       CredentialValidationResult result = identityStores.validate(c);
@@ -72,7 +72,9 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
         countFailure(c.getCaller(), request);
         return AuthenticationStatus.SEND_FAILURE;
       }
-      throttles.succeeded(c.getCaller());
+      if (standing.nameCounted()) {
+        throttles.succeeded(c.getCaller());
+      }
       // A new session id at login, so that a session id planted before login is worth nothing.
       if (request.getSession(false) != null) {
         request.changeSessionId();
@@ -103,10 +105,10 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
       return unauthorized(response, "The Authorization header is not valid HTTP Basic.");
     }
     String username = credentials.get().username();
-    var blocked = throttles.blockedUntil(username, request.getRemoteAddr());
-    if (blocked.isPresent()) {
+    var standing = throttles.standing(username, request.getRemoteAddr());
+    if (standing.blockedUntil().isPresent()) {
       LOG.info(() -> "Refused an API call to " + request.getRequestURI() + " (throttled)");
-      return throttled(response, blocked.get());
+      return throttled(response, standing.blockedUntil().get());
     }
     CredentialValidationResult result =
         identityStores.validate(
@@ -116,7 +118,10 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
       countFailure(username, request);
       return unauthorized(response, "The user name or password is not correct.");
     }
-    throttles.succeeded(username);
+    if (standing.nameCounted()) {
+      // Only a name with failures has a count to clear: other calls write nothing.
+      throttles.succeeded(username);
+    }
     return context.notifyContainerAboutLogin(result);
   }
 
