@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>java bench/Load.java CONCURRENCY REQUESTS EXPECTED_STATUS URL [BODY [HEADER: VALUE ...]]</pre>
  *
  * A BODY is sent as a form ({@code application/x-www-form-urlencoded}) unless a Content-Type
- * header is given.
+ * header is given; an empty BODY sends a GET (so that headers can follow). Several {@code Cookie}
+ * headers are shared out among the clients, one each in turn (e.g. one signed-in session per
+ * client).
  */
 public class Load {
 
@@ -29,7 +31,7 @@ public class Load {
     int requests = Integer.parseInt(args[1]);
     int expected = Integer.parseInt(args[2]);
     URI uri = URI.create(args[3]);
-    String form = args.length > 4 ? args[4] : null;
+    String form = args.length > 4 && !args[4].isEmpty() ? args[4] : null;
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -39,25 +41,39 @@ public class Load {
             .build();
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
     boolean typed = false;
+    List<String> cookies = new ArrayList<>();
     for (int h = 5; h < args.length; h++) {
       String[] header = args[h].split(":\\s*", 2);
+      if (header[0].equalsIgnoreCase("Cookie")) {
+        cookies.add(header[1]);
+        continue;
+      }
       builder.header(header[0], header[1]);
       typed |= header[0].equalsIgnoreCase("Content-Type");
     }
     if (form != null && !typed) {
       builder.header("Content-Type", "application/x-www-form-urlencoded");
     }
-    HttpRequest request =
-        form == null
-            ? builder.GET().build()
-            : builder.POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    HttpRequest.Builder method =
+        form == null ? builder.GET() : builder.POST(HttpRequest.BodyPublishers.ofString(form));
+    List<HttpRequest> perClient = new ArrayList<>();
+    for (int c = 0; c < concurrency; c++) {
+      perClient.add(
+          cookies.isEmpty()
+              ? method.build()
+              : method.copy().header("Cookie", cookies.get(c % cookies.size())).build());
+    }
     AtomicInteger next = new AtomicInteger();
     AtomicInteger unexpected = new AtomicInteger();
+    AtomicInteger unanswered = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<String> firstFailure =
+        new java.util.concurrent.atomic.AtomicReference<>("");
     long[] latencies = new long[requests];
     ExecutorService clients = Executors.newFixedThreadPool(concurrency);
     long start = System.nanoTime();
     List<Future<?>> running = new ArrayList<>();
     for (int c = 0; c < concurrency; c++) {
+      HttpRequest request = perClient.get(c);
       running.add(
           clients.submit(
               () -> {
@@ -71,6 +87,8 @@ public class Load {
                     }
                   } catch (Exception e) {
                     unexpected.incrementAndGet();
+                    unanswered.incrementAndGet();
+                    firstFailure.compareAndSet("", String.valueOf(e));
                   }
                   latencies[i] = System.nanoTime() - sent;
                 }
@@ -84,14 +102,17 @@ public class Load {
     clients.shutdown();
     Arrays.sort(latencies);
     System.out.printf(
-        "%s: %d requests, %d concurrent: %.0f req/s, p50 %.1f ms, p99 %.1f ms, unexpected %d%n",
+        "%s: %d requests, %d concurrent: %.0f req/s, p50 %.1f ms, p99 %.1f ms, unexpected %d%s%n",
         uri.getPath(),
         requests,
         concurrency,
         requests / seconds,
         latencies[requests / 2] / 1e6,
         latencies[Math.min(requests - 1, (int) Math.ceil(requests * 0.99) - 1)] / 1e6,
-        unexpected.get());
+        unexpected.get(),
+        unanswered.get() == 0
+            ? ""
+            : " (" + unanswered.get() + " without an answer, first: " + firstFailure.get() + ")");
     System.exit(unexpected.get() == 0 ? 0 : 1);
   }
 }

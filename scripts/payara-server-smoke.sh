@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Deploys ear/target/billing-center.ear on Payara Server 6 (full) and checks, over HTTP, the login
-# page, /openapi, /health and an EJB-backed API call; then stops the domain.
+# Deploys ear/target/billing-center.ear on Payara Server 6 (full), with the AWS Marketplace sandbox
+# WAR beside it at /aws-sandbox, configured with asadmin as the README says; checks, over HTTP, the
+# login page, /openapi, /health and an EJB-backed API call; then runs the seed's end-to-end browser
+# scenario against it (AwsSettlementBrowserIT: the sandbox listing, subscribe, the fulfillment URL,
+# set-up, Commercial Plan, binding a second workspace, Cloud Account) and stops the domain.
 # Needs the EAR built first (./mvnw -B package, or the README's Test command). The distribution
 # comes from Maven Central (fish.payara.distributions:payara, zip) through the Maven wrapper.
-# Environment: PAYARA_PORTBASE (default 28000: HTTP on +80, admin on +48).
+# Environment: PAYARA_PORTBASE (default 28000: HTTP on +80, admin on +48); PAYARA_DB_URL (a
+# PostgreSQL JDBC URL, user postgres; default: the embedded H2 file); SMOKE_BROWSER=false skips the
+# browser scenario.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,9 +48,31 @@ check() { # name, command...
 
 "$asadmin" create-domain --nopassword --portbase "$portbase" "$domain" >/dev/null || exit 1
 "$asadmin" start-domain "$domain" || exit 1
-"$asadmin" --port $((portbase + 48)) deploy "$ear" || { tail -50 "$work/payara6/glassfish/domains/$domain/logs/server.log"; exit 1; }
-
+admin=("$asadmin" --port $((portbase + 48)))
 base="http://localhost:${http_port}"
+
+# Configuration: the same MicroProfile Config keys as everywhere, here as JVM options of the server
+# (asadmin separates options with ':', so a ':' inside a value is written '\:').
+jvm_option() { "${admin[@]}" create-jvm-options "-D$1=${2//:/\\:}" > /dev/null || exit 1; }
+secret="events-$RANDOM$RANDOM$RANDOM"
+jvm_option billing.aws.endpoint-override "$base/aws-sandbox"
+jvm_option billing.aws.listing-url "$base/aws-sandbox/listing"
+jvm_option billing.aws.access-key-id sandbox
+jvm_option billing.aws.secret-access-key sandbox
+jvm_option billing.aws.events.secret "$secret"
+jvm_option sandbox.events-secret "$secret"
+jvm_option sandbox.fulfillment-url "$base/marketplace/aws/fulfillment"
+jvm_option sandbox.events-url "$base/marketplace/aws/events"
+if [ -n "${PAYARA_DB_URL:-}" ]; then
+  jvm_option billing.db.url "$PAYARA_DB_URL"
+  jvm_option billing.db.user postgres
+  jvm_option billing.db.password postgres
+  jvm_option billing.db.datasource-class org.postgresql.ds.PGSimpleDataSource
+fi
+"$asadmin" restart-domain "$domain" > /dev/null || exit 1
+"${admin[@]}" deploy --contextroot / "$ear" || { tail -50 "$work/payara6/glassfish/domains/$domain/logs/server.log"; exit 1; }
+"${admin[@]}" deploy --contextroot /aws-sandbox --name aws-marketplace-sandbox \
+  system-tests/target/runtime/aws-marketplace-sandbox.war || exit 1
 user="smoke-$RANDOM$RANDOM"
 password="Smoke-test-2026"
 
@@ -61,6 +88,20 @@ check "registration through the EJB (201)" bash -c "[ \"\$(curl -s -o /dev/null 
 check "HTTP Basic on /api/v1 reads the account back" \
   bash -c "curl -sf -u '$user:$password' '$base/api/v1/account' | grep -q '\"username\":\"$user\"'"
 check "no credentials gets 401 JSON" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' '$base/api/v1/account')\" = 401 ]"
+
+check "the sandbox listing answers" bash -c "curl -sf '$base/aws-sandbox/listing' > /dev/null"
+if [ "${SMOKE_BROWSER:-true}" != false ]; then
+  # The whole system-tests module's build, its failsafe run limited to the browser scenario, with
+  # the tests' shared server being this one (it.server.url) instead of a Payara Micro.
+  browser_scenario() {
+    ./mvnw -B verify -pl system-tests -am -Dspotless.check.skip=true -Dtest=NONE \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=AwsSettlementBrowserIT \
+      -Dit.server.url="$base/" > "$work/browser-scenario.log" 2>&1 && return 0
+    grep -E "Tests run|FAIL|ERROR" "$work/browser-scenario.log" | head -40
+    return 1
+  }
+  check "browser: sandbox listing to a bound workspace (AwsSettlementBrowserIT)" browser_scenario
+fi
 
 if [ "$failed" -gt 0 ]; then
   tail -80 "$work/payara6/glassfish/domains/$domain/logs/server.log"

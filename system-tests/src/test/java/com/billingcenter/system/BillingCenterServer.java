@@ -45,6 +45,9 @@ final class BillingCenterServer {
   /** More system properties, given last (so they win). */
   private final List<String> extraProperties = new ArrayList<>();
 
+  /** Payara Micro's clustering options: none unless this is a member of a data grid. */
+  private List<String> clusterOptions = List.of("--nocluster");
+
   /**
    * A member of a cluster: the Micro WAR alone on {@code databaseUrl}, with {@code sandbox} as AWS
    * Marketplace and these system properties ({@code name=value}) added.
@@ -56,6 +59,48 @@ final class BillingCenterServer {
     server.sandbox = sandbox;
     server.extraProperties.addAll(properties);
     return server;
+  }
+
+  /**
+   * A member of a Payara Micro cluster (one data grid, sessions replicated): as {@link #member},
+   * and joining the grid {@code grid} of the members listening on {@code gridPorts} (loopback
+   * only), itself on {@code gridPort}.
+   */
+  static BillingCenterServer clustered(
+      String name,
+      String databaseUrl,
+      URI sandbox,
+      List<String> properties,
+      String grid,
+      int gridPort,
+      List<Integer> gridPorts) {
+    BillingCenterServer server = member(name, databaseUrl, sandbox, properties);
+    server.clusterOptions =
+        List.of(
+            "--name",
+            name,
+            "--clustername",
+            grid,
+            "--clustermode",
+            "tcpip:" + String.join(",", gridPorts.stream().map(p -> "127.0.0.1:" + p).toList()),
+            "--interfaces",
+            "127.0.0.1",
+            "--startport",
+            Integer.toString(gridPort),
+            // All members share one address here: without this, no member would keep a backup
+            // of another's sessions, and a killed member's sessions would be lost.
+            "--nohostaware");
+    return server;
+  }
+
+  /** The file the server's output (its log) goes to. */
+  Path log() {
+    return Path.of("target", "billing-center-" + name + ".log");
+  }
+
+  /** The port the server listens on. */
+  int port() {
+    return port;
   }
 
   /** A server on {@code port}, or on a free one for 0. */
@@ -75,7 +120,17 @@ final class BillingCenterServer {
     return mail;
   }
 
+  /**
+   * The server the tests share: a Payara Micro started here, or, when {@code it.server.url} names
+   * one, a server already running there (the EAR on Payara Server, see {@code
+   * scripts/payara-server-smoke.sh}), which the tests only talk to over HTTP.
+   */
   static synchronized BillingCenterServer shared() {
+    String external = System.getProperty("it.server.url", "");
+    if (shared == null && !external.isBlank()) {
+      shared = new BillingCenterServer("external", URI.create(external).getPort());
+      shared.externalBase = URI.create(external.endsWith("/") ? external : external + "/");
+    }
     if (shared == null) {
       shared = new BillingCenterServer("shared", Integer.getInteger("it.shared.port", 0));
       shared.deleteDatabase();
@@ -105,7 +160,13 @@ final class BillingCenterServer {
     return System.getProperty("it.db.password", "billing");
   }
 
+  /** Where a server that this class did not start listens (see {@link #shared()}). */
+  private URI externalBase;
+
   URI base() {
+    if (externalBase != null) {
+      return externalBase;
+    }
     return URI.create("http://localhost:" + port + "/");
   }
 
@@ -193,16 +254,16 @@ final class BillingCenterServer {
         List.of(
             "-jar",
             runtime.resolve("payara-micro.jar").toString(),
-            "--nocluster",
             "--port",
             Integer.toString(port),
             "--deploy",
             runtime.resolve("micro.war") + ":/"));
+    command.addAll(clusterOptions);
     if (sandbox == null) {
       command.addAll(
           List.of("--deploy", runtime.resolve("aws-marketplace-sandbox.war") + ":/aws-sandbox"));
     }
-    Path log = Path.of("target", "billing-center-" + name + ".log");
+    Path log = log();
     try {
       process =
           new ProcessBuilder(command)
@@ -288,7 +349,7 @@ final class BillingCenterServer {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package com.billingcenter.marketplace.web;
 
 import com.billingcenter.platform.control.JsonText;
+import com.billingcenter.platform.web.ClientAddress;
 import com.billingcenter.platform.web.OversizeBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +34,7 @@ final class JsonAnswers {
                 + " "
                 + code
                 + ") from "
-                + request.getRemoteAddr()
+                + ClientAddress.of(request)
                 + ": "
                 + message);
     answer(

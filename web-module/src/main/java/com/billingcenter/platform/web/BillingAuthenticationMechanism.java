@@ -4,7 +4,6 @@ import com.billingcenter.account.control.LoginThrottles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -13,10 +12,13 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -27,14 +29,18 @@ import java.util.logging.Logger;
  *   <li>{@code /api/*}: HTTP Basic on every call, no session; a missing or wrong credential gets
  *       401 with a JSON body, never a login page.
  *   <li>pages: form login through {@link jakarta.security.enterprise.SecurityContext#authenticate}
- *       from the login page, the caller kept in the HTTP session ({@link AutoApplySession}); a
+ *       from the login page, the caller kept in the HTTP session as a {@link SignedIn} attribute; a
  *       protected page asked for without a session is redirected to the login page and shown after
  *       logging in.
  * </ul>
  *
- * Which paths are protected is declared in {@code web.xml}.
+ * The caller is kept as a plain session attribute instead of {@code @AutoApplySession}: a
+ * replicated session (a cluster of Payara Micro instances, {@code <distributable/>}) carries
+ * attributes to the next instance, but not the container's own record of the login, whose groups
+ * were lost there (every page answered 403 on the other instances).
+ *
+ * <p>Which paths are protected is declared in {@code web.xml}.
  */
-@AutoApplySession
 @ApplicationScoped
 public class BillingAuthenticationMechanism implements HttpAuthenticationMechanism {
 
@@ -43,6 +49,18 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
 
   private static final Logger LOG =
       Logger.getLogger(BillingAuthenticationMechanism.class.getName());
+
+  /** Session attribute: the signed-in caller ({@link SignedIn}). */
+  static final String SIGNED_IN = "billing.signedIn";
+
+  /** Who signed in on the login page; kept in the (replicated) session. */
+  record SignedIn(String name, Set<String> groups) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    SignedIn {
+      groups = Set.copyOf(groups);
+    }
+  }
 
   /** Request attribute: sign-ins are refused until this instant (for the login page). */
   public static final String THROTTLED_UNTIL = "billing.throttledUntil";
@@ -57,18 +75,28 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     if (isApi(request)) {
       return validateApiCall(request, response, context);
     }
+    HttpSession session = request.getSession(false);
+    if (session != null
+        && session.getAttribute(SIGNED_IN) instanceof SignedIn caller
+        && !context.isAuthenticationRequest()) {
+      return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+    }
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
     if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential c) {
-      var standing = throttles.standing(c.getCaller(), request.getRemoteAddr());
+      var standing = throttles.standing(c.getCaller(), ClientAddress.of(request));
       if (standing.blockedUntil().isPresent()) {
-        LOG.info("Refused a page login (too many failed sign-ins)");
+        LOG.info(() -> "Refused a page login from " + ClientAddress.of(request) + " (throttled)");
         request.setAttribute(THROTTLED_UNTIL, standing.blockedUntil().get());
         return AuthenticationStatus.SEND_FAILURE;
       }
       CredentialValidationResult result = identityStores.validate(c);
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-        LOG.info("Refused a page login (wrong user name or password)");
+        LOG.info(
+            () ->
+                "Refused a page login from "
+                    + ClientAddress.of(request)
+                    + " (wrong user name or password)");
         countFailure(c.getCaller(), request);
         return AuthenticationStatus.SEND_FAILURE;
       }
@@ -79,6 +107,12 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
       if (request.getSession(false) != null) {
         request.changeSessionId();
       }
+      request
+          .getSession()
+          .setAttribute(
+              SIGNED_IN,
+              new SignedIn(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+      SessionCookies.harden(request, response);
       return context.notifyContainerAboutLogin(result);
     }
     if (context.isProtected() && !exists(request)) {
@@ -97,26 +131,25 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     String authorization = request.getHeader("Authorization");
     if (authorization == null) {
       return context.isProtected()
-          ? unauthorized(response, "Credentials are required (HTTP Basic).")
+          ? unauthorized(request, response, "Credentials are required (HTTP Basic).")
           : context.doNothing();
     }
     var credentials = BasicCredentials.parse(authorization);
     if (credentials.isEmpty()) {
-      return unauthorized(response, "The Authorization header is not valid HTTP Basic.");
+      return unauthorized(request, response, "The Authorization header is not valid HTTP Basic.");
     }
     String username = credentials.get().username();
-    var standing = throttles.standing(username, request.getRemoteAddr());
+    var standing = throttles.standing(username, ClientAddress.of(request));
     if (standing.blockedUntil().isPresent()) {
-      LOG.info(() -> "Refused an API call to " + request.getRequestURI() + " (throttled)");
+      RefusedRequestLog.log(LOG, request, 429, "too many failed sign-ins");
       return throttled(response, standing.blockedUntil().get());
     }
     CredentialValidationResult result =
         identityStores.validate(
             new UsernamePasswordCredential(username, credentials.get().password()));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      LOG.info(() -> "Refused an API call to " + request.getRequestURI() + " (wrong credentials)");
       countFailure(username, request);
-      return unauthorized(response, "The user name or password is not correct.");
+      return unauthorized(request, response, "The user name or password is not correct.");
     }
     if (standing.nameCounted()) {
       // Only a name with failures has a count to clear: other calls write nothing.
@@ -128,7 +161,7 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
   /** Counts a failed sign-in; a failure to count is logged and never stops the answer. */
   private void countFailure(String name, HttpServletRequest request) {
     try {
-      throttles.failed(name, request.getRemoteAddr());
+      throttles.failed(name, ClientAddress.of(request));
     } catch (RuntimeException e) {
       LOG.fine(() -> "A failed sign-in was not counted: " + e);
     }
@@ -171,7 +204,9 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }
 
-  private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+  private static AuthenticationStatus unauthorized(
+      HttpServletRequest request, HttpServletResponse response, String message) {
+    RefusedRequestLog.log(LOG, request, 401, message);
     try {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Basic realm=\"Billing Center\", charset=\"UTF-8\"");
@@ -197,6 +232,7 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
 
   private static AuthenticationStatus redirectToLogin(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    SessionCookies.harden(request, response);
     String login = request.getContextPath() + "/login.xhtml";
     if (isPartialRequest(request)) {
       // An Ajax request after the session ended: tell Faces' JavaScript to navigate instead of

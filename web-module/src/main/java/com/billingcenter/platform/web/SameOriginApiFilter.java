@@ -28,7 +28,7 @@ public class SameOriginApiFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (crossSite(request)) {
-      LOG.info(() -> "Refused a cross-site API call to " + request.getRequestURI());
+      RefusedRequestLog.log(LOG, request, 403, "a cross-site API call");
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setContentType("application/json");
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -35,7 +35,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     response.setHeader(
         "Content-Security-Policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (request.isSecure()) {
+    if (ClientAddress.isHttps(request)) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000");
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -11,9 +11,9 @@ import java.io.IOException;
 
 /**
  * The JSON API is stateless: every call authenticates with HTTP Basic. The one authentication
- * mechanism keeps page logins in the session ({@code @AutoApplySession}), which would also open a
- * session for each API call; this filter ends such a session when the call is answered, so that API
- * clients do not fill the server with sessions nobody will use again.
+ * mechanism keeps page logins in the session, and anything on the way (the container's login, a
+ * filter) may open one during an API call; this filter ends such a session when the call is
+ * answered, so that API clients do not fill the server with sessions nobody will use again.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class StatelessApiFilter extends HttpFilter {

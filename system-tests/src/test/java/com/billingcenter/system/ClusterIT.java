@@ -25,17 +25,37 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Two Payara Micro instances of the Micro WAR on one PostgreSQL database, metering four missed
- * hours of 40 licenses (640 records) to one sandbox; the instance that holds the metering lease is
- * killed in the middle of its run and the other takes over. The sandbox then holds every (license,
- * dimension, hour) with its one right quantity: nothing sent twice with different quantities, no
- * hour skipped. Runs against PostgreSQL only (the {@code postgresql} profile, as CI does).
+ * The cluster as operators run it: three Payara Micro instances of the Micro WAR in one data grid
+ * (sessions replicated) on one PostgreSQL database, behind nginx (round robin, no sticky sessions,
+ * configured from {@code config/cluster/nginx.conf.template}).
+ *
+ * <ol>
+ *   <li>A customer in the middle of Change Settlement Method in a real browser keeps working when
+ *       the instance that answered their last request is killed.
+ *   <li>Metering four missed hours of 40 licenses (640 records) to one sandbox: the instance that
+ *       holds the metering lease is killed in the middle of its run and another takes over. The
+ *       sandbox then holds every (license, dimension, hour) with its one right quantity: nothing
+ *       sent twice with different quantities, no hour skipped.
+ * </ol>
+ *
+ * Runs against PostgreSQL only (the {@code postgresql} profile, as CI does).
  */
-class MeteringClusterIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
 
   private static final String PASSWORD = "Cluster-test-2026";
   private static final int LICENSES = 40;
@@ -46,9 +66,57 @@ class MeteringClusterIT {
   private final BillingCenterServer shared = BillingCenterServer.shared();
   private final List<BillingCenterServer> members = new ArrayList<>();
   private String database;
+  private Nginx nginx;
 
-  @AfterEach
-  void stop() throws Exception {
+  @RegisterExtension final BrowserSession session = new BrowserSession();
+
+  @BeforeAll
+  void startCluster() throws Exception {
+    assumeTrue(
+        serverUrl().startsWith("jdbc:postgresql:"),
+        "the cluster test needs PostgreSQL (-Ppostgresql)");
+    Nginx.assumeInstalled();
+    database = "billing_cluster_" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection admin = admin();
+        Statement create = admin.createStatement()) {
+      create.execute("CREATE DATABASE " + database);
+    }
+    String grid = "billing-it-" + UUID.randomUUID().toString().substring(0, 8);
+    List<Integer> gridPorts =
+        List.of(
+            BillingCenterServer.freePort(),
+            BillingCenterServer.freePort(),
+            BillingCenterServer.freePort());
+    for (int i = 0; i < gridPorts.size(); i++) {
+      members.add(
+          BillingCenterServer.clustered(
+              "cluster-" + (char) ('a' + i),
+              url(),
+              shared.uri("/aws-sandbox"),
+              List.of(
+                  "billing.metering.enabled=true",
+                  "billing.metering.lease=PT10S",
+                  "billing.metering.calls-per-second=4"),
+              grid,
+              gridPorts.get(i),
+              gridPorts));
+    }
+    // The first member creates the schema alone; the others join its data grid.
+    members.get(0).start();
+    CompletableFuture.allOf(
+            members.stream()
+                .skip(1)
+                .map(m -> CompletableFuture.runAsync(m::start))
+                .toArray(CompletableFuture[]::new))
+        .join();
+    nginx = Nginx.start("cluster", members);
+  }
+
+  @AfterAll
+  void stopCluster() throws Exception {
+    if (nginx != null) {
+      nginx.stop();
+    }
     members.forEach(BillingCenterServer::kill);
     Http.send(
         HttpRequest.newBuilder(shared.uri("/aws-sandbox/api/faults"))
@@ -82,18 +150,8 @@ class MeteringClusterIT {
         url(), System.getProperty("it.db.user"), System.getProperty("it.db.password"));
   }
 
-  private BillingCenterServer member(String name) {
-    BillingCenterServer member =
-        BillingCenterServer.member(
-            name,
-            url(),
-            shared.uri("/aws-sandbox"),
-            List.of(
-                "billing.metering.enabled=true",
-                "billing.metering.lease=PT10S",
-                "billing.metering.calls-per-second=4"));
-    members.add(member);
-    return member;
+  private BillingCenterServer memberOn(int port) {
+    return members.stream().filter(m -> m.port() == port).findFirst().orElseThrow();
   }
 
   private static LocalDateTime utc(Instant at) {
@@ -127,9 +185,11 @@ class MeteringClusterIT {
         Statement select = db.createStatement();
         ResultSet rows =
             select.executeQuery(
-                "SELECT COUNT(*) FROM cloud_account c WHERE c.id >= 1000000 AND NOT EXISTS"
+                "SELECT COUNT(*) FROM cloud_account c WHERE c.id BETWEEN 1000000 AND 1999999"
+                    + " AND NOT EXISTS"
                     + " (SELECT 1 FROM metering_record m WHERE m.cloud_account_id = c.id)"
-                    + " UNION ALL SELECT COUNT(*) FROM metering_record WHERE state = 'PENDING'")) {
+                    + " UNION ALL SELECT COUNT(*) FROM metering_record WHERE state = 'PENDING'"
+                    + " AND cloud_account_id BETWEEN 1000000 AND 1999999")) {
       int pending = 0;
       while (rows.next()) {
         pending += rows.getInt(1);
@@ -147,21 +207,74 @@ class MeteringClusterIT {
   }
 
   @Test
-  void aKilledInstanceLeavesNoHourSkippedAndNoneSentTwiceWithAnotherQuantity() throws Exception {
-    assumeTrue(
-        serverUrl().startsWith("jdbc:postgresql:"),
-        "the cluster test needs PostgreSQL (-Ppostgresql)");
-    database = "billing_cluster_" + UUID.randomUUID().toString().substring(0, 8);
-    try (Connection admin = admin();
-        Statement create = admin.createStatement()) {
-      create.execute("CREATE DATABASE " + database);
+  @Order(1)
+  void aCustomerInTheMiddleOfChangingTheSettlementMethodKeepsWorkingWhenTheirInstanceIsKilled()
+      throws Exception {
+    BillingCenterServer a = members.get(0);
+    String user = Http.register(a, Http.uniqueName("failover"), PASSWORD);
+    Workspaces.create(a, user, PASSWORD, "Failover EU", "eu1", "en");
+    long cloudAccount = Database.registerAwsAccount(a, user, "210987654321");
+
+    // Signed in through nginx: each request goes to the next instance (no sticky sessions).
+    session.browser().get(nginx.uri("/login.xhtml?lang=en").toString());
+    session.visible(By.id("login:name")).sendKeys(user);
+    session.browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
+    session.browser().findElement(By.id("login:submit")).click();
+    assertEquals("Workspace Management", session.heading());
+    WebElement row =
+        session.await().until(d -> d.findElement(By.xpath("//tr[contains(., 'Failover EU')]")));
+    row.findElement(By.xpath(".//button[contains(@id,':change')]")).click();
+    WebElement awsOption =
+        session.visible(
+            By.xpath(
+                "//form[@id='change']//label[contains(., 'Registered Cloud Account Settlement')"
+                    + " and contains(., '210987654321')]"));
+
+    // The instance that answered the dialog's opening dies, as a crash would.
+    BillingCenterServer served = memberOn(nginx.lastAnswered("POST /workspaces.xhtml"));
+    int logged = nginx.accessLog().size();
+    served.kill();
+
+    awsOption.click();
+    session.click(By.id("change:confirm"));
+    session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
+    assertTrue(
+        session.visible(By.id("list:messages")).getText().contains("now settles by its new method"),
+        "the change was made on another instance");
+    for (int i = 0; i < 4; i++) {
+      session.browser().navigate().refresh();
+      assertEquals("Workspace Management", session.heading(), "still signed in");
+      assertTrue(
+          session
+              .await()
+              .until(d -> d.findElement(By.xpath("//tr[contains(., 'Failover EU')]")))
+              .getText()
+              .contains("AWS account"));
     }
-    BillingCenterServer a = member("cluster-a");
-    BillingCenterServer b = member("cluster-b");
-    CompletableFuture<Void> startA = CompletableFuture.runAsync(a::start);
-    CompletableFuture<Void> startB = CompletableFuture.runAsync(b::start);
-    startA.join();
-    startB.join();
+    var workspace =
+        Http.json(Http.get(a.uri("/api/v1/workspaces?name=Failover"), user, PASSWORD))
+            .getJsonArray("items")
+            .getJsonObject(0);
+    assertEquals("aws", workspace.getString("settlementMethod"));
+    assertEquals(cloudAccount, workspace.getJsonNumber("cloudAccountId").longValue());
+    List<String> after = nginx.accessLog().subList(logged, nginx.accessLog().size());
+    assertTrue(after.size() >= 5, after.toString());
+    for (String line : after) {
+      assertTrue(line.contains("\" 200 ") || line.contains("\" 302 "), "answered: " + line);
+    }
+    System.out.printf(
+        "Cluster failover: killed cluster-%s under the browser; %d requests after it, all"
+            + " answered%n",
+        (char) ('a' + members.indexOf(served)), after.size());
+
+    // The killed instance comes back and joins the data grid again.
+    served.start();
+  }
+
+  @Test
+  @Order(2)
+  void aKilledInstanceLeavesNoHourSkippedAndNoneSentTwiceWithAnotherQuantity() throws Exception {
+    BillingCenterServer a = members.get(0);
 
     // One customer, 40 licenses each settling one workspace since five hours ago, and usage of
     // four closed hours since then (written as history: the API takes open hours only).
@@ -242,8 +355,7 @@ class MeteringClusterIT {
         HttpRequest.newBuilder(shared.uri("/aws-sandbox/api/faults"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"latencyMs\": 400}")));
-    CompletableFuture.runAsync(() -> runNow(a));
-    CompletableFuture.runAsync(() -> runNow(b));
+    members.forEach(m -> CompletableFuture.runAsync(() -> runNow(m)));
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     int seen = 0;
     while (System.nanoTime() < deadline && (seen = received(licenses).size()) < 50) {
@@ -258,8 +370,9 @@ class MeteringClusterIT {
       rows.next();
       holder = rows.getString(1);
     }
-    BillingCenterServer running = holder.startsWith(a.pid() + "@") ? a : b;
-    BillingCenterServer survivor = running == a ? b : a;
+    BillingCenterServer running =
+        members.stream().filter(m -> holder.startsWith(m.pid() + "@")).findFirst().orElseThrow();
+    BillingCenterServer survivor = members.stream().filter(m -> m != running).findFirst().get();
     running.kill();
     int atKill = received(licenses).size();
 
@@ -293,7 +406,8 @@ class MeteringClusterIT {
         Statement select = db.createStatement();
         ResultSet rows =
             select.executeQuery(
-                "SELECT state, COUNT(*) FROM metering_record WHERE cloud_account_id >= 1000000"
+                "SELECT state, COUNT(*) FROM metering_record"
+                    + " WHERE cloud_account_id BETWEEN 1000000 AND 1999999"
                     + " AND usage_hour < '"
                     + utc(lastHour).toString().replace('T', ' ')
                     + "' GROUP BY state")) {
@@ -307,7 +421,7 @@ class MeteringClusterIT {
         "Cluster metering: %d records, %d at the kill of %s, %d receipts in all%n",
         expected.size(),
         atKill,
-        running == a ? "cluster-a" : "cluster-b",
+        "cluster-" + (char) ('a' + members.indexOf(running)),
         received.values().stream().mapToInt(List::size).sum());
   }
 }

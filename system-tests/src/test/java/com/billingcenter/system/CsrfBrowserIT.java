@@ -1,0 +1,116 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Cross-site request forgery in a real browser: a signed-in customer, with Change Settlement Method
+ * open in one tab, visits another site whose page posts the dialog's form to the Billing Center
+ * (the browser sends the session cookie along). Without the page's view state the post changes
+ * nothing, with a guessed one neither; the customer's own change still works afterwards.
+ */
+class CsrfBrowserIT {
+
+  private static final String PASSWORD = "Browser-test-2026";
+
+  private final BillingCenterServer server = BillingCenterServer.shared();
+  @RegisterExtension final BrowserSession session = new BrowserSession();
+  private HttpServer attacker;
+
+  @AfterEach
+  void stopAttacker() {
+    if (attacker != null) {
+      attacker.stop(0);
+    }
+  }
+
+  /** Another site (127.0.0.1 is not localhost's site) serving a self-submitting form. */
+  private String attackerPage(String viewState, long cloudAccount) throws Exception {
+    String target = server.uri("/workspaces.xhtml").toString();
+    String html =
+        """
+        <!DOCTYPE html><html><body><h1>Win a prize</h1>
+        <form id="f" method="post" action="%s">
+          <input type="hidden" name="change" value="change">
+          <input type="hidden" name="change:option" value="aws:%d">
+          <input type="hidden" name="change:confirm" value="change:confirm">
+          %s
+        </form>
+        <script>document.getElementById('f').submit()</script>
+        </body></html>
+        """
+            .formatted(
+                target,
+                cloudAccount,
+                viewState == null
+                    ? ""
+                    : "<input type=\"hidden\" name=\"jakarta.faces.ViewState\" value=\""
+                        + viewState
+                        + "\">");
+    attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    attacker.createContext(
+        "/",
+        exchange -> {
+          byte[] body = html.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    attacker.start();
+    return "http://127.0.0.1:" + attacker.getAddress().getPort() + "/";
+  }
+
+  private String settlement(String user) {
+    return Http.json(Http.get(server.uri("/api/v1/workspaces?name=Forgery"), user, PASSWORD))
+        .getJsonArray("items")
+        .getJsonObject(0)
+        .getString("settlementMethod");
+  }
+
+  @Test
+  void aFormPostedFromAnotherSiteChangesNothing() throws Exception {
+    String user = Http.register(server, Http.uniqueName("csrf"), PASSWORD);
+    Workspaces.create(server, user, PASSWORD, "Forgery target", "us1", "en");
+    long cloudAccount = Database.registerAwsAccount(server, user, "345678901234");
+
+    session.browser().get(server.uri("/login.xhtml?lang=en").toString());
+    session.visible(By.id("login:name")).sendKeys(user);
+    session.browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
+    session.browser().findElement(By.id("login:submit")).click();
+    assertEquals("Workspace Management", session.heading());
+    session
+        .await()
+        .until(d -> d.findElement(By.xpath("//tr[contains(., 'Forgery target')]")))
+        .findElement(By.xpath(".//button[contains(@id,':change')]"))
+        .click();
+    session.visible(By.xpath("//form[@id='change']//label[contains(., '345678901234')]"));
+    String home = session.browser().getWindowHandle();
+
+    for (String viewState : new String[] {null, "-4095618339420893212:1234567890123456789"}) {
+      session.browser().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+      session.browser().get(attackerPage(viewState, cloudAccount));
+      // The browser follows the forged post to the Billing Center, which changes nothing.
+      session.await().until(ExpectedConditions.urlContains(server.base().getHost()));
+      session.heading();
+      assertEquals("billing-center", settlement(user), "forged with view state " + viewState);
+      session.browser().close();
+      session.browser().switchTo().window(home);
+      stopAttacker();
+    }
+
+    // The customer's own dialog still works.
+    session.click(By.xpath("//form[@id='change']//label[contains(., '345678901234')]"));
+    session.click(By.id("change:confirm"));
+    session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
+    assertEquals("aws", settlement(user));
+  }
+}
