@@ -141,10 +141,7 @@ class AwsSettlementBrowserIT {
   @Test
   void existingCustomerSubscribesFromChangeSettlementMethodInChinese() {
     String username = Http.register(server, Http.uniqueName("cn"), PASSWORD);
-    browser().get(server.uri("/login.xhtml?lang=zh").toString());
-    browser().findElement(By.id("login:name")).sendKeys(username);
-    browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser().findElement(By.id("login:submit")).click();
+    session.logIn(server.uri("/login.xhtml?lang=zh"), username, PASSWORD);
     assertEquals("工作空间管理", heading());
     var created =
         Http.postJson(

@@ -1,5 +1,6 @@
 package com.billingcenter.system;
 
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -56,6 +57,14 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
             return null;
           }
         });
+  }
+
+  /** Opens the login page {@code loginPage} and signs in as {@code user}. */
+  void logIn(URI loginPage, String user, String password) {
+    browser.get(loginPage.toString());
+    visible(By.id("login:name")).sendKeys(user);
+    browser.findElement(By.id("login:password")).sendKeys(password);
+    browser.findElement(By.id("login:submit")).click();
   }
 
   WebElement visible(By by) {

@@ -216,10 +216,7 @@ class ClusterIT {
     long cloudAccount = Database.registerAwsAccount(a, user, "210987654321");
 
     // Signed in through nginx: each request goes to the next instance (no sticky sessions).
-    session.browser().get(nginx.uri("/login.xhtml?lang=en").toString());
-    session.visible(By.id("login:name")).sendKeys(user);
-    session.browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
-    session.browser().findElement(By.id("login:submit")).click();
+    session.logIn(nginx.uri("/login.xhtml?lang=en"), user, PASSWORD);
     assertEquals("Workspace Management", session.heading());
     WebElement row =
         session.await().until(d -> d.findElement(By.xpath("//tr[contains(., 'Failover EU')]")));

@@ -82,10 +82,7 @@ class CsrfBrowserIT {
     Workspaces.create(server, user, PASSWORD, "Forgery target", "us1", "en");
     long cloudAccount = Database.registerAwsAccount(server, user, "345678901234");
 
-    session.browser().get(server.uri("/login.xhtml?lang=en").toString());
-    session.visible(By.id("login:name")).sendKeys(user);
-    session.browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
-    session.browser().findElement(By.id("login:submit")).click();
+    session.logIn(server.uri("/login.xhtml?lang=en"), user, PASSWORD);
     assertEquals("Workspace Management", session.heading());
     session
         .await()

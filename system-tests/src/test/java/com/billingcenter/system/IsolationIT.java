@@ -160,10 +160,7 @@ class IsolationIT {
 
     // The pages, logged in as a, with b's ids.
     WebDriver browser = session.browser();
-    browser.get(server.uri("/login.xhtml?lang=en").toString());
-    browser.findElement(By.id("login:name")).sendKeys(a.user());
-    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login:submit")).click();
+    session.logIn(server.uri("/login.xhtml?lang=en"), a.user(), PASSWORD);
     assertEquals("Workspace Management", session.heading());
     List<String> pages =
         List.of(

@@ -56,10 +56,7 @@ class LoginThrottleIT {
     for (int i = 0; i < 5; i++) {
       assertEquals(401, account(user, "wrong-" + i).statusCode());
     }
-    session.browser().get(server.uri("/login.xhtml?lang=en").toString());
-    session.browser().findElement(By.id("login:name")).sendKeys(user);
-    session.browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
-    session.browser().findElement(By.id("login:submit")).click();
+    session.logIn(server.uri("/login.xhtml?lang=en"), user, PASSWORD);
     String message = session.visible(By.id("login:messages")).getText();
     assertTrue(message.contains("Too many failed sign-ins"), message);
     assertEquals("Log in to the Billing Center", session.heading());

@@ -158,10 +158,7 @@ class MeteringBrowserIT {
     assertEquals(sent, atAws, "the sandbox received exactly what the ledger says was sent");
 
     // The same in the browser: the ledger page from the Cloud Account page, then the bill.
-    browser().get(server.uri("/login.xhtml?lang=en").toString());
-    browser().findElement(By.id("login:name")).sendKeys(user);
-    browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser().findElement(By.id("login:submit")).click();
+    session.logIn(server.uri("/login.xhtml?lang=en"), user, PASSWORD);
     assertEquals("Workspace Management", session.heading());
     browser().get(server.uri("/cloud-accounts.xhtml").toString());
     session.click(By.linkText("Metering ledger"));

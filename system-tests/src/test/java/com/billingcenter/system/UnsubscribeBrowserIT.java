@@ -93,10 +93,7 @@ class UnsubscribeBrowserIT {
         browser().getPageSource());
 
     // The customer sees both workspaces locked, with their countdown.
-    browser().get(server.uri("/login.xhtml?lang=en").toString());
-    browser().findElement(By.id("login:name")).sendKeys(user);
-    browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser().findElement(By.id("login:submit")).click();
+    session.logIn(server.uri("/login.xhtml?lang=en"), user, PASSWORD);
     assertEquals("Workspace Management", session.heading());
     for (String name : new String[] {"Oregon shop", "法兰克福"}) {
       String row = rowOf(name).getText();

@@ -42,10 +42,7 @@ class WorkspaceManagementBrowserIT {
 
   private String registerAndLogIn(String prefix) {
     String username = Http.register(server, Http.uniqueName(prefix), PASSWORD);
-    browser().get(server.uri("/login.xhtml?lang=en").toString());
-    browser().findElement(By.id("login:name")).sendKeys(username);
-    browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser().findElement(By.id("login:submit")).click();
+    session.logIn(server.uri("/login.xhtml?lang=en"), username, PASSWORD);
     assertEquals("Workspace Management", heading());
     return username;
   }

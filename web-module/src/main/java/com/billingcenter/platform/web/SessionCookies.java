@@ -76,7 +76,9 @@ public class SessionCookies extends HttpFilter {
     @Override
     public HttpSession getSession(boolean create) {
       HttpSession session = super.getSession(create);
-      if (create) {
+      // Only a session made in this request has a cookie to rewrite (Faces asks for the session
+      // many times a request).
+      if (session != null && session.isNew()) {
         harden(this, response);
       }
       return session;
