@@ -248,8 +248,9 @@ class ClusterIT {
               .getText()
               .contains("AWS account"));
     }
+    BillingCenterServer survivor = members.stream().filter(m -> m != served).findFirst().get();
     var workspace =
-        Http.json(Http.get(a.uri("/api/v1/workspaces?name=Failover"), user, PASSWORD))
+        Http.json(Http.get(survivor.uri("/api/v1/workspaces?name=Failover"), user, PASSWORD))
             .getJsonArray("items")
             .getJsonObject(0);
     assertEquals("aws", workspace.getString("settlementMethod"));

@@ -75,6 +75,13 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     if (isApi(request)) {
       return validateApiCall(request, response, context);
     }
+    if (!context.isProtected() && isStaticResource(request)) {
+      // Scripts, styles, fonts and the icon need no caller. Not even looking at the session here
+      // matters in a cluster: a replicated session is written back at the end of every request
+      // that read it, and these requests run alongside the page's own, on other instances, with
+      // the session as it was before that page: they would overwrite the page's new view state.
+      return context.doNothing();
+    }
     HttpSession session = request.getSession(false);
     if (session != null
         && session.getAttribute(SIGNED_IN) instanceof SignedIn caller
@@ -198,6 +205,13 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     } catch (java.net.MalformedURLException e) {
       return false;
     }
+  }
+
+  private static boolean isStaticResource(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/jakarta.faces.resource/")
+        || path.startsWith("/resources/")
+        || path.equals("/favicon.ico");
   }
 
   private static boolean isApi(HttpServletRequest request) {
