@@ -35,13 +35,19 @@ public class Notifications {
 
   static final int LICENSES = 100;
   static final int EVENTS_PER_LICENSE = 10;
+  /** The detail types the Seller Guide documents ("Amazon EventBridge events"). */
   static final String[] TYPES = {
+    "Purchase Agreement Created - Proposer",
+    "Purchase Agreement Amended - Proposer",
+    "Purchase Agreement Ended - Proposer",
     "Purchase Agreement Created - Manufacturer",
-    "Purchase Agreement Amended - Manufacturer",
     "Purchase Agreement Ended - Manufacturer",
     "License Updated - Manufacturer",
     "License Deprovisioned - Manufacturer"
   };
+
+  /** A buyer as the sandbox made it: its license ARN and agreement id. */
+  record Buyer(String licenseArn, String agreementId) {}
 
   record Event(int license, String type, Instant time, int seq) {}
 
@@ -59,15 +65,17 @@ public class Notifications {
     String jdbc = args[3];
 
     // Two sets of 100 licenses, each recorded through the fulfillment URL.
-    List<String> first = new ArrayList<>();
-    List<String> second = new ArrayList<>();
+    List<Buyer> first = new ArrayList<>();
+    List<Buyer> second = new ArrayList<>();
     for (int i = 0; i < 2 * LICENSES; i++) {
       String account = String.format("%012d", 100_000_000_000L + i);
       String buyer =
           send(
               HttpRequest.newBuilder(URI.create(sandbox + "/api/buyers"))
                   .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString("{\"awsAccountId\": \"" + account + "\"}")),
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"awsAccountId\": \"" + account + "\", \"sendEvents\": false}")),
               201);
       String token = field(buyer, "registrationToken");
       send(
@@ -77,13 +85,21 @@ public class Notifications {
                   HttpRequest.BodyPublishers.ofString(
                       "x-amzn-marketplace-token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))),
               303);
-      (i < LICENSES ? first : second).add(field(buyer, "licenseArn"));
+      (i < LICENSES ? first : second).add(new Buyer(field(buyer, "licenseArn"), field(buyer, "agreementId")));
     }
+
+    // Each agreement linked to its license first, as AWS's License Updated does at subscription.
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    List<Event> links = new ArrayList<>();
+    for (int license = 0; license < LICENSES; license++) {
+      links.add(new Event(license, "License Updated - Manufacturer", start, -1));
+    }
+    deliver(base, secret, links, first, "a", 1);
+    deliver(base, secret, links, second, "b", 1);
 
     // One random history per license pair: 10 events, times increasing, some at the same second.
     Random random = new Random(2026);
     List<Event> history = new ArrayList<>();
-    Instant start = Instant.parse("2026-01-01T00:00:00Z");
     for (int license = 0; license < LICENSES; license++) {
       Instant at = start;
       for (int e = 0; e < EVENTS_PER_LICENSE; e++) {
@@ -133,7 +149,7 @@ public class Notifications {
 
   /** Delivers the events to the licenses of one set; counts the outcomes the endpoint gave. */
   static Map<String, AtomicInteger> deliver(
-      String base, String secret, List<Event> events, List<String> licenses, String set, int threads)
+      String base, String secret, List<Event> events, List<Buyer> licenses, String set, int threads)
       throws Exception {
     Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -145,14 +161,7 @@ public class Notifications {
               () -> {
                 for (int i = next.getAndIncrement(); i < events.size(); i = next.getAndIncrement()) {
                   Event e = events.get(i);
-                  String body =
-                      """
-                      {"version": "0", "id": "%s-%d-%d", "detail-type": "%s",
-                       "source": "aws.agreement-marketplace", "account": "000000000000",
-                       "time": "%s", "region": "us-east-1", "resources": [],
-                       "detail": {"product": {"code": "billing-center-product"},
-                                  "licenseArn": "%s"}}"""
-                          .formatted(set, e.license(), e.seq(), e.type(), e.time(), licenses.get(e.license()));
+                  String body = body(set, e, licenses.get(e.license()));
                   String answer =
                       send(
                           HttpRequest.newBuilder(URI.create(base + "/marketplace/aws/events"))
@@ -172,7 +181,36 @@ public class Notifications {
     return new TreeMap<>(outcomes);
   }
 
-  static String state(Connection db, String licenseArn) throws Exception {
+  /**
+   * An event shaped as the Seller Guide's examples: agreement events name the agreement only,
+   * license events the license (in the guide's form, without "arn:"), agreement and product.
+   */
+  static String body(String set, Event e, Buyer buyer) {
+    String detail;
+    if (e.type().startsWith("License")) {
+      detail =
+          """
+          {"agreement": {"id": "%s"}, "product": {"code": "billing-center-product", "id": "prod-1"},
+           "license": {"arn": "%s"}, "acceptor": {"accountId": "845735284135"}}"""
+              .formatted(buyer.agreementId(), buyer.licenseArn().replaceFirst("^arn:", ""));
+    } else {
+      String status = e.type().contains("Ended") ? "CANCELLED" : "ACTIVE";
+      detail =
+          """
+          {"agreement": {"id": "%s", "status": "%s"}, "acceptor": {"accountId": "845735284135"},
+           "proposer": {"accountId": "000000000000"}}"""
+              .formatted(buyer.agreementId(), status);
+    }
+    return """
+        {"version": "0", "id": "%s-%d-%d", "detail-type": "%s",
+         "source": "aws.agreement-marketplace", "account": "000000000000",
+         "time": "%s", "region": "us-east-1",
+         "resources": ["arn:aws:aws-marketplace::aws:agreement:%s"], "detail": %s}"""
+        .formatted(set, e.license(), e.seq(), e.type(), e.time(), buyer.agreementId(), detail);
+  }
+
+  static String state(Connection db, Buyer buyer) throws Exception {
+    String licenseArn = buyer.licenseArn().replaceAll(".*[:/](l-[^:/]+)$", "$1").toLowerCase();
     try (PreparedStatement query =
         db.prepareStatement(
             "select status, final_metering_until, ended_at, last_event_at,"

@@ -1,5 +1,6 @@
 package com.billingcenter.system;
 
+import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -47,16 +48,17 @@ final class Database {
                     + " from billing_account where username = ?")) {
       insert.setLong(1, id);
       insert.setString(2, awsAccountId);
-      insert.setString(
-          3,
+      String arn =
           licenseArn != null
               ? licenseArn
-              : "arn:aws:license-manager::" + awsAccountId + ":license:l-" + id);
+              : "arn:aws:license-manager::" + awsAccountId + ":license:l-" + id;
+      boolean legacyBuyer = arn.startsWith("customer:");
+      // The license as the application keys it (AwsLicenses): its l-… id, or customer:<id>.
+      insert.setString(3, legacyBuyer ? arn : AwsLicenses.key(arn, null));
       insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
       // As the application records buyers: the license ARN, or a legacy customer identifier.
-      boolean legacy = licenseArn != null && licenseArn.startsWith("customer:");
-      insert.setString(5, legacy ? null : licenseArn);
-      insert.setString(6, legacy ? licenseArn.substring("customer:".length()) : null);
+      insert.setString(5, legacyBuyer ? null : arn);
+      insert.setString(6, legacyBuyer ? arn.substring("customer:".length()) : null);
       insert.setString(7, username);
       if (insert.executeUpdate() != 1) {
         throw new IllegalStateException("No account " + username);

@@ -10,6 +10,7 @@ import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
+import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.notice.boundary.NoticeBoard;
@@ -65,7 +66,13 @@ class LifecycleArquillianIT {
     transaction.begin();
     CloudAccount account =
         CloudAccount.awsBuyer(
-            "aws", "123456789012", license, null, "billing-center-product", clock);
+            "aws",
+            "123456789012",
+            AwsLicenses.key(license, null),
+            license,
+            null,
+            "billing-center-product",
+            clock);
     account.bindTo(owner.id());
     em.persist(account);
     transaction.commit();
@@ -80,7 +87,8 @@ class LifecycleArquillianIT {
                 "eventbridge",
                 UUID.randomUUID().toString(),
                 "aws",
-                license,
+                AwsLicenses.key(license, null),
+                null,
                 null,
                 SubscriptionChange.ENDED,
                 ended));

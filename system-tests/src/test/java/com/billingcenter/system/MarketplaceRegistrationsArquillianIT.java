@@ -61,12 +61,14 @@ class MarketplaceRegistrationsArquillianIT {
 
   /** What the fulfillment URL leaves behind: a pending cloud account and a fresh reference. */
   private Registration received(String awsAccountId) throws Exception {
+    String id = UUID.randomUUID().toString();
     transaction.begin();
     CloudAccount account =
         CloudAccount.awsBuyer(
             "aws",
             awsAccountId,
-            "arn:aws:license-manager::" + awsAccountId + ":license:l-" + UUID.randomUUID(),
+            "l-" + id,
+            "arn:aws:license-manager::" + awsAccountId + ":license:l-" + id,
             null,
             "billing-center-product",
             clock);

@@ -8,6 +8,7 @@ import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
+import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.metering.boundary.Metering;
@@ -148,7 +149,14 @@ class MeteringArquillianIT {
     String license = buyer.getString("licenseArn");
     transaction.begin();
     CloudAccount account =
-        CloudAccount.awsBuyer("aws", awsAccountId, license, null, "billing-center-product", clock);
+        CloudAccount.awsBuyer(
+            "aws",
+            awsAccountId,
+            AwsLicenses.key(license, null),
+            license,
+            null,
+            "billing-center-product",
+            clock);
     account.bindTo(owner.id(), clock.instant());
     em.persist(account);
     transaction.commit();
@@ -224,7 +232,8 @@ class MeteringArquillianIT {
             "eventbridge",
             UUID.randomUUID().toString(),
             "aws",
-            license,
+            AwsLicenses.key(license, null),
+            null,
             null,
             SubscriptionChange.ENDING,
             clock.instant()));

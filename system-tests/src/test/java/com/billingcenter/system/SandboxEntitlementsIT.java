@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import com.billingcenter.marketplace.aws.control.AwsMarketplace;
 import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.marketplace.control.MarketplaceException;
@@ -52,6 +53,9 @@ class SandboxEntitlementsIT {
     return new ResolvedBuyer(
         "aws",
         sandboxBuyer.getString("awsAccountId"),
+        AwsLicenses.key(
+            legacy ? null : sandboxBuyer.getString("licenseArn"),
+            sandboxBuyer.getString("customerIdentifier")),
         legacy ? null : sandboxBuyer.getString("licenseArn"),
         legacy ? sandboxBuyer.getString("customerIdentifier") : null,
         sandboxBuyer.getString("productCode"));

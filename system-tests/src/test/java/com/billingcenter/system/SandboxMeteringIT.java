@@ -62,7 +62,12 @@ class SandboxMeteringIT {
     MeteredUsage datapoints = usage(current, "datapoints", 120);
     MeteredUsage zero = usage(current, "logs", 0);
     MeteredUsage legacyTraces = usage(legacy, "traces", 3);
-    List<MeteringResult> results = aws.meter(List.of(datapoints, zero, legacyTraces));
+    // Records by license and legacy records go in separate calls: only the legacy call names the
+    // product (BatchMeterUsage; the sandbox refuses ProductCode beside LicenseArn).
+    assertThrows(
+        IllegalArgumentException.class, () -> aws.meter(List.of(datapoints, legacyTraces)));
+    List<MeteringResult> results = new java.util.ArrayList<>(aws.meter(List.of(datapoints, zero)));
+    results.addAll(aws.meter(List.of(legacyTraces)));
     assertEquals(3, results.size());
     for (MeteredUsage sent : List.of(datapoints, zero, legacyTraces)) {
       MeteringResult result = resultFor(results, sent);
@@ -84,6 +89,8 @@ class SandboxMeteringIT {
     assertEquals(Status.SUCCESS, aws.meter(List.of(again)).get(0).status(), "a retry is harmless");
     MeteredUsage other = usage(buyer, "synthetics", 6);
     assertEquals(Status.DUPLICATE_RECORD, aws.meter(List.of(other)).get(0).status());
+    // A license AWS never issued fails the whole call (BatchMeterUsage errors:
+    // InvalidLicenseException); Sending then isolates it by bisection.
     MeteredUsage stranger =
         new MeteredUsage(
             "111122223333",
@@ -92,7 +99,8 @@ class SandboxMeteringIT {
             "synthetics",
             lastHour(),
             1);
-    assertEquals(Status.CUSTOMER_NOT_SUBSCRIBED, aws.meter(List.of(stranger)).get(0).status());
+    var refused = assertThrows(MarketplaceException.class, () -> aws.meter(List.of(stranger)));
+    assertTrue(refused.getMessage().contains("InvalidLicenseException"), refused.getMessage());
   }
 
   @Test

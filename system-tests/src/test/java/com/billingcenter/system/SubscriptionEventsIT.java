@@ -55,12 +55,36 @@ class SubscriptionEventsIT {
     return deliver(body, BillingCenterServer.EVENTS_SECRET, "application/json");
   }
 
-  private static String event(String id, String detailType, Instant time, String licenseArn) {
+  /**
+   * An agreement event as the Seller Guide shows it ("Amazon EventBridge events", Events for
+   * agreements): the agreement and no license.
+   */
+  static String agreementEvent(
+      String id, String detailType, Instant time, String agreementId, String status) {
     return """
         {"version": "0", "id": "%s", "detail-type": "%s", "source": "aws.agreement-marketplace",
-         "account": "000000000000", "time": "%s", "region": "us-east-1", "resources": [],
-         "detail": {"product": {"code": "billing-center-product"}, "licenseArn": "%s"}}"""
-        .formatted(id, detailType, time, licenseArn);
+         "account": "000000000000", "time": "%s", "region": "us-east-1",
+         "resources": ["arn:aws:aws-marketplace::aws:agreement:%s"],
+         "detail": {"requestId": "%s", "catalog": "AWSMarketplace",
+                    "agreement": {"id": "%s", "status": "%s"},
+                    "acceptor": {"accountId": "845735284135"},
+                    "proposer": {"accountId": "000000000000"}, "offer": {"id": "offer-1"}}}"""
+        .formatted(id, detailType, time, agreementId, UUID.randomUUID(), agreementId, status);
+  }
+
+  /** A license event as the Seller Guide shows it (Events for licenses). */
+  static String licenseEvent(
+      String id, String detailType, Instant time, String agreementId, String licenseArn) {
+    return """
+        {"version": "0", "id": "%s", "detail-type": "%s", "source": "aws.agreement-marketplace",
+         "account": "000000000000", "time": "%s", "region": "us-east-1",
+         "resources": ["arn:aws:aws-marketplace::aws:agreement:%s"],
+         "detail": {"requestId": "%s", "catalog": "AWSMarketplace",
+                    "agreement": {"id": "%s"},
+                    "product": {"code": "billing-center-product", "id": "prod-1"},
+                    "license": {"arn": "%s"}, "acceptor": {"accountId": "845735284135"},
+                    "proposer": {"accountId": "000000000000"}, "offer": {"id": "offer-1"}}}"""
+        .formatted(id, detailType, time, agreementId, UUID.randomUUID(), agreementId, licenseArn);
   }
 
   private static String outcome(HttpResponse<String> response) {
@@ -127,11 +151,12 @@ class SubscriptionEventsIT {
     // A late "agreement created", older than the end, does not revive the account.
     String late = UUID.randomUUID().toString();
     String created =
-        event(
+        agreementEvent(
             late,
-            "Purchase Agreement Created - Manufacturer",
+            "Purchase Agreement Created - Proposer",
             Instant.now().minusSeconds(3600),
-            licenseArn);
+            buyer.getString("agreementId"),
+            "ACTIVE");
     assertEquals("OUTDATED", outcome(deliver(created)));
     assertEquals("DUPLICATE", outcome(deliver(created)), "a redelivery changes nothing");
     JsonArray cloudAccounts =
@@ -179,15 +204,25 @@ class SubscriptionEventsIT {
                             + " \"expirationDate\": \"2027-12-31T00:00:00Z\"}]")));
     assertEquals(200, entitled.statusCode(), entitled.body());
     String updated =
-        event(
+        licenseEvent(
             UUID.randomUUID().toString(),
             "License Updated - Manufacturer",
             Instant.now(),
+            buyer.getString("agreementId"),
             licenseArn);
     assertEquals("UNCHANGED", outcome(deliver(updated)), "the status stays");
+    // GetEntitlements runs after the answer (EventBridge waits 5 s at most), in the background.
     JsonObject account =
-        Http.jsonArray(Http.get(server.uri("/api/v1/cloud-accounts"), user, PASSWORD))
-            .getJsonObject(0);
+        new org.openqa.selenium.support.ui.FluentWait<>(server)
+            .withTimeout(java.time.Duration.ofSeconds(20))
+            .pollingEvery(java.time.Duration.ofMillis(200))
+            .until(
+                s -> {
+                  JsonObject first =
+                      Http.jsonArray(Http.get(s.uri("/api/v1/cloud-accounts"), user, PASSWORD))
+                          .getJsonObject(0);
+                  return first.getJsonArray("entitlements").isEmpty() ? null : first;
+                });
     JsonObject users = account.getJsonArray("entitlements").getJsonObject(0);
     assertEquals("users", users.getString("dimension"), account.toString());
     assertEquals("10", users.getString("value"), account.toString());
@@ -204,10 +239,11 @@ class SubscriptionEventsIT {
     long workspace = create(user, "Kept", "us1", "en");
     settleBy(user, workspace, aws);
     String ended =
-        event(
+        licenseEvent(
             UUID.randomUUID().toString(),
-            "Purchase Agreement Ended - Manufacturer",
+            "License Deprovisioned - Manufacturer",
             Instant.now(),
+            buyer.getString("agreementId"),
             licenseArn);
 
     assertEquals(401, deliver(ended, null, "application/json").statusCode(), "no secret");
@@ -217,23 +253,26 @@ class SubscriptionEventsIT {
     assertEquals(400, deliver("[]").statusCode(), "not an object");
     assertEquals(400, deliver(ended.replace("\"time\"", "\"when\"")).statusCode(), "missing time");
     assertEquals(
-        400, deliver(ended.replace("\"licenseArn\"", "\"licence\"")).statusCode(), "no license");
+        400, deliver(ended.replace("\"license\"", "\"licence\"")).statusCode(), "no license");
+    assertEquals(400, deliver(ended.replace(licenseArn, "arn:aws:s3:::x")).statusCode(), "no ARN");
+    // Answered 200 and ignored, not refused: EventBridge would not retry a 400 anyway.
     assertEquals(
-        400,
-        deliver(ended.replace("billing-center-product", "someone-elses")).statusCode(),
+        "IGNORED",
+        outcome(deliver(ended.replace("billing-center-product", "someone-elses"))),
         "another product");
+    // A license nobody registered yet waits for its buyer (200): never a 4xx EventBridge drops.
     HttpResponse<String> unknown =
         deliver(
-            event(
+            licenseEvent(
                 UUID.randomUUID().toString(),
-                "Purchase Agreement Ended - Manufacturer",
+                "License Deprovisioned - Manufacturer",
                 Instant.now(),
+                "agmt-unknown" + UUID.randomUUID().toString().substring(0, 8),
                 "arn:aws:license-manager::111122223333:license:l-unknown"));
-    assertEquals(404, unknown.statusCode(), unknown.body());
-    assertEquals("events.unknownSubscription", Http.json(unknown).getString("error"));
+    assertEquals("WAITING", outcome(unknown), unknown.body());
     String huge =
         ended.replace(
-            "\"resources\": []", "\"resources\": [\"" + "x".repeat(10 * 1024 * 1024) + "\"]");
+            "\"resources\": [", "\"resources\": [\"" + "x".repeat(10 * 1024 * 1024) + "\", ");
     assertEquals(413, deliver(huge).statusCode(), "a 10 MB body");
     assertEquals(405, Http.get(server.uri("/marketplace/aws/events")).statusCode());
 

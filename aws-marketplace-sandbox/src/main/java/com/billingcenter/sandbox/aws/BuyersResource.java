@@ -48,14 +48,23 @@ public class BuyersResource {
       return badRequest("awsAccountId is required.");
     }
     try {
+      String awsAccountId = body.getString("awsAccountId", null);
+      boolean known = awsAccountId != null && marketplace.buyer(awsAccountId).isPresent();
       SandboxMarketplace.Buyer buyer =
           marketplace.subscribe(
-              body.getString("awsAccountId", null),
+              awsAccountId,
               body.getBoolean("legacy", false),
-              body.getString("productCode", null));
-      return Response.status(201)
-          .entity(describe(buyer, marketplace.newRegistrationToken(buyer.awsAccountId())))
-          .build();
+              body.getString("productCode", null),
+              body.getBoolean("channelPartner", false));
+      List<SellerEvents.Delivery> sent =
+          known || !body.getBoolean("sendEvents", true)
+              ? List.of()
+              : events.subscribed(buyer, java.time.Instant.now());
+      JsonObjectBuilder answer =
+          JSON.createObjectBuilder(
+              describe(buyer, marketplace.newRegistrationToken(buyer.awsAccountId())));
+      answer.add("deliveries", deliveriesJson(sent));
+      return Response.status(201).entity(answer.build()).build();
     } catch (IllegalArgumentException | ClassCastException e) {
       return badRequest(e.getMessage());
     }
@@ -117,6 +126,11 @@ public class BuyersResource {
   }
 
   private static Response deliveries(List<SellerEvents.Delivery> sent) {
+    return Response.ok(JSON.createObjectBuilder().add("deliveries", deliveriesJson(sent)).build())
+        .build();
+  }
+
+  private static JsonArrayBuilder deliveriesJson(List<SellerEvents.Delivery> sent) {
     JsonArrayBuilder deliveries = JSON.createArrayBuilder();
     for (SellerEvents.Delivery d : sent) {
       deliveries.add(
@@ -126,7 +140,7 @@ public class BuyersResource {
               .add("status", d.status())
               .add("answer", d.answer()));
     }
-    return Response.ok(JSON.createObjectBuilder().add("deliveries", deliveries).build()).build();
+    return deliveries;
   }
 
   /**
@@ -224,6 +238,7 @@ public class BuyersResource {
             .add("customerIdentifier", buyer.customerIdentifier())
             .add("productCode", buyer.productCode())
             .add("legacy", buyer.legacy())
+            .add("agreementId", buyer.agreementId())
             .add("registrationToken", token);
     if (buyer.licenseArn() != null) {
       json.add("licenseArn", buyer.licenseArn());

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ListingServlet extends HttpServlet {
 
   @Inject SandboxMarketplace marketplace;
+  @Inject SellerEvents events;
 
   @Inject
   @ConfigProperty(
@@ -64,11 +65,17 @@ public class ListingServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     SandboxMarketplace.Buyer buyer;
+    String awsAccountId = request.getParameter("awsAccountId");
+    boolean known = awsAccountId != null && marketplace.buyer(awsAccountId).isPresent();
     try {
-      buyer = marketplace.subscribe(request.getParameter("awsAccountId"), false);
+      buyer = marketplace.subscribe(awsAccountId, false);
     } catch (IllegalArgumentException e) {
       page(response, 400, "Subscription failed", "<p>" + escape(e.getMessage()) + "</p>");
       return;
+    }
+    if (!known) {
+      // As AWS does, the seller hears of the subscription before the buyer sets up the account.
+      events.subscribed(buyer, java.time.Instant.now());
     }
     String token = marketplace.newRegistrationToken(buyer.awsAccountId());
     page(

@@ -17,13 +17,19 @@ import java.util.regex.Pattern;
  */
 public class SandboxMarketplace {
 
-  /** A buyer of the product: current products have a license, legacy ones a customer id only. */
+  /**
+   * A buyer of the product: current products have a license, legacy ones a customer id only. The
+   * agreement is the purchase agreement that gave the license; {@code channelPartner} says it came
+   * through a channel partner's offer (the seller then gets the Manufacturer agreement events).
+   */
   public record Buyer(
       String awsAccountId,
       String licenseArn,
       String customerIdentifier,
       boolean legacy,
-      String productCode) {}
+      String productCode,
+      String agreementId,
+      boolean channelPartner) {}
 
   private record Token(String awsAccountId, Instant expiresAt) {}
 
@@ -81,6 +87,13 @@ public class SandboxMarketplace {
   /** How far back AWS accepts a usage timestamp (its documented limit is 1 to 6 hours). */
   static final Duration ACCEPTED_LATENESS = Duration.ofHours(6);
 
+  /**
+   * How long after "License Deprovisioned" AWS still accepts a buyer's final usage ("Managing SaaS
+   * subscription events with Amazon EventBridge", Report final usage before license is
+   * deprovisioned: one hour).
+   */
+  static final Duration FINAL_WINDOW = Duration.ofHours(1);
+
   static final int MAX_RECORDS = 25;
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
@@ -94,7 +107,9 @@ public class SandboxMarketplace {
   private final Map<String, Metered> firstByHour = new ConcurrentHashMap<>();
   private final List<Metered> received = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, List<Entitlement>> entitlements = new ConcurrentHashMap<>();
-  private final java.util.Set<String> unsubscribed = ConcurrentHashMap.newKeySet();
+
+  /** When each buyer that unsubscribed was deprovisioned. */
+  private final Map<String, Instant> unsubscribed = new ConcurrentHashMap<>();
 
   /** For the CDI proxy of the application-scoped instance only. */
   protected SandboxMarketplace() {
@@ -121,6 +136,12 @@ public class SandboxMarketplace {
    * subscribed to another seller's product.
    */
   public Buyer subscribe(String awsAccountId, boolean legacy, String productCode) {
+    return subscribe(awsAccountId, legacy, productCode, false);
+  }
+
+  /** The same, through a channel partner's offer when {@code channelPartner}. */
+  public Buyer subscribe(
+      String awsAccountId, boolean legacy, String productCode, boolean channelPartner) {
     if (awsAccountId == null || !ACCOUNT_ID.matcher(awsAccountId).matches()) {
       throw new IllegalArgumentException("An AWS account id has exactly 12 digits.");
     }
@@ -132,7 +153,9 @@ public class SandboxMarketplace {
                 legacy ? null : "arn:aws:license-manager::" + id + ":license:l-" + randomHex(16),
                 randomCustomerIdentifier(),
                 legacy,
-                productCode == null || productCode.isBlank() ? this.productCode : productCode));
+                productCode == null || productCode.isBlank() ? this.productCode : productCode,
+                "agmt-" + randomHex(25),
+                channelPartner));
   }
 
   /**
@@ -144,11 +167,18 @@ public class SandboxMarketplace {
       throw new IllegalArgumentException("No buyer with AWS account id " + awsAccountId + ".");
     }
     entitlements.remove(awsAccountId);
-    return unsubscribed.add(awsAccountId);
+    return unsubscribed.putIfAbsent(awsAccountId, clock.instant()) == null;
   }
 
   public boolean subscribed(String awsAccountId) {
-    return buyers.containsKey(awsAccountId) && !unsubscribed.contains(awsAccountId);
+    return buyers.containsKey(awsAccountId) && !unsubscribed.containsKey(awsAccountId);
+  }
+
+  /** Whether the buyer's usage is accepted: subscribed, or within the final window after. */
+  boolean meterable(String awsAccountId) {
+    Instant deprovisioned = unsubscribed.get(awsAccountId);
+    return buyers.containsKey(awsAccountId)
+        && (deprovisioned == null || clock.instant().isBefore(deprovisioned.plus(FINAL_WINDOW)));
   }
 
   public Optional<Buyer> buyer(String awsAccountId) {
@@ -204,7 +234,18 @@ public class SandboxMarketplace {
    */
   public List<Metered> batchMeterUsage(
       String productCode, List<Usage> usage, java.util.function.Predicate<Usage> unprocessed) {
-    if (!this.productCode.equals(productCode)) {
+    // AWS Marketplace API reference, BatchMeterUsage: new integrations send LicenseArn on each
+    // record "instead of ProductCode"; sending both for one customer and hour double-bills, so the
+    // sandbox refuses the pair. Legacy customer-identifier records still need the product code.
+    boolean byLicense = usage.stream().anyMatch(u -> u.licenseArn() != null);
+    boolean named = productCode != null && !productCode.isEmpty();
+    if (byLicense && named) {
+      throw new AwsError(
+          400,
+          "ValidationException",
+          "ProductCode is not sent with LicenseArn usage records (Concurrent Agreements).");
+    }
+    if (!byLicense && !this.productCode.equals(productCode)) {
       throw new AwsError(400, "InvalidProductCodeException", "Product code is not valid.");
     }
     if (usage.isEmpty() || usage.size() > MAX_RECORDS) {
@@ -228,6 +269,14 @@ public class SandboxMarketplace {
           || record.timestamp().isAfter(now.plus(Duration.ofMinutes(5)))) {
         throw new AwsError(
             400, "TimestampOutOfBoundsException", "Timestamp is outside the accepted window.");
+      }
+    }
+    for (Usage record : usage) {
+      // A license this marketplace never issued fails the whole call (BatchMeterUsage errors:
+      // InvalidLicenseException), unlike a known buyer who is no longer subscribed.
+      if (record.licenseArn() != null
+          && buyers.values().stream().noneMatch(b -> record.licenseArn().equals(b.licenseArn()))) {
+        throw new AwsError(400, "InvalidLicenseException", "LicenseArn is not valid.");
       }
     }
     List<Metered> results = new java.util.ArrayList<>();
@@ -266,12 +315,12 @@ public class SandboxMarketplace {
     if (record.customerIdentifier() != null) {
       return buyers.values().stream()
           .filter(b -> b.legacy() && b.customerIdentifier().equals(record.customerIdentifier()))
-          .filter(b -> subscribed(b.awsAccountId()))
+          .filter(b -> meterable(b.awsAccountId()))
           .findFirst();
     }
     return Optional.ofNullable(buyers.get(record.awsAccountId()))
         .filter(b -> !b.legacy() && b.licenseArn().equals(record.licenseArn()))
-        .filter(b -> subscribed(b.awsAccountId()));
+        .filter(b -> meterable(b.awsAccountId()));
   }
 
   /** Replaces a known buyer's entitlements, as a new or amended contract does. */

@@ -50,11 +50,47 @@ public class SellerEvents {
 
   @Inject SnsPublisher sns;
 
+  /** The seller's own account id, as the events name the proposer. */
+  static final String SELLER_ACCOUNT = "000000000000";
+
   /**
-   * The buyer unsubscribed. A current product's buyer: the EventBridge events "License
-   * Deprovisioned" (the final metering hour opens), then "Purchase Agreement Ended" a second later.
-   * A legacy product's buyer: the SNS notifications {@code unsubscribe-pending}, then {@code
-   * unsubscribe-success} a second later.
+   * The buyer subscribed: "Purchase Agreement Created", then "License Updated - Manufacturer",
+   * which links the agreement to the license and comes before the buyer clicks Set up your account
+   * (Seller Guide, "Managing SaaS subscription events with Amazon EventBridge"). A seller selling
+   * its own offer is both manufacturer and proposer and gets only the Proposer agreement events; a
+   * channel partner's offer gives the Manufacturer ones. Nothing is sent for a legacy product's
+   * buyer (its SNS {@code subscribe-success} is sent on request, see {@link SnsControlResource}).
+   */
+  public List<Delivery> subscribed(SandboxMarketplace.Buyer buyer, Instant at) {
+    Instant now = at.truncatedTo(ChronoUnit.SECONDS);
+    if (buyer.legacy()) {
+      return List.of();
+    }
+    return List.of(
+        send(
+            event(
+                "Purchase Agreement Created - " + role(buyer),
+                now,
+                agreement(buyer)
+                    .add(
+                        "agreement",
+                        JSON.createObjectBuilder()
+                            .add("id", buyer.agreementId())
+                            .add("intent", "NEW")
+                            .add("status", "ACTIVE")
+                            .add("acceptanceTime", now.toString())
+                            .add("startTime", now.toString())),
+                buyer)),
+        send(event("License Updated - Manufacturer", now.plusSeconds(1), license(buyer), buyer)));
+  }
+
+  /**
+   * The buyer unsubscribed. A current product's buyer: "Purchase Agreement Ended" (status
+   * CANCELLED), which opens the final usage window, then "License Deprovisioned - Manufacturer"
+   * about half a minute later (Seller Guide, "Managing SaaS subscription events with Amazon
+   * EventBridge", Report final usage before license is deprovisioned). Both are sent at once; their
+   * times are AWS's. A legacy product's buyer: the SNS notifications {@code unsubscribe-pending},
+   * then {@code unsubscribe-success} a second later.
    */
   public List<Delivery> unsubscribed(SandboxMarketplace.Buyer buyer, Instant at) {
     Instant now = at.truncatedTo(ChronoUnit.SECONDS);
@@ -66,36 +102,72 @@ public class SellerEvents {
     return List.of(
         send(
             event(
-                "License Deprovisioned - Manufacturer",
+                "Purchase Agreement Ended - " + role(buyer),
                 now,
-                license(buyer).add("licenseArn", buyer.licenseArn()))),
+                agreement(buyer)
+                    .add(
+                        "agreement",
+                        JSON.createObjectBuilder()
+                            .add("id", buyer.agreementId())
+                            .add("status", "CANCELLED")),
+                buyer)),
         send(
             event(
-                "Purchase Agreement Ended - Manufacturer",
-                now.plusSeconds(1),
-                license(buyer)
-                    .add("agreement", JSON.createObjectBuilder().add("status", "TERMINATED"))
-                    .add("licenseArns", JSON.createArrayBuilder().add(buyer.licenseArn())))));
+                "License Deprovisioned - Manufacturer",
+                now.plusSeconds(30),
+                license(buyer),
+                buyer)));
   }
 
+  private static String role(SandboxMarketplace.Buyer buyer) {
+    return buyer.channelPartner() ? "Manufacturer" : "Proposer";
+  }
+
+  /** An agreement event's detail (Events for agreements): no license, no product code. */
+  private static JsonObjectBuilder agreement(SandboxMarketplace.Buyer buyer) {
+    JsonObjectBuilder detail =
+        JSON.createObjectBuilder()
+            .add("requestId", UUID.randomUUID().toString())
+            .add("catalog", "AWSMarketplace")
+            .add("acceptor", JSON.createObjectBuilder().add("accountId", buyer.awsAccountId()))
+            .add("proposer", JSON.createObjectBuilder().add("accountId", SELLER_ACCOUNT))
+            .add("offer", JSON.createObjectBuilder().add("id", "offer-sandbox"));
+    if (buyer.channelPartner()) {
+      detail.add(
+          "resaleAuthorization", JSON.createObjectBuilder().add("id", "resaleauthz-sandbox"));
+    }
+    return detail;
+  }
+
+  /** A license event's detail (Events for licenses). */
   private static JsonObjectBuilder license(SandboxMarketplace.Buyer buyer) {
     return JSON.createObjectBuilder()
         .add("requestId", UUID.randomUUID().toString())
         .add("catalog", "AWSMarketplace")
+        .add("agreement", JSON.createObjectBuilder().add("id", buyer.agreementId()))
+        .add(
+            "product",
+            JSON.createObjectBuilder().add("code", buyer.productCode()).add("id", "prod-sandbox"))
+        .add("license", JSON.createObjectBuilder().add("arn", buyer.licenseArn()))
         .add("acceptor", JSON.createObjectBuilder().add("accountId", buyer.awsAccountId()))
-        .add("product", JSON.createObjectBuilder().add("code", buyer.productCode()));
+        .add("proposer", JSON.createObjectBuilder().add("accountId", SELLER_ACCOUNT))
+        .add("offer", JSON.createObjectBuilder().add("id", "offer-sandbox"));
   }
 
-  private static JsonObject event(String detailType, Instant time, JsonObjectBuilder detail) {
+  private static JsonObject event(
+      String detailType, Instant time, JsonObjectBuilder detail, SandboxMarketplace.Buyer buyer) {
     return JSON.createObjectBuilder()
         .add("version", "0")
         .add("id", UUID.randomUUID().toString())
         .add("detail-type", detailType)
         .add("source", "aws.agreement-marketplace")
-        .add("account", "000000000000")
+        .add("account", SELLER_ACCOUNT)
         .add("time", time.toString())
         .add("region", "us-east-1")
-        .add("resources", JSON.createArrayBuilder())
+        .add(
+            "resources",
+            JSON.createArrayBuilder()
+                .add("arn:aws:aws-marketplace::aws:agreement:" + buyer.agreementId()))
         .add("detail", detail)
         .build();
   }

@@ -30,27 +30,52 @@ class SandboxMarketplaceTest {
   @Test
   void firstQuantityOfAnHourStandsAndAnotherIsADuplicate() {
     var buyer = sandbox.subscribe("123456789012", false);
-    var first = sandbox.batchMeterUsage("prod-1", java.util.List.of(usage(buyer, "datapoints", 7)));
+    // Records by license: the request names no product (BatchMeterUsage, Concurrent Agreements).
+    var first = sandbox.batchMeterUsage(null, java.util.List.of(usage(buyer, "datapoints", 7)));
     assertEquals("Success", first.get(0).status());
-    var same = sandbox.batchMeterUsage("prod-1", java.util.List.of(usage(buyer, "datapoints", 7)));
+    var same = sandbox.batchMeterUsage(null, java.util.List.of(usage(buyer, "datapoints", 7)));
     assertEquals("Success", same.get(0).status());
     assertEquals(first.get(0).meteringRecordId(), same.get(0).meteringRecordId());
-    var other = sandbox.batchMeterUsage("prod-1", java.util.List.of(usage(buyer, "datapoints", 8)));
+    var other = sandbox.batchMeterUsage(null, java.util.List.of(usage(buyer, "datapoints", 8)));
     assertEquals("DuplicateRecord", other.get(0).status());
     assertEquals(3, sandbox.received().size());
   }
 
   @Test
-  void unknownLicenseIsNotSubscribedAndLegacyBuyersAreKnownByCustomerIdentifier() {
+  void anUnknownLicenseFailsTheCallAndLegacyBuyersAreKnownByCustomerIdentifier() {
     var legacy = sandbox.subscribe("210987654321", true);
+    var current = sandbox.subscribe("123456789012", false);
     var stranger =
         new SandboxMarketplace.Usage(
             "111111111111", "arn:aws:license-manager::1:license:l-x", null, "logs", HOUR, 1);
-    var results =
-        sandbox.batchMeterUsage("prod-1", java.util.List.of(stranger, usage(legacy, "logs", 2)));
-    assertEquals("CustomerNotSubscribed", results.get(0).status());
-    assertNull(results.get(0).meteringRecordId());
-    assertEquals("Success", results.get(1).status());
+    assertEquals(
+        "InvalidLicenseException",
+        assertThrows(
+                AwsError.class,
+                () ->
+                    sandbox.batchMeterUsage(
+                        null, java.util.List.of(usage(current, "logs", 1), stranger)))
+            .type(),
+        "one unknown license fails the whole call (BatchMeterUsage errors)");
+    var results = sandbox.batchMeterUsage("prod-1", java.util.List.of(usage(legacy, "logs", 2)));
+    assertEquals("Success", results.get(0).status());
+    sandbox.unsubscribe(current.awsAccountId());
+    assertEquals(
+        "Success",
+        sandbox.batchMeterUsage(null, java.util.List.of(usage(current, "logs", 3))).get(0).status(),
+        "within the final hour after deprovisioning");
+  }
+
+  @Test
+  void productCodeBesideLicenseArnIsRefused() {
+    var buyer = sandbox.subscribe("123456789012", false);
+    assertEquals(
+        "ValidationException",
+        assertThrows(
+                AwsError.class,
+                () -> sandbox.batchMeterUsage("prod-1", java.util.List.of(usage(buyer, "logs", 1))))
+            .type());
+    assertTrue(sandbox.received().isEmpty());
   }
 
   @Test
@@ -142,7 +167,7 @@ class SandboxMarketplaceTest {
 
   @Test
   void wholeCallIsRefusedForAnotherProductTooManyRecordsOrAStaleHour() {
-    var buyer = sandbox.subscribe("123456789012", false);
+    var buyer = sandbox.subscribe("123456789012", true);
     var record = usage(buyer, "traces", 1);
     assertEquals(
         "InvalidProductCodeException",
@@ -157,12 +182,7 @@ class SandboxMarketplaceTest {
             .type());
     var stale =
         new SandboxMarketplace.Usage(
-            buyer.awsAccountId(),
-            buyer.licenseArn(),
-            null,
-            "traces",
-            HOUR.minus(Duration.ofHours(7)),
-            1);
+            null, null, buyer.customerIdentifier(), "traces", HOUR.minus(Duration.ofHours(7)), 1);
     assertEquals(
         "TimestampOutOfBoundsException",
         assertThrows(

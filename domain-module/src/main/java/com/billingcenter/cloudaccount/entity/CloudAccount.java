@@ -129,12 +129,14 @@ public class CloudAccount {
 
   /**
    * A buyer as AWS Marketplace identifies them: by account id and license ARN (current products),
-   * or by the customer identifier alone (legacy products). The license, or else the customer
-   * identifier, is the key: one AWS account may hold several licenses.
+   * or by the customer identifier alone (legacy products). {@code licenseKey} is the license as the
+   * marketplace adapter compares it (AWS writes one license ARN in more than one form), and the
+   * account's key: one AWS account may hold several licenses.
    */
   public static CloudAccount awsBuyer(
       String provider,
       String awsAccountId,
+      String licenseKey,
       String licenseArn,
       String customerIdentifier,
       String productCode,
@@ -143,23 +145,10 @@ public class CloudAccount {
     if (!current && (customerIdentifier == null || customerIdentifier.isBlank())) {
       throw new IllegalArgumentException("A buyer has a license ARN or a customer identifier.");
     }
-    CloudAccount account =
-        registered(
-            provider,
-            awsAccountId,
-            current ? licenseArn : "customer:" + customerIdentifier,
-            productCode,
-            clock);
+    CloudAccount account = registered(provider, awsAccountId, licenseKey, productCode, clock);
     account.licenseArn = current ? licenseArn : null;
     account.customerIdentifier = current ? null : customerIdentifier;
     return account;
-  }
-
-  /** The key a buyer has among the cloud accounts of its provider; see {@link #awsBuyer}. */
-  public static String licenseKey(String licenseArn, String customerIdentifier) {
-    return licenseArn != null && !licenseArn.isBlank()
-        ? licenseArn
-        : "customer:" + customerIdentifier;
   }
 
   /** The customer who set it up owns it from now on; it can settle their workspaces. */
@@ -249,10 +238,11 @@ public class CloudAccount {
           }
         }
       }
-      case ENDED -> {
-        if (status != CloudAccountStatus.ENDED) {
-          status = CloudAccountStatus.ENDED;
-          endedAt = at;
+      case ENDED -> end(at);
+      case DEPROVISIONED -> {
+        end(at);
+        if (finalMeteringUntil == null) {
+          finalMeteringUntil = at.plus(FINAL_METERING_WINDOW);
         }
       }
       case ENTITLEMENTS_CHANGED -> {
@@ -260,6 +250,13 @@ public class CloudAccount {
       }
     }
     lastEventAt = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
+  }
+
+  private void end(Instant at) {
+    if (status != CloudAccountStatus.ENDED) {
+      status = CloudAccountStatus.ENDED;
+      endedAt = at;
+    }
   }
 
   /** Keeps the contract's entitlements as the marketplace reported them at {@code at}. */

@@ -15,8 +15,19 @@ public enum SubscriptionChange {
    * license deprovisioned).
    */
   ENDING,
-  /** The subscription ended (SNS {@code unsubscribe-success}, agreement ended). */
+  /**
+   * The subscription ended (SNS {@code unsubscribe-success}; EventBridge: the agreement ended as
+   * cancelled, expired or terminated).
+   */
   ENDED,
-  /** The contract's entitlements changed (SNS {@code entitlement-updated}, license updated). */
+  /**
+   * The license was deprovisioned (EventBridge {@code License Deprovisioned}): the subscription has
+   * ended, and the one-hour window for its final usage runs from this message's time.
+   */
+  DEPROVISIONED,
+  /**
+   * The contract's entitlements changed (SNS {@code entitlement-updated}; EventBridge: license
+   * updated, agreement amended).
+   */
   ENTITLEMENTS_CHANGED
 }

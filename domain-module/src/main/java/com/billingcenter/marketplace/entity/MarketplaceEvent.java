@@ -19,7 +19,11 @@ import java.util.Objects;
 
 /**
  * A lifecycle message from a marketplace, kept by its id (per channel) before it acts, so that a
- * redelivery is recognised and changes nothing.
+ * redelivery is recognised and changes nothing. A message may come before the buyer has registered
+ * (AWS sends "License Updated" before the buyer reaches the fulfillment URL, and agreement events
+ * before the license links their agreement): it is then kept <em>waiting</em>, with no cloud
+ * account and no outcome, under the license or agreement it names, and applied when that becomes
+ * known.
  */
 @Entity
 @Table(name = "marketplace_event")
@@ -30,10 +34,22 @@ import java.util.Objects;
     name = MarketplaceEvent.BY_MESSAGE,
     query =
         "select e from MarketplaceEvent e where e.channel = :channel and e.messageId = :messageId")
+@NamedQuery(
+    name = MarketplaceEvent.WAITING_FOR_LICENSE,
+    query =
+        "select e from MarketplaceEvent e where e.cloudAccountId is null"
+            + " and e.provider = :provider and e.licenseKey = :licenseKey")
+@NamedQuery(
+    name = MarketplaceEvent.WAITING_FOR_AGREEMENT,
+    query =
+        "select e from MarketplaceEvent e where e.cloudAccountId is null"
+            + " and e.provider = :provider and e.agreementId = :agreementId")
 public class MarketplaceEvent {
 
   public static final String BY_MESSAGE = "MarketplaceEvent.byMessage";
   public static final String BY_CLOUD_ACCOUNT = "MarketplaceEvent.byCloudAccount";
+  public static final String WAITING_FOR_LICENSE = "MarketplaceEvent.waitingForLicense";
+  public static final String WAITING_FOR_AGREEMENT = "MarketplaceEvent.waitingForAgreement";
 
   public static final int MAX_MESSAGE_ID = 128;
 
@@ -55,8 +71,20 @@ public class MarketplaceEvent {
   @Column(name = "change_kind", nullable = false, updatable = false, length = 32)
   private SubscriptionChange change;
 
-  @Column(name = "cloud_account_id", nullable = false, updatable = false)
+  /** Null while the message waits for its cloud account. */
+  @Column(name = "cloud_account_id")
   private Long cloudAccountId;
+
+  @Column(length = 32)
+  private String provider;
+
+  /** The license the message names, as the cloud accounts are keyed; null if it names none. */
+  @Column(name = "license_key", updatable = false, length = 512)
+  private String licenseKey;
+
+  /** The agreement the message names (AWS EventBridge); null if it names none. */
+  @Column(name = "agreement_id", updatable = false, length = 64)
+  private String agreementId;
 
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private Instant occurredAt;
@@ -64,19 +92,22 @@ public class MarketplaceEvent {
   @Column(name = "received_at", nullable = false, updatable = false)
   private Instant receivedAt;
 
+  /** What applying it did; null while it waits. */
   @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 16)
+  @Column(length = 16)
   private CloudAccount.Applied outcome;
 
   protected MarketplaceEvent() {}
 
+  /** A message that names its license, its agreement, or both; it waits until applied. */
   public static MarketplaceEvent received(
       String channel,
       String messageId,
       SubscriptionChange change,
-      long cloudAccountId,
+      String provider,
+      String licenseKey,
+      String agreementId,
       Instant occurredAt,
-      CloudAccount.Applied outcome,
       Clock clock) {
     MarketplaceEvent event = new MarketplaceEvent();
     event.channel = Objects.requireNonNull(channel, "channel");
@@ -86,11 +117,29 @@ public class MarketplaceEvent {
           "A message id has 1 to " + MAX_MESSAGE_ID + " characters.");
     }
     event.change = Objects.requireNonNull(change, "change");
-    event.cloudAccountId = cloudAccountId;
+    event.provider = Objects.requireNonNull(provider, "provider");
+    if (licenseKey == null && agreementId == null) {
+      throw new IllegalArgumentException("A message names a license or an agreement.");
+    }
+    event.licenseKey = licenseKey;
+    event.agreementId = agreementId;
     event.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
-    event.outcome = Objects.requireNonNull(outcome, "outcome");
     event.receivedAt = clock.instant();
     return event;
+  }
+
+  /** The message has been applied to the cloud account, with this outcome. */
+  public void appliedTo(long cloudAccountId, CloudAccount.Applied outcome) {
+    if (this.cloudAccountId != null && this.cloudAccountId != cloudAccountId) {
+      throw new IllegalStateException("This message belongs to another cloud account.");
+    }
+    this.cloudAccountId = cloudAccountId;
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+  }
+
+  /** Whether it still waits for its cloud account. */
+  public boolean waiting() {
+    return cloudAccountId == null;
   }
 
   /** The message as the account's history keeps it. */
@@ -123,6 +172,14 @@ public class MarketplaceEvent {
     return cloudAccountId;
   }
 
+  public String licenseKey() {
+    return licenseKey;
+  }
+
+  public String agreementId() {
+    return agreementId;
+  }
+
   public Instant occurredAt() {
     return occurredAt;
   }
@@ -131,7 +188,7 @@ public class MarketplaceEvent {
     return receivedAt;
   }
 
-  /** What applying the message did to the account. */
+  /** What applying the message did to the account; null while it waits. */
   public CloudAccount.Applied outcome() {
     return outcome;
   }

@@ -188,4 +188,41 @@ class CloudAccountTest {
     failed.deliver(SubscriptionChange.SUBSCRIBED, T3);
     assertEquals(CloudAccountStatus.PENDING, failed.account.status(), "not bound yet, so pending");
   }
+
+  /**
+   * AWS documents "Purchase Agreement Ended" first and "License Deprovisioned" about half a minute
+   * later ("Managing SaaS subscription events with Amazon EventBridge"); either may arrive first,
+   * and either alone ends the subscription. The final usage window runs one hour from the
+   * deprovisioning.
+   */
+  @Test
+  void anEndedAgreementAndADeprovisionedLicenseEndAlikeInEitherOrder() {
+    Instant deprovisionedAt = T1.plusSeconds(30);
+    Delivered asDocumented = new Delivered(true);
+    assertEquals(CloudAccount.Applied.CHANGED, asDocumented.deliver(SubscriptionChange.ENDED, T1));
+    assertEquals(CloudAccountStatus.ENDED, asDocumented.account.status());
+    assertEquals(
+        CloudAccount.Applied.UNCHANGED,
+        asDocumented.deliver(SubscriptionChange.DEPROVISIONED, deprovisionedAt));
+    Delivered reversed = new Delivered(true);
+    assertEquals(
+        CloudAccount.Applied.CHANGED,
+        reversed.deliver(SubscriptionChange.DEPROVISIONED, deprovisionedAt));
+    reversed.deliver(SubscriptionChange.ENDED, T1);
+    assertEquals(asDocumented.state(), reversed.state());
+    assertEquals(
+        "ENDED final window until "
+            + deprovisionedAt.plusSeconds(3600)
+            + ", ended "
+            + T1
+            + ", last "
+            + deprovisionedAt,
+        asDocumented.state());
+
+    Delivered deprovisionedOnly = new Delivered(true);
+    deprovisionedOnly.deliver(SubscriptionChange.DEPROVISIONED, deprovisionedAt);
+    assertEquals(CloudAccountStatus.ENDED, deprovisionedOnly.account.status());
+    assertEquals(deprovisionedAt, deprovisionedOnly.account.endedAt());
+    assertEquals(deprovisionedAt.plusSeconds(3600), deprovisionedOnly.account.finalMeteringUntil());
+  }
 }

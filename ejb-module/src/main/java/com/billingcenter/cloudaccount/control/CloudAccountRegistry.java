@@ -25,8 +25,7 @@ public class CloudAccountRegistry {
   public Optional<CloudAccount> find(ResolvedBuyer buyer) {
     return em.createNamedQuery(CloudAccount.BY_LICENSE, CloudAccount.class)
         .setParameter("provider", buyer.provider())
-        .setParameter(
-            "licenseId", CloudAccount.licenseKey(buyer.licenseArn(), buyer.customerIdentifier()))
+        .setParameter("licenseId", buyer.licenseKey())
         .getResultStream()
         .findFirst();
   }
@@ -37,6 +36,7 @@ public class CloudAccountRegistry {
         CloudAccount.awsBuyer(
             buyer.provider(),
             buyer.accountId(),
+            buyer.licenseKey(),
             buyer.licenseArn(),
             buyer.customerIdentifier(),
             buyer.productCode(),

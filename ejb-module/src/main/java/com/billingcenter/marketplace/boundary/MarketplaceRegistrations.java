@@ -41,6 +41,7 @@ public class MarketplaceRegistrations {
   CloudMarketplace aws;
 
   @Inject CloudAccountRegistry registry;
+  @Inject SubscriptionLifecycle lifecycle;
   @Inject Workspaces workspaces;
   @Inject Accounts accounts;
   @Inject Audit audit;
@@ -73,7 +74,10 @@ public class MarketplaceRegistrations {
                     // Another registration of this buyer committed first; use its row.
                     id = registry.find(buyer).orElseThrow(() -> raced).id();
                   }
-                  return em.find(CloudAccount.class, id);
+                  CloudAccount registered = em.find(CloudAccount.class, id);
+                  // Messages that came before the buyer (AWS sends License Updated first).
+                  lifecycle.registered(registered);
+                  return registered;
                 });
     Registration registration = Registration.open(account.id(), lifetime, clock);
     em.persist(registration);

@@ -2,38 +2,43 @@ package com.billingcenter.marketplace.boundary;
 
 import com.billingcenter.audit.control.Audit;
 import com.billingcenter.audit.entity.AuditEntry;
-import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
 import com.billingcenter.cloudaccount.entity.LifecycleMessage;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
-import com.billingcenter.marketplace.control.CloudMarketplace;
-import com.billingcenter.marketplace.control.Entitlement;
-import com.billingcenter.marketplace.control.ResolvedBuyer;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
-import com.billingcenter.marketplace.control.UnknownSubscription;
+import com.billingcenter.marketplace.entity.AgreementLicense;
 import com.billingcenter.marketplace.entity.MarketplaceEvent;
 import com.billingcenter.notice.control.Notices;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.SettlementPeriod;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * The one place where a subscription's lifecycle takes effect, whichever channel (SNS, EventBridge)
  * brought the message. A message is kept by its id before it acts, in the same transaction as its
  * effects: a redelivery finds it and changes nothing, and a refused message leaves nothing.
- * Messages about one license are taken one at a time (the cloud account's row is locked), and the
- * account's state is replayed from its whole history in time order, so that late, repeated or
+ *
+ * <p>A message finds its cloud account by the license it names or, for AWS's agreement events,
+ * which name only the agreement, by the license a "License Updated" event linked to that agreement.
+ * A message whose cloud account is not known yet (it came before the buyer registered, or before
+ * its agreement was linked) waits, and is applied when the buyer registers or the link arrives.
+ *
+ * <p>Messages about one license are taken one at a time (the cloud account's row is locked), and
+ * the account's state is replayed from its whole history in time order, so that late, repeated or
  * shuffled messages end in the state of the same messages delivered once in order. What a message
  * did outside the account stays done: workspaces released by an end are not given back by an older
  * success arriving later.
@@ -46,19 +51,18 @@ public class SubscriptionLifecycle {
 
   private static final Logger LOG = Logger.getLogger(SubscriptionLifecycle.class.getName());
 
-  @Inject
-  @Named("aws")
-  CloudMarketplace aws;
-
   @Inject Audit audit;
   @Inject Notices notices;
   @Inject Clock clock;
+  @Inject Event<EntitlementsChanged> entitlementsChanged;
   @PersistenceContext EntityManager em;
 
   /** What a message did. */
   public enum Outcome {
     /** Seen before under the same id: nothing changed. */
     DUPLICATE,
+    /** Its cloud account is not known yet: kept, to be applied when it is. */
+    WAITING,
     /** Older than a message already applied: kept in the history; it undid nothing. */
     OUTDATED,
     /** Applied; the cloud account's status stayed as it was. */
@@ -67,31 +71,11 @@ public class SubscriptionLifecycle {
     CHANGED
   }
 
-  /** The outcome, the cloud account, and how many workspaces were locked. */
-  public record Receipt(Outcome outcome, long cloudAccountId, int lockedWorkspaces) {}
+  /** The outcome, the cloud account (null while waiting), and how many workspaces were locked. */
+  public record Receipt(Outcome outcome, Long cloudAccountId, int lockedWorkspaces) {}
 
-  /**
-   * Applies one message.
-   *
-   * @throws UnknownSubscription when no cloud account has its license (nothing is recorded)
-   * @throws com.billingcenter.marketplace.control.MarketplaceException when the entitlements of a
-   *     changed contract cannot be fetched (nothing is recorded; a redelivery tries again)
-   */
+  /** Applies one message, or keeps it waiting for its cloud account. */
   public Receipt receive(SubscriptionEvent event) {
-    CloudAccount account =
-        em.createNamedQuery(CloudAccount.BY_LICENSE, CloudAccount.class)
-            .setParameter("provider", event.provider())
-            .setParameter(
-                "licenseId",
-                CloudAccount.licenseKey(event.licenseArn(), event.customerIdentifier()))
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new UnknownSubscription(
-                        "No cloud account has this "
-                            + (event.licenseArn() != null ? "license." : "customer identifier.")));
     var seen =
         em.createNamedQuery(MarketplaceEvent.BY_MESSAGE, MarketplaceEvent.class)
             .setParameter("channel", event.channel())
@@ -101,9 +85,71 @@ public class SubscriptionLifecycle {
     if (seen.isPresent()) {
       return new Receipt(Outcome.DUPLICATE, seen.get().cloudAccountId(), 0);
     }
+    String licenseKey = event.licenseKey();
+    if (licenseKey != null && event.agreementId() != null) {
+      link(event.provider(), event.agreementId(), licenseKey);
+    }
+    if (event.renews() != null) {
+      // A renewal's or replacement's new agreement carries the cloud account of the old one on.
+      Optional<String> renewed = licenseOf(event.provider(), event.renews());
+      renewed.ifPresent(key -> link(event.provider(), event.agreementId(), key));
+    }
+    if (licenseKey == null) {
+      licenseKey = licenseOf(event.provider(), event.agreementId()).orElse(null);
+    }
+    em.persist(
+        MarketplaceEvent.received(
+            event.channel(),
+            event.messageId(),
+            event.change(),
+            event.provider(),
+            event.licenseKey(),
+            event.agreementId(),
+            event.occurredAt(),
+            clock));
+    Optional<CloudAccount> account =
+        licenseKey == null ? Optional.empty() : lockedAccount(event.provider(), licenseKey);
+    if (account.isEmpty()) {
+      LOG.info(
+          () ->
+              "Marketplace "
+                  + event.channel()
+                  + " message "
+                  + event.messageId()
+                  + ": "
+                  + event.change()
+                  + " waits for its cloud account");
+      return new Receipt(Outcome.WAITING, null, 0);
+    }
+    Applied applied = applyWaiting(account.get());
+    return new Receipt(
+        Outcome.valueOf(applied.outcome().name()), account.get().id(), applied.locked());
+  }
+
+  /**
+   * Applies the messages that waited for a newly registered cloud account (the caller holds it).
+   * Returns how many were applied.
+   */
+  public int registered(CloudAccount account) {
+    CloudAccount locked = em.find(CloudAccount.class, account.id(), LockModeType.PESSIMISTIC_WRITE);
+    List<MarketplaceEvent> waiting = waitingFor(locked);
+    if (!waiting.isEmpty()) {
+      applyWaiting(locked);
+    }
+    return waiting.size();
+  }
+
+  /** What applying the waiting messages of an account did. */
+  private record Applied(CloudAccount.Applied outcome, int locked) {}
+
+  /**
+   * Replays the account's history with every message that waited for it (the newest arrival
+   * included); the account is locked.
+   */
+  private Applied applyWaiting(CloudAccount account) {
+    List<MarketplaceEvent> arriving = waitingFor(account);
     String before = MarketplaceRegistrations.describe(account);
     CloudAccountStatus statusBefore = account.status();
-    // The account's history: the messages kept so far, and this one.
     List<LifecycleMessage> history =
         new ArrayList<>(
             em.createNamedQuery(MarketplaceEvent.BY_CLOUD_ACCOUNT, MarketplaceEvent.class)
@@ -111,30 +157,16 @@ public class SubscriptionLifecycle {
                 .getResultStream()
                 .map(MarketplaceEvent::asLifecycleMessage)
                 .toList());
-    LifecycleMessage newest =
-        new LifecycleMessage(
-            event.change(),
-            event.occurredAt(),
-            MarketplaceEvent.key(event.channel(), event.messageId()));
-    history.add(newest);
+    List<LifecycleMessage> arrived =
+        arriving.stream().map(MarketplaceEvent::asLifecycleMessage).toList();
+    history.addAll(arrived);
+    LifecycleMessage newest = arrived.stream().max(LifecycleMessage::compareTo).orElseThrow();
     CloudAccount.Applied applied = account.replay(history, newest);
-    em.persist(
-        MarketplaceEvent.received(
-            event.channel(),
-            event.messageId(),
-            event.change(),
-            account.id(),
-            event.occurredAt(),
-            applied,
-            clock));
+    arriving.forEach(e -> e.appliedTo(account.id(), applied));
     LOG.info(
         () ->
-            "Marketplace "
-                + event.channel()
-                + " message "
-                + event.messageId()
-                + ": "
-                + event.change()
+            "Marketplace messages "
+                + arrived.stream().map(LifecycleMessage::messageId).toList()
                 + " for cloud account "
                 + account.id()
                 + " → "
@@ -143,7 +175,7 @@ public class SubscriptionLifecycle {
       audit.record(
           account.ownerId(),
           AuditEntry.SYSTEM,
-          "cloudAccount." + action(event.change()),
+          "cloudAccount." + action(newest.change()),
           MarketplaceRegistrations.SUBJECT,
           account.id(),
           before,
@@ -153,11 +185,68 @@ public class SubscriptionLifecycle {
     if (account.status() == CloudAccountStatus.ENDED && statusBefore != CloudAccountStatus.ENDED) {
       locked = releaseWorkspaces(account);
     }
-    if (event.change() == SubscriptionChange.ENTITLEMENTS_CHANGED
-        && applied != CloudAccount.Applied.OUTDATED) {
-      refreshEntitlements(account);
+    if (applied != CloudAccount.Applied.OUTDATED
+        && arrived.stream().anyMatch(m -> m.change() == SubscriptionChange.ENTITLEMENTS_CHANGED)) {
+      entitlementsChanged.fire(new EntitlementsChanged(account.id()));
     }
-    return new Receipt(Outcome.valueOf(applied.name()), account.id(), locked);
+    return new Applied(applied, locked);
+  }
+
+  /** The messages that wait for the account: by its license, or by an agreement linked to it. */
+  private List<MarketplaceEvent> waitingFor(CloudAccount account) {
+    Map<Long, MarketplaceEvent> waiting = new LinkedHashMap<>();
+    em.createNamedQuery(MarketplaceEvent.WAITING_FOR_LICENSE, MarketplaceEvent.class)
+        .setParameter("provider", account.provider())
+        .setParameter("licenseKey", account.licenseId())
+        .getResultList()
+        .forEach(e -> waiting.put(e.id(), e));
+    for (String agreementId :
+        em.createNamedQuery(AgreementLicense.AGREEMENTS_OF_LICENSE, String.class)
+            .setParameter("provider", account.provider())
+            .setParameter("licenseKey", account.licenseId())
+            .getResultList()) {
+      em.createNamedQuery(MarketplaceEvent.WAITING_FOR_AGREEMENT, MarketplaceEvent.class)
+          .setParameter("provider", account.provider())
+          .setParameter("agreementId", agreementId)
+          .getResultList()
+          .forEach(e -> waiting.put(e.id(), e));
+    }
+    return List.copyOf(waiting.values());
+  }
+
+  private Optional<CloudAccount> lockedAccount(String provider, String licenseKey) {
+    return em.createNamedQuery(CloudAccount.BY_LICENSE, CloudAccount.class)
+        .setParameter("provider", provider)
+        .setParameter("licenseId", licenseKey)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Optional<String> licenseOf(String provider, String agreementId) {
+    return linkOf(provider, agreementId).map(AgreementLicense::licenseKey);
+  }
+
+  private Optional<AgreementLicense> linkOf(String provider, String agreementId) {
+    return em.createNamedQuery(AgreementLicense.BY_AGREEMENT, AgreementLicense.class)
+        .setParameter("provider", provider)
+        .setParameter("agreementId", agreementId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Records that the agreement gave this license; the first link of an agreement stands. */
+  private void link(String provider, String agreementId, String licenseKey) {
+    Optional<AgreementLicense> known = linkOf(provider, agreementId);
+    if (known.isEmpty()) {
+      em.persist(AgreementLicense.link(provider, agreementId, licenseKey, clock.instant()));
+    } else if (!known.get().licenseKey().equals(licenseKey)) {
+      LOG.warning(
+          () ->
+              "Agreement "
+                  + agreementId
+                  + " is linked to another license already; the first link stands.");
+    }
   }
 
   private static String action(SubscriptionChange change) {
@@ -166,6 +255,7 @@ public class SubscriptionLifecycle {
       case SUBSCRIBE_FAILED -> "subscribeFailed";
       case ENDING -> "ending";
       case ENDED -> "ended";
+      case DEPROVISIONED -> "deprovisioned";
       case ENTITLEMENTS_CHANGED -> "entitlementsChanged";
     };
   }
@@ -198,39 +288,5 @@ public class SubscriptionLifecycle {
       }
     }
     return locked;
-  }
-
-  private void refreshEntitlements(CloudAccount account) {
-    List<Entitlement> entitlements =
-        aws.entitlements(
-            new ResolvedBuyer(
-                account.provider(),
-                account.providerAccountId(),
-                account.licenseArn(),
-                account.customerIdentifier(),
-                account.productCode()));
-    String recorded = RecordedEntitlements.write(entitlements);
-    int kept = RecordedEntitlements.read(recorded).size();
-    if (kept < entitlements.size()) {
-      LOG.warning(
-          () ->
-              "Cloud account "
-                  + account.id()
-                  + " has "
-                  + entitlements.size()
-                  + " entitlements; the first "
-                  + kept
-                  + " are kept.");
-    }
-    String before = account.entitlements();
-    account.recordEntitlements(recorded, clock.instant());
-    audit.record(
-        account.ownerId(),
-        AuditEntry.SYSTEM,
-        "cloudAccount.entitlementsRecorded",
-        MarketplaceRegistrations.SUBJECT,
-        account.id(),
-        before,
-        account.entitlements());
   }
 }

@@ -6,15 +6,18 @@ import java.util.Objects;
 
 /**
  * A lifecycle message from a marketplace, as any channel delivers it: its id on that channel (for
- * redeliveries), whose subscription (AWS: the license ARN of current products, or the customer
- * identifier of legacy ones), what happened, and when.
+ * redeliveries), whose subscription, what happened, and when. A message names the buyer's license
+ * (as {@link ResolvedBuyer#licenseKey()} compares it), the marketplace agreement, or both: AWS's
+ * agreement events name only the agreement, which a license event links to its license. {@code
+ * renews} is the agreement that a renewal's or replacement's new agreement follows, if any.
  */
 public record SubscriptionEvent(
     String channel,
     String messageId,
     String provider,
-    String licenseArn,
-    String customerIdentifier,
+    String licenseKey,
+    String agreementId,
+    String renews,
     SubscriptionChange change,
     Instant occurredAt) {
 
@@ -24,8 +27,8 @@ public record SubscriptionEvent(
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(change, "change");
     Objects.requireNonNull(occurredAt, "occurredAt");
-    if (isBlank(licenseArn) && isBlank(customerIdentifier)) {
-      throw new IllegalArgumentException("A message names a license or a customer identifier.");
+    if (isBlank(licenseKey) && isBlank(agreementId)) {
+      throw new IllegalArgumentException("A message names a license or an agreement.");
     }
   }
 

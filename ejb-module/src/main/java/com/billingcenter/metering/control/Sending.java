@@ -66,11 +66,18 @@ public class Sending {
     return calls.get();
   }
 
-  /** The records in calls of at most 25, each call for one product. */
+  /**
+   * The records in calls of at most 25, each call for one product and of one kind: records by
+   * license and records by legacy customer identifier never share a call, since only the latter's
+   * call names the product (AWS Marketplace API reference, BatchMeterUsage).
+   */
   public static List<List<MeteringStore.Pending>> calls(List<MeteringStore.Pending> records) {
     Map<String, List<MeteringStore.Pending>> byProduct = new LinkedHashMap<>();
     for (MeteringStore.Pending record : records) {
-      byProduct.computeIfAbsent(record.productCode(), k -> new ArrayList<>()).add(record);
+      String kind = record.licenseArn() != null ? "license" : "customer";
+      byProduct
+          .computeIfAbsent(kind + " " + record.productCode(), k -> new ArrayList<>())
+          .add(record);
     }
     List<List<MeteringStore.Pending>> calls = new ArrayList<>();
     for (List<MeteringStore.Pending> product : byProduct.values()) {

@@ -2,8 +2,6 @@ package com.billingcenter.marketplace.web;
 
 import com.billingcenter.marketplace.aws.sns.SnsMessages;
 import com.billingcenter.marketplace.aws.sns.SnsRefusal;
-import com.billingcenter.marketplace.control.MarketplaceException;
-import com.billingcenter.marketplace.control.UnknownSubscription;
 import com.billingcenter.platform.control.JsonText;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -71,17 +69,6 @@ public class SnsServlet extends HttpServlet {
           refused.reason().status(),
           "sns." + refused.reason().name().toLowerCase(),
           refused.getMessage());
-    } catch (UnknownSubscription unknown) {
-      JsonAnswers.refuse(
-          WHAT, request, response, 404, "sns.unknownSubscription", unknown.getMessage());
-    } catch (MarketplaceException unavailable) {
-      JsonAnswers.refuse(
-          WHAT,
-          request,
-          response,
-          503,
-          "sns.marketplaceUnavailable",
-          "AWS Marketplace could not be asked for the entitlements; send the message again.");
     } catch (EJBException failed) {
       JsonAnswers.refuse(
           WHAT, request, response, 503, "sns.retry", "The message could not be applied; retry.");

@@ -53,6 +53,9 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
   /** Connections kept to AWS Marketplace: one per request thread that may call it at once. */
   static final int MAX_CONNECTIONS = 64;
 
+  /** GetEntitlements' filter by license, which the SDK's enum predates. */
+  static final String LICENSE_ARN_FILTER = "LICENSE_ARN";
+
   /** AWS answers GetEntitlements in pages of at most this many. */
   static final int ENTITLEMENTS_PER_PAGE = 25;
 
@@ -138,10 +141,19 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
             "The registration is for product " + response.productCode() + ", not ours.",
             null);
       }
+      String licenseArn = RawAnswer.text(raw.get(), "LicenseArn");
+      String licenseKey;
+      try {
+        licenseKey = AwsLicenses.key(licenseArn, response.customerIdentifier());
+      } catch (IllegalArgumentException e) {
+        throw new MarketplaceException(
+            Reason.REFUSED, "AWS Marketplace resolved the token to no license we can read.", e);
+      }
       return new ResolvedBuyer(
           provider(),
           response.customerAWSAccountId(),
-          RawAnswer.text(raw.get(), "LicenseArn"),
+          licenseKey,
+          licenseArn,
           response.customerIdentifier(),
           response.productCode());
     } catch (InvalidTokenException e) {
@@ -178,13 +190,22 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
       records.add(record.build());
       arns.add(u.licenseArn());
     }
+    boolean byLicense = usage.get(0).licenseArn() != null;
+    if (usage.stream().anyMatch(u -> (u.licenseArn() != null) != byLicense)) {
+      throw new IllegalArgumentException(
+          "Records by license and by customer identifier go in separate calls.");
+    }
     UsageLicenseArns.Answer answer = new UsageLicenseArns.Answer();
     BatchMeterUsageResponse response;
     try {
+      // AWS Marketplace API reference, BatchMeterUsage: with LicenseArn records the request
+      // carries no ProductCode (sending both for one customer and hour double-bills); legacy
+      // customer-identifier calls name the product.
+      String product = byLicense ? null : productCode;
       response =
           metering.batchMeterUsage(
               r ->
-                  r.productCode(productCode)
+                  r.productCode(product)
                       .usageRecords(records)
                       .overrideConfiguration(
                           o ->
@@ -224,14 +245,13 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
     if (buyer.licenseArn() == null && buyer.customerIdentifier() == null) {
       throw new IllegalArgumentException("A buyer has a license ARN or a customer identifier.");
     }
-    // Current products: the buyer's account, then only their license's entitlements (an account
-    // may hold several licenses; the 2.40 model lacks the LICENSE_ARN filter and field, so the raw
-    // answer is read). Legacy products: the customer identifier.
+    // Current products: the buyer's license (AWS Marketplace API reference, GetEntitlements:
+    // filter LICENSE_ARN; one AWS account may hold concurrent licenses). The 2.41 model lacks that
+    // filter name and the answer's LicenseArn, so the name is sent as a string and the raw answer
+    // is read to keep only this license's entitlements. Legacy products: the customer identifier.
     Map<String, List<String>> filter =
         buyer.licenseArn() != null
-            ? Map.of(
-                GetEntitlementFilterName.CUSTOMER_AWS_ACCOUNT_ID.toString(),
-                List.of(buyer.accountId()))
+            ? Map.of(LICENSE_ARN_FILTER, List.of(buyer.licenseArn()))
             : Map.of(
                 GetEntitlementFilterName.CUSTOMER_IDENTIFIER.toString(),
                 List.of(buyer.customerIdentifier()));

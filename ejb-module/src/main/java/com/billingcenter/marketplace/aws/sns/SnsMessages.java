@@ -1,6 +1,7 @@
 package com.billingcenter.marketplace.aws.sns;
 
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
+import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import com.billingcenter.marketplace.aws.sns.SnsRefusal.Reason;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
@@ -66,9 +67,8 @@ public class SnsMessages {
    * Handles one message as SNS posted it.
    *
    * @throws SnsRefusal for a message that is malformed, from an unknown topic or not signed by the
-   *     certificate it names (nothing was done)
-   * @throws com.billingcenter.marketplace.control.UnknownSubscription for a notification about a
-   *     customer we have no cloud account for
+   *     certificate it names (nothing was done); a notification about a customer who has not
+   *     registered yet waits for them
    */
   public Handled handle(byte[] body) {
     Set<String> topics = topics();
@@ -147,9 +147,10 @@ public class SnsMessages {
     if (productCode == null || (!ours.isBlank() && !ours.equals(productCode))) {
       throw new SnsRefusal(Reason.MALFORMED, "The notification is not about our product.");
     }
-    String licenseArn = text(payload, "licenseArn");
+    // AWS's SNS notifications name the buyer by customer identifier only ("Amazon SNS
+    // notifications" in the Seller Guide); they carry no license ARN.
     String customer = text(payload, "customer-identifier");
-    if (licenseArn == null && customer == null) {
+    if (customer == null || customer.isBlank()) {
       throw new SnsRefusal(Reason.MALFORMED, "The notification names no customer.");
     }
     Instant at;
@@ -167,8 +168,9 @@ public class SnsMessages {
                 CHANNEL,
                 message.messageId(),
                 "aws",
-                licenseArn,
-                licenseArn == null ? customer : null,
+                AwsLicenses.key(null, customer),
+                null,
+                null,
                 change,
                 at));
     return new Handled(message.type(), receipt.outcome().name(), receipt.lockedWorkspaces());

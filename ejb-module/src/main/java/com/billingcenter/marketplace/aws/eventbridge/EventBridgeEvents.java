@@ -1,0 +1,206 @@
+package com.billingcenter.marketplace.aws.eventbridge;
+
+import com.billingcenter.cloudaccount.entity.SubscriptionChange;
+import com.billingcenter.marketplace.aws.control.AwsLicenses;
+import com.billingcenter.marketplace.control.SubscriptionEvent;
+import com.billingcenter.marketplace.entity.AgreementLicense;
+import com.billingcenter.marketplace.entity.MarketplaceEvent;
+import com.billingcenter.platform.control.JsonText;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an AWS Marketplace event as EventBridge delivers it. The shapes are the Seller Guide's
+ * ("Amazon EventBridge events", sections Events for agreements and Events for licenses):
+ *
+ * <ul>
+ *   <li>{@code Purchase Agreement Created|Amended|Ended - Proposer} and {@code … - Manufacturer}:
+ *       {@code detail.agreement.id}, and no license and no product code. A seller that sells its
+ *       own offers is both manufacturer and proposer and receives only the Proposer variant
+ *       ("Managing SaaS subscription events with Amazon EventBridge"); a channel partner's offer
+ *       gives the Manufacturer one. Both mean the same here.
+ *   <li>Ended's {@code detail.agreement.status}: CANCELLED, EXPIRED and TERMINATED end the
+ *       subscription; RENEWED and REPLACED do not, a new agreement follows (DescribeAgreement's
+ *       status values).
+ *   <li>Created's {@code intent} RENEW or REPLACE and {@code previousAgreementId}: the agreement
+ *       that the new one carries on.
+ *   <li>{@code License Updated - Manufacturer} and {@code License Deprovisioned - Manufacturer}:
+ *       {@code detail.license.arn}, {@code detail.agreement.id}, {@code detail.product.code},
+ *       {@code detail.acceptor.accountId}. The first links the agreement to its license; the second
+ *       ends the subscription and opens the one-hour window for its final usage.
+ * </ul>
+ *
+ * Every other detail type, and a license event for another product, is acknowledged and ignored.
+ */
+public final class EventBridgeEvents {
+
+  /** The source of AWS Marketplace's agreement and license events. */
+  public static final String SOURCE = "aws.agreement-marketplace";
+
+  /** AgreementViewSummary.agreementId: 1 to 64 of these. */
+  private static final Pattern AGREEMENT_ID = Pattern.compile("[A-Za-z0-9_/-]{1,64}");
+
+  private static final Set<String> ENDING_STATUSES = Set.of("CANCELLED", "EXPIRED", "TERMINATED");
+
+  private EventBridgeEvents() {}
+
+  /** What an event means here: a change to apply, or the reason it is ignored. */
+  public record Reading(SubscriptionEvent event, String ignored) {
+    static Reading ignore(String why) {
+      return new Reading(null, why);
+    }
+  }
+
+  /**
+   * @param channel the channel name events are kept under
+   * @param ourProductCode the product code of the listing (license events of others are ignored)
+   * @throws IllegalArgumentException when the body is not an EventBridge event we can read
+   */
+  public static Reading read(byte[] body, String channel, String ourProductCode) {
+    JsonObject event = object(body);
+    String id = text(event, "id");
+    String detailType = text(event, "detail-type");
+    String time = text(event, "time");
+    if (id == null || detailType == null || time == null) {
+      throw new IllegalArgumentException("An event has an id, a detail-type and a time.");
+    }
+    if (id.isBlank() || id.length() > MarketplaceEvent.MAX_MESSAGE_ID) {
+      throw new IllegalArgumentException("The event id is empty or too long.");
+    }
+    Instant occurredAt;
+    try {
+      occurredAt = Instant.parse(time);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("The time is not an ISO-8601 instant.");
+    }
+    String source = text(event, "source");
+    if (source != null && !SOURCE.equals(source)) {
+      return Reading.ignore("source " + source);
+    }
+    Kind kind = Kind.of(detailType);
+    if (kind == null) {
+      return Reading.ignore("detail-type " + detailType);
+    }
+    if (!(event.get("detail") instanceof JsonObject detail)) {
+      throw new IllegalArgumentException("The event has no detail.");
+    }
+    JsonObject agreement = object(detail, "agreement");
+    String agreementId = agreement == null ? null : text(agreement, "id");
+    if (agreementId != null && !AGREEMENT_ID.matcher(agreementId).matches()) {
+      throw new IllegalArgumentException("The agreement id is not one AWS writes.");
+    }
+    String licenseKey = null;
+    SubscriptionChange change;
+    String renews = null;
+    switch (kind) {
+      case LICENSE_UPDATED, LICENSE_DEPROVISIONED -> {
+        JsonObject product = object(detail, "product");
+        String productCode = product == null ? null : text(product, "code");
+        if (productCode != null
+            && ourProductCode != null
+            && !ourProductCode.isBlank()
+            && !ourProductCode.equals(productCode)) {
+          return Reading.ignore("another product");
+        }
+        JsonObject license = object(detail, "license");
+        String arn = license == null ? null : text(license, "arn");
+        if (!AwsLicenses.isLicenseArn(arn)) {
+          throw new IllegalArgumentException("A license event names its license ARN.");
+        }
+        licenseKey = AwsLicenses.key(arn, null);
+        change =
+            kind == Kind.LICENSE_UPDATED
+                ? SubscriptionChange.ENTITLEMENTS_CHANGED
+                : SubscriptionChange.DEPROVISIONED;
+      }
+      case CREATED -> {
+        requireAgreement(agreementId);
+        change = SubscriptionChange.SUBSCRIBED;
+        String intent = text(agreement, "intent");
+        String previous = text(agreement, "previousAgreementId");
+        if (("RENEW".equals(intent) || "REPLACE".equals(intent))
+            && previous != null
+            && AGREEMENT_ID.matcher(previous).matches()) {
+          renews = previous;
+        }
+      }
+      case AMENDED -> {
+        requireAgreement(agreementId);
+        change = SubscriptionChange.ENTITLEMENTS_CHANGED;
+      }
+      case ENDED -> {
+        requireAgreement(agreementId);
+        String status = text(agreement, "status");
+        if (!ENDING_STATUSES.contains(status)) {
+          // RENEWED or REPLACED: a new agreement carries the subscription on.
+          return Reading.ignore("agreement ended " + status);
+        }
+        change = SubscriptionChange.ENDED;
+      }
+      default -> throw new IllegalStateException(kind.name());
+    }
+    return new Reading(
+        new SubscriptionEvent(
+            channel, id, "aws", licenseKey, agreementId, renews, change, occurredAt),
+        null);
+  }
+
+  private enum Kind {
+    CREATED,
+    AMENDED,
+    ENDED,
+    LICENSE_UPDATED,
+    LICENSE_DEPROVISIONED;
+
+    static Kind of(String detailType) {
+      return switch (detailType) {
+        case "Purchase Agreement Created - Proposer", "Purchase Agreement Created - Manufacturer" ->
+            CREATED;
+        case "Purchase Agreement Amended - Proposer", "Purchase Agreement Amended - Manufacturer" ->
+            AMENDED;
+        case "Purchase Agreement Ended - Proposer", "Purchase Agreement Ended - Manufacturer" ->
+            ENDED;
+        case "License Updated - Manufacturer" -> LICENSE_UPDATED;
+        case "License Deprovisioned - Manufacturer" -> LICENSE_DEPROVISIONED;
+        default -> null;
+      };
+    }
+  }
+
+  private static void requireAgreement(String agreementId) {
+    if (agreementId == null) {
+      throw new IllegalArgumentException("An agreement event names its agreement.");
+    }
+    if (agreementId.length() > AgreementLicense.MAX_AGREEMENT_ID) {
+      throw new IllegalArgumentException("The agreement id is too long.");
+    }
+  }
+
+  private static JsonObject object(byte[] body) {
+    try (JsonReader reader = JsonText.PROVIDER.createReader(new ByteArrayInputStream(body))) {
+      JsonValue value = reader.readValue();
+      if (value instanceof JsonObject object) {
+        return object;
+      }
+      throw new IllegalArgumentException("The body is not a JSON object.");
+    } catch (JsonException e) {
+      throw new IllegalArgumentException("The body is not valid JSON.");
+    }
+  }
+
+  private static JsonObject object(JsonObject parent, String name) {
+    return parent.get(name) instanceof JsonObject child ? child : null;
+  }
+
+  private static String text(JsonObject object, String name) {
+    return object.get(name) instanceof JsonString value ? value.getString() : null;
+  }
+}

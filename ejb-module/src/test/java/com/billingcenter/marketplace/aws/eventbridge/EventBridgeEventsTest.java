@@ -1,0 +1,166 @@
+package com.billingcenter.marketplace.aws.eventbridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.billingcenter.cloudaccount.entity.SubscriptionChange;
+import com.billingcenter.marketplace.control.SubscriptionEvent;
+import com.billingcenter.platform.control.JsonText;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Seller Guide's own example events ("Amazon EventBridge events", Events for agreements and
+ * Events for licenses), as AWS prints them, read by {@link EventBridgeEvents}. The files are under
+ * {@code src/test/resources/aws-documented/eventbridge}; each names its page.
+ */
+class EventBridgeEventsTest {
+
+  /** The product code of the guide's license examples. */
+  private static final String PRODUCT = "aw4fgf5tyo5w2ap6fEXAMPLE";
+
+  private static final String AGREEMENT = "agmt-4mwg1nevbokzw95eca5797ixs";
+
+  static JsonObject documented(String file) {
+    try (InputStream in =
+        EventBridgeEventsTest.class.getResourceAsStream("/aws-documented/eventbridge/" + file)) {
+      assertNotNull(in, file);
+      return JsonText.PROVIDER.createReader(in).readObject();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static byte[] payload(String file) {
+    return documented(file).getJsonObject("payload").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static SubscriptionEvent read(byte[] body) {
+    EventBridgeEvents.Reading reading = EventBridgeEvents.read(body, "eventbridge", PRODUCT);
+    assertNotNull(reading.event(), "ignored: " + reading.ignored());
+    return reading.event();
+  }
+
+  @Test
+  void bothVariantsOfAnAgreementCreatedSubscribeByAgreementAlone() {
+    for (String file :
+        new String[] {
+          "purchase-agreement-created-proposer.json", "purchase-agreement-created-manufacturer.json"
+        }) {
+      SubscriptionEvent event = read(payload(file));
+      assertEquals(SubscriptionChange.SUBSCRIBED, event.change(), file);
+      assertEquals(AGREEMENT, event.agreementId(), file);
+      assertNull(event.licenseKey(), file + ": agreement events name no license");
+      assertNull(event.renews(), file);
+      assertEquals(Instant.parse("2024-08-30T21:36:03Z"), event.occurredAt());
+      assertEquals("12345678-1234-1234-1234-123456789012", event.messageId());
+    }
+  }
+
+  @Test
+  void aRenewalsNewAgreementNamesTheAgreementItCarriesOn() {
+    SubscriptionEvent event = read(payload("purchase-agreement-created-proposer-renew.json"));
+    assertEquals(SubscriptionChange.SUBSCRIBED, event.change());
+    assertEquals("agmt-newrenewalagreementid", event.agreementId());
+    assertEquals(AGREEMENT, event.renews());
+  }
+
+  @Test
+  void amendmentsOfBothVariantsChangeTheEntitlements() {
+    for (String file :
+        new String[] {
+          "purchase-agreement-amended-proposer.json", "purchase-agreement-amended-manufacturer.json"
+        }) {
+      SubscriptionEvent event = read(payload(file));
+      assertEquals(SubscriptionChange.ENTITLEMENTS_CHANGED, event.change(), file);
+      assertEquals(AGREEMENT, event.agreementId(), file);
+    }
+  }
+
+  @Test
+  void aCancelledAgreementEndsTheSubscriptionInBothVariants() {
+    for (String file :
+        new String[] {
+          "purchase-agreement-ended-proposer.json", "purchase-agreement-ended-manufacturer.json"
+        }) {
+      SubscriptionEvent event = read(payload(file));
+      assertEquals(SubscriptionChange.ENDED, event.change(), file);
+      assertEquals(AGREEMENT, event.agreementId(), file);
+    }
+  }
+
+  @Test
+  void expiredAndTerminatedEndItTooButRenewedAndReplacedDoNot() {
+    String cancelled =
+        new String(payload("purchase-agreement-ended-proposer.json"), StandardCharsets.UTF_8);
+    for (String status : new String[] {"EXPIRED", "TERMINATED"}) {
+      byte[] ended = cancelled.replace("CANCELLED", status).getBytes(StandardCharsets.UTF_8);
+      assertEquals(SubscriptionChange.ENDED, read(ended).change(), status);
+    }
+    for (String status : new String[] {"RENEWED", "REPLACED", "ARCHIVED"}) {
+      byte[] ended = cancelled.replace("CANCELLED", status).getBytes(StandardCharsets.UTF_8);
+      EventBridgeEvents.Reading reading = EventBridgeEvents.read(ended, "eventbridge", PRODUCT);
+      assertNull(reading.event(), status + " locks nothing");
+      assertEquals("agreement ended " + status, reading.ignored());
+    }
+  }
+
+  @Test
+  void licenseEventsLinkTheAgreementToTheLicenseAsAwsWritesIt() {
+    SubscriptionEvent updated = read(payload("license-updated-manufacturer.json"));
+    assertEquals(SubscriptionChange.ENTITLEMENTS_CHANGED, updated.change());
+    assertEquals(AGREEMENT, updated.agreementId());
+    // aws:license-manager:us-east-1:123456789012:l-e52ca6f38bf84d0fafb8802ca15ac11x, no "arn:"
+    assertEquals("l-e52ca6f38bf84d0fafb8802ca15ac11x", updated.licenseKey());
+    SubscriptionEvent deprovisioned = read(payload("license-deprovisioned-manufacturer.json"));
+    assertEquals(SubscriptionChange.DEPROVISIONED, deprovisioned.change());
+    assertEquals(updated.licenseKey(), deprovisioned.licenseKey());
+  }
+
+  @Test
+  void anotherProductsLicenseEventIsIgnoredNotRefused() {
+    EventBridgeEvents.Reading reading =
+        EventBridgeEvents.read(
+            payload("license-deprovisioned-manufacturer.json"), "eventbridge", "our-product");
+    assertNull(reading.event());
+    assertEquals("another product", reading.ignored());
+  }
+
+  @Test
+  void detailTypesWeDoNotActOnAreIgnored() {
+    EventBridgeEvents.Reading reading =
+        EventBridgeEvents.read(payload("purchase-agreement-ending-proposer.json"), "e", PRODUCT);
+    assertNull(reading.event());
+    assertEquals("detail-type Purchase Agreement Ending - Proposer", reading.ignored());
+  }
+
+  @Test
+  void whatIsNoAwsEventIsRefused() {
+    String ended =
+        new String(payload("purchase-agreement-ended-proposer.json"), StandardCharsets.UTF_8);
+    String license =
+        new String(payload("license-updated-manufacturer.json"), StandardCharsets.UTF_8);
+    for (String bad :
+        new String[] {
+          "{\"id\": ",
+          "[]",
+          ended.replace("\"time\"", "\"when\""),
+          ended.replace("2024-08-30T21:36:03Z", "yesterday"),
+          ended.replace("\"agreement\"", "\"contract\""),
+          ended.replace(AGREEMENT, "agmt with spaces"),
+          license.replace("\"license\"", "\"licence\""),
+          license.replace("l-e52ca6f38bf84d0fafb8802ca15ac11x", "nothing-like-a-license"),
+        }) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> EventBridgeEvents.read(bad.getBytes(StandardCharsets.UTF_8), "e", PRODUCT),
+          bad);
+    }
+  }
+}
