@@ -253,4 +253,32 @@ class AwsDocumentedEventsIT {
                 "purchase-agreement-ended-proposer.json", buyer, second, null, t.plusSeconds(50)));
     assertEquals(1, ended.getInt("lockedWorkspaces"), ended.toString());
   }
+
+  @Test
+  void aMessageThatCrossedItsBuyersRegistrationFindsItsAccountWithinAMinute() throws Exception {
+    JsonObject buyer = quietBuyer();
+    String agreement = "agmt-" + UUID.randomUUID().toString().replace("-", "").substring(0, 25);
+    Instant t = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    assertEquals(
+        "WAITING",
+        deliver(replay("license-updated-manufacturer.json", buyer, agreement, null, t))
+            .getString("outcome"));
+    // The account appears without a registration that would apply the message (as when the
+    // two transactions crossed): the schedule that runs every minute finds them.
+    String user = Http.register(server, Http.uniqueName("crossed"), PASSWORD);
+    Database.registerAwsAccount(
+        server, user, buyer.getString("awsAccountId"), buyer.getString("licenseArn"));
+    new org.openqa.selenium.support.ui.FluentWait<>(agreement)
+        .withTimeout(java.time.Duration.ofSeconds(100))
+        .pollingEvery(java.time.Duration.ofSeconds(2))
+        .until(a -> waitingEventsUnchecked(a).isEmpty());
+  }
+
+  private java.util.List<String> waitingEventsUnchecked(String agreement) {
+    try {
+      return waitingEvents(agreement);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -44,12 +44,21 @@ import java.util.Objects;
     query =
         "select e from MarketplaceEvent e where e.cloudAccountId is null"
             + " and e.provider = :provider and e.agreementId = :agreementId")
+@NamedQuery(
+    name = MarketplaceEvent.ACCOUNTS_WITH_WAITING,
+    query =
+        "select distinct c.id from CloudAccount c, MarketplaceEvent e"
+            + " where e.cloudAccountId is null and e.provider = c.provider"
+            + " and (e.licenseKey = c.licenseId or exists (select a from AgreementLicense a"
+            + " where a.provider = c.provider and a.agreementId = e.agreementId"
+            + " and a.licenseKey = c.licenseId))")
 public class MarketplaceEvent {
 
   public static final String BY_MESSAGE = "MarketplaceEvent.byMessage";
   public static final String BY_CLOUD_ACCOUNT = "MarketplaceEvent.byCloudAccount";
   public static final String WAITING_FOR_LICENSE = "MarketplaceEvent.waitingForLicense";
   public static final String WAITING_FOR_AGREEMENT = "MarketplaceEvent.waitingForAgreement";
+  public static final String ACCOUNTS_WITH_WAITING = "MarketplaceEvent.accountsWithWaiting";
 
   public static final int MAX_MESSAGE_ID = 128;
 

@@ -6,13 +6,14 @@ import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
 import com.billingcenter.cloudaccount.entity.LifecycleMessage;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
+import com.billingcenter.marketplace.control.AgreementLinks;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
-import com.billingcenter.marketplace.entity.AgreementLicense;
 import com.billingcenter.marketplace.entity.MarketplaceEvent;
 import com.billingcenter.notice.control.Notices;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.SettlementPeriod;
 import com.billingcenter.workspace.entity.Workspace;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,9 +22,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -55,6 +54,7 @@ public class SubscriptionLifecycle {
   @Inject Notices notices;
   @Inject Clock clock;
   @Inject Event<EntitlementsChanged> entitlementsChanged;
+  @Inject AgreementLinks links;
   @PersistenceContext EntityManager em;
 
   /** What a message did. */
@@ -87,15 +87,15 @@ public class SubscriptionLifecycle {
     }
     String licenseKey = event.licenseKey();
     if (licenseKey != null && event.agreementId() != null) {
-      link(event.provider(), event.agreementId(), licenseKey);
+      links.link(event.provider(), event.agreementId(), licenseKey);
     }
     if (event.renews() != null) {
       // A renewal's or replacement's new agreement carries the cloud account of the old one on.
-      Optional<String> renewed = licenseOf(event.provider(), event.renews());
-      renewed.ifPresent(key -> link(event.provider(), event.agreementId(), key));
+      Optional<String> renewed = links.licenseOf(event.provider(), event.renews());
+      renewed.ifPresent(key -> links.link(event.provider(), event.agreementId(), key));
     }
     if (licenseKey == null) {
-      licenseKey = licenseOf(event.provider(), event.agreementId()).orElse(null);
+      licenseKey = links.licenseOf(event.provider(), event.agreementId()).orElse(null);
     }
     em.persist(
         MarketplaceEvent.received(
@@ -121,33 +121,62 @@ public class SubscriptionLifecycle {
                   + " waits for its cloud account");
       return new Receipt(Outcome.WAITING, null, 0);
     }
-    Applied applied = applyWaiting(account.get());
+    Applied applied = applyWaiting(account.get(), links.waitingFor(account.get()));
     return new Receipt(
         Outcome.valueOf(applied.outcome().name()), account.get().id(), applied.locked());
   }
 
   /**
-   * Applies the messages that waited for a newly registered cloud account (the caller holds it).
-   * Returns how many were applied.
+   * Applies the messages that wait for this cloud account, e.g. when its buyer has just registered;
+   * returns how many were applied.
    */
-  public int registered(CloudAccount account) {
-    CloudAccount locked = em.find(CloudAccount.class, account.id(), LockModeType.PESSIMISTIC_WRITE);
-    List<MarketplaceEvent> waiting = waitingFor(locked);
+  public int applyWaitingFor(long cloudAccountId) {
+    CloudAccount locked =
+        em.find(CloudAccount.class, cloudAccountId, LockModeType.PESSIMISTIC_WRITE);
+    List<MarketplaceEvent> waiting = locked == null ? List.of() : links.waitingFor(locked);
     if (!waiting.isEmpty()) {
-      applyWaiting(locked);
+      applyWaiting(locked, waiting);
     }
     return waiting.size();
+  }
+
+  /** Cloud accounts whose waiting messages one sweep applies; the next sweep takes the rest. */
+  static final int SWEEP_BATCH = 100;
+
+  /**
+   * Applies the messages that wait for a cloud account that exists after all: a message and its
+   * buyer's registration that crossed, each transaction committing before it could see the other's
+   * work. A non-persistent schedule on every instance (see LockCountdown); each account's row is
+   * locked while its messages are applied, so two instances never apply one twice.
+   */
+  @Schedule(hour = "*", minute = "*", persistent = false)
+  void everyMinute() {
+    int applied = sweep();
+    if (applied > 0) {
+      LOG.info(() -> applied + " waiting marketplace message(s) found their cloud account.");
+    }
+  }
+
+  /** See {@link #everyMinute()}; returns how many waiting messages were applied. */
+  public int sweep() {
+    int applied = 0;
+    for (long id :
+        em.createNamedQuery(MarketplaceEvent.ACCOUNTS_WITH_WAITING, Long.class)
+            .setMaxResults(SWEEP_BATCH)
+            .getResultList()) {
+      applied += applyWaitingFor(id);
+    }
+    return applied;
   }
 
   /** What applying the waiting messages of an account did. */
   private record Applied(CloudAccount.Applied outcome, int locked) {}
 
   /**
-   * Replays the account's history with every message that waited for it (the newest arrival
+   * Replays the account's history with the messages that waited for it (the newest arrival
    * included); the account is locked.
    */
-  private Applied applyWaiting(CloudAccount account) {
-    List<MarketplaceEvent> arriving = waitingFor(account);
+  private Applied applyWaiting(CloudAccount account, List<MarketplaceEvent> arriving) {
     String before = MarketplaceRegistrations.describe(account);
     CloudAccountStatus statusBefore = account.status();
     List<LifecycleMessage> history =
@@ -192,28 +221,6 @@ public class SubscriptionLifecycle {
     return new Applied(applied, locked);
   }
 
-  /** The messages that wait for the account: by its license, or by an agreement linked to it. */
-  private List<MarketplaceEvent> waitingFor(CloudAccount account) {
-    Map<Long, MarketplaceEvent> waiting = new LinkedHashMap<>();
-    em.createNamedQuery(MarketplaceEvent.WAITING_FOR_LICENSE, MarketplaceEvent.class)
-        .setParameter("provider", account.provider())
-        .setParameter("licenseKey", account.licenseId())
-        .getResultList()
-        .forEach(e -> waiting.put(e.id(), e));
-    for (String agreementId :
-        em.createNamedQuery(AgreementLicense.AGREEMENTS_OF_LICENSE, String.class)
-            .setParameter("provider", account.provider())
-            .setParameter("licenseKey", account.licenseId())
-            .getResultList()) {
-      em.createNamedQuery(MarketplaceEvent.WAITING_FOR_AGREEMENT, MarketplaceEvent.class)
-          .setParameter("provider", account.provider())
-          .setParameter("agreementId", agreementId)
-          .getResultList()
-          .forEach(e -> waiting.put(e.id(), e));
-    }
-    return List.copyOf(waiting.values());
-  }
-
   private Optional<CloudAccount> lockedAccount(String provider, String licenseKey) {
     return em.createNamedQuery(CloudAccount.BY_LICENSE, CloudAccount.class)
         .setParameter("provider", provider)
@@ -221,32 +228,6 @@ public class SubscriptionLifecycle {
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst();
-  }
-
-  private Optional<String> licenseOf(String provider, String agreementId) {
-    return linkOf(provider, agreementId).map(AgreementLicense::licenseKey);
-  }
-
-  private Optional<AgreementLicense> linkOf(String provider, String agreementId) {
-    return em.createNamedQuery(AgreementLicense.BY_AGREEMENT, AgreementLicense.class)
-        .setParameter("provider", provider)
-        .setParameter("agreementId", agreementId)
-        .getResultStream()
-        .findFirst();
-  }
-
-  /** Records that the agreement gave this license; the first link of an agreement stands. */
-  private void link(String provider, String agreementId, String licenseKey) {
-    Optional<AgreementLicense> known = linkOf(provider, agreementId);
-    if (known.isEmpty()) {
-      em.persist(AgreementLicense.link(provider, agreementId, licenseKey, clock.instant()));
-    } else if (!known.get().licenseKey().equals(licenseKey)) {
-      LOG.warning(
-          () ->
-              "Agreement "
-                  + agreementId
-                  + " is linked to another license already; the first link stands.");
-    }
   }
 
   private static String action(SubscriptionChange change) {

@@ -1,0 +1,78 @@
+package com.billingcenter.marketplace.control;
+
+import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.marketplace.entity.AgreementLicense;
+import com.billingcenter.marketplace.entity.MarketplaceEvent;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Which license each marketplace agreement gave, and the lifecycle messages that wait for their
+ * cloud account: a message names a license, an agreement, or both, and finds its account through
+ * these links (see {@link AgreementLicense}).
+ */
+@Stateless
+public class AgreementLinks {
+
+  private static final Logger LOG = Logger.getLogger(AgreementLinks.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  /** The license an agreement gave, if a license event has linked them. */
+  public Optional<String> licenseOf(String provider, String agreementId) {
+    return linkOf(provider, agreementId).map(AgreementLicense::licenseKey);
+  }
+
+  private Optional<AgreementLicense> linkOf(String provider, String agreementId) {
+    return em.createNamedQuery(AgreementLicense.BY_AGREEMENT, AgreementLicense.class)
+        .setParameter("provider", provider)
+        .setParameter("agreementId", agreementId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Records that the agreement gave this license; the first link of an agreement stands. */
+  public void link(String provider, String agreementId, String licenseKey) {
+    Optional<AgreementLicense> known = linkOf(provider, agreementId);
+    if (known.isEmpty()) {
+      em.persist(AgreementLicense.link(provider, agreementId, licenseKey, clock.instant()));
+    } else if (!known.get().licenseKey().equals(licenseKey)) {
+      LOG.warning(
+          () ->
+              "Agreement "
+                  + agreementId
+                  + " is linked to another license already; the first link stands.");
+    }
+  }
+
+  /** The messages that wait for the account: by its license, or by an agreement linked to it. */
+  public List<MarketplaceEvent> waitingFor(CloudAccount account) {
+    Map<Long, MarketplaceEvent> waiting = new LinkedHashMap<>();
+    em.createNamedQuery(MarketplaceEvent.WAITING_FOR_LICENSE, MarketplaceEvent.class)
+        .setParameter("provider", account.provider())
+        .setParameter("licenseKey", account.licenseId())
+        .getResultList()
+        .forEach(e -> waiting.put(e.id(), e));
+    for (String agreementId :
+        em.createNamedQuery(AgreementLicense.AGREEMENTS_OF_LICENSE, String.class)
+            .setParameter("provider", account.provider())
+            .setParameter("licenseKey", account.licenseId())
+            .getResultList()) {
+      em.createNamedQuery(MarketplaceEvent.WAITING_FOR_AGREEMENT, MarketplaceEvent.class)
+          .setParameter("provider", account.provider())
+          .setParameter("agreementId", agreementId)
+          .getResultList()
+          .forEach(e -> waiting.put(e.id(), e));
+    }
+    return List.copyOf(waiting.values());
+  }
+}
