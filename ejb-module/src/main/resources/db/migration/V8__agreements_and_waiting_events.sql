@@ -23,6 +23,8 @@ ALTER TABLE marketplace_event ADD COLUMN license_key VARCHAR(512);
 ALTER TABLE marketplace_event ADD COLUMN agreement_id VARCHAR(64);
 CREATE INDEX ix_marketplace_event_license ON marketplace_event (license_key);
 CREATE INDEX ix_marketplace_event_agreement ON marketplace_event (agreement_id);
+-- A cloud account's history is read whenever one of its messages arrives.
+CREATE INDEX ix_marketplace_event_cloud ON marketplace_event (cloud_account_id);
 
 -- A license is compared by its resource id (l-...), lower case: AWS writes one license ARN in
 -- more than one form (ResolveCustomer: arn:aws:license-manager::<account>:license:l-...; the
@@ -30,3 +32,7 @@ CREATE INDEX ix_marketplace_event_agreement ON marketplace_event (agreement_id);
 UPDATE cloud_account
    SET license_id = LOWER(SUBSTRING(license_id FROM POSITION(':l-' IN license_id) + 1))
  WHERE license_arn IS NOT NULL AND POSITION(':l-' IN license_id) > 0;
+
+-- The buyer came from a free-trial offer (Seller Guide, "SaaS free trials": the fulfillment POST
+-- carries x-amzn-marketplace-offer-type=free-trial).
+ALTER TABLE cloud_account ADD COLUMN free_trial BOOLEAN DEFAULT FALSE NOT NULL;

@@ -109,6 +109,27 @@ class FulfillmentIT {
     assertTrue(page.body().contains(aws), "the set-up page names the AWS account");
   }
 
+  /**
+   * Seller Guide, "SaaS free trials": x-amzn-marketplace-offer-type=free-trial beside the token.
+   */
+  @Test
+  void aFreeTrialBuyerIsMarkedSoAndOthersAreNot() throws Exception {
+    String trial = newAwsAccountId();
+    String token = buyer(trial, "").getString("registrationToken");
+    var posted =
+        fulfil(
+            "application/x-www-form-urlencoded",
+            "x-amzn-marketplace-token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + "&x-amzn-marketplace-offer-type=free-trial");
+    assertEquals(303, posted.statusCode(), posted.body());
+    String paid = newAwsAccountId();
+    assertEquals(303, fulfil(buyer(paid, "").getString("registrationToken")).statusCode());
+    String sql = "select count(*) from cloud_account where provider_account_id = ? and free_trial";
+    assertEquals(1, count(sql, trial));
+    assertEquals(0, count(sql, paid));
+  }
+
   @Test
   void legacyBuyerIsKeptByCustomerIdentifier() throws Exception {
     String aws = newAwsAccountId();

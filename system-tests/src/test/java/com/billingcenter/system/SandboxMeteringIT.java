@@ -112,7 +112,7 @@ class SandboxMeteringIT {
             buyer.getString("licenseArn"),
             null,
             "datapoints",
-            lastHour().minus(12, ChronoUnit.HOURS),
+            lastHour().minus(30, ChronoUnit.HOURS),
             1);
     var refused = assertThrows(MarketplaceException.class, () -> aws.meter(List.of(stale)));
     assertEquals(MarketplaceException.Reason.REFUSED, refused.reason());

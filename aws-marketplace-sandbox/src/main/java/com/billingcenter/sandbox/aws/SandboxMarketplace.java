@@ -84,8 +84,16 @@ public class SandboxMarketplace {
   /** The status of a record left for a later call (listed in {@code UnprocessedRecords}). */
   static final String UNPROCESSED = "Unprocessed";
 
-  /** How far back AWS accepts a usage timestamp (its documented limit is 1 to 6 hours). */
-  static final Duration ACCEPTED_LATENESS = Duration.ofHours(6);
+  /**
+   * How far back AWS accepts a usage timestamp: 24 hours, and the previous month's hours until
+   * 06:00 UTC on the 1st (issue "AWS Marketplace as AWS documents it"; AWS's reference handler
+   * aws-marketplace-metering, SKILL.md: "Timestamp window = 24 HOURS", "6-hour month-boundary
+   * grace"). AWS's API pages still say 1 or 6 hours in places; the wider window is the one AWS's
+   * own handler is written for.
+   */
+  static final Duration ACCEPTED_LATENESS = Duration.ofHours(24);
+
+  static final Duration MONTH_END_GRACE = Duration.ofHours(6);
 
   /**
    * How long after "License Deprovisioned" AWS still accepts a buyer's final usage ("Managing SaaS
@@ -265,7 +273,7 @@ public class SandboxMarketplace {
       if (record.quantity() < 0 || record.dimension() == null || record.timestamp() == null) {
         throw new AwsError(400, "ValidationException", "Dimension, Timestamp and Quantity >= 0.");
       }
-      if (record.timestamp().isBefore(now.minus(ACCEPTED_LATENESS))
+      if (record.timestamp().isBefore(oldestAccepted(now))
           || record.timestamp().isAfter(now.plus(Duration.ofMinutes(5)))) {
         throw new AwsError(
             400, "TimestampOutOfBoundsException", "Timestamp is outside the accepted window.");
@@ -309,6 +317,19 @@ public class SandboxMarketplace {
       results.add(metered);
     }
     return results;
+  }
+
+  static Instant oldestAccepted(Instant now) {
+    Instant byAge = now.minus(ACCEPTED_LATENESS);
+    java.time.ZonedDateTime monthStart =
+        now.atZone(java.time.ZoneOffset.UTC)
+            .withDayOfMonth(1)
+            .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    Instant previousMonth = monthStart.minusMonths(1).toInstant();
+    return now.isBefore(monthStart.plus(MONTH_END_GRACE).toInstant())
+            && previousMonth.isBefore(byAge)
+        ? previousMonth
+        : byAge;
   }
 
   private Optional<Buyer> buyerOf(Usage record) {

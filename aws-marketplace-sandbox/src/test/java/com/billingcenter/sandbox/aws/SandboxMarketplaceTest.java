@@ -182,7 +182,7 @@ class SandboxMarketplaceTest {
             .type());
     var stale =
         new SandboxMarketplace.Usage(
-            null, null, buyer.customerIdentifier(), "traces", HOUR.minus(Duration.ofHours(7)), 1);
+            null, null, buyer.customerIdentifier(), "traces", HOUR.minus(Duration.ofHours(25)), 1);
     assertEquals(
         "TimestampOutOfBoundsException",
         assertThrows(

@@ -106,6 +106,10 @@ public class CloudAccount {
   @Column(name = "metered_through", insertable = false, updatable = false)
   private Instant meteredThrough;
 
+  /** The buyer took a free-trial offer (AWS: {@code x-amzn-marketplace-offer-type=free-trial}). */
+  @Column(name = "free_trial", nullable = false)
+  private boolean freeTrial;
+
   @Version private long version;
 
   protected CloudAccount() {}
@@ -257,6 +261,19 @@ public class CloudAccount {
       status = CloudAccountStatus.ENDED;
       endedAt = at;
     }
+  }
+
+  /**
+   * The marketplace said the buyer came from a free-trial offer. Only ever set: a registration
+   * without the mark (e.g. the buyer reloading an older link) does not end the trial here; the
+   * marketplace's own events do.
+   */
+  public void markFreeTrial() {
+    this.freeTrial = true;
+  }
+
+  public boolean freeTrial() {
+    return freeTrial;
   }
 
   /** Keeps the contract's entitlements as the marketplace reported them at {@code at}. */

@@ -12,7 +12,8 @@ import java.util.List;
  * longer change: for an active subscription when its usage is closed ({@code acceptFor} after the
  * hour ends); for an ending one (AWS's one-hour final window) as soon as it ends, and the window's
  * last, unfinished hour shortly before the window closes (the final flush); for an ended one, up to
- * the hour it ended in. Missed hours come back oldest first, however many there are.
+ * the hour it ended in: closed hours while its final window is open, the rest shortly before the
+ * window closes. Missed hours come back oldest first, however many there are.
  */
 public final class MeteringHours {
 
@@ -64,8 +65,18 @@ public final class MeteringHours {
       case ENDED -> {
         Instant current = now.truncatedTo(ChronoUnit.HOURS);
         end = min(ceilHour(endedAt), current.plus(Duration.ofHours(1)));
-        // The hour it ended in may not have finished: its usage is final all the same.
-        flush = end.isAfter(current);
+        // AWS takes the final usage for an hour after the license is deprovisioned, or, before
+        // that event has come, an hour after the agreement ended ("Managing SaaS subscription
+        // events with Amazon EventBridge"). Until shortly before that window closes, only hours
+        // whose usage is closed are metered, so the sites' last reports still count.
+        Instant windowCloses =
+            finalMeteringUntil != null ? finalMeteringUntil : endedAt.plus(FINAL_WINDOW);
+        if (now.isBefore(windowCloses.minus(rules.flushMargin()))) {
+          end = min(end, closedBefore(now, rules.acceptFor()));
+        } else {
+          // The hour it ended in may not have finished: its usage is final all the same.
+          flush = end.isAfter(current);
+        }
       }
       default -> {
         return Due.NONE;
@@ -83,9 +94,32 @@ public final class MeteringHours {
     return now.minus(acceptFor).truncatedTo(ChronoUnit.HOURS);
   }
 
+  /** How long after its end a subscription's final usage is still taken (AWS: one hour). */
+  static final Duration FINAL_WINDOW = Duration.ofHours(1);
+
+  /** Until when, on the 1st of a month, the previous month's records are still taken. */
+  static final Duration MONTH_END_GRACE = Duration.ofHours(6);
+
   /** Whether the marketplace no longer takes records of {@code hour} at {@code now}. */
   public static boolean tooLate(Instant hour, Instant now, Duration maxLateness) {
-    return hour.isBefore(now.minus(maxLateness));
+    return hour.isBefore(oldestAccepted(now, maxLateness));
+  }
+
+  /**
+   * The oldest hour the marketplace still takes records of at {@code now}: {@code maxLateness} back
+   * (AWS: 24 hours), and during the month-end grace (until 06:00 UTC on the 1st) any hour of the
+   * previous month, which AWS still bills with it (issue "AWS Marketplace as AWS documents it";
+   * AWS's reference handler, aws-marketplace-metering SKILL.md: "the 6-hour month-boundary grace").
+   */
+  public static Instant oldestAccepted(Instant now, Duration maxLateness) {
+    Instant byAge = now.minus(maxLateness);
+    java.time.ZonedDateTime utc = now.atZone(java.time.ZoneOffset.UTC);
+    java.time.ZonedDateTime monthStart = utc.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+    if (now.isBefore(monthStart.plus(MONTH_END_GRACE).toInstant())) {
+      Instant previousMonth = monthStart.minusMonths(1).toInstant();
+      return previousMonth.isBefore(byAge) ? previousMonth : byAge;
+    }
+    return byAge;
   }
 
   static Instant ceilHour(Instant at) {

@@ -117,6 +117,60 @@ class MeteringHoursTest {
             .isEmpty());
   }
 
+  /**
+   * AWS's order: the agreement ends at 10:30, the license is deprovisioned half a minute later, and
+   * AWS takes the final usage until an hour after that.
+   */
+  @Test
+  void anEndedLicensesLastHoursWaitForTheirUsageUntilTheFinalWindowCloses() {
+    Instant ended = at("2026-11-26T10:30:00Z");
+    Instant windowCloses = ended.plusSeconds(30).plus(Duration.ofHours(1));
+    MeteringHours.Due early =
+        MeteringHours.due(
+            CloudAccountStatus.ENDED,
+            at("2026-11-26T08:00:00Z"),
+            at("2026-11-26T09:00:00Z"),
+            windowCloses,
+            ended,
+            at("2026-11-26T10:31:00Z"),
+            RULES);
+    assertEquals(List.of(at("2026-11-26T09:00:00Z")), early.hours(), "closed hours only");
+    assertFalse(early.lastIsFinalFlush());
+    MeteringHours.Due late =
+        MeteringHours.due(
+            CloudAccountStatus.ENDED,
+            at("2026-11-26T08:00:00Z"),
+            at("2026-11-26T10:00:00Z"),
+            windowCloses,
+            ended,
+            windowCloses.minus(RULES.flushMargin()),
+            RULES);
+    assertEquals(List.of(at("2026-11-26T10:00:00Z")), late.hours(), "the hour it ended in");
+    assertFalse(late.lastIsFinalFlush(), "that hour has finished by 11:20");
+    Instant endedEarly = at("2026-11-26T10:05:00Z");
+    MeteringHours.Due unfinished =
+        MeteringHours.due(
+            CloudAccountStatus.ENDED,
+            at("2026-11-26T08:00:00Z"),
+            at("2026-11-26T10:00:00Z"),
+            endedEarly.plus(Duration.ofHours(1)),
+            endedEarly,
+            at("2026-11-26T10:56:00Z"),
+            RULES);
+    assertEquals(List.of(at("2026-11-26T10:00:00Z")), unfinished.hours());
+    assertTrue(unfinished.lastIsFinalFlush(), "sent before it ends: the window closes at 11:05");
+    MeteringHours.Due beforeDeprovisioning =
+        MeteringHours.due(
+            CloudAccountStatus.ENDED,
+            at("2026-11-26T08:00:00Z"),
+            at("2026-11-26T10:00:00Z"),
+            null,
+            ended,
+            at("2026-11-26T10:31:00Z"),
+            RULES);
+    assertTrue(beforeDeprovisioning.isEmpty(), "its window runs an hour from the end meanwhile");
+  }
+
   @Test
   void pendingAndFailedLicensesAreNotMetered() {
     for (CloudAccountStatus status :
@@ -139,5 +193,20 @@ class MeteringHoursTest {
     Instant now = at("2026-11-26T12:00:00Z");
     assertFalse(MeteringHours.tooLate(at("2026-11-26T06:00:00Z"), now, Duration.ofHours(6)));
     assertTrue(MeteringHours.tooLate(at("2026-11-26T05:00:00Z"), now, Duration.ofHours(6)));
+  }
+
+  /** AWS takes records up to 24 hours old, and the previous month's until 06:00 UTC on the 1st. */
+  @Test
+  void thePreviousMonthIsTakenUntilSixOnTheFirst() {
+    Duration day = Duration.ofHours(24);
+    Instant old = at("2026-11-29T10:00:00Z");
+    assertTrue(MeteringHours.tooLate(old, at("2026-12-01T06:00:00Z"), day), "grace over");
+    assertFalse(MeteringHours.tooLate(old, at("2026-12-01T05:59:00Z"), day), "in the grace");
+    assertEquals(
+        at("2026-11-01T00:00:00Z"), MeteringHours.oldestAccepted(at("2026-12-01T01:00:00Z"), day));
+    assertEquals(
+        at("2026-11-30T07:00:00Z"), MeteringHours.oldestAccepted(at("2026-12-01T07:00:00Z"), day));
+    assertEquals(
+        at("2026-12-14T09:30:00Z"), MeteringHours.oldestAccepted(at("2026-12-15T09:30:00Z"), day));
   }
 }

@@ -61,6 +61,14 @@ public class MarketplaceRegistrations {
    *     refuses, another product, or a marketplace that cannot be reached
    */
   public Registration receive(String registrationToken) {
+    return receive(registrationToken, false);
+  }
+
+  /**
+   * The same, for a buyer who came from a free-trial offer when {@code freeTrial} (AWS: the form
+   * field {@code x-amzn-marketplace-offer-type=free-trial}).
+   */
+  public Registration receive(String registrationToken, boolean freeTrial) {
     ResolvedBuyer buyer = aws.resolveRegistration(registrationToken);
     CloudAccount account =
         registry
@@ -74,11 +82,13 @@ public class MarketplaceRegistrations {
                     // Another registration of this buyer committed first; use its row.
                     id = registry.find(buyer).orElseThrow(() -> raced).id();
                   }
-                  CloudAccount registered = em.find(CloudAccount.class, id);
                   // Messages that came before the buyer (AWS sends License Updated first).
-                  lifecycle.registered(registered);
-                  return registered;
+                  lifecycle.applyWaitingFor(id);
+                  return em.find(CloudAccount.class, id);
                 });
+    if (freeTrial && !account.freeTrial()) {
+      account.markFreeTrial();
+    }
     Registration registration = Registration.open(account.id(), lifetime, clock);
     em.persist(registration);
     audit.record(
@@ -197,6 +207,9 @@ public class MarketplaceRegistrations {
             .add("accountId", account.providerAccountId())
             .add("license", account.licenseId())
             .add("status", account.status().name());
+    if (account.freeTrial()) {
+      json.add("freeTrial", true);
+    }
     if (account.ownerId() != null) {
       json.add("owner", account.ownerId());
     }

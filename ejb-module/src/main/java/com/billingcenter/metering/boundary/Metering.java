@@ -113,7 +113,7 @@ public class Metering {
   Duration flushMargin;
 
   @Inject
-  @ConfigProperty(name = "billing.metering.max-lateness", defaultValue = "PT6H")
+  @ConfigProperty(name = "billing.metering.max-lateness", defaultValue = "PT24H")
   Duration maxLateness;
 
   @Inject

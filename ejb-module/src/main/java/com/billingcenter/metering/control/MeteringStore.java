@@ -243,7 +243,7 @@ public class MeteringStore {
    * longer take are flagged instead (and not returned).
    */
   public List<Pending> pending(int limit, Instant now, Duration maxLateness) {
-    Instant oldest = now.minus(maxLateness);
+    Instant oldest = MeteringHours.oldestAccepted(now, maxLateness);
     update(
         "UPDATE metering_record SET state = 'TOO_LATE', version = version + 1,"
             + " last_error = 'older than the marketplace accepts' WHERE state = 'PENDING'"

@@ -36,6 +36,15 @@ public class BillingItems {
 
   static final String PACKAGED = "/META-INF/billing/billing-items.json";
 
+  /**
+   * A metering dimension's name as BatchMeterUsage takes it (AWS Marketplace API reference,
+   * UsageRecord.Dimension: 1 to 255 characters, as defined in the listing, case-sensitive); we also
+   * refuse spaces and other punctuation, which no listing's dimension key has, so that a typo stops
+   * the start instead of failing every metering call with InvalidUsageDimensionException.
+   */
+  static final java.util.regex.Pattern DIMENSION =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,255}");
+
   private static final Logger LOG = Logger.getLogger(BillingItems.class.getName());
 
   @Inject
@@ -92,6 +101,13 @@ public class BillingItems {
         }
       }
       String dimension = entry.get("awsDimension") instanceof JsonString d ? d.getString() : null;
+      if (dimension != null && !DIMENSION.matcher(dimension).matches()) {
+        throw new IllegalArgumentException(
+            where
+                + ": the AWS dimension \""
+                + dimension
+                + "\" is not a dimension name (1 to 255 letters, digits and _.:-, no spaces).");
+      }
       BillingItem item =
           new BillingItem(
               code.getString(),

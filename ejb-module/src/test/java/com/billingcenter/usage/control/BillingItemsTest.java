@@ -72,4 +72,22 @@ class BillingItemsTest {
             .getMessage()
             .contains("negative"));
   }
+
+  @Test
+  void aMalformedAwsDimensionStopsTheStartNamingIt() {
+    for (String dimension : new String[] {"Data Points", "", "x".repeat(256), "Logs\\u0000"}) {
+      String message =
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () ->
+                      parse(
+                          "{\"items\": [{\"code\": \"x1\", \"names\": {\"en\": \"X\"}, \"unit\":"
+                              + " {\"en\": \"u\"}, \"prices\": {\"USD\": \"1\"},"
+                              + " \"awsDimension\": \""
+                              + dimension
+                              + "\"}]}"))
+              .getMessage();
+      assertTrue(message.contains("AWS dimension"), message);
+    }
+  }
 }

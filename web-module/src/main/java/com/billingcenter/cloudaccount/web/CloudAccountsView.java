@@ -55,6 +55,7 @@ public class CloudAccountsView implements Serializable {
       String license,
       String product,
       String status,
+      boolean freeTrial,
       String since,
       String finalMeteringUntil,
       String endedAt,
@@ -62,6 +63,10 @@ public class CloudAccountsView implements Serializable {
       List<SettledWorkspace> workspaces,
       List<SelectItem> bindable)
       implements Serializable {
+    public boolean isFreeTrial() {
+      return freeTrial;
+    }
+
     public String getFinalMeteringUntil() {
       return finalMeteringUntil;
     }
@@ -152,6 +157,7 @@ public class CloudAccountsView implements Serializable {
               account.legacy() ? account.customerIdentifier() : account.licenseArn(),
               account.productCode(),
               account.status().name(),
+              account.freeTrial(),
               UTC.format(account.createdAt()),
               account.finalMeteringUntil() == null
                   ? null

@@ -26,6 +26,9 @@ public class FulfillmentServlet extends HttpServlet {
 
   static final String TOKEN = "x-amzn-marketplace-token";
 
+  /** The form field that names the kind of offer the buyer took. */
+  static final String OFFER_TYPE = "x-amzn-marketplace-offer-type";
+
   /** A form with one token is a few hundred bytes; anything much larger is not from AWS. */
   static final int MAX_BODY = 16 * 1024;
 
@@ -58,7 +61,10 @@ public class FulfillmentServlet extends HttpServlet {
       return;
     }
     try {
-      Registration registration = registrations.receive(token);
+      // Seller Guide, "SaaS free trials": a buyer from a free-trial offer is posted with
+      // x-amzn-marketplace-offer-type=free-trial beside the token.
+      boolean freeTrial = "free-trial".equals(request.getParameter(OFFER_TYPE));
+      Registration registration = registrations.receive(token, freeTrial);
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       response.setHeader(
           "Location", request.getContextPath() + "/setup.xhtml?ref=" + registration.reference());

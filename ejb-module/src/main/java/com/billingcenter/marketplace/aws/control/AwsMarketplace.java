@@ -328,7 +328,11 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
     return index < values.size() ? values.get(index) : null;
   }
 
-  /** The record we sent that AWS's echo stands for. */
+  /**
+   * The record we sent that AWS's echo stands for. UsageRecordResult documents only that its
+   * UsageRecord is the one sent; its license ARN is compared when the echo has one, and the
+   * account, dimension and hour always.
+   */
   private static MeteredUsage sent(List<MeteredUsage> usage, UsageRecord echo, String licenseArn) {
     return usage.stream()
         .filter(u -> u.dimension().equals(echo.dimension()))
@@ -336,7 +340,7 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
         .filter(
             u ->
                 u.licenseArn() != null
-                    ? u.licenseArn().equals(licenseArn)
+                    ? (licenseArn == null || u.licenseArn().equals(licenseArn))
                         && u.accountId().equals(echo.customerAWSAccountId())
                     : u.customerIdentifier().equals(echo.customerIdentifier()))
         .findFirst()

@@ -16,6 +16,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The keys that SNS messages are signed with, by their {@code SigningCertURL}: fetched over HTTPS
  * from an allowed host ({@code billing.aws.sns.certificate-hosts}, AWS's SNS hosts by default) and
  * kept; or, for the sandbox and tests, read from a local file pinned to the URL ({@code
- * billing.aws.sns.pinned-certificates}: {@code URL=path}, comma-separated), never fetched.
+ * billing.aws.sns.pinned-certificates}: {@code URL=path}, comma-separated), never fetched. A kept
+ * key is fetched again after {@code billing.aws.sns.certificate-lifetime} (default a day), so that
+ * a certificate AWS replaced or revoked is not trusted for ever.
  */
 @ApplicationScoped
 public class SnsCertificates {
@@ -37,7 +40,9 @@ public class SnsCertificates {
 
   static final int MAX_KEPT = 100;
 
-  private final Map<String, PublicKey> kept = new ConcurrentHashMap<>();
+  private record Kept(PublicKey key, Instant until) {}
+
+  private final Map<String, Kept> kept = new ConcurrentHashMap<>();
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(5))
@@ -58,10 +63,12 @@ public class SnsCertificates {
    * @throws SnsRefusal when the URL may not be fetched or holds no valid certificate
    */
   public PublicKey keyFor(String url) {
-    PublicKey key = kept.get(url);
-    if (key != null) {
-      return key;
+    Instant now = Instant.now();
+    Kept known = kept.get(url);
+    if (known != null && now.isBefore(known.until())) {
+      return known.key();
     }
+    kept.values().removeIf(k -> !now.isBefore(k.until()));
     Optional<Path> pinned = Optional.ofNullable(pinned().get(url));
     X509Certificate certificate;
     if (pinned.isPresent()) {
@@ -83,7 +90,11 @@ public class SnsCertificates {
       throw new SnsRefusal(Reason.CERTIFICATE, "The signing certificate is not valid now.");
     }
     if (kept.size() < MAX_KEPT) {
-      kept.put(url, certificate.getPublicKey());
+      Duration lifetime =
+          ConfigProvider.getConfig()
+              .getOptionalValue("billing.aws.sns.certificate-lifetime", Duration.class)
+              .orElse(Duration.ofHours(24));
+      kept.put(url, new Kept(certificate.getPublicKey(), now.plus(lifetime)));
     }
     return certificate.getPublicKey();
   }

@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  */
 public final class SnsSignature {
 
-  /** AWS's SNS hosts: {@code sns.<region>.amazonaws.com} (and {@code .com.cn} in China). */
-  public static final String DEFAULT_HOSTS = "sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?";
+  /**
+   * AWS's SNS hosts: {@code sns.<region>.amazonaws.com} (and {@code .com.cn} in China), the region
+   * label at least 3 characters long as the AWS SDKs' SNS message validators require; so {@code
+   * sns.s3.amazonaws.com}, which is an S3 bucket's name, is no SNS host.
+   */
+  public static final String DEFAULT_HOSTS = "sns\\.[a-z0-9-]{3,}\\.amazonaws\\.com(\\.cn)?";
 
   private SnsSignature() {}
 

@@ -148,6 +148,11 @@ class SnsSignatureTest {
             true));
     assertFalse(SnsSignature.allowedUrl(CERT.replace("https", "http"), hosts, true), "plain HTTP");
     assertFalse(
+        SnsSignature.allowedUrl("https://sns.s3.amazonaws.com/x.pem", hosts, true),
+        "an S3 bucket named sns: the region label has at least 3 characters");
+    assertTrue(
+        SnsSignature.allowedUrl("https://sns.cn-northwest-1.amazonaws.com.cn/x.pem", hosts, true));
+    assertFalse(
         SnsSignature.allowedUrl("https://sns.us-east-1.amazonaws.com.evil.com/x.pem", hosts, true));
     assertFalse(
         SnsSignature.allowedUrl("https://evil.com/sns.us-east-1.amazonaws.com.pem", hosts, true));
