@@ -59,9 +59,9 @@ class SandboxMeteringIT {
   void recordsOfCurrentAndLegacyBuyersAreMeteredAndMatchedBack() {
     JsonObject current = newBuyer(false);
     JsonObject legacy = newBuyer(true);
-    MeteredUsage datapoints = usage(current, "datapoints", 120);
-    MeteredUsage zero = usage(current, "logs", 0);
-    MeteredUsage legacyTraces = usage(legacy, "traces", 3);
+    MeteredUsage datapoints = usage(current, "DataPoints", 120);
+    MeteredUsage zero = usage(current, "LogVolume", 0);
+    MeteredUsage legacyTraces = usage(legacy, "Traces", 3);
     // Records by license and legacy records go in separate calls: only the legacy call names the
     // product (BatchMeterUsage; the sandbox refuses ProductCode beside LicenseArn).
     assertThrows(
@@ -83,11 +83,11 @@ class SandboxMeteringIT {
   @Test
   void firstQuantityStandsUnknownLicenseIsNotSubscribed() {
     JsonObject buyer = newBuyer(false);
-    MeteredUsage first = usage(buyer, "synthetics", 5);
+    MeteredUsage first = usage(buyer, "SyntheticTests", 5);
     assertEquals(Status.SUCCESS, aws.meter(List.of(first)).get(0).status());
-    MeteredUsage again = usage(buyer, "synthetics", 5);
+    MeteredUsage again = usage(buyer, "SyntheticTests", 5);
     assertEquals(Status.SUCCESS, aws.meter(List.of(again)).get(0).status(), "a retry is harmless");
-    MeteredUsage other = usage(buyer, "synthetics", 6);
+    MeteredUsage other = usage(buyer, "SyntheticTests", 6);
     assertEquals(Status.DUPLICATE_RECORD, aws.meter(List.of(other)).get(0).status());
     // A license AWS never issued fails the whole call (BatchMeterUsage errors:
     // InvalidLicenseException); Sending then isolates it by bisection.
@@ -96,11 +96,24 @@ class SandboxMeteringIT {
             "111122223333",
             "arn:aws:license-manager::111122223333:license:l-unknown",
             null,
-            "synthetics",
+            "SyntheticTests",
             lastHour(),
             1);
     var refused = assertThrows(MarketplaceException.class, () -> aws.meter(List.of(stranger)));
     assertTrue(refused.getMessage().contains("InvalidLicenseException"), refused.getMessage());
+  }
+
+  /** BatchMeterUsage errors: InvalidUsageDimensionException fails the whole call. */
+  @Test
+  void aDimensionTheListingDoesNotDefineRefusesTheWholeCall() {
+    JsonObject buyer = newBuyer(false);
+    var refused =
+        assertThrows(
+            MarketplaceException.class,
+            () -> aws.meter(List.of(usage(buyer, "DataPoints", 1), usage(buyer, "dataPoints", 1))));
+    assertEquals(MarketplaceException.Reason.REFUSED, refused.reason());
+    assertTrue(
+        refused.getMessage().contains("InvalidUsageDimensionException"), refused.getMessage());
   }
 
   @Test
@@ -111,7 +124,7 @@ class SandboxMeteringIT {
             buyer.getString("awsAccountId"),
             buyer.getString("licenseArn"),
             null,
-            "datapoints",
+            "DataPoints",
             lastHour().minus(30, ChronoUnit.HOURS),
             1);
     var refused = assertThrows(MarketplaceException.class, () -> aws.meter(List.of(stale)));

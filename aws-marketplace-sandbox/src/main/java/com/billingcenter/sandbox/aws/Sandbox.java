@@ -15,9 +15,19 @@ public class Sandbox {
   SandboxMarketplace marketplace(
       @ConfigProperty(name = "sandbox.product-code", defaultValue = "billing-center-product")
           String productCode,
-      @ConfigProperty(name = "sandbox.token-lifetime", defaultValue = "PT4H")
-          String tokenLifetime) {
-    return new SandboxMarketplace(productCode, Duration.parse(tokenLifetime), Clock.systemUTC());
+      @ConfigProperty(name = "sandbox.token-lifetime", defaultValue = "PT4H") String tokenLifetime,
+      @ConfigProperty(
+              name = "sandbox.dimensions",
+              defaultValue = "DataPoints,LogVolume,Traces,SyntheticTests")
+          String dimensions) {
+    return new SandboxMarketplace(
+        productCode,
+        java.util.Arrays.stream(dimensions.split(","))
+            .map(String::trim)
+            .filter(d -> !d.isEmpty())
+            .collect(java.util.stream.Collectors.toSet()),
+        Duration.parse(tokenLifetime),
+        Clock.systemUTC());
   }
 
   @Produces

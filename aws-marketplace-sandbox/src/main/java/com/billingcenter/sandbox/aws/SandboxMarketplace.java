@@ -107,6 +107,10 @@ public class SandboxMarketplace {
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   private final String productCode;
+
+  /** The listing's metering dimensions (case-sensitive); empty: any. */
+  private final java.util.Set<String> dimensions;
+
   private final Duration tokenLifetime;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -125,7 +129,13 @@ public class SandboxMarketplace {
   }
 
   public SandboxMarketplace(String productCode, Duration tokenLifetime, Clock clock) {
+    this(productCode, java.util.Set.of(), tokenLifetime, clock);
+  }
+
+  public SandboxMarketplace(
+      String productCode, java.util.Set<String> dimensions, Duration tokenLifetime, Clock clock) {
     this.productCode = productCode;
+    this.dimensions = dimensions == null ? java.util.Set.of() : java.util.Set.copyOf(dimensions);
     this.tokenLifetime = tokenLifetime;
     this.clock = clock;
   }
@@ -272,6 +282,11 @@ public class SandboxMarketplace {
       }
       if (record.quantity() < 0 || record.dimension() == null || record.timestamp() == null) {
         throw new AwsError(400, "ValidationException", "Dimension, Timestamp and Quantity >= 0.");
+      }
+      // BatchMeterUsage errors: a dimension the listing does not define fails the whole call.
+      if (!dimensions.isEmpty() && !dimensions.contains(record.dimension())) {
+        throw new AwsError(
+            400, "InvalidUsageDimensionException", "The usage dimension does not match.");
       }
       if (record.timestamp().isBefore(oldestAccepted(now))
           || record.timestamp().isAfter(now.plus(Duration.ofMinutes(5)))) {

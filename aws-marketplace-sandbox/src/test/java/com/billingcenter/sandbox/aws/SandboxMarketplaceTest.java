@@ -269,4 +269,24 @@ class SandboxMarketplaceTest {
       return this;
     }
   }
+
+  @Test
+  void aDimensionTheListingDoesNotDefineFailsTheWholeCall() {
+    var listed =
+        new SandboxMarketplace(
+            "prod-1", java.util.Set.of("DataPoints"), Duration.ofHours(4), clock);
+    var buyer = listed.subscribe("123456789012", false);
+    assertEquals(
+        "InvalidUsageDimensionException",
+        assertThrows(
+                AwsError.class,
+                () ->
+                    listed.batchMeterUsage(
+                        null,
+                        java.util.List.of(
+                            usage(buyer, "DataPoints", 1), usage(buyer, "datapoints", 1))))
+            .type(),
+        "case-sensitive, and one bad record fails the call");
+    assertTrue(listed.received().isEmpty());
+  }
 }
