@@ -54,7 +54,8 @@ public class MeteringLoad {
       buyers.add(pool.submit(() -> {
         String body = send(http, HttpRequest.newBuilder(URI.create(sandbox + "/api/buyers"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"awsAccountId\":\"" + account + "\"}")));
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"awsAccountId\":\"" + account + "\", \"sendEvents\": false}")));
         return account + " " + body.replaceAll(".*\"licenseArn\":\"([^\"]+)\".*", "$1");
       }));
     }
@@ -77,7 +78,8 @@ public class MeteringLoad {
           insert.setLong(1, id++);
           insert.setLong(2, owner);
           insert.setString(3, parts[0]);
-          insert.setString(4, parts[1]);
+          // The license as the application keys it: its l-… resource id, lower case.
+          insert.setString(4, parts[1].replaceAll(".*[:/](l-[^:/]+)$", "$1").toLowerCase());
           insert.setObject(5, LocalDateTime.ofInstant(since, ZoneOffset.UTC));
           insert.setString(6, parts[1]);
           insert.setObject(7, LocalDateTime.ofInstant(since, ZoneOffset.UTC));

@@ -53,7 +53,7 @@ for c in $(seq 1 "$CONCURRENCY"); do COOKIES+=("$(sign_in "$c")"); done
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "${COOKIES[0]}" "$THREE/workspaces.xhtml")" = 200 ]
 
 TOKEN=$(curl -fs -H 'Content-Type: application/json' -X POST "$SANDBOX_URL/aws-sandbox/api/buyers" \
-  -d '{"awsAccountId": "123456789012"}' | sed 's/.*"registrationToken":"\([^"]*\)".*/\1/')
+  -d '{"awsAccountId": "123456789012", "sendEvents": false}' | sed 's/.*"registrationToken":"\([^"]*\)".*/\1/')
 FORM="x-amzn-marketplace-token=$TOKEN"
 LOAD="java -Xmx256m bench/Load.java"
 page() { $LOAD "$CONCURRENCY" "$1" 200 "$2/workspaces.xhtml" "" "${COOKIES[@]}" || true; }

@@ -21,7 +21,7 @@ source bench/servers.sh
 start_servers
 
 TOKEN=$(curl -fs -H 'Content-Type: application/json' -X POST "$SANDBOX/aws-sandbox/api/buyers" \
-  -d '{"awsAccountId": "123456789012"}' | sed 's/.*"registrationToken":"\([^"]*\)".*/\1/')
+  -d '{"awsAccountId": "123456789012", "sendEvents": false}' | sed 's/.*"registrationToken":"\([^"]*\)".*/\1/')
 FORM="x-amzn-marketplace-token=$TOKEN"
 LOAD="java -Xmx256m bench/Load.java"
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -309,7 +310,7 @@ class ClusterIT {
           insert.setLong(1, cloud);
           insert.setLong(2, owner);
           insert.setString(3, buyer.getString("awsAccountId"));
-          insert.setString(4, license);
+          insert.setString(4, AwsLicenses.key(license, null));
           insert.setObject(5, utc(since));
           insert.setString(6, license);
           insert.setObject(7, utc(since));
