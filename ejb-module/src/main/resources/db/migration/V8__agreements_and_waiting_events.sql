@@ -23,8 +23,6 @@ ALTER TABLE marketplace_event ADD COLUMN license_key VARCHAR(512);
 ALTER TABLE marketplace_event ADD COLUMN agreement_id VARCHAR(64);
 CREATE INDEX ix_marketplace_event_license ON marketplace_event (license_key);
 CREATE INDEX ix_marketplace_event_agreement ON marketplace_event (agreement_id);
--- A cloud account's history is read whenever one of its messages arrives.
-CREATE INDEX ix_marketplace_event_cloud ON marketplace_event (cloud_account_id);
 
 -- A license is compared by its resource id (l-...), lower case: AWS writes one license ARN in
 -- more than one form (ResolveCustomer: arn:aws:license-manager::<account>:license:l-...; the
