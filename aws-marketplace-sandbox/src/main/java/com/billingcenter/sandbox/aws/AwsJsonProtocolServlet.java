@@ -75,7 +75,8 @@ public class AwsJsonProtocolServlet extends HttpServlet {
     if (buyer.licenseArn() != null) {
       out.add("LicenseArn", buyer.licenseArn());
     }
-    // New products identify buyers by account and license only; legacy ones by customer id too.
+    // API reference, ResolveCustomer: "For new SaaS product integrations, the CustomerIdentifier
+    // field is not populated"; legacy ones have it.
     if (buyer.legacy()) {
       out.add("CustomerIdentifier", buyer.customerIdentifier());
     }

@@ -222,7 +222,10 @@ public class SandboxMarketplace {
 
   /**
    * AWS's {@code ResolveCustomer}: the buyer behind a registration token. AWS lets a token be
-   * resolved more than once while it is valid, and so does the sandbox.
+   * resolved more than once while it is valid (about 4 hours), and so does the sandbox; an unknown
+   * token is {@code InvalidTokenException}, an expired one {@code ExpiredTokenException} (AWS
+   * Marketplace API reference, ResolveCustomer, Errors; AWS's reference handler
+   * aws-marketplace-metering, SKILL.md, on reusing the token).
    */
   public Buyer resolveCustomer(String registrationToken) {
     Token token = registrationToken == null ? null : tokens.get(registrationToken);
@@ -236,11 +239,15 @@ public class SandboxMarketplace {
   }
 
   /**
-   * AWS's {@code BatchMeterUsage}: one product per call, 1 to 25 records. A whole call is refused
-   * for another product, a record naming both or neither of a customer identifier and an AWS
-   * account, a negative quantity, or a timestamp outside the accepted window; otherwise each record
-   * gets its status. The first quantity for a customer, dimension and hour stands: the same again
-   * is a {@code Success} with the same record id, another is a {@code DuplicateRecord}.
+   * AWS's {@code BatchMeterUsage} (AWS Marketplace API reference: BatchMeterUsage, UsageRecord,
+   * UsageRecordResult): one product per call, 1 to 25 records. A whole call is refused for another
+   * product, a {@code ProductCode} beside {@code LicenseArn} records, a license it never issued
+   * ({@code InvalidLicenseException}), a dimension the listing lacks ({@code
+   * InvalidUsageDimensionException}), a record naming both or neither of a customer identifier and
+   * an AWS account, a negative quantity, or a timestamp outside the accepted window ({@code
+   * TimestampOutOfBoundsException}); otherwise each record gets its status. The first quantity for
+   * a customer, dimension and hour stands: the same again is a {@code Success} with the same record
+   * id, another is a {@code DuplicateRecord} (UsageRecordResult.Status).
    */
   public List<Metered> batchMeterUsage(String productCode, List<Usage> usage) {
     return batchMeterUsage(productCode, usage, u -> false);
@@ -374,8 +381,9 @@ public class SandboxMarketplace {
   }
 
   /**
-   * AWS's {@code GetEntitlements} for the product: the values of each filter key are unioned, the
-   * keys intersected; {@code CUSTOMER_IDENTIFIER} and {@code CUSTOMER_AWS_ACCOUNT_ID} exclude each
+   * AWS's {@code GetEntitlements} for the product (AWS Marketplace API reference, GetEntitlements:
+   * Filter, MaxResults 1 to 25, NextToken): the values of each filter key are unioned, the keys
+   * intersected; {@code CUSTOMER_IDENTIFIER} and {@code CUSTOMER_AWS_ACCOUNT_ID} exclude each
    * other. Pages of at most 25; the next token is opaque.
    */
   public EntitlementPage getEntitlements(
