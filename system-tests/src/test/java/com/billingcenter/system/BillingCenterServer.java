@@ -217,6 +217,13 @@ final class BillingCenterServer {
         "-Dbilling.aws.endpoint-override="
             + (sandbox != null ? sandbox.toString() : uri("/aws-sandbox").toString()));
     command.add("-Dbilling.aws.listing-url=" + uri("/aws-sandbox/listing"));
+    // AWS's China partition: a connection of its own, here to the same sandbox.
+    command.add(
+        "-Dbilling.aws-cn.endpoint-override="
+            + (sandbox != null ? sandbox.toString() : uri("/aws-sandbox").toString()));
+    command.add("-Dbilling.aws-cn.product-code=billing-center-product-cn");
+    command.add("-Dbilling.aws-cn.access-key-id=sandbox");
+    command.add("-Dbilling.aws-cn.secret-access-key=sandbox");
     command.add("-Dsandbox.fulfillment-url=" + uri("/marketplace/aws/fulfillment"));
     command.add("-Dsandbox.events-url=" + uri("/marketplace/aws/events"));
     command.add("-Dsandbox.events-secret=" + EVENTS_SECRET);

@@ -208,13 +208,28 @@ class MarketplaceRegistrationsArquillianIT {
     assertEquals("settlement.notAllowed", refused.code(), "cn1 cannot settle by AWS");
     assertTrue(accounts.findByUsername(username).isEmpty(), "no account left behind");
 
+    RuleViolation otherPartition =
+        assertThrows(
+            RuleViolation.class,
+            () ->
+                registrations.registerAndBind(
+                    username,
+                    username + "@example.org",
+                    PASSWORD,
+                    registration.reference(),
+                    new NewWorkspace("Ningxia", "cn2", "zh")));
+    assertEquals(
+        "settlement.notAllowed",
+        otherPartition.code(),
+        "cn2 is in AWS's China partition: a global AWS license does not settle it");
+
     BillingAccount created =
         registrations.registerAndBind(
             username,
             username + "@example.org",
             PASSWORD,
             registration.reference(),
-            new NewWorkspace("Ningxia", "cn2", "zh"));
+            new NewWorkspace("Singapore", "ap1", "zh"));
     Workspace workspace =
         workspaces
             .list(created, com.billingcenter.workspace.boundary.WorkspaceQuery.firstPage(5))

@@ -55,7 +55,8 @@ public class BuyersResource {
               awsAccountId,
               body.getBoolean("legacy", false),
               body.getString("productCode", null),
-              body.getBoolean("channelPartner", false));
+              body.getBoolean("channelPartner", false),
+              "aws-cn".equals(body.getString("partition", "aws")));
       List<SellerEvents.Delivery> sent =
           known || !body.getBoolean("sendEvents", true)
               ? List.of()

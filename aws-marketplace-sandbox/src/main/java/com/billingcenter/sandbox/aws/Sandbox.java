@@ -19,9 +19,12 @@ public class Sandbox {
       @ConfigProperty(
               name = "sandbox.dimensions",
               defaultValue = "DataPoints,LogVolume,Traces,SyntheticTests")
-          String dimensions) {
+          String dimensions,
+      @ConfigProperty(name = "sandbox.cn-product-code", defaultValue = "billing-center-product-cn")
+          String chinaProductCode) {
     return new SandboxMarketplace(
         productCode,
+        chinaProductCode,
         java.util.Arrays.stream(dimensions.split(","))
             .map(String::trim)
             .filter(d -> !d.isEmpty())

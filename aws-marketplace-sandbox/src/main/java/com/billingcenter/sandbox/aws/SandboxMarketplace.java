@@ -29,7 +29,13 @@ public class SandboxMarketplace {
       boolean legacy,
       String productCode,
       String agreementId,
-      boolean channelPartner) {}
+      boolean channelPartner) {
+
+    /** Whether the buyer subscribed in AWS's China partition (its license ARN says so). */
+    public boolean china() {
+      return licenseArn != null && licenseArn.startsWith("arn:aws-cn:");
+    }
+  }
 
   private record Token(String awsAccountId, Instant expiresAt) {}
 
@@ -108,6 +114,12 @@ public class SandboxMarketplace {
 
   private final String productCode;
 
+  /**
+   * The product's code in AWS's China partition, whose Marketplace lists it separately (its own
+   * product code, {@code arn:aws-cn:} license ARNs).
+   */
+  private final String chinaProductCode;
+
   /** The listing's metering dimensions (case-sensitive); empty: any. */
   private final java.util.Set<String> dimensions;
 
@@ -134,7 +146,17 @@ public class SandboxMarketplace {
 
   public SandboxMarketplace(
       String productCode, java.util.Set<String> dimensions, Duration tokenLifetime, Clock clock) {
+    this(productCode, productCode + "-cn", dimensions, tokenLifetime, clock);
+  }
+
+  public SandboxMarketplace(
+      String productCode,
+      String chinaProductCode,
+      java.util.Set<String> dimensions,
+      Duration tokenLifetime,
+      Clock clock) {
     this.productCode = productCode;
+    this.chinaProductCode = chinaProductCode;
     this.dimensions = dimensions == null ? java.util.Set.of() : java.util.Set.copyOf(dimensions);
     this.tokenLifetime = tokenLifetime;
     this.clock = clock;
@@ -142,6 +164,11 @@ public class SandboxMarketplace {
 
   public String productCode() {
     return productCode;
+  }
+
+  /** Whether the code is the product's, in either partition. */
+  private boolean ours(String code) {
+    return productCode.equals(code) || chinaProductCode.equals(code);
   }
 
   /** Creates the buyer, or returns the existing one with that account id. */
@@ -160,6 +187,16 @@ public class SandboxMarketplace {
   /** The same, through a channel partner's offer when {@code channelPartner}. */
   public Buyer subscribe(
       String awsAccountId, boolean legacy, String productCode, boolean channelPartner) {
+    return subscribe(awsAccountId, legacy, productCode, channelPartner, false);
+  }
+
+  /** The same, in AWS's China partition when {@code china}. */
+  public Buyer subscribe(
+      String awsAccountId,
+      boolean legacy,
+      String productCode,
+      boolean channelPartner,
+      boolean china) {
     if (awsAccountId == null || !ACCOUNT_ID.matcher(awsAccountId).matches()) {
       throw new IllegalArgumentException("An AWS account id has exactly 12 digits.");
     }
@@ -168,10 +205,19 @@ public class SandboxMarketplace {
         id ->
             new Buyer(
                 id,
-                legacy ? null : "arn:aws:license-manager::" + id + ":license:l-" + randomHex(16),
+                legacy
+                    ? null
+                    : "arn:"
+                        + (china ? "aws-cn" : "aws")
+                        + ":license-manager::"
+                        + id
+                        + ":license:l-"
+                        + randomHex(16),
                 randomCustomerIdentifier(),
                 legacy,
-                productCode == null || productCode.isBlank() ? this.productCode : productCode,
+                productCode != null && !productCode.isBlank()
+                    ? productCode
+                    : china ? chinaProductCode : this.productCode,
                 "agmt-" + randomHex(25),
                 channelPartner));
   }
@@ -270,7 +316,7 @@ public class SandboxMarketplace {
           "ValidationException",
           "ProductCode is not sent with LicenseArn usage records (Concurrent Agreements).");
     }
-    if (!byLicense && !this.productCode.equals(productCode)) {
+    if (!byLicense && !ours(productCode)) {
       throw new AwsError(400, "InvalidProductCodeException", "Product code is not valid.");
     }
     if (usage.isEmpty() || usage.size() > MAX_RECORDS) {
@@ -388,7 +434,7 @@ public class SandboxMarketplace {
    */
   public EntitlementPage getEntitlements(
       String productCode, Map<String, List<String>> filter, Integer maxResults, String nextToken) {
-    if (productCode == null || !this.productCode.equals(productCode)) {
+    if (!ours(productCode)) {
       throw new AwsError(400, "InvalidParameterException", "Product code is not valid.");
     }
     for (String key : filter.keySet()) {

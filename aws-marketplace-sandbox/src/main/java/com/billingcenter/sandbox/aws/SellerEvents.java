@@ -68,6 +68,7 @@ public class SellerEvents {
     }
     return List.of(
         send(
+            buyer,
             event(
                 "Purchase Agreement Created - " + role(buyer),
                 now,
@@ -81,7 +82,9 @@ public class SellerEvents {
                             .add("acceptanceTime", now.toString())
                             .add("startTime", now.toString())),
                 buyer)),
-        send(event("License Updated - Manufacturer", now.plusSeconds(1), license(buyer), buyer)));
+        send(
+            buyer,
+            event("License Updated - Manufacturer", now.plusSeconds(1), license(buyer), buyer)));
   }
 
   /**
@@ -101,6 +104,7 @@ public class SellerEvents {
     }
     return List.of(
         send(
+            buyer,
             event(
                 "Purchase Agreement Ended - " + role(buyer),
                 now,
@@ -112,6 +116,7 @@ public class SellerEvents {
                             .add("status", "CANCELLED")),
                 buyer)),
         send(
+            buyer,
             event(
                 "License Deprovisioned - Manufacturer",
                 now.plusSeconds(30),
@@ -172,11 +177,30 @@ public class SellerEvents {
         .build();
   }
 
+  /**
+   * Where a buyer's events go: the China partition's EventBridge has a rule and an API destination
+   * of its own, here {@code sandbox.events-url} with {@code /marketplace/aws-cn/} in place of
+   * {@code /marketplace/aws/}.
+   */
+  private String urlFor(SandboxMarketplace.Buyer buyer) {
+    return buyer.china()
+        ? eventsUrl.replace("/marketplace/aws/", "/marketplace/aws-cn/")
+        : eventsUrl;
+  }
+
   Delivery send(JsonObject event) {
+    return send(event, eventsUrl);
+  }
+
+  private Delivery send(SandboxMarketplace.Buyer buyer, JsonObject event) {
+    return send(event, urlFor(buyer));
+  }
+
+  private Delivery send(JsonObject event, String url) {
     try {
       HttpResponse<String> answer =
           http.send(
-              HttpRequest.newBuilder(URI.create(eventsUrl))
+              HttpRequest.newBuilder(URI.create(url))
                   .timeout(Duration.ofSeconds(30))
                   .header("Content-Type", "application/json")
                   .header(header, secret)

@@ -4,9 +4,9 @@ import com.billingcenter.audit.control.Audit;
 import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
-import com.billingcenter.marketplace.control.CloudMarketplace;
 import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.marketplace.control.MarketplaceException;
+import com.billingcenter.marketplace.control.Marketplaces;
 import com.billingcenter.marketplace.control.ResolvedBuyer;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
@@ -15,7 +15,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -35,9 +34,7 @@ public class EntitlementRefresh {
 
   private static final Logger LOG = Logger.getLogger(EntitlementRefresh.class.getName());
 
-  @Inject
-  @Named("aws")
-  CloudMarketplace aws;
+  @Inject Marketplaces marketplaces;
 
   @Inject Audit audit;
   @Inject Clock clock;
@@ -63,14 +60,16 @@ public class EntitlementRefresh {
     List<Entitlement> entitlements;
     try {
       entitlements =
-          aws.entitlements(
-              new ResolvedBuyer(
-                  account.provider(),
-                  account.providerAccountId(),
-                  account.licenseId(),
-                  account.licenseArn(),
-                  account.customerIdentifier(),
-                  account.productCode()));
+          marketplaces
+              .of(account.provider())
+              .entitlements(
+                  new ResolvedBuyer(
+                      account.provider(),
+                      account.providerAccountId(),
+                      account.licenseId(),
+                      account.licenseArn(),
+                      account.customerIdentifier(),
+                      account.productCode()));
     } catch (MarketplaceException e) {
       LOG.warning(
           () ->

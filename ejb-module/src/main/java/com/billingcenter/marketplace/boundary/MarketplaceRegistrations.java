@@ -6,7 +6,7 @@ import com.billingcenter.audit.control.Audit;
 import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.cloudaccount.control.CloudAccountRegistry;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
-import com.billingcenter.marketplace.control.CloudMarketplace;
+import com.billingcenter.marketplace.control.Marketplaces;
 import com.billingcenter.marketplace.control.ResolvedBuyer;
 import com.billingcenter.marketplace.entity.Registration;
 import com.billingcenter.platform.control.JsonText;
@@ -17,7 +17,6 @@ import com.billingcenter.workspace.entity.Workspace;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -36,9 +35,7 @@ public class MarketplaceRegistrations {
 
   static final String SUBJECT = "cloudAccount";
 
-  @Inject
-  @Named("aws")
-  CloudMarketplace aws;
+  @Inject Marketplaces marketplaces;
 
   @Inject CloudAccountRegistry registry;
   @Inject SubscriptionLifecycle lifecycle;
@@ -61,15 +58,16 @@ public class MarketplaceRegistrations {
    *     refuses, another product, or a marketplace that cannot be reached
    */
   public Registration receive(String registrationToken) {
-    return receive(registrationToken, false);
+    return receive("aws", registrationToken, false);
   }
 
   /**
-   * The same, for a buyer who came from a free-trial offer when {@code freeTrial} (AWS: the form
-   * field {@code x-amzn-marketplace-offer-type=free-trial}).
+   * The same through the marketplace of {@code provider} (for AWS, the partition's: {@code aws} or
+   * {@code aws-cn}), for a buyer who came from a free-trial offer when {@code freeTrial} (AWS: the
+   * form field {@code x-amzn-marketplace-offer-type=free-trial}).
    */
-  public Registration receive(String registrationToken, boolean freeTrial) {
-    ResolvedBuyer buyer = aws.resolveRegistration(registrationToken);
+  public Registration receive(String provider, String registrationToken, boolean freeTrial) {
+    ResolvedBuyer buyer = marketplaces.of(provider).resolveRegistration(registrationToken);
     CloudAccount account =
         registry
             .find(buyer)

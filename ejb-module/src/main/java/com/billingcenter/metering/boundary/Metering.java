@@ -1,6 +1,6 @@
 package com.billingcenter.metering.boundary;
 
-import com.billingcenter.marketplace.control.CloudMarketplace;
+import com.billingcenter.marketplace.control.Marketplaces;
 import com.billingcenter.metering.control.MeteringRuns;
 import com.billingcenter.metering.control.MeteringStore;
 import com.billingcenter.metering.control.RatePace;
@@ -20,7 +20,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,9 +77,7 @@ public class Metering {
   @Inject BillingItems items;
   @Inject Clock clock;
 
-  @Inject
-  @Named("aws")
-  CloudMarketplace marketplace;
+  @Inject Marketplaces marketplaces;
 
   /**
    * Threads of the container's for the calls to the marketplace, {@link Sending#PARALLEL_CALLS} at
@@ -268,7 +265,7 @@ public class Metering {
     }
     Sending sending =
         new Sending(
-            marketplace,
+            marketplaces::of,
             new RatePace(callsPerSecond),
             Thread::sleep,
             maxAttempts,

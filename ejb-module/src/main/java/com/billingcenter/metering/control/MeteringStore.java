@@ -57,6 +57,7 @@ public class MeteringStore {
   /** A record to send, with the buyer it is for. */
   public record Pending(
       long id,
+      String provider,
       String productCode,
       String awsAccountId,
       String licenseArn,
@@ -250,7 +251,7 @@ public class MeteringStore {
             + " AND usage_hour < ?",
         oldest);
     String sql =
-        "SELECT m.id, c.product_code, c.provider_account_id, c.license_arn,"
+        "SELECT m.id, c.provider, c.product_code, c.provider_account_id, c.license_arn,"
             + " c.customer_identifier, m.dimension, m.usage_hour, m.quantity, m.attempts"
             + " FROM metering_record m JOIN cloud_account c ON c.id = m.cloud_account_id"
             + " WHERE m.state = 'PENDING' ORDER BY m.usage_hour, m.id FETCH FIRST "
@@ -269,9 +270,10 @@ public class MeteringStore {
                   rows.getString(4),
                   rows.getString(5),
                   rows.getString(6),
-                  instant(rows, 7),
-                  rows.getLong(8),
-                  rows.getInt(9)));
+                  rows.getString(7),
+                  instant(rows, 8),
+                  rows.getLong(9),
+                  rows.getInt(10)));
         }
       }
     } catch (SQLException e) {

@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * Sends metering records to the marketplace and turns its answers into record states: one product
- * per call and at most 25 records; calls paced by a shared {@link Pace}; throttling and the
- * marketplace's own failures retried with exponential backoff and jitter; a call refused as a whole
- * split in halves until the record it is refused for is found. What stays unanswered comes back as
- * {@code PENDING}, to be sent by a later pass.
+ * Sends metering records to their cloud accounts' marketplaces (by provider: for AWS, each
+ * partition has its own) and turns the answers into record states: one product per call and at most
+ * 25 records; calls paced by a shared {@link Pace}; throttling and the marketplace's own failures
+ * retried with exponential backoff and jitter; a call refused as a whole split in halves until the
+ * record it is refused for is found. What stays unanswered comes back as {@code PENDING}, to be
+ * sent by a later pass.
  */
 public class Sending {
 
@@ -40,7 +41,7 @@ public class Sending {
     void sleep(long millis) throws InterruptedException;
   }
 
-  private final CloudMarketplace marketplace;
+  private final java.util.function.Function<String, CloudMarketplace> marketplaces;
   private final Pace pace;
   private final Sleeper sleeper;
   private final int maxAttempts;
@@ -49,12 +50,12 @@ public class Sending {
   private final AtomicInteger calls = new AtomicInteger();
 
   public Sending(
-      CloudMarketplace marketplace,
+      java.util.function.Function<String, CloudMarketplace> marketplaces,
       Pace pace,
       Sleeper sleeper,
       int maxAttempts,
       long baseBackoffMillis) {
-    this.marketplace = marketplace;
+    this.marketplaces = marketplaces;
     this.pace = pace;
     this.sleeper = sleeper;
     this.maxAttempts = maxAttempts;
@@ -67,16 +68,17 @@ public class Sending {
   }
 
   /**
-   * The records in calls of at most 25, each call for one product and of one kind: records by
-   * license and records by legacy customer identifier never share a call, since only the latter's
-   * call names the product (AWS Marketplace API reference, BatchMeterUsage).
+   * The records in calls of at most 25, each call for one marketplace, one product and of one kind:
+   * records by license and records by legacy customer identifier never share a call, since only the
+   * latter's call names the product (AWS Marketplace API reference, BatchMeterUsage).
    */
   public static List<List<MeteringStore.Pending>> calls(List<MeteringStore.Pending> records) {
     Map<String, List<MeteringStore.Pending>> byProduct = new LinkedHashMap<>();
     for (MeteringStore.Pending record : records) {
       String kind = record.licenseArn() != null ? "license" : "customer";
       byProduct
-          .computeIfAbsent(kind + " " + record.productCode(), k -> new ArrayList<>())
+          .computeIfAbsent(
+              record.provider() + " " + kind + " " + record.productCode(), k -> new ArrayList<>())
           .add(record);
     }
     List<List<MeteringStore.Pending>> calls = new ArrayList<>();
@@ -140,7 +142,7 @@ public class Sending {
       pace.await();
       calls.incrementAndGet();
       try {
-        List<MeteringResult> results = marketplace.meter(usage);
+        List<MeteringResult> results = marketplaces.apply(records.get(0).provider()).meter(usage);
         for (MeteringResult result : results) {
           MeteringStore.Pending record = sent.remove(result.usage());
           if (record != null) {

@@ -78,13 +78,22 @@ class SendingTest {
     for (int i = 0; i < n; i++) {
       records.add(
           new MeteringStore.Pending(
-              i, product, "123456789012", "arn:license:" + product + i, null, "Dim", HOUR, i, 0));
+              i,
+              "aws",
+              product,
+              "123456789012",
+              "arn:license:" + product + i,
+              null,
+              "Dim",
+              HOUR,
+              i,
+              0));
     }
     return records;
   }
 
   private Sending sending(CloudMarketplace marketplace) {
-    return new Sending(marketplace, () -> {}, sleeps::add, 4, 100);
+    return new Sending(provider -> marketplace, () -> {}, sleeps::add, 4, 100);
   }
 
   private static Map<Long, MeteringState> states(List<MeteringStore.Answer> answers) {
@@ -101,6 +110,34 @@ class SendingTest {
     for (List<MeteringStore.Pending> call : calls) {
       assertEquals(1, call.stream().map(MeteringStore.Pending::productCode).distinct().count());
     }
+  }
+
+  /** Each AWS partition has its own marketplace: a record goes only to its account's. */
+  @Test
+  void eachRecordGoesToTheMarketplaceOfItsCloudAccountsProvider() throws Exception {
+    FakeMarketplace global = new FakeMarketplace(SendingTest::allSucceed);
+    FakeMarketplace china = new FakeMarketplace(SendingTest::allSucceed);
+    List<MeteringStore.Pending> records = new ArrayList<>(records(3, "p"));
+    for (MeteringStore.Pending r : records(2, "p-cn")) {
+      records.add(
+          new MeteringStore.Pending(
+              r.id() + 100,
+              "aws-cn",
+              r.productCode(),
+              r.awsAccountId(),
+              r.licenseArn(),
+              null,
+              r.dimension(),
+              r.hour(),
+              r.quantity(),
+              0));
+    }
+    new Sending(p -> p.equals("aws-cn") ? china : global, () -> {}, sleeps::add, 4, 100)
+        .send(records, executor);
+    assertEquals(3, global.calls.stream().mapToInt(List::size).sum());
+    assertEquals(2, china.calls.stream().mapToInt(List::size).sum());
+    assertTrue(
+        china.calls.stream().flatMap(List::stream).allMatch(u -> u.licenseArn().contains("p-cn")));
   }
 
   @Test

@@ -31,6 +31,13 @@ class SiteCatalogTest {
       assertEquals("USD", us1.currency().getCurrencyCode());
       assertFalse(catalog.find("cn1").orElseThrow().allows("aws"));
       assertEquals("中国区2（宁夏）", catalog.find("cn2").orElseThrow().name(Locale.CHINESE));
+      // cn2 (Ningxia) is in AWS's China partition: settled by its Marketplace, not the global one.
+      assertTrue(catalog.find("cn2").orElseThrow().allows("aws-cn"));
+      assertFalse(catalog.find("cn2").orElseThrow().allows("aws"));
+      for (String global : new String[] {"us1", "eu1", "ap1"}) {
+        assertTrue(catalog.find(global).orElseThrow().allows("aws"), global);
+        assertFalse(catalog.find(global).orElseThrow().allows("aws-cn"), global);
+      }
       assertTrue(catalog.find("xx9").isEmpty());
     }
   }

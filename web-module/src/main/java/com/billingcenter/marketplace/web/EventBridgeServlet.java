@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * or of a type we do not act on is answered 200 ({@code IGNORED}). The 4xx answers are for requests
  * that are no AWS event at all (no secret, not JSON, malformed, too large), and change nothing.
  */
-@WebServlet(urlPatterns = "/marketplace/aws/events")
+@WebServlet(urlPatterns = {"/marketplace/aws/events", "/marketplace/aws-cn/events"})
 public class EventBridgeServlet extends HttpServlet {
 
   static final String DEFAULT_HEADER = "X-Marketplace-Events-Secret";
@@ -77,12 +77,16 @@ public class EventBridgeServlet extends HttpServlet {
     }
     EventBridgeEvents.Reading reading;
     try {
+      // One endpoint per AWS partition: the China partition's EventBridge rule sends to
+      // /marketplace/aws-cn/events, and its events are about that partition's licenses.
+      String provider = FulfillmentServlet.provider(request);
       reading =
           EventBridgeEvents.read(
               body,
               CHANNEL,
+              provider,
               ConfigProvider.getConfig()
-                  .getOptionalValue("billing.aws.product-code", String.class)
+                  .getOptionalValue("billing." + provider + ".product-code", String.class)
                   .orElse(null));
     } catch (IllegalArgumentException malformed) {
       JsonAnswers.refuse(WHAT, request, response, 400, "events.malformed", malformed.getMessage());

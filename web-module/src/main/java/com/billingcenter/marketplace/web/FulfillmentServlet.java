@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * AWS Marketplace's fulfillment URL: after "Set up your account" AWS posts the buyer's browser here
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
  * appears in a URL. Anything else gets an explanatory page with a 4xx (or 5xx when AWS cannot be
  * reached), and nothing is stored.
  */
-@WebServlet(urlPatterns = "/marketplace/aws/fulfillment")
+@WebServlet(urlPatterns = {"/marketplace/aws/fulfillment", "/marketplace/aws-cn/fulfillment"})
 public class FulfillmentServlet extends HttpServlet {
 
   static final String TOKEN = "x-amzn-marketplace-token";
@@ -64,7 +65,16 @@ public class FulfillmentServlet extends HttpServlet {
       // Seller Guide, "SaaS free trials": a buyer from a free-trial offer is posted with
       // x-amzn-marketplace-offer-type=free-trial beside the token.
       boolean freeTrial = "free-trial".equals(request.getParameter(OFFER_TYPE));
-      Registration registration = registrations.receive(token, freeTrial);
+      String provider = provider(request);
+      if (ConfigProvider.getConfig()
+          .getOptionalValue("billing." + provider + ".product-code", String.class)
+          .filter(code -> !code.isBlank())
+          .isEmpty()) {
+        // A partition whose Marketplace is not configured takes no buyers.
+        refuse(request, response, 503, "unavailable");
+        return;
+      }
+      Registration registration = registrations.receive(provider, token, freeTrial);
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       response.setHeader(
           "Location", request.getContextPath() + "/setup.xhtml?ref=" + registration.reference());
@@ -79,6 +89,14 @@ public class FulfillmentServlet extends HttpServlet {
         case REFUSED -> refuse(request, response, 502, "refused");
       }
     }
+  }
+
+  /**
+   * The AWS partition an endpoint serves: {@code aws-cn} under {@code /marketplace/aws-cn/} (the
+   * China partition's listing and EventBridge rule point there), {@code aws} otherwise.
+   */
+  static String provider(HttpServletRequest request) {
+    return request.getServletPath().startsWith("/marketplace/aws-cn/") ? "aws-cn" : "aws";
   }
 
   @Override

@@ -60,6 +60,11 @@ public class SetupView implements Serializable {
   private String state = "invalid";
   private String awsAccountId;
 
+  /**
+   * The cloud account's provider, i.e. its AWS partition: only that partition's sites are offered.
+   */
+  private String provider = "aws";
+
   // Step 1: a new customer.
   private String username;
   private String loginAccount;
@@ -92,6 +97,7 @@ public class SetupView implements Serializable {
     }
     CloudAccount account = registrations.cloudAccountOf(registration.get());
     awsAccountId = account.providerAccountId();
+    provider = account.provider();
     site = firstAwsSite();
     if (isLoggedIn()) {
       loadWorkspaces(faces);
@@ -126,7 +132,7 @@ public class SetupView implements Serializable {
 
   private boolean canUseAws(BillingAccount owner, String siteCode) {
     return owner.arbitrarySelection()
-        || sites.find(siteCode).map(s -> s.allows("aws")).orElse(false);
+        || sites.find(siteCode).map(s -> s.allows(provider)).orElse(false);
   }
 
   /** Step 1: register, open the Commercial Plan for a workspace on the AWS account, log in. */
@@ -184,7 +190,7 @@ public class SetupView implements Serializable {
 
   private String firstAwsSite() {
     return sites.all().stream()
-        .filter(s -> s.allows("aws"))
+        .filter(s -> s.allows(provider))
         .map(Site::code)
         .findFirst()
         .orElse(null);
@@ -193,7 +199,7 @@ public class SetupView implements Serializable {
   public List<SelectItem> getAwsSiteItems() {
     Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
     return sites.all().stream()
-        .filter(s -> s.allows("aws"))
+        .filter(s -> s.allows(provider))
         .map(s -> new SelectItem(s.code(), s.name(locale) + " · " + s.code()))
         .toList();
   }

@@ -61,6 +61,9 @@ public class WorkspacesView implements Serializable {
   private String nextChangeFrom;
   private boolean awsAllowed;
 
+  /** The AWS partition whose listing "Subscribe to AWS" opens for this site: aws or aws-cn. */
+  private String awsPartition;
+
   @PostConstruct
   void init() {
     username = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
@@ -201,10 +204,16 @@ public class WorkspacesView implements Serializable {
     options = workspaces.settlementOptions(owner, workspace);
     chosenOption = workspace.settlement().toString();
     changeAllowed = workspace.canChangeSettlement(clock);
+    // A site settles through one AWS partition: the China site cn2 through aws-cn, whose
+    // Marketplace and listing are separate; the others through aws.
+    awsPartition =
+        sites.find(workspace.siteCode()).map(s -> s.allows("aws-cn")).orElse(false)
+            ? "aws-cn"
+            : "aws";
     awsAllowed =
-        awsListingUrl().isPresent()
+        awsListingUrl(awsPartition).isPresent()
             && (owner.arbitrarySelection()
-                || sites.find(workspace.siteCode()).map(s -> s.allows("aws")).orElse(false));
+                || sites.find(workspace.siteCode()).map(s -> s.allows(awsPartition)).orElse(false));
     nextChangeFrom = workspace.nextChangePossible().map(WorkspaceRow.UTC::format).orElse(null);
   }
 
@@ -248,12 +257,14 @@ public class WorkspacesView implements Serializable {
     }
     ((jakarta.servlet.http.HttpSession) faces.getExternalContext().getSession(true))
         .setAttribute(SetupView.PENDING_WORKSPACE, changing.getId());
-    faces.getExternalContext().redirect(awsListingUrl().orElseThrow());
+    faces.getExternalContext().redirect(awsListingUrl(awsPartition).orElseThrow());
   }
 
   // Looked up, not injected: a view-scoped bean may only hold what can be serialized.
-  private static Optional<String> awsListingUrl() {
-    return ConfigProvider.getConfig().getOptionalValue("billing.aws.listing-url", String.class);
+  private static Optional<String> awsListingUrl(String partition) {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("billing." + partition + ".listing-url", String.class)
+        .filter(url -> !url.isBlank());
   }
 
   public boolean isAwsAllowed() {

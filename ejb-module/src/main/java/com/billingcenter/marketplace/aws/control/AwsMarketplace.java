@@ -66,16 +66,28 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
   private final MarketplaceMeteringClient metering;
   private final MarketplaceEntitlementClient entitlement;
   private final String productCode;
+  private final String provider;
 
   /** For the CDI proxy of the application-scoped instance only. */
   protected AwsMarketplace() {
+    this.provider = null;
     this.http = null;
     this.metering = null;
     this.entitlement = null;
     this.productCode = null;
   }
 
+  /** AWS's global partition ({@code aws}). */
   public AwsMarketplace(AwsMarketplaceSettings settings) {
+    this(GLOBAL, settings);
+  }
+
+  /**
+   * The Marketplace of one AWS partition: {@link #GLOBAL} or {@link #CHINA}, each with its own
+   * settings, and each a provider of cloud accounts of its own.
+   */
+  public AwsMarketplace(String provider, AwsMarketplaceSettings settings) {
+    this.provider = provider;
     // One connection pool for both clients; closed in close().
     this.http =
         ApacheHttpClient.builder()
@@ -115,9 +127,15 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
     return DefaultCredentialsProvider.builder().build();
   }
 
+  /** AWS's global partition. */
+  public static final String GLOBAL = "aws";
+
+  /** AWS's China partition (Ningxia, Beijing): a Marketplace of its own. */
+  public static final String CHINA = "aws-cn";
+
   @Override
   public String provider() {
-    return "aws";
+    return provider;
   }
 
   @Override

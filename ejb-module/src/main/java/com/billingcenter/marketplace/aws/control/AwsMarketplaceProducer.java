@@ -8,7 +8,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Builds the application's one {@link AwsMarketplace} from configuration and closes it at the end.
+ * Builds the application's {@link AwsMarketplace} connections from configuration, one per AWS
+ * partition ({@code billing.aws.*}: global; {@code billing.aws-cn.*}: China), and closes them at
+ * the end.
  */
 @ApplicationScoped
 public class AwsMarketplaceProducer {
@@ -25,6 +27,21 @@ public class AwsMarketplaceProducer {
   }
 
   void close(@Disposes @Named("aws") AwsMarketplace aws) {
+    aws.close();
+  }
+
+  /** AWS's China partition, configured by {@code billing.aws-cn.*}. */
+  @Produces
+  @ApplicationScoped
+  @Named("aws-cn")
+  AwsMarketplace awsChinaMarketplace() {
+    AwsMarketplaceSettings settings =
+        AwsMarketplaceSettings.from(ConfigProvider.getConfig(), "billing.aws-cn", "cn-northwest-1");
+    LOG.info(() -> "AWS Marketplace (China) client: " + settings);
+    return new AwsMarketplace(AwsMarketplace.CHINA, settings);
+  }
+
+  void closeChina(@Disposes @Named("aws-cn") AwsMarketplace aws) {
     aws.close();
   }
 }

@@ -17,12 +17,21 @@ public record AwsMarketplaceSettings(
     Optional<String> secretAccessKey) {
 
   public static AwsMarketplaceSettings from(Config config) {
+    return from(config, "billing.aws", "us-east-1");
+  }
+
+  /**
+   * The settings under {@code prefix}: {@code billing.aws} for AWS's global partition, {@code
+   * billing.aws-cn} for its China partition, whose Marketplace, credentials and product code are
+   * separate (region {@code cn-northwest-1}, Ningxia, by default).
+   */
+  public static AwsMarketplaceSettings from(Config config, String prefix, String defaultRegion) {
     return new AwsMarketplaceSettings(
-        config.getOptionalValue("billing.aws.region", String.class).orElse("us-east-1"),
-        config.getOptionalValue("billing.aws.product-code", String.class).orElse(""),
-        config.getOptionalValue("billing.aws.endpoint-override", String.class).map(URI::create),
-        config.getOptionalValue("billing.aws.access-key-id", String.class),
-        config.getOptionalValue("billing.aws.secret-access-key", String.class));
+        config.getOptionalValue(prefix + ".region", String.class).orElse(defaultRegion),
+        config.getOptionalValue(prefix + ".product-code", String.class).orElse(""),
+        config.getOptionalValue(prefix + ".endpoint-override", String.class).map(URI::create),
+        config.getOptionalValue(prefix + ".access-key-id", String.class),
+        config.getOptionalValue(prefix + ".secret-access-key", String.class));
   }
 
   @Override

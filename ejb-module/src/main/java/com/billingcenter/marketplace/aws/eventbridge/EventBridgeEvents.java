@@ -65,6 +65,14 @@ public final class EventBridgeEvents {
    * @throws IllegalArgumentException when the body is not an EventBridge event we can read
    */
   public static Reading read(byte[] body, String channel, String ourProductCode) {
+    return read(body, channel, "aws", ourProductCode);
+  }
+
+  /**
+   * The same for the Marketplace of {@code provider}: {@code aws}, or {@code aws-cn} for the China
+   * partition, whose EventBridge delivers to an endpoint of its own.
+   */
+  public static Reading read(byte[] body, String channel, String provider, String ourProductCode) {
     JsonObject event = object(body);
     String id = text(event, "id");
     String detailType = text(event, "detail-type");
@@ -149,7 +157,7 @@ public final class EventBridgeEvents {
     }
     return new Reading(
         new SubscriptionEvent(
-            channel, id, "aws", licenseKey, agreementId, renews, change, occurredAt),
+            channel, id, provider, licenseKey, agreementId, renews, change, occurredAt),
         null);
   }
 
