@@ -3,6 +3,7 @@ package com.billingcenter.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -43,22 +44,13 @@ class AwsDocumentedEventsIT {
 
   /** A buyer in the sandbox that sends no events of its own: these tests send AWS's. */
   private JsonObject quietBuyer() {
-    String accountId =
-        Long.toString(
-            java.util.concurrent.ThreadLocalRandom.current()
-                .nextLong(100_000_000_000L, 999_999_999_999L));
-    var created =
-        Http.postJson(
-            server.uri("/aws-sandbox/api/buyers"),
-            "{\"awsAccountId\": \"" + accountId + "\", \"sendEvents\": false}");
-    assertEquals(201, created.statusCode(), created.body());
-    return Http.json(created);
+    return SandboxBuyers.newBuyer(server, "\"sendEvents\": false");
   }
 
   /** One documented example with our ids. */
   private static String replay(
       String file, JsonObject buyer, String agreement, String renewal, Instant time) {
-    String licenseId = buyer.getString("licenseArn").replaceAll(".*[:/](l-[^:/]+)$", "$1");
+    String licenseId = AwsLicenses.key(buyer.getString("licenseArn"), null);
     String payload;
     try {
       JsonObject documented =
@@ -103,20 +95,6 @@ class AwsDocumentedEventsIT {
   private JsonObject cloudAccount(String user) {
     return Http.jsonArray(Http.get(server.uri("/api/v1/cloud-accounts"), user, PASSWORD))
         .getJsonObject(0);
-  }
-
-  /** What the set-up page does once the customer signs in (AwsSettlementBrowserIT covers it). */
-  private void bindAsTheSetUpPageDoes(String user, String licenseArn) throws Exception {
-    try (Connection db = Database.connect(server);
-        PreparedStatement bind =
-            db.prepareStatement(
-                "update cloud_account set owner_id = (select id from billing_account"
-                    + " where username = ?), status = 'ACTIVE', metering_from = created_at"
-                    + " where license_arn = ?")) {
-      bind.setString(1, user);
-      bind.setString(2, licenseArn);
-      assertEquals(1, bind.executeUpdate());
-    }
   }
 
   /** The events of an agreement that still wait for their cloud account: their detail types. */
@@ -175,7 +153,7 @@ class AwsDocumentedEventsIT {
         java.util.List.of(), waitingEvents(agreement), "applied when the license registered");
 
     String user = Http.register(server, Http.uniqueName("guide"), PASSWORD);
-    bindAsTheSetUpPageDoes(user, buyer.getString("licenseArn"));
+    Database.bindAsTheSetUpPageDoes(server, user, buyer.getString("licenseArn"), "aws");
     long aws = cloudAccount(user).getJsonNumber("id").longValue();
     long english = Workspaces.create(server, user, PASSWORD, "Guide EN", "us1", "en");
     long chinese = Workspaces.create(server, user, PASSWORD, "指南", "eu1", "zh");

@@ -66,4 +66,37 @@ final class Database {
     }
     return id;
   }
+
+  /**
+   * What the set-up page does once the customer signs in (AwsSettlementBrowserIT covers the page):
+   * the registered cloud account of {@code licenseArn} becomes {@code username}'s, active and
+   * metered from its registration. Returns its id.
+   */
+  static long bindAsTheSetUpPageDoes(
+      BillingCenterServer server, String username, String licenseArn, String provider)
+      throws SQLException {
+    try (Connection db = connect(server)) {
+      try (PreparedStatement bind =
+          db.prepareStatement(
+              "update cloud_account set owner_id = (select id from billing_account"
+                  + " where username = ?), status = 'ACTIVE', metering_from = created_at"
+                  + " where license_arn = ? and provider = ?")) {
+        bind.setString(1, username);
+        bind.setString(2, licenseArn);
+        bind.setString(3, provider);
+        if (bind.executeUpdate() != 1) {
+          throw new IllegalStateException(
+              "No cloud account of " + provider + " registered for " + licenseArn);
+        }
+      }
+      try (PreparedStatement id =
+          db.prepareStatement("select id from cloud_account where license_arn = ?")) {
+        id.setString(1, licenseArn);
+        try (java.sql.ResultSet row = id.executeQuery()) {
+          row.next();
+          return row.getLong(1);
+        }
+      }
+    }
+  }
 }

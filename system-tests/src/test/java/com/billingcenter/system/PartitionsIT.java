@@ -9,10 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,14 +25,7 @@ class PartitionsIT {
   private final BillingCenterServer server = BillingCenterServer.shared();
 
   private JsonObject buyer(String partition) {
-    String account =
-        Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
-    var created =
-        Http.postJson(
-            server.uri("/aws-sandbox/api/buyers"),
-            "{\"awsAccountId\": \"" + account + "\", \"partition\": \"" + partition + "\"}");
-    assertEquals(201, created.statusCode(), created.body());
-    return Http.json(created);
+    return SandboxBuyers.newBuyer(server, "\"partition\": \"" + partition + "\"");
   }
 
   private HttpResponse<String> fulfil(String path, JsonObject buyer) {
@@ -51,28 +40,8 @@ class PartitionsIT {
                             buyer.getString("registrationToken"), StandardCharsets.UTF_8))));
   }
 
-  /** The registered cloud account taken over by the user, as the set-up page does; its id. */
   private long take(String user, JsonObject buyer, String provider) throws Exception {
-    try (Connection db = Database.connect(server)) {
-      try (PreparedStatement bind =
-          db.prepareStatement(
-              "update cloud_account set owner_id = (select id from billing_account"
-                  + " where username = ?), status = 'ACTIVE', metering_from = created_at"
-                  + " where license_arn = ? and provider = ?")) {
-        bind.setString(1, user);
-        bind.setString(2, buyer.getString("licenseArn"));
-        bind.setString(3, provider);
-        assertEquals(1, bind.executeUpdate(), "registered under provider " + provider);
-      }
-      try (PreparedStatement id =
-          db.prepareStatement("select id from cloud_account where license_arn = ?")) {
-        id.setString(1, buyer.getString("licenseArn"));
-        try (ResultSet row = id.executeQuery()) {
-          row.next();
-          return row.getLong(1);
-        }
-      }
-    }
+    return Database.bindAsTheSetUpPageDoes(server, user, buyer.getString("licenseArn"), provider);
   }
 
   private int settle(String user, long workspace, String method, long cloudAccount) {

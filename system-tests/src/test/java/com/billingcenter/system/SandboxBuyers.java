@@ -31,12 +31,20 @@ final class SandboxBuyers {
 
   /** A new buyer with a random AWS account id: a current product's, or a legacy one's. */
   static JsonObject newBuyer(BillingCenterServer server, boolean legacy) {
+    return newBuyer(server, "\"legacy\": " + legacy);
+  }
+
+  /**
+   * A new buyer with a random AWS account id and the sandbox's other options, as JSON members (e.g.
+   * {@code "partition": "aws-cn"}, {@code "sendEvents": false}).
+   */
+  static JsonObject newBuyer(BillingCenterServer server, String options) {
     String accountId =
         Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
     var created =
         Http.postJson(
             server.uri("/aws-sandbox/api/buyers"),
-            "{\"awsAccountId\": \"" + accountId + "\", \"legacy\": " + legacy + "}");
+            "{\"awsAccountId\": \"" + accountId + "\", " + options + "}");
     assertEquals(201, created.statusCode(), created.body());
     return Http.json(created);
   }
