@@ -65,14 +65,8 @@ class LifecycleArquillianIT {
     String license = "arn:aws:license-manager::1:license:l-" + UUID.randomUUID();
     transaction.begin();
     CloudAccount account =
-        CloudAccount.awsBuyer(
-            "aws",
-            "123456789012",
-            AwsLicenses.key(license, null),
-            license,
-            null,
-            "billing-center-product",
-            clock);
+        CloudAccount.buyer(
+            "aws", "123456789012", AwsLicenses.of(license, null), "billing-center-product", clock);
     account.bindTo(owner.id());
     em.persist(account);
     transaction.commit();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
+import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.marketplace.boundary.MarketplaceRegistrations;
 import com.billingcenter.marketplace.boundary.NewWorkspace;
@@ -64,12 +65,11 @@ class MarketplaceRegistrationsArquillianIT {
     String id = UUID.randomUUID().toString();
     transaction.begin();
     CloudAccount account =
-        CloudAccount.awsBuyer(
+        CloudAccount.buyer(
             "aws",
             awsAccountId,
-            "l-" + id,
-            "arn:aws:license-manager::" + awsAccountId + ":license:l-" + id,
-            null,
+            new BuyerLicense(
+                "l-" + id, "arn:aws:license-manager::" + awsAccountId + ":license:l-" + id, false),
             "billing-center-product",
             clock);
     em.persist(account);

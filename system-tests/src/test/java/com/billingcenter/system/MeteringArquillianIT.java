@@ -115,6 +115,18 @@ class MeteringArquillianIT {
     return byKey;
   }
 
+  /**
+   * A new buyer in the sandbox, in AWS partition {@code partition}. This test sends the lifecycle
+   * itself; on PostgreSQL the shared server, which the sandbox would send its events to, shares
+   * this database.
+   */
+  private JsonObject sandboxBuyer(String awsAccountId, String partition) throws Exception {
+    String body =
+        "{\"awsAccountId\": \"%s\", \"partition\": \"%s\", \"sendEvents\": false}"
+            .formatted(awsAccountId, partition);
+    return Json.createReader(new StringReader(call("POST", "/api/buyers", body))).readObject();
+  }
+
   private static ReportedUsage used(long workspace, String item, Instant hour, long quantity) {
     return new ReportedUsage("u-" + UUID.randomUUID(), workspace, item, hour, quantity);
   }
@@ -141,27 +153,12 @@ class MeteringArquillianIT {
     BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
     String awsAccountId =
         Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
-    JsonObject buyer =
-        Json.createReader(
-                new StringReader(
-                    call(
-                        "POST",
-                        "/api/buyers",
-                        // This test sends the lifecycle itself; on PostgreSQL the shared server,
-                        // which the sandbox would send its events to, shares this database.
-                        "{\"awsAccountId\": \"" + awsAccountId + "\", \"sendEvents\": false}")))
-            .readObject();
+    JsonObject buyer = sandboxBuyer(awsAccountId, "aws");
     String license = buyer.getString("licenseArn");
     transaction.begin();
     CloudAccount account =
-        CloudAccount.awsBuyer(
-            "aws",
-            awsAccountId,
-            AwsLicenses.key(license, null),
-            license,
-            null,
-            "billing-center-product",
-            clock);
+        CloudAccount.buyer(
+            "aws", awsAccountId, AwsLicenses.of(license, null), "billing-center-product", clock);
     account.bindTo(owner.id(), clock.instant());
     em.persist(account);
     transaction.commit();
@@ -272,5 +269,49 @@ class MeteringArquillianIT {
       assertEquals(1, entry.getValue().stream().distinct().count(), entry.toString());
     }
     assertEquals(List.of(40), received.get("Traces@" + h1).stream().distinct().toList());
+  }
+
+  /**
+   * A cloud account of AWS's China partition is metered through that partition's Marketplace
+   * connection (billing.aws-cn.*), with its arn:aws-cn: license; the hourly run once picked only
+   * the global partition's accounts, and a China buyer's usage reached nobody.
+   */
+  @Test
+  void aChinaPartitionsAccountIsMeteredThroughItsOwnMarketplace() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    String username = "cn-" + UUID.randomUUID().toString().substring(0, 8);
+    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
+    String awsAccountId =
+        Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+    JsonObject buyer = sandboxBuyer(awsAccountId, "aws-cn");
+    String license = buyer.getString("licenseArn");
+    assertTrue(license.startsWith("arn:aws-cn:"), license);
+    transaction.begin();
+    CloudAccount account =
+        CloudAccount.buyer(
+            "aws-cn",
+            awsAccountId,
+            AwsLicenses.of(license, null),
+            buyer.getString("productCode"),
+            clock);
+    account.bindTo(owner.id(), clock.instant());
+    em.persist(account);
+    transaction.commit();
+    Workspace ningxia =
+        workspaces.create(
+            owner, "Metered Ningxia", "cn2", "zh", Plan.COMMERCIAL, "aws-cn", account.id());
+    usage.receive("cn2", List.of(used(ningxia.id(), "data-points", h0, 6)), Map.of());
+
+    clock.set(h0.plus(Duration.ofMinutes(76)));
+    runUntilNothingPending();
+    Map<String, Long> sent = new HashMap<>();
+    for (MeteringLedger.Line line : ledger.ledger(owner, account.id(), h0, h0.plusSeconds(3600))) {
+      assertEquals(MeteringState.SENT, line.state(), line.toString());
+      sent.put(line.dimension(), line.sentQuantity());
+    }
+    assertEquals(
+        Map.of("DataPoints", 6L, "LogVolume", 0L, "SyntheticTests", 0L, "Traces", 0L), sent);
+    assertEquals(List.of(6), received(license).get("DataPoints@" + h0));
   }
 }

@@ -53,11 +53,9 @@ class SandboxEntitlementsIT {
     return new ResolvedBuyer(
         "aws",
         sandboxBuyer.getString("awsAccountId"),
-        AwsLicenses.key(
+        AwsLicenses.of(
             legacy ? null : sandboxBuyer.getString("licenseArn"),
             sandboxBuyer.getString("customerIdentifier")),
-        legacy ? null : sandboxBuyer.getString("licenseArn"),
-        legacy ? sandboxBuyer.getString("customerIdentifier") : null,
         sandboxBuyer.getString("productCode"));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import com.billingcenter.marketplace.aws.control.AwsMarketplace;
 import com.billingcenter.marketplace.control.MarketplaceException;
 import com.billingcenter.marketplace.control.MeteredUsage;
@@ -44,8 +45,9 @@ class SandboxMeteringIT {
     boolean legacy = buyer.getBoolean("legacy");
     return new MeteredUsage(
         buyer.getString("awsAccountId"),
-        legacy ? null : buyer.getString("licenseArn"),
-        legacy ? buyer.getString("customerIdentifier") : null,
+        AwsLicenses.of(
+            legacy ? null : buyer.getString("licenseArn"),
+            legacy ? buyer.getString("customerIdentifier") : null),
         dimension,
         lastHour(),
         quantity);
@@ -94,8 +96,7 @@ class SandboxMeteringIT {
     MeteredUsage stranger =
         new MeteredUsage(
             "111122223333",
-            "arn:aws:license-manager::111122223333:license:l-unknown",
-            null,
+            AwsLicenses.of("arn:aws:license-manager::111122223333:license:l-unknown", null),
             "SyntheticTests",
             lastHour(),
             1);
@@ -122,8 +123,7 @@ class SandboxMeteringIT {
     MeteredUsage stale =
         new MeteredUsage(
             buyer.getString("awsAccountId"),
-            buyer.getString("licenseArn"),
-            null,
+            AwsLicenses.of(buyer.getString("licenseArn"), null),
             "DataPoints",
             lastHour().minus(30, ChronoUnit.HOURS),
             1);

@@ -1,8 +1,10 @@
 package com.billingcenter.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.billingcenter.marketplace.aws.control.AwsMarketplace;
 import com.billingcenter.marketplace.control.MarketplaceException;
@@ -33,9 +35,9 @@ class SandboxResolveCustomerIT {
     JsonObject buyer = newBuyer(false);
     var resolved = aws.resolveRegistration(buyer.getString("registrationToken"));
     assertEquals(buyer.getString("awsAccountId"), resolved.accountId());
-    assertEquals(buyer.getString("licenseArn"), resolved.licenseArn());
+    assertEquals(buyer.getString("licenseArn"), resolved.license().reference());
     assertEquals("billing-center-product", resolved.productCode());
-    assertNull(resolved.customerIdentifier(), "new products have no CustomerIdentifier");
+    assertFalse(resolved.license().legacy(), "new products have no CustomerIdentifier");
     assertEquals("aws", resolved.provider());
   }
 
@@ -43,8 +45,8 @@ class SandboxResolveCustomerIT {
   void legacyBuyerResolvesToCustomerIdentifierWithoutLicense() {
     JsonObject buyer = newBuyer(true);
     var resolved = aws.resolveRegistration(buyer.getString("registrationToken"));
-    assertEquals(buyer.getString("customerIdentifier"), resolved.customerIdentifier());
-    assertNull(resolved.licenseArn());
+    assertEquals(buyer.getString("customerIdentifier"), resolved.license().reference());
+    assertTrue(resolved.license().legacy());
   }
 
   @Test
@@ -56,7 +58,7 @@ class SandboxResolveCustomerIT {
             "");
     assertEquals(201, again.statusCode());
     var resolved = aws.resolveRegistration(Http.json(again).getString("registrationToken"));
-    assertEquals(buyer.getString("licenseArn"), resolved.licenseArn());
+    assertEquals(buyer.getString("licenseArn"), resolved.license().reference());
   }
 
   @Test

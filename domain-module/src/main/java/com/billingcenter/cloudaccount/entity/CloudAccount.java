@@ -63,11 +63,11 @@ public class CloudAccount {
   @Column(name = "product_code", nullable = false, updatable = false, length = 255)
   private String productCode;
 
-  /** AWS: the license ARN of current products; null for legacy ones. */
+  /** The reference of a current license (AWS: its ARN); null for legacy ones. */
   @Column(name = "license_arn", updatable = false, length = 512)
   private String licenseArn;
 
-  /** AWS: the customer identifier of legacy products; null for current ones. */
+  /** The reference of a legacy license (AWS: the customer identifier); null for current ones. */
   @Column(name = "customer_identifier", updatable = false, length = 255)
   private String customerIdentifier;
 
@@ -132,26 +132,15 @@ public class CloudAccount {
   }
 
   /**
-   * A buyer as AWS Marketplace identifies them: by account id and license ARN (current products),
-   * or by the customer identifier alone (legacy products). {@code licenseKey} is the license as the
-   * marketplace adapter compares it (AWS writes one license ARN in more than one form), and the
-   * account's key: one AWS account may hold several licenses.
+   * A buyer as their marketplace identifies them: by {@code accountId} in the marketplace and the
+   * license they hold ({@link BuyerLicense}; its key is the account's key).
    */
-  public static CloudAccount awsBuyer(
-      String provider,
-      String awsAccountId,
-      String licenseKey,
-      String licenseArn,
-      String customerIdentifier,
-      String productCode,
-      Clock clock) {
-    boolean current = licenseArn != null && !licenseArn.isBlank();
-    if (!current && (customerIdentifier == null || customerIdentifier.isBlank())) {
-      throw new IllegalArgumentException("A buyer has a license ARN or a customer identifier.");
-    }
-    CloudAccount account = registered(provider, awsAccountId, licenseKey, productCode, clock);
-    account.licenseArn = current ? licenseArn : null;
-    account.customerIdentifier = current ? null : customerIdentifier;
+  public static CloudAccount buyer(
+      String provider, String accountId, BuyerLicense license, String productCode, Clock clock) {
+    CloudAccount account = registered(provider, accountId, license.key(), productCode, clock);
+    // The columns keep AWS's names (V3): the reference of a current license, or of a legacy one.
+    account.licenseArn = license.legacy() ? null : license.reference();
+    account.customerIdentifier = license.legacy() ? license.reference() : null;
     return account;
   }
 
@@ -321,15 +310,16 @@ public class CloudAccount {
     return productCode;
   }
 
-  public String licenseArn() {
-    return licenseArn;
+  /** The license the buyer holds, as their marketplace names it. */
+  public BuyerLicense license() {
+    return legacy()
+        ? new BuyerLicense(licenseId, customerIdentifier, true)
+        : new BuyerLicense(licenseId, licenseArn, false);
   }
 
-  public String customerIdentifier() {
-    return customerIdentifier;
-  }
-
-  /** Whether this is a legacy AWS product's buyer, known by customer identifier only. */
+  /**
+   * Whether the buyer's license is in the marketplace's legacy form (AWS: a customer identifier).
+   */
   public boolean legacy() {
     return licenseArn == null && customerIdentifier != null;
   }

@@ -25,7 +25,7 @@ public class CloudAccountRegistry {
   public Optional<CloudAccount> find(ResolvedBuyer buyer) {
     return em.createNamedQuery(CloudAccount.BY_LICENSE, CloudAccount.class)
         .setParameter("provider", buyer.provider())
-        .setParameter("licenseId", buyer.licenseKey())
+        .setParameter("licenseId", buyer.license().key())
         .getResultStream()
         .findFirst();
   }
@@ -33,14 +33,8 @@ public class CloudAccountRegistry {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public long register(ResolvedBuyer buyer) {
     CloudAccount account =
-        CloudAccount.awsBuyer(
-            buyer.provider(),
-            buyer.accountId(),
-            buyer.licenseKey(),
-            buyer.licenseArn(),
-            buyer.customerIdentifier(),
-            buyer.productCode(),
-            clock);
+        CloudAccount.buyer(
+            buyer.provider(), buyer.accountId(), buyer.license(), buyer.productCode(), clock);
     em.persist(account);
     em.flush();
     return account.id();

@@ -66,9 +66,7 @@ public class EntitlementRefresh {
                   new ResolvedBuyer(
                       account.provider(),
                       account.providerAccountId(),
-                      account.licenseId(),
-                      account.licenseArn(),
-                      account.customerIdentifier(),
+                      account.license(),
                       account.productCode()));
     } catch (MarketplaceException e) {
       LOG.warning(

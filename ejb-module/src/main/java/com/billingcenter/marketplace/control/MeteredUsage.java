@@ -1,15 +1,11 @@
 package com.billingcenter.marketplace.control;
 
+import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import java.time.Instant;
 
 /**
- * One hour of one dimension for one buyer, as sent to the marketplace. For AWS: the account id and
- * license ARN of current products, or the legacy customer identifier alone.
+ * One hour of one dimension for one buyer (their account in the marketplace and their license), as
+ * sent to the marketplace.
  */
 public record MeteredUsage(
-    String accountId,
-    String licenseArn,
-    String customerIdentifier,
-    String dimension,
-    Instant hour,
-    int quantity) {}
+    String accountId, BuyerLicense license, String dimension, Instant hour, int quantity) {}

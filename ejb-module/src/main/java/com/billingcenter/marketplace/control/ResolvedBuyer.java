@@ -1,15 +1,11 @@
 package com.billingcenter.marketplace.control;
 
+import com.billingcenter.cloudaccount.entity.BuyerLicense;
+
 /**
- * A buyer as the marketplace identifies them. {@code licenseKey} is the buyer's license as the
- * marketplace compares it, and so the key of their cloud account. For AWS: the account id and
- * license ARN of current products, or only the legacy customer identifier of older ones (then
- * {@code licenseArn} is null).
+ * A buyer as their marketplace identifies them: the account in the marketplace of {@code provider}
+ * and the license they hold for {@code productCode}. Only the marketplace's adapter reads the
+ * license's reference.
  */
 public record ResolvedBuyer(
-    String provider,
-    String accountId,
-    String licenseKey,
-    String licenseArn,
-    String customerIdentifier,
-    String productCode) {}
+    String provider, String accountId, BuyerLicense license, String productCode) {}

@@ -1,5 +1,6 @@
 package com.billingcenter.metering.control;
 
+import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
 import com.billingcenter.metering.entity.DimensionQuantities;
 import com.billingcenter.metering.entity.MeteringHours;
@@ -59,9 +60,8 @@ public class MeteringStore {
       long id,
       String provider,
       String productCode,
-      String awsAccountId,
-      String licenseArn,
-      String customerIdentifier,
+      String accountId,
+      BuyerLicense license,
       String dimension,
       Instant hour,
       long quantity,
@@ -97,12 +97,15 @@ public class MeteringStore {
 
   // ---- writing the hours ----
 
-  /** Every AWS cloud account that is or was metered and has not been metered to its end. */
+  /**
+   * Every cloud account that is or was metered and has not been metered to its end, in whichever
+   * marketplace (partition) it was bought: every cloud account is a marketplace's buyer.
+   */
   public List<Account> accounts() {
     String sql =
         "SELECT id, status, COALESCE(metering_from, created_at), metered_through,"
             + " final_metering_until, ended_at FROM cloud_account"
-            + " WHERE provider = 'aws' AND owner_id IS NOT NULL"
+            + " WHERE owner_id IS NOT NULL"
             + " AND status IN ('ACTIVE', 'ENDING', 'ENDED')";
     List<Account> accounts = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
@@ -251,8 +254,9 @@ public class MeteringStore {
             + " AND usage_hour < ?",
         oldest);
     String sql =
-        "SELECT m.id, c.provider, c.product_code, c.provider_account_id, c.license_arn,"
-            + " c.customer_identifier, m.dimension, m.usage_hour, m.quantity, m.attempts"
+        "SELECT m.id, c.provider, c.product_code, c.provider_account_id, c.license_id,"
+            + " c.license_arn, c.customer_identifier, m.dimension, m.usage_hour, m.quantity,"
+            + " m.attempts"
             + " FROM metering_record m JOIN cloud_account c ON c.id = m.cloud_account_id"
             + " WHERE m.state = 'PENDING' ORDER BY m.usage_hour, m.id FETCH FIRST "
             + Math.max(1, limit)
@@ -268,12 +272,11 @@ public class MeteringStore {
                   rows.getString(2),
                   rows.getString(3),
                   rows.getString(4),
-                  rows.getString(5),
-                  rows.getString(6),
-                  rows.getString(7),
-                  instant(rows, 8),
-                  rows.getLong(9),
-                  rows.getInt(10)));
+                  licenseOf(rows.getString(5), rows.getString(6), rows.getString(7)),
+                  rows.getString(8),
+                  instant(rows, 9),
+                  rows.getLong(10),
+                  rows.getInt(11)));
         }
       }
     } catch (SQLException e) {
@@ -320,6 +323,13 @@ public class MeteringStore {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A cloud account's license from its columns (the reference of a current or a legacy one). */
+  private static BuyerLicense licenseOf(String key, String current, String legacy) {
+    return current != null
+        ? new BuyerLicense(key, current, false)
+        : new BuyerLicense(key, legacy, true);
   }
 
   private int update(String sql, Object... parameters) {

@@ -69,13 +69,13 @@ public class Sending {
 
   /**
    * The records in calls of at most 25, each call for one marketplace, one product and of one kind:
-   * records by license and records by legacy customer identifier never share a call, since only the
-   * latter's call names the product (AWS Marketplace API reference, BatchMeterUsage).
+   * records of current and of legacy licenses never share a call (for AWS only the latter's call
+   * names the product: AWS Marketplace API reference, BatchMeterUsage).
    */
   public static List<List<MeteringStore.Pending>> calls(List<MeteringStore.Pending> records) {
     Map<String, List<MeteringStore.Pending>> byProduct = new LinkedHashMap<>();
     for (MeteringStore.Pending record : records) {
-      String kind = record.licenseArn() != null ? "license" : "customer";
+      String kind = record.license().legacy() ? "legacy" : "license";
       byProduct
           .computeIfAbsent(
               record.provider() + " " + kind + " " + record.productCode(), k -> new ArrayList<>())
@@ -126,9 +126,8 @@ public class Sending {
       }
       MeteredUsage u =
           new MeteredUsage(
-              record.awsAccountId(),
-              record.licenseArn(),
-              record.customerIdentifier(),
+              record.accountId(),
+              record.license(),
               record.dimension(),
               record.hour(),
               (int) record.quantity());

@@ -3,6 +3,7 @@ package com.billingcenter.metering.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import com.billingcenter.marketplace.control.CloudMarketplace;
 import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.marketplace.control.MarketplaceException;
@@ -69,7 +70,10 @@ class SendingTest {
 
   private static List<MeteringResult> allSucceed(List<MeteredUsage> usage) {
     return usage.stream()
-        .map(u -> new MeteringResult(u, MeteringResult.Status.SUCCESS, "id-" + u.licenseArn()))
+        .map(
+            u ->
+                new MeteringResult(
+                    u, MeteringResult.Status.SUCCESS, "id-" + u.license().reference()))
         .toList();
   }
 
@@ -82,8 +86,7 @@ class SendingTest {
               "aws",
               product,
               "123456789012",
-              "arn:license:" + product + i,
-              null,
+              new BuyerLicense("l-" + product + i, "arn:license:" + product + i, false),
               "Dim",
               HOUR,
               i,
@@ -124,9 +127,8 @@ class SendingTest {
               r.id() + 100,
               "aws-cn",
               r.productCode(),
-              r.awsAccountId(),
-              r.licenseArn(),
-              null,
+              r.accountId(),
+              r.license(),
               r.dimension(),
               r.hour(),
               r.quantity(),
@@ -137,7 +139,9 @@ class SendingTest {
     assertEquals(3, global.calls.stream().mapToInt(List::size).sum());
     assertEquals(2, china.calls.stream().mapToInt(List::size).sum());
     assertTrue(
-        china.calls.stream().flatMap(List::stream).allMatch(u -> u.licenseArn().contains("p-cn")));
+        china.calls.stream()
+            .flatMap(List::stream)
+            .allMatch(u -> u.license().reference().contains("p-cn")));
   }
 
   @Test
@@ -241,7 +245,8 @@ class SendingTest {
             usage -> {
               synchronized (seen) {
                 for (MeteredUsage u : usage) {
-                  Integer before = seen.putIfAbsent(u.licenseArn() + u.hour(), u.quantity());
+                  Integer before =
+                      seen.putIfAbsent(u.license().reference() + u.hour(), u.quantity());
                   assertTrue(before == null || before == u.quantity());
                 }
               }

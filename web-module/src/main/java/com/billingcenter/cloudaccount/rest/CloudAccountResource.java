@@ -40,9 +40,10 @@ public class CloudAccountResource {
   public record SettledWorkspaceJson(long id, String name, String siteCode) {}
 
   /**
-   * A cloud account: {@code licenseArn} for current AWS products, {@code customerIdentifier} for
-   * legacy ones; while ending, the end of its final metering hour; once ended, when; and the
-   * contract's entitlements as AWS last reported them.
+   * A cloud account: the reference of its license as {@code licenseArn} when current, as {@code
+   * customerIdentifier} when legacy (the API keeps AWS's names, which it was first published with);
+   * while ending, the end of its final metering hour; once ended, when; and the contract's
+   * entitlements as AWS last reported them.
    */
   public record CloudAccountJson(
       long id,
@@ -64,8 +65,8 @@ public class CloudAccountResource {
           c.id(),
           c.provider(),
           c.providerAccountId(),
-          c.licenseArn(),
-          c.customerIdentifier(),
+          c.license().legacy() ? null : c.license().reference(),
+          c.license().legacy() ? c.license().reference() : null,
           c.productCode(),
           c.status().name().toLowerCase(Locale.ROOT),
           c.freeTrial(),

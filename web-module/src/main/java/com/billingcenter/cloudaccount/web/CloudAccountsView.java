@@ -154,7 +154,7 @@ public class CloudAccountsView implements Serializable {
               account.id(),
               account.provider(),
               account.providerAccountId(),
-              account.legacy() ? account.customerIdentifier() : account.licenseArn(),
+              account.license().reference(),
               account.productCode(),
               account.status().name(),
               account.freeTrial(),

@@ -1,5 +1,6 @@
 package com.billingcenter.marketplace.aws.control;
 
+import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,5 +50,27 @@ public final class AwsLicenses {
       return "customer:" + customerIdentifier;
     }
     throw new IllegalArgumentException("A buyer has a license ARN or a customer identifier.");
+  }
+
+  /**
+   * A buyer's license as the rest of the Billing Center carries it: keyed as {@link #key} says, its
+   * reference the license ARN, or for a legacy product the customer identifier.
+   *
+   * @throws IllegalArgumentException as {@link #key} does
+   */
+  public static BuyerLicense of(String licenseArn, String customerIdentifier) {
+    String key = key(licenseArn, customerIdentifier);
+    boolean legacy = licenseArn == null || licenseArn.isBlank();
+    return new BuyerLicense(key, legacy ? customerIdentifier : licenseArn, legacy);
+  }
+
+  /** The license ARN of {@code license}; null for a legacy product's buyer. */
+  public static String arnOf(BuyerLicense license) {
+    return license.legacy() ? null : license.reference();
+  }
+
+  /** The customer identifier of a legacy product's buyer; null for current products. */
+  public static String customerIdentifierOf(BuyerLicense license) {
+    return license.legacy() ? license.reference() : null;
   }
 }

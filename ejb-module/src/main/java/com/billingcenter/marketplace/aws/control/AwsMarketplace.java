@@ -1,5 +1,6 @@
 package com.billingcenter.marketplace.aws.control;
 
+import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import com.billingcenter.marketplace.control.CloudMarketplace;
 import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.marketplace.control.MarketplaceException;
@@ -160,20 +161,15 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
             null);
       }
       String licenseArn = RawAnswer.text(raw.get(), "LicenseArn");
-      String licenseKey;
+      BuyerLicense license;
       try {
-        licenseKey = AwsLicenses.key(licenseArn, response.customerIdentifier());
+        license = AwsLicenses.of(licenseArn, response.customerIdentifier());
       } catch (IllegalArgumentException e) {
         throw new MarketplaceException(
             Reason.REFUSED, "AWS Marketplace resolved the token to no license we can read.", e);
       }
       return new ResolvedBuyer(
-          provider(),
-          response.customerAWSAccountId(),
-          licenseKey,
-          licenseArn,
-          response.customerIdentifier(),
-          response.productCode());
+          provider(), response.customerAWSAccountId(), license, response.productCode());
     } catch (InvalidTokenException e) {
       throw new MarketplaceException(
           Reason.INVALID_TOKEN, "AWS Marketplace does not know this registration token.", e);
@@ -200,16 +196,16 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
           UsageRecord.builder().timestamp(u.hour()).dimension(u.dimension()).quantity(u.quantity());
       // Current products are metered by account and license, legacy ones by customer identifier;
       // never both.
-      if (u.licenseArn() != null) {
+      if (!u.license().legacy()) {
         record.customerAWSAccountId(u.accountId());
       } else {
-        record.customerIdentifier(u.customerIdentifier());
+        record.customerIdentifier(AwsLicenses.customerIdentifierOf(u.license()));
       }
       records.add(record.build());
-      arns.add(u.licenseArn());
+      arns.add(AwsLicenses.arnOf(u.license()));
     }
-    boolean byLicense = usage.get(0).licenseArn() != null;
-    if (usage.stream().anyMatch(u -> (u.licenseArn() != null) != byLicense)) {
+    boolean byLicense = !usage.get(0).license().legacy();
+    if (usage.stream().anyMatch(u -> u.license().legacy() == byLicense)) {
       throw new IllegalArgumentException(
           "Records by license and by customer identifier go in separate calls.");
     }
@@ -260,19 +256,17 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
 
   @Override
   public List<Entitlement> entitlements(ResolvedBuyer buyer) {
-    if (buyer.licenseArn() == null && buyer.customerIdentifier() == null) {
-      throw new IllegalArgumentException("A buyer has a license ARN or a customer identifier.");
-    }
+    String buyerArn = AwsLicenses.arnOf(buyer.license());
     // Current products: the buyer's license (AWS Marketplace API reference, GetEntitlements:
     // filter LICENSE_ARN; one AWS account may hold concurrent licenses). The 2.41 model lacks that
     // filter name and the answer's LicenseArn, so the name is sent as a string and the raw answer
     // is read to keep only this license's entitlements. Legacy products: the customer identifier.
     Map<String, List<String>> filter =
-        buyer.licenseArn() != null
-            ? Map.of(LICENSE_ARN_FILTER, List.of(buyer.licenseArn()))
+        buyerArn != null
+            ? Map.of(LICENSE_ARN_FILTER, List.of(buyerArn))
             : Map.of(
                 GetEntitlementFilterName.CUSTOMER_IDENTIFIER.toString(),
-                List.of(buyer.customerIdentifier()));
+                List.of(buyer.license().reference()));
     List<Entitlement> entitlements = new ArrayList<>();
     String nextToken = null;
     int pages = 0;
@@ -300,9 +294,7 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
               rawEntitlements == null || i >= rawEntitlements.size()
                   ? null
                   : RawAnswer.text(rawEntitlements.get(i), "LicenseArn");
-          if (buyer.licenseArn() == null
-              || licenseArn == null
-              || licenseArn.equals(buyer.licenseArn())) {
+          if (buyerArn == null || licenseArn == null || licenseArn.equals(buyerArn)) {
             entitlements.add(entitlementOf(page.entitlements().get(i)));
           }
         }
@@ -357,10 +349,10 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
         .filter(u -> u.hour().equals(echo.timestamp()))
         .filter(
             u ->
-                u.licenseArn() != null
-                    ? (licenseArn == null || u.licenseArn().equals(licenseArn))
+                !u.license().legacy()
+                    ? (licenseArn == null || u.license().reference().equals(licenseArn))
                         && u.accountId().equals(echo.customerAWSAccountId())
-                    : u.customerIdentifier().equals(echo.customerIdentifier()))
+                    : u.license().reference().equals(echo.customerIdentifier()))
         .findFirst()
         .orElseThrow(
             () ->

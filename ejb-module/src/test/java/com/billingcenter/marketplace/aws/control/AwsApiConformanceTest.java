@@ -1,8 +1,8 @@
 package com.billingcenter.marketplace.aws.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.billingcenter.marketplace.control.Entitlement;
@@ -217,13 +217,15 @@ class AwsApiConformanceTest {
   void aNewIntegrationsBuyerIsKnownByLicenseWithoutACustomerIdentifier() {
     ResolvedBuyer buyer = aws.resolveRegistration("documented-token");
     assertEquals(ACCOUNT, buyer.accountId());
-    assertEquals(LICENSE, buyer.licenseArn());
-    assertEquals("l-e52ca6f38bf84d0fafb8802ca15ac11x", buyer.licenseKey());
-    assertNull(buyer.customerIdentifier(), "not populated for new integrations");
+    assertEquals(LICENSE, buyer.license().reference());
+    assertEquals("l-e52ca6f38bf84d0fafb8802ca15ac11x", buyer.license().key());
+    assertFalse(
+        buyer.license().legacy(), "CustomerIdentifier is not populated for new integrations");
     resolveAnswer = "resolve-customer-legacy.json";
     ResolvedBuyer legacy = aws.resolveRegistration("documented-token");
-    assertNull(legacy.licenseArn());
-    assertEquals("customer:Ex4mpleCust0mer", legacy.licenseKey());
+    assertTrue(legacy.license().legacy());
+    assertEquals("Ex4mpleCust0mer", legacy.license().reference());
+    assertEquals("customer:Ex4mpleCust0mer", legacy.license().key());
     assertEquals(List.of(), broken);
   }
 
@@ -232,7 +234,7 @@ class AwsApiConformanceTest {
     Instant hour = Instant.parse("2026-12-01T10:00:00Z");
     List<MeteredUsage> byLicense = new ArrayList<>();
     for (String dimension : new String[] {"DataPoints", "LogVolume", "Traces", "SyntheticTests"}) {
-      byLicense.add(new MeteredUsage(ACCOUNT, LICENSE, null, dimension, hour, 3));
+      byLicense.add(new MeteredUsage(ACCOUNT, AwsLicenses.of(LICENSE, null), dimension, hour, 3));
     }
     List<MeteringResult> results = aws.meter(byLicense);
     assertEquals(
@@ -250,7 +252,10 @@ class AwsApiConformanceTest {
         LICENSE, sent.getJsonArray("UsageRecords").getJsonObject(0).getString("LicenseArn"));
 
     List<MeteringResult> legacy =
-        aws.meter(List.of(new MeteredUsage(null, null, "Ex4mpleCust0mer", "Traces", hour, 0)));
+        aws.meter(
+            List.of(
+                new MeteredUsage(
+                    null, AwsLicenses.of(null, "Ex4mpleCust0mer"), "Traces", hour, 0)));
     assertEquals(MeteringResult.Status.SUCCESS, legacy.get(0).status());
     assertEquals(PRODUCT, requests.get(requests.size() - 1).getString("ProductCode"));
     assertEquals(List.of(), broken);
@@ -259,7 +264,7 @@ class AwsApiConformanceTest {
   @Test
   void entitlementsAreAskedByLicenseAndEveryPageIsRead() {
     List<Entitlement> entitlements =
-        aws.entitlements(new ResolvedBuyer("aws", ACCOUNT, "l-x", LICENSE, null, PRODUCT));
+        aws.entitlements(new ResolvedBuyer("aws", ACCOUNT, AwsLicenses.of(LICENSE, null), PRODUCT));
     assertEquals(
         List.of("users=10", "sso=true"),
         entitlements.stream().map(e -> e.dimension() + "=" + e.value()).toList(),
