@@ -3,9 +3,11 @@ package com.billingcenter.marketplace.aws.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.billingcenter.marketplace.control.Entitlement;
+import com.billingcenter.marketplace.control.MarketplaceException;
 import com.billingcenter.marketplace.control.MeteredUsage;
 import com.billingcenter.marketplace.control.MeteringResult;
 import com.billingcenter.marketplace.control.ResolvedBuyer;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,6 +59,11 @@ class AwsApiConformanceTest {
   private final List<String> broken = new CopyOnWriteArrayList<>();
   private final List<JsonObject> requests = new CopyOnWriteArrayList<>();
   private String resolveAnswer = "resolve-customer.json";
+
+  /** When set, BatchMeterUsage answers this AWS error (JSON 1.1 {@code __type}) and status. */
+  private String meterError;
+
+  private int meterErrorStatus;
 
   static JsonObject documented(String file) {
     try (InputStream in =
@@ -101,6 +109,16 @@ class AwsApiConformanceTest {
       request = JsonText.PROVIDER.createReader(new java.io.ByteArrayInputStream(body)).readObject();
     }
     requests.add(request);
+    if (meterError != null && "AWSMPMeteringService.BatchMeterUsage".equals(target)) {
+      byte[] error =
+          ("{\"__type\":\"" + meterError + "\",\"message\":\"as documented\"}")
+              .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+      exchange.sendResponseHeaders(meterErrorStatus, error.length);
+      exchange.getResponseBody().write(error);
+      exchange.close();
+      return;
+    }
     JsonValue response =
         switch (target) {
           case "AWSMPMeteringService.ResolveCustomer" -> resolveCustomer(request);
@@ -259,6 +277,48 @@ class AwsApiConformanceTest {
     assertEquals(MeteringResult.Status.SUCCESS, legacy.get(0).status());
     assertEquals(PRODUCT, requests.get(requests.size() - 1).getString("ProductCode"));
     assertEquals(List.of(), broken);
+  }
+
+  /**
+   * Which whole-call errors are final. BatchMeterUsage's own errors that name an invalid record are
+   * (API reference, BatchMeterUsage, Errors), and Sending then isolates the record; the errors
+   * every AWS API may answer (API reference, Common Errors: expired or unknown credentials, a
+   * missing permission, a request more than 15 minutes off the clock) and unknown ones pass, so the
+   * records stay pending instead of being refused for good.
+   */
+  @Test
+  void onlyErrorsThatNameAnInvalidRecordAreFinal() {
+    List<MeteredUsage> usage =
+        List.of(
+            new MeteredUsage(
+                ACCOUNT,
+                AwsLicenses.of(LICENSE, null),
+                "DataPoints",
+                Instant.parse("2026-12-01T10:00:00Z"),
+                1));
+    Map<String, Integer> passing =
+        Map.of(
+            "ExpiredTokenException", 403,
+            "AccessDeniedException", 400,
+            "InvalidClientTokenId", 403,
+            "UnrecognizedClientException", 400,
+            "InvalidSignatureException", 400,
+            "RequestExpired", 400,
+            "DisabledApiException", 400,
+            "SomethingNewException", 400);
+    for (Map.Entry<String, Integer> error : passing.entrySet()) {
+      meterError = error.getKey();
+      meterErrorStatus = error.getValue();
+      MarketplaceException e = assertThrows(MarketplaceException.class, () -> aws.meter(usage));
+      assertEquals(MarketplaceException.Reason.UNAVAILABLE, e.reason(), error.getKey());
+    }
+    for (String invalid : AwsMarketplace.INVALID_RECORD_ERRORS) {
+      meterError = invalid;
+      meterErrorStatus = 400;
+      MarketplaceException e = assertThrows(MarketplaceException.class, () -> aws.meter(usage));
+      assertEquals(MarketplaceException.Reason.REFUSED, e.reason(), invalid);
+      assertTrue(e.getMessage().contains(invalid), e.getMessage());
+    }
   }
 
   @Test
