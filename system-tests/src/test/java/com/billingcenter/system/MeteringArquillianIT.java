@@ -127,6 +127,33 @@ class MeteringArquillianIT {
     return Json.createReader(new StringReader(call("POST", "/api/buyers", body))).readObject();
   }
 
+  /**
+   * A customer, and a cloud account of theirs bound now to a new sandbox buyer of {@code
+   * partition}.
+   */
+  private record Bound(BillingAccount owner, CloudAccount account, String license) {}
+
+  private Bound boundBuyer(String namePrefix, String partition) throws Exception {
+    String username = namePrefix + UUID.randomUUID().toString().substring(0, 8);
+    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
+    String awsAccountId =
+        Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+    JsonObject buyer = sandboxBuyer(awsAccountId, partition);
+    String license = buyer.getString("licenseArn");
+    transaction.begin();
+    CloudAccount account =
+        CloudAccount.buyer(
+            partition,
+            awsAccountId,
+            AwsLicenses.of(license, null),
+            buyer.getString("productCode"),
+            clock);
+    account.bindTo(owner.id(), clock.instant());
+    em.persist(account);
+    transaction.commit();
+    return new Bound(owner, account, license);
+  }
+
   private static ReportedUsage used(long workspace, String item, Instant hour, long quantity) {
     return new ReportedUsage("u-" + UUID.randomUUID(), workspace, item, hour, quantity);
   }
@@ -149,19 +176,10 @@ class MeteringArquillianIT {
     // Four hours ago on the hour: the sandbox takes timestamps of the last six hours.
     Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
     clock.set(h0.plus(Duration.ofMinutes(5)));
-    String username = "mt-" + UUID.randomUUID().toString().substring(0, 8);
-    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
-    String awsAccountId =
-        Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
-    JsonObject buyer = sandboxBuyer(awsAccountId, "aws");
-    String license = buyer.getString("licenseArn");
-    transaction.begin();
-    CloudAccount account =
-        CloudAccount.buyer(
-            "aws", awsAccountId, AwsLicenses.of(license, null), "billing-center-product", clock);
-    account.bindTo(owner.id(), clock.instant());
-    em.persist(account);
-    transaction.commit();
+    Bound bound = boundBuyer("mt-", "aws");
+    BillingAccount owner = bound.owner();
+    CloudAccount account = bound.account();
+    String license = bound.license();
     Workspace us =
         workspaces.create(owner, "Metered US", "us1", "en", Plan.COMMERCIAL, "aws", account.id());
     Workspace eu =
@@ -280,24 +298,11 @@ class MeteringArquillianIT {
   void aChinaPartitionsAccountIsMeteredThroughItsOwnMarketplace() throws Exception {
     Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
     clock.set(h0.plus(Duration.ofMinutes(5)));
-    String username = "cn-" + UUID.randomUUID().toString().substring(0, 8);
-    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
-    String awsAccountId =
-        Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
-    JsonObject buyer = sandboxBuyer(awsAccountId, "aws-cn");
-    String license = buyer.getString("licenseArn");
+    Bound bound = boundBuyer("cn-", "aws-cn");
+    BillingAccount owner = bound.owner();
+    CloudAccount account = bound.account();
+    String license = bound.license();
     assertTrue(license.startsWith("arn:aws-cn:"), license);
-    transaction.begin();
-    CloudAccount account =
-        CloudAccount.buyer(
-            "aws-cn",
-            awsAccountId,
-            AwsLicenses.of(license, null),
-            buyer.getString("productCode"),
-            clock);
-    account.bindTo(owner.id(), clock.instant());
-    em.persist(account);
-    transaction.commit();
     Workspace ningxia =
         workspaces.create(
             owner, "Metered Ningxia", "cn2", "zh", Plan.COMMERCIAL, "aws-cn", account.id());

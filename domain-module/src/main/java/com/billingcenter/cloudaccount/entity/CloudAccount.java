@@ -312,9 +312,17 @@ public class CloudAccount {
 
   /** The license the buyer holds, as their marketplace names it. */
   public BuyerLicense license() {
-    return legacy()
-        ? new BuyerLicense(licenseId, customerIdentifier, true)
-        : new BuyerLicense(licenseId, licenseArn, false);
+    return licenseOf(licenseId, licenseArn, customerIdentifier);
+  }
+
+  /**
+   * A license from the columns it is kept in: {@code license_id}, and the reference of a current
+   * ({@code license_arn}) or a legacy ({@code customer_identifier}) one.
+   */
+  public static BuyerLicense licenseOf(String licenseId, String current, String legacy) {
+    return current == null && legacy != null
+        ? new BuyerLicense(licenseId, legacy, true)
+        : new BuyerLicense(licenseId, current, false);
   }
 
   /**

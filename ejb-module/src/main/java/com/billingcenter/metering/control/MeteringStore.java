@@ -1,6 +1,7 @@
 package com.billingcenter.metering.control;
 
 import com.billingcenter.cloudaccount.entity.BuyerLicense;
+import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
 import com.billingcenter.metering.entity.DimensionQuantities;
 import com.billingcenter.metering.entity.MeteringHours;
@@ -272,7 +273,7 @@ public class MeteringStore {
                   rows.getString(2),
                   rows.getString(3),
                   rows.getString(4),
-                  licenseOf(rows.getString(5), rows.getString(6), rows.getString(7)),
+                  CloudAccount.licenseOf(rows.getString(5), rows.getString(6), rows.getString(7)),
                   rows.getString(8),
                   instant(rows, 9),
                   rows.getLong(10),
@@ -323,13 +324,6 @@ public class MeteringStore {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** A cloud account's license from its columns (the reference of a current or a legacy one). */
-  private static BuyerLicense licenseOf(String key, String current, String legacy) {
-    return current != null
-        ? new BuyerLicense(key, current, false)
-        : new BuyerLicense(key, legacy, true);
   }
 
   private int update(String sql, Object... parameters) {

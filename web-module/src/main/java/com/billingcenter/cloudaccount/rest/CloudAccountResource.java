@@ -3,6 +3,7 @@ package com.billingcenter.cloudaccount.rest;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.cloudaccount.control.RecordedEntitlements;
+import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.metering.boundary.MeteringLedger;
@@ -61,12 +62,13 @@ public class CloudAccountResource {
       List<SettledWorkspaceJson> workspaces) {
 
     static CloudAccountJson of(CloudAccount c, List<Workspace> settled) {
+      BuyerLicense license = c.license();
       return new CloudAccountJson(
           c.id(),
           c.provider(),
           c.providerAccountId(),
-          c.license().legacy() ? null : c.license().reference(),
-          c.license().legacy() ? c.license().reference() : null,
+          license.legacy() ? null : license.reference(),
+          license.legacy() ? license.reference() : null,
           c.productCode(),
           c.status().name().toLowerCase(Locale.ROOT),
           c.freeTrial(),
