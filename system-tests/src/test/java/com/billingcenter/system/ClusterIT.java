@@ -281,7 +281,7 @@ class ClusterIT {
     BillingCenterServer a = members.get(0);
 
     // One customer, 40 licenses each settling one workspace since five hours ago, and usage of
-    // four closed hours since then (written as history: the API takes open hours only).
+    // four closed hours since then (written as history, on time, straight into the database).
     String user = Http.register(a, Http.uniqueName("cluster"), PASSWORD);
     Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
     // Hours that are closed whatever the minute (the sandbox takes the last six hours).

@@ -60,32 +60,13 @@ class LifecycleArquillianIT {
   @Test
   void anEndLocksTheWorkspacesAndTheCountdownFullyLocksThemAfter14Days() throws Exception {
     clock.set(Instant.parse("2026-08-03T09:00:00Z"));
-    String username = "lc-" + UUID.randomUUID().toString().substring(0, 8);
-    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
-    String license = "arn:aws:license-manager::1:license:l-" + UUID.randomUUID();
-    transaction.begin();
-    CloudAccount account =
-        CloudAccount.buyer(
-            "aws", "123456789012", AwsLicenses.of(license, null), "billing-center-product", clock);
-    account.bindTo(owner.id());
-    em.persist(account);
-    transaction.commit();
-    Workspace workspace = workspaces.create(owner, "Countdown", "us1", "zh", Plan.COMMERCIAL);
-    workspaces.changeSettlement(owner, workspace.id(), "aws", account.id());
+    Settled settled = settledWorkspace("lc-", "Countdown", "zh");
+    BillingAccount owner = settled.owner();
+    Workspace workspace = settled.workspace();
 
     Instant ended = Instant.parse("2026-08-03T10:00:00Z");
     clock.set(ended);
-    var receipt =
-        lifecycle.receive(
-            new SubscriptionEvent(
-                "eventbridge",
-                UUID.randomUUID().toString(),
-                "aws",
-                AwsLicenses.key(license, null),
-                null,
-                null,
-                SubscriptionChange.ENDED,
-                ended));
+    var receipt = receive(settled.license(), SubscriptionChange.ENDED, ended);
     assertEquals(SubscriptionLifecycle.Outcome.CHANGED, receipt.outcome());
     assertEquals(1, receipt.lockedWorkspaces());
     assertEquals(WorkspaceStatus.LOCKED, workspaces.require(owner, workspace.id()).status());
@@ -119,6 +100,71 @@ class LifecycleArquillianIT {
         WorkspaceStatus.ACTIVE,
         workspaces.require(owner, workspace.id()).status(),
         "a new method still unlocks a fully locked workspace");
+  }
+
+  private record Settled(BillingAccount owner, String license, Workspace workspace) {}
+
+  /** A customer whose new workspace is settled by a new AWS account of theirs. */
+  private Settled settledWorkspace(String prefix, String name, String language) throws Exception {
+    String username = prefix + UUID.randomUUID().toString().substring(0, 8);
+    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
+    String license = "arn:aws:license-manager::1:license:l-" + UUID.randomUUID();
+    transaction.begin();
+    CloudAccount account =
+        CloudAccount.buyer(
+            "aws", "123456789012", AwsLicenses.of(license, null), "billing-center-product", clock);
+    account.bindTo(owner.id());
+    em.persist(account);
+    transaction.commit();
+    Workspace workspace = workspaces.create(owner, name, "us1", language, Plan.COMMERCIAL);
+    workspaces.changeSettlement(owner, workspace.id(), "aws", account.id());
+    return new Settled(owner, license, workspace);
+  }
+
+  private SubscriptionLifecycle.Receipt receive(
+      String license, SubscriptionChange change, Instant at) {
+    return lifecycle.receive(
+        new SubscriptionEvent(
+            "eventbridge",
+            UUID.randomUUID().toString(),
+            "aws",
+            AwsLicenses.key(license, null),
+            null,
+            null,
+            change,
+            at));
+  }
+
+  /**
+   * Issue "nothing lost": a subscription that failed (SNS subscribe-fail) settles nothing, so its
+   * workspaces are locked as on an unsubscribe, with a notice that says it failed; a failure older
+   * than a success that came first locks nothing.
+   */
+  @Test
+  void aFailedSubscriptionLocksItsWorkspacesUnlessANewerSuccessReplacesIt() throws Exception {
+    Instant at = Instant.parse("2026-08-05T09:00:00Z");
+    clock.set(at);
+    Settled failing = settledWorkspace("fail-", "Failing", "en");
+    var receipt = receive(failing.license(), SubscriptionChange.SUBSCRIBE_FAILED, at);
+    assertEquals(1, receipt.lockedWorkspaces());
+    Workspace locked = workspaces.require(failing.owner(), failing.workspace().id());
+    assertEquals(WorkspaceStatus.LOCKED, locked.status());
+    assertEquals(SubscriptionLifecycle.FAILED_LOCK_REASON, locked.lockReason());
+    var notice = notices.list(failing.owner().id(), 0, 10).get(0);
+    assertTrue(notice.body().contains("failed"), notice.body());
+    assertEquals(
+        0,
+        receive(failing.license(), SubscriptionChange.SUBSCRIBE_FAILED, at.plusSeconds(5))
+            .lockedWorkspaces(),
+        "a second failure locks nothing more");
+
+    Settled succeeded = settledWorkspace("ok-", "Renewed", "en");
+    receive(succeeded.license(), SubscriptionChange.SUBSCRIBED, at.plusSeconds(60));
+    var late = receive(succeeded.license(), SubscriptionChange.SUBSCRIBE_FAILED, at);
+    assertEquals(0, late.lockedWorkspaces(), "the newer success stands");
+    assertEquals(
+        WorkspaceStatus.ACTIVE,
+        workspaces.require(succeeded.owner(), succeeded.workspace().id()).status());
   }
 
   private long auditOf(BillingAccount owner) {

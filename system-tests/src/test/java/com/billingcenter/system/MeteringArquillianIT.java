@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
@@ -13,9 +15,13 @@ import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.metering.boundary.Metering;
 import com.billingcenter.metering.boundary.MeteringLedger;
+import com.billingcenter.metering.boundary.MeteringRequeue;
+import com.billingcenter.metering.control.MeteringHealthCheck;
+import com.billingcenter.metering.control.MeteringStore;
 import com.billingcenter.metering.entity.MeteringRun;
 import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.usage.boundary.UsageIntake;
+import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.entity.ReportedUsage;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Plan;
@@ -39,9 +45,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -67,6 +76,11 @@ class MeteringArquillianIT {
   @Inject Accounts accounts;
   @Inject Workspaces workspaces;
   @Inject UsageIntake usage;
+  @Inject Bills bills;
+  @Inject MeteringStore store;
+  @Inject MeteringRequeue requeue;
+  @Inject BillingItems items;
+  @Inject @Readiness MeteringHealthCheck health;
   @Inject Metering metering;
   @Inject MeteringLedger ledger;
   @Inject SubscriptionLifecycle lifecycle;
@@ -241,8 +255,9 @@ class MeteringArquillianIT {
       assertEquals(line.dimension().equals("Traces") ? 40 : 0, line.sentQuantity());
     }
 
-    // Unsubscribe pending at h2+20min: the final window closes at h3+20min. h2 is sent as soon
-    // as it ends; h3 (unfinished) shortly before the window closes, with the usage so far.
+    // Unsubscribe pending at h2+20min: the final window closes at h3+20min. h2 keeps its
+    // 15-minute close (usage reported for it at h3+5 counts); h2 and h3 (unfinished) go shortly
+    // before the window closes, h3 with the usage so far.
     Instant h2 = h0.plus(Duration.ofHours(2));
     Instant h3 = h0.plus(Duration.ofHours(3));
     clock.set(h2.plus(Duration.ofMinutes(20)));
@@ -260,17 +275,22 @@ class MeteringArquillianIT {
     clock.set(h3.plus(Duration.ofMinutes(2)));
     usage.receive("eu1", List.of(used(eu.id(), "data-points", h3, 4)), Map.of());
     runUntilNothingPending();
+    assertTrue(
+        ledger.ledger(owner, account.id(), h2, h3).isEmpty(),
+        "h2 is open until h3+15min, ending or not");
+    clock.set(h3.plus(Duration.ofMinutes(5)));
+    usage.receive("us1", List.of(used(us.id(), "data-points", h2, 1)), Map.of());
+    assertTrue(ledger.ledger(owner, account.id(), h3, h3.plusSeconds(3600)).isEmpty());
+    clock.set(h3.plus(Duration.ofMinutes(11)));
+    runUntilNothingPending();
     assertEquals(
-        9L,
+        10L,
         ledger.ledger(owner, account.id(), h2, h3).stream()
             .filter(l -> l.dimension().equals("DataPoints"))
             .findFirst()
             .orElseThrow()
             .sentQuantity(),
-        "h2 is sent without waiting 15 minutes");
-    assertTrue(ledger.ledger(owner, account.id(), h3, h3.plusSeconds(3600)).isEmpty());
-    clock.set(h3.plus(Duration.ofMinutes(11)));
-    runUntilNothingPending();
+        "h2 holds the usage reported for it before it closed");
     List<MeteringLedger.Line> flushed =
         ledger.ledger(owner, account.id(), h3, h3.plusSeconds(3600));
     assertEquals(4, flushed.size());
@@ -287,6 +307,147 @@ class MeteringArquillianIT {
       assertEquals(1, entry.getValue().stream().distinct().count(), entry.toString());
     }
     assertEquals(List.of(40), received.get("Traces@" + h1).stream().distinct().toList());
+  }
+
+  /**
+   * Issue "nothing lost": usage reported after its hour was metered is taken, billed in its own
+   * hour and sent with the next hour metered (AWS keeps the first quantity of an hour); the ledger
+   * says where it came from, and each hour reaches AWS once.
+   */
+  @Test
+  void lateUsageIsSentWithTheNextHourAndTheLedgerSaysWhichHourItIsOf() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
+    Instant h1 = h0.plus(Duration.ofHours(1));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    Bound bound = boundBuyer("late-", "aws");
+    Workspace us =
+        workspaces.create(
+            bound.owner(), "Late US", "us1", "en", Plan.COMMERCIAL, "aws", bound.account().id());
+    usage.receive("us1", List.of(used(us.id(), "data-points", h0, 7)), Map.of());
+    clock.set(h0.plus(Duration.ofMinutes(76)));
+    runUntilNothingPending();
+
+    // h0 closed at h1+15min and is metered; its site reports more of it at h1+20min.
+    clock.set(h1.plus(Duration.ofMinutes(20)));
+    UsageIntake.Receipt receipt =
+        usage.receive(
+            "us1",
+            List.of(used(us.id(), "data-points", h0, 5), used(us.id(), "data-points", h1, 2)),
+            Map.of());
+    assertEquals(2, receipt.accepted(), "a batch with late usage is stored whole");
+    clock.set(h1.plus(Duration.ofMinutes(76)));
+    runUntilNothingPending();
+
+    MeteringLedger.Line first = dataPoints(bound, h0);
+    MeteringLedger.Line next = dataPoints(bound, h1);
+    assertEquals(7, first.sentQuantity(), first.toString());
+    assertTrue(first.agree(), "h0's record holds what was reported in time: " + first);
+    assertEquals(7, next.sentQuantity(), "h1's 2 and h0's late 5: " + next);
+    assertEquals(5, next.lateQuantity(), next.toString());
+    assertEquals(h0, next.lateFrom());
+    assertEquals(h0, next.lateUntil());
+    assertTrue(next.agree(), next.toString());
+    Map<String, List<Integer>> received = received(bound.license());
+    assertEquals(List.of(7), received.get("DataPoints@" + h0));
+    assertEquals(List.of(7), received.get("DataPoints@" + h1));
+
+    // The bill counts it in its own hour.
+    long billedInH0 =
+        bills.usage(bound.owner(), us.id(), h0, h1).stream()
+            .filter(u -> u.billingItem().equals("data-points"))
+            .mapToLong(Bills.HourlyUsage::quantity)
+            .sum();
+    assertEquals(12, billedInH0);
+  }
+
+  /**
+   * Issue "nothing lost": an operator requeues refused records of an hour; they go back to pending
+   * with their attempts cleared, the next run sends them, and the account's owner finds the requeue
+   * in their audit log.
+   */
+  @Test
+  void anOperatorRequeuesRefusedRecordsAndTheOwnerSeesItAudited() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    Bound bound = boundBuyer("requeue-", "aws");
+    long accountId = bound.account().id();
+    Workspace us =
+        workspaces.create(
+            bound.owner(), "Requeued", "us1", "en", Plan.COMMERCIAL, "aws", accountId);
+    usage.receive("us1", List.of(used(us.id(), "data-points", h0, 3)), Map.of());
+    clock.set(h0.plus(Duration.ofMinutes(76)));
+    assertEquals(
+        4, store.writeHour(h0, List.of(accountId), Set.of(), items.all(), clock.instant(), DAY));
+    transaction.begin();
+    em.createNativeQuery(
+            "UPDATE metering_record SET state = 'REFUSED', attempts = 3,"
+                + " last_error = 'InvalidUsageDimensionException' WHERE cloud_account_id = ?")
+        .setParameter(1, accountId)
+        .executeUpdate();
+    transaction.commit();
+
+    Instant h1 = h0.plus(Duration.ofHours(1));
+    MeteringRequeue.Requeued requeued =
+        requeue.requeue(
+            Set.of(MeteringState.REFUSED), accountId, h0, h1, "dimension added to the listing");
+    assertEquals(new MeteringRequeue.Requeued(4, 1), requeued);
+    for (MeteringLedger.Line line : ledger.ledger(bound.owner(), accountId, h0, h1)) {
+      assertEquals(MeteringState.PENDING, line.state(), line.toString());
+      assertEquals(0, line.attempts());
+    }
+    runUntilNothingPending();
+    assertEquals(MeteringState.SENT, dataPoints(bound, h0).state());
+    assertEquals(3, dataPoints(bound, h0).sentQuantity());
+
+    AuditEntry entry =
+        em.createNamedQuery(AuditEntry.BY_ACCOUNT, AuditEntry.class)
+            .setParameter("accountId", bound.owner().id())
+            .getResultStream()
+            .filter(e -> e.action().equals("metering.requeued"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no audit entry of the requeue"));
+    assertEquals(MeteringRequeue.ACTOR, entry.actor());
+    assertTrue(entry.after().contains("dimension added to the listing"), entry.after());
+    assertTrue(entry.before().contains("refused"), entry.before());
+  }
+
+  private static final Duration DAY = Duration.ofHours(24);
+
+  /**
+   * Issue "nothing lost": records that wait over an hour turn /health's metering check DEGRADED
+   * (still UP, so /health answers 200), and sending them clears it.
+   */
+  @Test
+  void recordsWaitingOverAnHourTurnTheHealthCheckDegraded() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    Bound bound = boundBuyer("waiting-", "aws");
+    long accountId = bound.account().id();
+    workspaces.create(bound.owner(), "Waiting", "us1", "en", Plan.COMMERCIAL, "aws", accountId);
+    clock.set(h0.plus(Duration.ofMinutes(76)));
+    store.writeHour(h0, List.of(accountId), Set.of(), items.all(), clock.instant(), DAY);
+
+    clock.set(h0.plus(Duration.ofMinutes(76 + 61)));
+    HealthCheckResponse degraded = health.call();
+    assertEquals(HealthCheckResponse.Status.UP, degraded.getStatus());
+    Map<String, Object> data = degraded.getData().orElseThrow();
+    assertEquals("DEGRADED", data.get("state"), data.toString());
+    long waiting = ((Number) data.get("waitingRecords")).longValue();
+    assertTrue(waiting >= 4, data.toString());
+
+    runUntilNothingPending();
+    clock.set(h0.plus(Duration.ofMinutes(76 + 62))); // past the reading's 10 seconds of reuse
+    long after = ((Number) health.call().getData().orElseThrow().get("waitingRecords")).longValue();
+    assertEquals(waiting - 4, after, "the account's four records were sent");
+  }
+
+  private MeteringLedger.Line dataPoints(Bound bound, Instant hour) {
+    return ledger
+        .ledger(bound.owner(), bound.account().id(), hour, hour.plus(Duration.ofHours(1)))
+        .stream()
+        .filter(l -> l.dimension().equals("DataPoints"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no DataPoints record of " + hour));
   }
 
   /**

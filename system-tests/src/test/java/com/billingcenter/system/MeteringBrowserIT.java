@@ -46,7 +46,7 @@ class MeteringBrowserIT {
   }
 
   /**
-   * History the API cannot write (it takes no usage of closed hours): since {@code since} the
+   * History written straight into the database, as reported on time: since {@code since} the
    * workspace has been settled by the cloud account, and the account metered; usage of past hours.
    */
   private void history(

@@ -163,6 +163,95 @@ class UsageApiIT {
     assertEquals(hour.toString(), usage.getJsonObject(0).getString("hour"));
   }
 
+  /** The workspace settles as it does now since {@code since} (it existed then). */
+  private void settledSince(long workspace, Instant since) throws Exception {
+    try (Connection db = Database.connect(server);
+        PreparedStatement update =
+            db.prepareStatement(
+                "UPDATE settlement_period SET valid_from = ? WHERE workspace_id = ?")) {
+      update.setObject(1, since.atOffset(ZoneOffset.UTC).toLocalDateTime());
+      update.setLong(2, workspace);
+      assertEquals(1, update.executeUpdate());
+    }
+  }
+
+  private boolean storedLate(String id) throws Exception {
+    try (Connection db = Database.connect(server);
+        PreparedStatement select =
+            db.prepareStatement("SELECT late FROM usage_record WHERE record_id = ?")) {
+      select.setString(1, id);
+      try (ResultSet rows = select.executeQuery()) {
+        assertTrue(rows.next(), id + " is stored");
+        return rows.getBoolean(1);
+      }
+    }
+  }
+
+  /**
+   * Issue "nothing lost": usage of an hour that closed three hours ago is taken, with the batch it
+   * came in, flagged late (metering carries it to a later hour) and shown in its own hour; the same
+   * batch again is answered as duplicates.
+   */
+  @Test
+  void lateUsageIsStoredWithItsBatchShownInItsOwnHourAndARetryIsADuplicate() throws Exception {
+    String user = Http.register(server, Http.uniqueName("late"), PASSWORD);
+    long us = workspace(user, "Late reports", "us1");
+    Instant threeHoursAgo = hour.minus(Duration.ofHours(3));
+    settledSince(us, threeHoursAgo);
+    String late = id();
+    String onTime = id();
+    String body =
+        batch(
+            record(late, us, "traces", threeHoursAgo, 7L), record(onTime, us, "traces", hour, 1L));
+    var first = report("us1", body);
+    assertEquals(200, first.statusCode(), first.body());
+    assertEquals(2, Http.json(first).getInt("accepted"), first.body());
+    var again = report("us1", body);
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals(0, Http.json(again).getInt("accepted"));
+    assertEquals(2, Http.json(again).getInt("duplicates"));
+    assertTrue(storedLate(late), "usage of a closed hour is late");
+    assertFalse(storedLate(onTime));
+
+    var usage =
+        Http.jsonArray(Http.get(server.uri("/api/v1/workspaces/" + us + "/usage"), user, PASSWORD));
+    JsonObject ofItsHour =
+        usage.getValuesAs(JsonObject.class).stream()
+            .filter(u -> u.getString("hour").equals(threeHoursAgo.toString()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no usage at " + threeHoursAgo + ": " + usage));
+    assertEquals(7, ofItsHour.getInt("quantity"));
+    assertEquals("billing-center", ofItsHour.getString("settlementMethod"));
+  }
+
+  /** A stored record sent again is a duplicate before any time rule, even past the horizon. */
+  @Test
+  void aKnownIdIsADuplicateWhateverItsHour() throws Exception {
+    String user = Http.register(server, Http.uniqueName("known"), PASSWORD);
+    long us = workspace(user, "Known ids", "us1");
+    Instant old = hour.minus(Duration.ofDays(40));
+    String known = id();
+    try (Connection db = Database.connect(server);
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO usage_record (site_code, record_id, workspace_id, billing_item,"
+                    + " usage_hour, quantity, received_at) VALUES ('us1', ?, ?, 'traces', ?, 2, ?)")) {
+      insert.setString(1, known);
+      insert.setLong(2, us);
+      insert.setObject(3, old.atOffset(ZoneOffset.UTC).toLocalDateTime());
+      insert.setObject(4, old.atOffset(ZoneOffset.UTC).toLocalDateTime());
+      insert.executeUpdate();
+    }
+    var retry = report("us1", batch(record(known, us, "traces", old, 2L)));
+    assertEquals(200, retry.statusCode(), retry.body());
+    assertEquals(1, Http.json(retry).getInt("duplicates"), retry.body());
+    assertRefused(
+        report("us1", batch(record(known, us, "traces", old, 3L))),
+        422,
+        "usage.refused",
+        "reported before with another record");
+  }
+
   @Test
   void badReportsGetAClear4xxAndStoreNothing() throws Exception {
     String user = Http.register(server, Http.uniqueName("usagebad"), PASSWORD);
@@ -188,14 +277,14 @@ class UsageApiIT {
 
     String[][] cases = {
       // another site's workspace, negative, not a number, fractional, off the hour, future,
-      // closed, unknown item
+      // older than the lateness horizon (30 days), unknown item
       {"eu", "traces", hour.toString(), "1", "no workspace"},
       {"us", "traces", hour.toString(), "-1", "negative"},
       {"us", "traces", hour.toString(), "abc", "whole number"},
       {"us", "traces", hour.toString(), "1.5", "whole number"},
       {"us", "traces", hour.plus(Duration.ofMinutes(30)).toString(), "1", "on the hour"},
       {"us", "traces", hour.plus(Duration.ofHours(2)).toString(), "1", "future"},
-      {"us", "traces", hour.minus(Duration.ofHours(3)).toString(), "1", "closed"},
+      {"us", "traces", hour.minus(Duration.ofDays(31)).toString(), "1", "too old"},
       {"us", "nothing", hour.toString(), "1", "unknown billingItem"},
     };
     for (String[] c : cases) {
@@ -313,5 +402,52 @@ class UsageApiIT {
                 .header("X-Operator-Key", BillingCenterServer.OPERATOR_KEY));
     assertEquals(200, listed.statusCode(), listed.body());
     assertFalse(Http.jsonArray(listed).isEmpty());
+  }
+
+  private HttpResponse<String> requeue(String key, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri("/api/v1/metering/records/requeue"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      request.header("X-Operator-Key", key);
+    }
+    return Http.send(request);
+  }
+
+  /** Requeueing takes the operator key and refuses states and ranges it cannot requeue, clearly. */
+  @Test
+  void requeueingIsForOperatorsAndOnlyOfRefusedOrTooLateRecords() {
+    String range = "\"from\": \"" + hour.minus(Duration.ofDays(1)) + "\", \"to\": \"" + hour + "\"";
+    String ok = "{\"states\": [\"refused\", \"too_late\"], " + range + "}";
+    assertRefused(requeue(null, ok), 401, "operator.unauthorized", null);
+    assertRefused(requeue("not-the-operator-key", ok), 401, "operator.unauthorized", null);
+    String key = BillingCenterServer.OPERATOR_KEY;
+    assertRefused(
+        requeue(key, "{\"states\": [\"sent\"], " + range + "}"),
+        400,
+        "metering.requeueStates",
+        "refused and too_late");
+    assertRefused(
+        requeue(key, "{\"states\": [\"<script>\"], " + range + "}"),
+        400,
+        "metering.requeueStates",
+        null);
+    assertRefused(
+        requeue(
+            key,
+            "{\"states\": [\"refused\"], \"from\": \""
+                + hour.minus(Duration.ofDays(40))
+                + "\", \"to\": \""
+                + hour
+                + "\"}"),
+        400,
+        "metering.range",
+        "31 days");
+    assertRefused(requeue(key, "{\"states\": [\"refused\"]}"), 400, "metering.requeue", null);
+    assertRefused(requeue(key, "{\"states\": "), 400, "malformedBody", null);
+    var done = requeue(key, ok);
+    assertEquals(200, done.statusCode(), done.body());
+    assertTrue(Http.json(done).containsKey("requeued"), done.body());
   }
 }

@@ -10,10 +10,10 @@ import java.util.List;
 /**
  * Which hours of a cloud account are to be metered now. An hour is metered once, when it can no
  * longer change: for an active subscription when its usage is closed ({@code acceptFor} after the
- * hour ends); for an ending one (AWS's one-hour final window) as soon as it ends, and the window's
- * last, unfinished hour shortly before the window closes (the final flush); for an ended one, up to
- * the hour it ended in: closed hours while its final window is open, the rest shortly before the
- * window closes. Missed hours come back oldest first, however many there are.
+ * hour ends); for an ending one (AWS's one-hour final window) the same, and every hour left, the
+ * window's last, unfinished one included, shortly before the window closes (the final flush); for
+ * an ended one, up to the hour it ended in: closed hours while its final window is open, the rest
+ * shortly before the window closes. Missed hours come back oldest first, however many there are.
  */
 public final class MeteringHours {
 
@@ -54,7 +54,9 @@ public final class MeteringHours {
       case ACTIVE -> end = closedBefore(now, rules.acceptFor());
       case ENDING -> {
         Instant windowEnd = ceilHour(finalMeteringUntil);
-        end = min(now.truncatedTo(ChronoUnit.HOURS), windowEnd);
+        // Past hours keep their 15-minute close, so that the sites' reports still count: metered
+        // at once, usage reported for them afterwards would be in no record.
+        end = min(closedBefore(now, rules.acceptFor()), windowEnd);
         Instant current = now.truncatedTo(ChronoUnit.HOURS);
         if (current.isBefore(finalMeteringUntil)
             && !now.isBefore(finalMeteringUntil.minus(rules.flushMargin()))) {

@@ -66,6 +66,16 @@ public class MeteringRecord {
   @Column(name = "final_flush", nullable = false)
   private boolean finalFlush;
 
+  /** Of {@code quantity}, the usage of earlier hours reported late and carried here. */
+  @Column(name = "late_quantity", nullable = false, updatable = false)
+  private long lateQuantity;
+
+  @Column(name = "late_from", updatable = false)
+  private Instant lateFrom;
+
+  @Column(name = "late_until", updatable = false)
+  private Instant lateUntil;
+
   @Version private long version;
 
   protected MeteringRecord() {}
@@ -116,6 +126,21 @@ public class MeteringRecord {
 
   public String lastError() {
     return lastError;
+  }
+
+  /** How much of the quantity is late usage carried here (0: none). */
+  public long lateQuantity() {
+    return lateQuantity;
+  }
+
+  /** The oldest hour of the late usage carried here, or null. */
+  public Instant lateFrom() {
+    return lateFrom;
+  }
+
+  /** The newest hour of the late usage carried here, or null. */
+  public Instant lateUntil() {
+    return lateUntil;
   }
 
   public boolean finalFlush() {

@@ -15,11 +15,12 @@ public record ReportedUsage(
   public static final int MAX_ID = 64;
 
   /**
-   * Why this record cannot be taken on its own, or empty when it can: the id's form, the hour (on
-   * the hour, UTC, already begun, and not closed: usage of an hour is taken until {@code acceptFor}
-   * after it ends) and the quantity. Which workspaces and items exist is checked by the caller.
+   * Why this record cannot be taken on its own whenever it comes, or empty when it can: the id's
+   * form, the hour on the hour (UTC) and the quantity. Which workspaces and items exist is checked
+   * by the caller, and so is the time ({@link #timeProblem}), after a known id has been answered as
+   * a duplicate.
    */
-  public Optional<String> problem(Instant now, Duration acceptFor) {
+  public Optional<String> problem() {
     if (!validId(id)) {
       return Optional.of("id must be 1 to 64 letters, digits or _ . : -");
     }
@@ -29,14 +30,31 @@ public record ReportedUsage(
     if (!hour.truncatedTo(ChronoUnit.HOURS).equals(hour)) {
       return Optional.of("hour must be on the hour (e.g. 2026-11-26T10:00:00Z)");
     }
+    return Optional.empty();
+  }
+
+  /**
+   * Why the record's hour cannot be taken at {@code now}, or empty when it can: an hour that has
+   * not begun, or one older than the {@code horizon} for late usage. An hour whose usage is closed
+   * (see {@link #closed}) is still taken within the horizon: it is late, not wrong.
+   */
+  public Optional<String> timeProblem(Instant now, Duration horizon) {
     if (hour.isAfter(now)) {
       return Optional.of("hour is in the future");
     }
-    if (closed(hour, now, acceptFor)) {
+    if (hour.isBefore(now.minus(horizon))) {
       return Optional.of(
-          "hour is closed: usage is taken until " + acceptFor + " after the hour ends");
+          "hour is too old: usage is taken until " + horizon + " after its hour (late usage)");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether this record comes after its hour closed at {@code now}: its hour may already be
+   * metered, so that it is sent to the marketplace in a later hour.
+   */
+  public boolean late(Instant now, Duration acceptFor) {
+    return closed(hour, now, acceptFor);
   }
 
   /** 1 to 64 of {@code A-Z a-z 0-9 _ . : -} (checked by hand: it runs for every record). */
@@ -61,7 +79,9 @@ public record ReportedUsage(
     return true;
   }
 
-  /** Whether usage of {@code hour} is no longer taken at {@code now}. */
+  /**
+   * Whether usage of {@code hour} is closed at {@code now}: its hour's metering may have read it.
+   */
   public static boolean closed(Instant hour, Instant now, Duration acceptFor) {
     return !now.isBefore(hour.plus(Duration.ofHours(1)).plus(acceptFor));
   }

@@ -54,7 +54,7 @@ class MeteringHoursTest {
   }
 
   @Test
-  void anEndingLicenseIsMeteredAsSoonAsEachHourEndsAndFlushedBeforeItsWindowCloses() {
+  void anEndingLicenseKeepsTheCloseOfPastHoursAndIsFlushedBeforeItsWindowCloses() {
     // Unsubscribe pending at 10:40: the final window closes at 11:40.
     Instant window = at("2026-11-26T11:40:00Z");
     MeteringHours.Due atEleven =
@@ -66,8 +66,19 @@ class MeteringHoursTest {
             null,
             at("2026-11-26T11:01:00Z"),
             RULES);
-    assertEquals(List.of(at("2026-11-26T10:00:00Z")), atEleven.hours(), "no 15-minute wait");
-    assertFalse(atEleven.lastIsFinalFlush());
+    assertTrue(atEleven.isEmpty(), "10:00 still takes usage until 11:15: " + atEleven);
+
+    MeteringHours.Due afterTheClose =
+        MeteringHours.due(
+            CloudAccountStatus.ENDING,
+            at("2026-11-26T08:00:00Z"),
+            at("2026-11-26T10:00:00Z"),
+            window,
+            null,
+            at("2026-11-26T11:16:00Z"),
+            RULES);
+    assertEquals(List.of(at("2026-11-26T10:00:00Z")), afterTheClose.hours());
+    assertFalse(afterTheClose.lastIsFinalFlush());
 
     MeteringHours.Due beforeClose =
         MeteringHours.due(
@@ -91,6 +102,23 @@ class MeteringHoursTest {
             at("2026-11-26T14:00:00Z"),
             RULES);
     assertTrue(afterFlush.isEmpty(), "nothing after the window");
+  }
+
+  @Test
+  void theFinalFlushTakesAnHourThatHasNotClosedYet() {
+    // Deprovisioned at 10:20: the window closes at 11:20, the flush comes at 11:10, before 10:00
+    // closes (11:15); both 10:00 and the unfinished 11:00 go then.
+    MeteringHours.Due flush =
+        MeteringHours.due(
+            CloudAccountStatus.ENDING,
+            at("2026-11-26T08:00:00Z"),
+            at("2026-11-26T10:00:00Z"),
+            at("2026-11-26T11:20:00Z"),
+            null,
+            at("2026-11-26T11:11:00Z"),
+            RULES);
+    assertEquals(List.of(at("2026-11-26T10:00:00Z"), at("2026-11-26T11:00:00Z")), flush.hours());
+    assertTrue(flush.lastIsFinalFlush());
   }
 
   @Test

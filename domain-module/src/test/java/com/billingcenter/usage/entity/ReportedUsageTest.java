@@ -14,9 +14,11 @@ class ReportedUsageTest {
   private static final Instant NOW = Instant.parse("2026-11-26T11:10:00Z");
   private static final Duration ACCEPT_FOR = Duration.ofMinutes(15);
 
+  private static final Duration HORIZON = Duration.ofDays(30);
+
   private static Optional<String> problem(String id, String hour, long quantity) {
-    return new ReportedUsage(id, 1, "data-points", Instant.parse(hour), quantity)
-        .problem(NOW, ACCEPT_FOR);
+    ReportedUsage record = new ReportedUsage(id, 1, "data-points", Instant.parse(hour), quantity);
+    return record.problem().or(() -> record.timeProblem(NOW, HORIZON));
   }
 
   @Test
@@ -29,11 +31,23 @@ class ReportedUsageTest {
   void badRecordsSayWhy() {
     assertTrue(problem("r-1", "2026-11-26T10:30:00Z", 5).get().contains("on the hour"));
     assertTrue(problem("r-1", "2026-11-26T12:00:00Z", 5).get().contains("future"));
-    assertTrue(problem("r-1", "2026-11-26T09:00:00Z", 5).get().contains("closed"));
+    assertTrue(problem("r-1", "2026-10-27T10:00:00Z", 5).get().contains("too old"));
     assertTrue(problem("r-1", "2026-11-26T10:00:00Z", -1).get().contains("negative"));
     assertTrue(problem("", "2026-11-26T10:00:00Z", 1).get().contains("id"));
     assertTrue(problem("x".repeat(65), "2026-11-26T10:00:00Z", 1).get().contains("id"));
     assertTrue(problem("<script>", "2026-11-26T10:00:00Z", 1).get().contains("id"));
+  }
+
+  @Test
+  void usageOfAClosedHourIsLateNotRefusedWithinTheHorizon() {
+    ReportedUsage late =
+        new ReportedUsage("r", 1, "data-points", NOW.minus(Duration.ofHours(3)), 5);
+    assertEquals(Optional.empty(), problem("r", "2026-11-26T09:00:00Z", 5));
+    assertEquals(Optional.empty(), problem("r", "2026-10-27T12:00:00Z", 5));
+    assertTrue(late.late(NOW, ACCEPT_FOR));
+    assertFalse(
+        new ReportedUsage("r", 1, "data-points", Instant.parse("2026-11-26T10:00:00Z"), 5)
+            .late(NOW, ACCEPT_FOR));
   }
 
   @Test

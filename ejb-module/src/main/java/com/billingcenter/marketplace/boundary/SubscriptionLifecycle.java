@@ -48,6 +48,9 @@ public class SubscriptionLifecycle {
   /** Why a workspace was locked, as stored on it. */
   public static final String LOCK_REASON = "cloudAccount.ended";
 
+  /** Why a workspace was locked when its cloud account's subscription failed. */
+  public static final String FAILED_LOCK_REASON = "cloudAccount.subscriptionFailed";
+
   private static final Logger LOG = Logger.getLogger(SubscriptionLifecycle.class.getName());
 
   @Inject Audit audit;
@@ -212,7 +215,14 @@ public class SubscriptionLifecycle {
     }
     int locked = 0;
     if (account.status() == CloudAccountStatus.ENDED && statusBefore != CloudAccountStatus.ENDED) {
-      locked = releaseWorkspaces(account);
+      locked = releaseWorkspaces(account, false);
+    }
+    // A subscription that failed (and no newer success replaced the failure: the replay would end
+    // ACTIVE) settles nothing: its workspaces are released and locked as on an unsubscribe.
+    if (account.status() == CloudAccountStatus.FAILED
+        && statusBefore != CloudAccountStatus.FAILED
+        && statusBefore != CloudAccountStatus.ENDED) {
+      locked = releaseWorkspaces(account, true);
     }
     if (applied != CloudAccount.Applied.OUTDATED
         && arrived.stream().anyMatch(m -> m.change() == SubscriptionChange.ENTITLEMENTS_CHANGED)) {
@@ -242,10 +252,10 @@ public class SubscriptionLifecycle {
   }
 
   /**
-   * Every workspace the ended cloud account settled loses it and is locked with its countdown; the
-   * customer gets a notice in each workspace's language.
+   * Every workspace the ended (or {@code failed}) cloud account settled loses it and is locked with
+   * its countdown; the customer gets a notice in each workspace's language that says why.
    */
-  private int releaseWorkspaces(CloudAccount account) {
+  private int releaseWorkspaces(CloudAccount account, boolean failed) {
     List<Workspace> settled =
         em.createNamedQuery(Workspace.SETTLED_BY_CLOUD, Workspace.class)
             .setParameter("cloudAccountId", account.id())
@@ -254,7 +264,7 @@ public class SubscriptionLifecycle {
     int locked = 0;
     for (Workspace workspace : settled) {
       String before = Workspaces.describe(workspace);
-      if (workspace.loseSettlement(LOCK_REASON, clock)) {
+      if (workspace.loseSettlement(failed ? FAILED_LOCK_REASON : LOCK_REASON, clock)) {
         locked++;
         em.persist(SettlementPeriod.of(workspace, clock.instant()));
         audit.record(
@@ -265,7 +275,7 @@ public class SubscriptionLifecycle {
             workspace.id(),
             before,
             Workspaces.describe(workspace));
-        notices.workspaceLocked(workspace, account);
+        notices.workspaceLocked(workspace, account, failed);
       }
     }
     return locked;

@@ -30,7 +30,9 @@ import javax.sql.DataSource;
 
 /**
  * The metering ledger of a customer's cloud account: for each hour and dimension, the quantity the
- * usage gives now, the quantity sent, the marketplace's answer, and whether they agree.
+ * usage gives now, the quantity sent, the marketplace's answer, and whether they agree. Usage
+ * reported after its hour closed is in the record of the hour it was carried to, and the line says
+ * which hours it came from.
  */
 @Stateless
 public class MeteringLedger {
@@ -38,7 +40,11 @@ public class MeteringLedger {
   /** The longest range one ledger request covers. */
   public static final Duration MAX_RANGE = Duration.ofDays(31);
 
-  /** One hour of one dimension. {@code agree}: AWS recorded exactly what the usage gives. */
+  /**
+   * One hour of one dimension. {@code agree}: AWS recorded exactly what the usage gives. {@code
+   * lateQuantity}: how much of the record is usage of {@code lateFrom} to {@code lateUntil}
+   * reported late and carried here.
+   */
   public record Line(
       Instant hour,
       String dimension,
@@ -50,7 +56,10 @@ public class MeteringLedger {
       boolean agree,
       boolean finalFlush,
       int attempts,
-      String lastError) {}
+      String lastError,
+      long lateQuantity,
+      Instant lateFrom,
+      Instant lateUntil) {}
 
   @PersistenceContext EntityManager em;
   @Inject CloudAccounts cloudAccounts;
@@ -95,24 +104,35 @@ public class MeteringLedger {
                   r.state() == MeteringState.SENT && computed == r.quantity(),
                   r.finalFlush(),
                   r.attempts(),
-                  r.lastError());
+                  r.lastError(),
+                  r.lateQuantity(),
+                  r.lateFrom(),
+                  r.lateUntil());
             })
         .toList();
   }
 
-  /** The account's usage per hour and billing item, by the settlement when each hour began. */
+  /**
+   * What the account's records of each hour should hold, per billing item: the usage of the
+   * workspaces it settled when the hour began, reported in time, and the late usage carried there.
+   */
   private Map<Instant, Map<String, Long>> usage(long cloudAccountId, Instant from, Instant to) {
     String sql =
-        "SELECT u.usage_hour, u.billing_item, SUM(u.quantity)"
+        "SELECT CASE WHEN u.late THEN u.carried_to ELSE u.usage_hour END, u.billing_item,"
+            + " SUM(u.quantity)"
             + SettledUsage.FROM
-            + " AND p.cloud_account_id = ? AND u.usage_hour >= ? AND u.usage_hour < ?"
-            + " GROUP BY u.usage_hour, u.billing_item";
+            + " AND p.cloud_account_id = ?"
+            + " AND ((u.late = FALSE AND u.usage_hour >= ? AND u.usage_hour < ?)"
+            + " OR (u.late = TRUE AND u.carried_to >= ? AND u.carried_to < ?))"
+            + " GROUP BY CASE WHEN u.late THEN u.carried_to ELSE u.usage_hour END, u.billing_item";
     Map<Instant, Map<String, Long>> usage = new HashMap<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
       select.setLong(1, cloudAccountId);
       select.setObject(2, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
       select.setObject(3, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+      select.setObject(4, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+      select.setObject(5, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           usage

@@ -130,8 +130,9 @@ public class MeteringStore {
 
   /**
    * Writes the records of one hour for these accounts: the usage of the workspaces each settled
-   * when the hour began, summed per dimension, zero where nothing was used. An account whose hour
-   * someone else wrote meanwhile is left alone (its {@code metered_through} moved on).
+   * when the hour began, summed per dimension, zero where nothing was used, plus the late usage not
+   * yet carried ({@link LateUsage}). An account whose hour someone else wrote meanwhile is left
+   * alone (its {@code metered_through} moved on).
    *
    * @return the number of records written
    */
@@ -171,6 +172,7 @@ public class MeteringStore {
         return 0;
       }
       Map<Long, Map<String, Long>> usage = usage(c, hour, claimed);
+      Map<Long, Map<String, LateUsage.Carried>> late = LateUsage.carry(c, hour, claimed, items);
       MeteringState state =
           MeteringHours.tooLate(hour, now, maxLateness)
               ? MeteringState.TOO_LATE
@@ -181,18 +183,25 @@ public class MeteringStore {
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO metering_record (id, cloud_account_id, dimension, usage_hour, quantity,"
-                  + " computed_at, state, attempts, final_flush, last_error, version)"
+                  + " computed_at, state, attempts, final_flush, last_error, version,"
+                  + " late_quantity, late_from, late_until)"
                   + " VALUES ("
                   + nextId
-                  + ", ?, ?, ?, ?, ?, ?, 0, ?, ?, 1)")) {
+                  + ", ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?, ?, ?)")) {
         for (long id : claimed) {
           Map<String, Long> quantities =
               DimensionQuantities.of(usage.getOrDefault(id, Map.of()), items);
+          Map<String, LateUsage.Carried> carried = late.getOrDefault(id, Map.of());
           for (Map.Entry<String, Long> q : quantities.entrySet()) {
+            LateUsage.Carried lateUsage = carried.get(q.getKey());
             insert.setLong(1, id);
             insert.setString(2, q.getKey());
             insert.setObject(3, utc(hour));
-            insert.setLong(4, q.getValue());
+            insert.setLong(
+                4,
+                lateUsage == null
+                    ? q.getValue()
+                    : Math.addExact(q.getValue(), lateUsage.quantity()));
             insert.setObject(5, utc(now));
             insert.setString(6, state.name());
             insert.setBoolean(7, finalFlush.contains(id));
@@ -200,6 +209,14 @@ public class MeteringStore {
               insert.setString(8, "older than the marketplace accepts (" + maxLateness + ")");
             } else {
               insert.setNull(8, Types.VARCHAR);
+            }
+            insert.setLong(9, lateUsage == null ? 0 : lateUsage.quantity());
+            if (lateUsage == null) {
+              insert.setNull(10, Types.TIMESTAMP);
+              insert.setNull(11, Types.TIMESTAMP);
+            } else {
+              insert.setObject(10, utc(lateUsage.from()));
+              insert.setObject(11, utc(lateUsage.until()));
             }
             insert.addBatch();
             written++;
@@ -213,14 +230,17 @@ public class MeteringStore {
     }
   }
 
-  /** The hour's usage per account and billing item, by the settlement in effect at its start. */
+  /**
+   * The hour's usage per account and billing item, by the settlement in effect at its start; late
+   * rows are carried ({@link LateUsage}), so that a row is in one record only.
+   */
   private static Map<Long, Map<String, Long>> usage(Connection c, Instant hour, List<Long> accounts)
       throws SQLException {
     Map<Long, Map<String, Long>> usage = new HashMap<>();
     String sql =
         "SELECT p.cloud_account_id, u.billing_item, SUM(u.quantity)"
             + SettledUsage.FROM
-            + " AND u.usage_hour = ? AND p.cloud_account_id IN ("
+            + " AND u.usage_hour = ? AND u.late = FALSE AND p.cloud_account_id IN ("
             + String.join(", ", java.util.Collections.nCopies(accounts.size(), "?"))
             + ")"
             + " GROUP BY p.cloud_account_id, u.billing_item";

@@ -30,8 +30,12 @@ public class Notices {
   @Inject Clock clock;
   @Inject Event<NoticeWritten> written;
 
-  /** The workspace lost the cloud account that settled it and is locked. */
-  public Notice workspaceLocked(Workspace workspace, CloudAccount cloudAccount) {
+  /**
+   * The workspace lost the cloud account that settled it and is locked: the subscription ended, or
+   * ({@code subscriptionFailed}) it failed.
+   */
+  public Notice workspaceLocked(
+      Workspace workspace, CloudAccount cloudAccount, boolean subscriptionFailed) {
     // No fallback to the JVM's default locale: English is the base bundle.
     ResourceBundle templates =
         ResourceBundle.getBundle(
@@ -51,7 +55,10 @@ public class Notices {
             workspace.language(),
             "workspace.locked",
             format(templates, "workspaceLocked.subject", values),
-            format(templates, "workspaceLocked.body", values),
+            format(
+                templates,
+                subscriptionFailed ? "workspaceLocked.failedBody" : "workspaceLocked.body",
+                values),
             clock);
     em.persist(notice);
     written.fire(new NoticeWritten(notice.id()));

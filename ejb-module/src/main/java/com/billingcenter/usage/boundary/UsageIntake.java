@@ -29,9 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Takes the usage a site reports, a batch at a time: the whole batch is stored or none of it. A
- * record sent again with its id is counted once; the same id with another record is refused. Rows
- * are written in bulk (PostgreSQL: one {@code INSERT … SELECT FROM unnest(…)} per batch; others:
- * JDBC batches).
+ * record sent again with its id is counted once, whenever it comes; the same id with another record
+ * is refused. Usage of an hour that has closed is late, not wrong: it is stored (flagged late, so
+ * that metering carries it to a later hour) within the lateness horizon. Rows are written in bulk
+ * (PostgreSQL: one {@code INSERT … SELECT FROM unnest(…)} per batch; others: JDBC batches).
  */
 @Stateless
 public class UsageIntake {
@@ -51,6 +52,11 @@ public class UsageIntake {
   @Inject
   @ConfigProperty(name = "billing.usage.accept-for", defaultValue = "PT15M")
   Duration acceptFor;
+
+  /** How old an hour's usage may be and still be taken (billed in its hour, metered later). */
+  @Inject
+  @ConfigProperty(name = "billing.usage.late-horizon", defaultValue = "P30D")
+  Duration lateHorizon;
 
   @Inject
   @ConfigProperty(name = "billing.usage.max-batch", defaultValue = "10000")
@@ -83,6 +89,9 @@ public class UsageIntake {
     Map<String, ReportedUsage> byId = new LinkedHashMap<>();
     Set<Long> workspaceIds = new LinkedHashSet<>();
     boolean[] valid = new boolean[records.size()];
+    // Time rules come after the duplicate check: a retry of a stored record is a duplicate even
+    // when its hour has since left the horizon.
+    Map<Integer, String> timeProblems = new HashMap<>();
     for (int i = 0; i < records.size(); i++) {
       ReportedUsage record = records.get(i);
       String readProblem = readProblems.get(i);
@@ -90,7 +99,7 @@ public class UsageIntake {
         problems.add(new UsageRefused.Problem(i, record == null ? null : record.id(), readProblem));
         continue;
       }
-      String problem = record.problem(now, acceptFor).orElse(null);
+      String problem = record.problem().orElse(null);
       if (problem == null && items.find(record.billingItem()).isEmpty()) {
         problem = "unknown billingItem '" + record.billingItem() + "'";
       }
@@ -103,15 +112,25 @@ public class UsageIntake {
       } else {
         valid[i] = true;
         workspaceIds.add(record.workspaceId());
+        String timeProblem = record.timeProblem(now, lateHorizon).orElse(null);
+        if (timeProblem != null) {
+          timeProblems.put(i, timeProblem);
+        }
       }
     }
     try (Connection connection = dataSource.getConnection()) {
       boolean postgres = Databases.isPostgres(connection);
       Map<Long, String> workspaces = workspaces(connection, postgres, siteCode, workspaceIds);
       // PostgreSQL finds the ids stored before by the insert itself (ON CONFLICT), so that the
-      // common case reads nothing; elsewhere they are looked up first.
-      Map<String, ReportedUsage> stored =
-          postgres ? Map.of() : stored(connection, false, siteCode, byId.keySet());
+      // common case reads nothing; elsewhere they are looked up first. Records with a time problem
+      // are looked up everywhere: a stored one is a duplicate, not a refusal.
+      Set<String> lookUp = new LinkedHashSet<>();
+      if (postgres) {
+        timeProblems.keySet().forEach(i -> lookUp.add(records.get(i).id()));
+      } else {
+        lookUp.addAll(byId.keySet());
+      }
+      Map<String, ReportedUsage> stored = stored(connection, postgres, siteCode, lookUp);
       List<ReportedUsage> fresh = new ArrayList<>();
       Map<String, Integer> indexOf = new HashMap<>();
       int duplicates = 0;
@@ -122,7 +141,13 @@ public class UsageIntake {
         ReportedUsage record = records.get(i);
         String state = workspaces.get(record.workspaceId());
         ReportedUsage before = stored.get(record.id());
-        if (state == null) {
+        if (before != null && before.sameAs(record)) {
+          duplicates++;
+        } else if (before != null) {
+          problems.add(reportedBefore(i, record));
+        } else if (timeProblems.containsKey(i)) {
+          problems.add(new UsageRefused.Problem(i, record.id(), timeProblems.get(i)));
+        } else if (state == null) {
           problems.add(
               new UsageRefused.Problem(
                   i, record.id(), "no workspace " + record.workspaceId() + " on site " + siteCode));
@@ -130,9 +155,7 @@ public class UsageIntake {
           problems.add(
               new UsageRefused.Problem(
                   i, record.id(), "workspace " + record.workspaceId() + " is fully locked"));
-        } else if (before != null && !before.sameAs(record)) {
-          problems.add(reportedBefore(i, record));
-        } else if (before != null || indexOf.putIfAbsent(record.id(), i) != null) {
+        } else if (indexOf.putIfAbsent(record.id(), i) != null) {
           duplicates++;
         } else {
           fresh.add(record);
@@ -141,7 +164,7 @@ public class UsageIntake {
       refuseIfAny(problems, records.size());
       int accepted;
       if (postgres) {
-        Set<String> inserted = insertPostgres(connection, siteCode, fresh, now);
+        Set<String> inserted = insertPostgres(connection, siteCode, fresh, now, acceptFor);
         List<String> already =
             fresh.stream().map(ReportedUsage::id).filter(id -> !inserted.contains(id)).toList();
         Map<String, ReportedUsage> earlier =
@@ -161,7 +184,7 @@ public class UsageIntake {
         refuseIfAny(problems, records.size());
         accepted = inserted.size();
       } else {
-        insertBatches(connection, siteCode, fresh, now);
+        insertBatches(connection, siteCode, fresh, now, acceptFor);
         accepted = fresh.size();
       }
       return new Receipt(accepted, duplicates);
@@ -266,7 +289,11 @@ public class UsageIntake {
 
   /** Inserts the records whose ids the site has not used before; returns the ids inserted. */
   private static Set<String> insertPostgres(
-      Connection connection, String siteCode, List<ReportedUsage> records, Instant now)
+      Connection connection,
+      String siteCode,
+      List<ReportedUsage> records,
+      Instant now,
+      Duration acceptFor)
       throws SQLException {
     Set<String> inserted = new java.util.HashSet<>();
     if (records.isEmpty()) {
@@ -278,6 +305,7 @@ public class UsageIntake {
     String[] billingItems = new String[n];
     LocalDateTime[] hours = new LocalDateTime[n];
     Long[] quantities = new Long[n];
+    Boolean[] late = new Boolean[n];
     for (int i = 0; i < n; i++) {
       ReportedUsage r = records.get(i);
       ids[i] = r.id();
@@ -285,15 +313,16 @@ public class UsageIntake {
       billingItems[i] = r.billingItem();
       hours[i] = LocalDateTime.ofInstant(r.hour(), ZoneOffset.UTC);
       quantities[i] = r.quantity();
+      late[i] = r.late(now, acceptFor);
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO usage_record"
                 + " (site_code, record_id, workspace_id, billing_item, usage_hour, quantity,"
-                + " received_at)"
-                + " SELECT ?, r.id, r.w, r.b, r.h, r.q, ?"
+                + " received_at, late)"
+                + " SELECT ?, r.id, r.w, r.b, r.h, r.q, ?, r.l"
                 + " FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::timestamp[],"
-                + " ?::bigint[]) AS r (id, w, b, h, q)"
+                + " ?::bigint[], ?::boolean[]) AS r (id, w, b, h, q, l)"
                 + " ON CONFLICT (site_code, record_id) DO NOTHING RETURNING record_id")) {
       Array idArray = connection.createArrayOf("varchar", ids);
       insert.setString(1, siteCode);
@@ -303,6 +332,7 @@ public class UsageIntake {
       insert.setArray(5, connection.createArrayOf("varchar", billingItems));
       insert.setArray(6, connection.createArrayOf("timestamp", hours));
       insert.setArray(7, connection.createArrayOf("bigint", quantities));
+      insert.setArray(8, connection.createArrayOf("boolean", late));
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {
           inserted.add(rows.getString(1));
@@ -313,13 +343,17 @@ public class UsageIntake {
   }
 
   private static void insertBatches(
-      Connection connection, String siteCode, List<ReportedUsage> records, Instant now)
+      Connection connection,
+      String siteCode,
+      List<ReportedUsage> records,
+      Instant now,
+      Duration acceptFor)
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO usage_record"
                 + " (site_code, record_id, workspace_id, billing_item, usage_hour, quantity,"
-                + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " received_at, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       LocalDateTime received = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
       int pending = 0;
       for (ReportedUsage r : records) {
@@ -330,6 +364,7 @@ public class UsageIntake {
         insert.setObject(5, LocalDateTime.ofInstant(r.hour(), ZoneOffset.UTC));
         insert.setLong(6, r.quantity());
         insert.setObject(7, received);
+        insert.setBoolean(8, r.late(now, acceptFor));
         insert.addBatch();
         if (++pending == 500) {
           insert.executeBatch();

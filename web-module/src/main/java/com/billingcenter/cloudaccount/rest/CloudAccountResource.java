@@ -105,7 +105,10 @@ public class CloudAccountResource {
       boolean agree,
       boolean finalFlush,
       int attempts,
-      String lastError) {
+      String lastError,
+      long lateQuantity,
+      Instant lateFrom,
+      Instant lateUntil) {
 
     static MeteringLineJson of(MeteringLedger.Line l) {
       return new MeteringLineJson(
@@ -119,7 +122,10 @@ public class CloudAccountResource {
           l.agree(),
           l.finalFlush(),
           l.attempts(),
-          l.lastError());
+          l.lastError(),
+          l.lateQuantity(),
+          l.lateFrom(),
+          l.lateUntil());
     }
   }
 

@@ -46,7 +46,9 @@ public class MeteringLedgerView implements Serializable {
       String awsStatus,
       String recordId,
       boolean agree,
-      boolean finalFlush)
+      boolean finalFlush,
+      long lateQuantity,
+      String lateHours)
       implements Serializable {
     public String getHour() {
       return hour;
@@ -82,6 +84,16 @@ public class MeteringLedgerView implements Serializable {
 
     public boolean isFinalFlush() {
       return finalFlush;
+    }
+
+    /** How much of the record is usage reported late; 0 for none. */
+    public long getLateQuantity() {
+      return lateQuantity;
+    }
+
+    /** The hour (or first–last hour, UTC) the late usage is of. */
+    public String getLateHours() {
+      return lateHours;
     }
   }
 
@@ -140,8 +152,18 @@ public class MeteringLedgerView implements Serializable {
                         l.awsStatus(),
                         l.meteringRecordId(),
                         l.agree(),
-                        l.finalFlush()))
+                        l.finalFlush(),
+                        l.lateQuantity(),
+                        lateHours(l)))
             .toList();
+  }
+
+  private static String lateHours(MeteringLedger.Line l) {
+    if (l.lateFrom() == null) {
+      return null;
+    }
+    String from = UTC.format(l.lateFrom());
+    return l.lateFrom().equals(l.lateUntil()) ? from : from + "–" + UTC.format(l.lateUntil());
   }
 
   public String getTitle() {

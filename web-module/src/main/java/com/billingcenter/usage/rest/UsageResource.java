@@ -57,7 +57,10 @@ public class UsageResource {
           "Body: {\"records\": [{\"id\", \"workspaceId\", \"billingItem\", \"hour\", \"quantity\"}]}."
               + " hour is UTC on the hour (e.g. 2026-11-26T10:00:00Z); quantity a whole number"
               + " >= 0 in the billing item's unit; id (1-64 of A-Z a-z 0-9 _ . : -) makes a retry"
-              + " harmless. At most 10,000 records and 4 MiB. 200 with the counts stored and"
+              + " harmless: a stored id is answered as a duplicate whenever it comes. Usage of an"
+              + " hour that closed (15 minutes after it ended) is taken as late usage for 30 days"
+              + " (billing.usage.late-horizon): billed in its hour, sent to AWS with a later one."
+              + " At most 10,000 records and 4 MiB. 200 with the counts stored and"
               + " repeated; 422 with a reason per record, nothing stored; 401 for a wrong key.")
   public Response report(
       @Parameter(description = "The site's key from configuration") @HeaderParam("X-Site-Key")

@@ -1,0 +1,80 @@
+package com.billingcenter.metering.control;
+
+import com.billingcenter.platform.control.SchemaMigrations;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The metering records that have waited to be sent for longer than {@code
+ * billing.metering.waiting-alert} (default an hour): AWS is failing us, or we it, while AWS's
+ * window for those hours runs out. Read at most every few seconds, however often health checks and
+ * metric scrapes ask.
+ */
+@ApplicationScoped
+public class MeteringBacklog {
+
+  /** How long one reading is reused. */
+  static final Duration REUSE = Duration.ofSeconds(10);
+
+  /** Records pending since before {@code now - alertAfter}, and the oldest of them. */
+  public record Waiting(long records, Instant oldestSince, Duration alertAfter) {
+
+    public boolean alerting() {
+      return records > 0;
+    }
+  }
+
+  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  DataSource dataSource;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "billing.metering.waiting-alert", defaultValue = "PT1H")
+  Duration alertAfter;
+
+  private volatile Instant readAt = Instant.EPOCH;
+  private volatile Waiting last;
+
+  /** The records waiting too long now (or a few seconds ago). */
+  public Waiting waiting() {
+    Instant now = clock.instant();
+    Waiting reading = last;
+    if (reading != null && readAt.plus(REUSE).isAfter(now) && !readAt.isAfter(now)) {
+      return reading;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT COUNT(*), MIN(computed_at) FROM metering_record"
+                    + " WHERE state = 'PENDING' AND computed_at < ?")) {
+      select.setObject(1, LocalDateTime.ofInstant(now.minus(alertAfter), ZoneOffset.UTC));
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        LocalDateTime oldest = rows.getObject(2, LocalDateTime.class);
+        reading =
+            new Waiting(
+                rows.getLong(1),
+                oldest == null ? null : oldest.toInstant(ZoneOffset.UTC),
+                alertAfter);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the metering backlog: " + e, e);
+    }
+    last = reading;
+    readAt = now;
+    return reading;
+  }
+}
