@@ -16,16 +16,33 @@
 # server's CPU after 2,000 requests). Each round's fulfillment rate is printed, so the reader
 # sees it settle.
 #
+# The database is embedded H2 under bench/target, or with BENCH_DB=postgres PostgreSQL on
+# 127.0.0.1:5432 (user postgres; the database billing_bench_fulfillment is created afresh), as a
+# deployment has it: H2 embedded keeps its pages in the server's heap, so its young collections
+# copy the database's cache too.
+#
 #   ./mvnw -B -DskipTests package && bash bench/fulfillment.sh
+#   BENCH_DB=postgres bash bench/fulfillment.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${BENCH_PORT:-18481}
 REQUESTS=${BENCH_REQUESTS:-5000}
 WORK=bench/target/fulfillment
-DB_URL="jdbc:h2:file:$PWD/$WORK/billing"
+DB_OPTS=()
+if [ "${BENCH_DB:-h2}" = postgres ]; then
+  psql -h 127.0.0.1 -U postgres -q -c 'DROP DATABASE IF EXISTS billing_bench_fulfillment' \
+    -c 'CREATE DATABASE billing_bench_fulfillment' postgres
+  DB_URL=jdbc:postgresql://127.0.0.1:5432/billing_bench_fulfillment
+  DB_OPTS=(-Dbilling.db.datasource-class=org.postgresql.ds.PGSimpleDataSource
+    -Dbilling.db.user=postgres -Dbilling.db.password=postgres)
+else
+  DB_URL="jdbc:h2:file:$PWD/$WORK/billing"
+fi
+echo "database: $DB_URL"
 source bench/servers.sh
-start_servers ${BENCH_SERVER_OPTS:-}
+# shellcheck disable=SC2086
+start_servers "${DB_OPTS[@]}" ${BENCH_SERVER_OPTS:-}
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 TOKEN=$(curl -fs -H 'Content-Type: application/json' -X POST "$SANDBOX/aws-sandbox/api/buyers" \
