@@ -1,6 +1,7 @@
 package com.billingcenter.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Plan;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -412,6 +414,43 @@ class MeteringArquillianIT {
   }
 
   private static final Duration DAY = Duration.ofHours(24);
+
+  @Resource ManagedExecutorService executor;
+
+  /**
+   * Issue "nothing lost", an hour closes once: a batch taken on time whose transaction is still
+   * open when the hour closes holds the metering read of that hour back until it commits, so that
+   * its usage is in the hour's records (before, the read went ahead, and the batch, on time and so
+   * never carried, reached the bill but no record).
+   */
+  @Test
+  void theMeteringReadOfAnHourWaitsForABatchOfThatHourStillBeingStored() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    Bound bound = boundBuyer("close-", "aws");
+    long accountId = bound.account().id();
+    Workspace us =
+        workspaces.create(bound.owner(), "Closing", "us1", "en", Plan.COMMERCIAL, "aws", accountId);
+
+    clock.set(h0.plus(Duration.ofMinutes(74))); // a minute before h0 closes
+    transaction.begin();
+    java.util.concurrent.Future<Integer> read;
+    try {
+      usage.receive("us1", List.of(used(us.id(), "data-points", h0, 8)), Map.of());
+      clock.set(h0.plus(Duration.ofMinutes(76)));
+      read =
+          executor.submit(
+              () ->
+                  store.writeHour(
+                      h0, List.of(accountId), Set.of(), items.all(), clock.instant(), DAY));
+      Thread.sleep(1500);
+      assertFalse(read.isDone(), "the read of h0 waits for the batch's transaction");
+    } finally {
+      transaction.commit();
+    }
+    assertEquals(4, read.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(8, dataPoints(bound, h0).sentQuantity(), "the batch is in h0's record");
+  }
 
   /**
    * Issue "nothing lost": records that wait over an hour turn /health's metering check DEGRADED

@@ -8,11 +8,13 @@ import com.billingcenter.metering.entity.MeteringHours;
 import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.platform.control.Databases;
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.usage.control.HourCloses;
 import com.billingcenter.usage.entity.BillingItem;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,6 +48,8 @@ public class MeteringStore {
 
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;
+
+  @Inject HourCloses closes;
 
   /** A cloud account that may have hours to meter. */
   public record Account(
@@ -98,6 +102,15 @@ public class MeteringStore {
 
   // ---- writing the hours ----
 
+  /** The time by which hours are due: the database's, as intake has it (HourCloses). */
+  public Instant now() {
+    try (Connection c = dataSource.getConnection()) {
+      return closes.now(c, Databases.isPostgres(c));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the database's clock: " + e, e);
+    }
+  }
+
   /**
    * Every cloud account that is or was metered and has not been metered to its end, in whichever
    * marketplace (partition) it was bought: every cloud account is a marketplace's buyer.
@@ -149,6 +162,8 @@ public class MeteringStore {
     Instant nextHour = hour.plus(Duration.ofHours(1));
     try (Connection c = dataSource.getConnection()) {
       boolean postgres = Databases.isPostgres(c);
+      // No intake of the hour is going on from here to the commit (HourCloses).
+      closes.close(c, postgres, hour);
       List<Long> claimed = new ArrayList<>();
       try (PreparedStatement advance =
           c.prepareStatement(

@@ -3,6 +3,7 @@ package com.billingcenter.usage.boundary;
 import com.billingcenter.platform.control.Databases;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.usage.control.BillingItems;
+import com.billingcenter.usage.control.HourCloses;
 import com.billingcenter.usage.entity.ReportedUsage;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -48,6 +49,7 @@ public class UsageIntake {
 
   @Inject Clock clock;
   @Inject BillingItems items;
+  @Inject HourCloses closes;
 
   @Inject
   @ConfigProperty(name = "billing.usage.accept-for", defaultValue = "PT15M")
@@ -120,6 +122,15 @@ public class UsageIntake {
     }
     try (Connection connection = dataSource.getConnection()) {
       boolean postgres = Databases.isPostgres(connection);
+      // The hours stay open until this transaction ends, and the time after the lock decides
+      // which records are late: metering reads an hour either after them or before they count.
+      Set<Instant> hours = new java.util.TreeSet<>();
+      for (int i = 0; i < records.size(); i++) {
+        if (valid[i] && !timeProblems.containsKey(i)) {
+          hours.add(records.get(i).hour());
+        }
+      }
+      Instant at = closes.holdOpen(connection, postgres, hours);
       Map<Long, String> workspaces = workspaces(connection, postgres, siteCode, workspaceIds);
       // PostgreSQL finds the ids stored before by the insert itself (ON CONFLICT), so that the
       // common case reads nothing; elsewhere they are looked up first. Records with a time problem
@@ -164,7 +175,7 @@ public class UsageIntake {
       refuseIfAny(problems, records.size());
       int accepted;
       if (postgres) {
-        Set<String> inserted = insertPostgres(connection, siteCode, fresh, now, acceptFor);
+        Set<String> inserted = insertPostgres(connection, siteCode, fresh, at, acceptFor);
         List<String> already =
             fresh.stream().map(ReportedUsage::id).filter(id -> !inserted.contains(id)).toList();
         Map<String, ReportedUsage> earlier =
@@ -184,7 +195,7 @@ public class UsageIntake {
         refuseIfAny(problems, records.size());
         accepted = inserted.size();
       } else {
-        insertBatches(connection, siteCode, fresh, now, acceptFor);
+        insertBatches(connection, siteCode, fresh, at, acceptFor);
         accepted = fresh.size();
       }
       return new Receipt(accepted, duplicates);
