@@ -22,7 +22,12 @@ public class CloudAccountRegistry {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
-  public Optional<CloudAccount> find(ResolvedBuyer buyer) {
+  /**
+   * The buyer's cloud account, read with the caller's entity manager in the caller's transaction: a
+   * static helper rather than a business method, so that the fulfillment URL makes one EJB call per
+   * request, not two (each call through the container cost about 5 % of its CPU in a profile).
+   */
+  public static Optional<CloudAccount> find(EntityManager em, ResolvedBuyer buyer) {
     return em.createNamedQuery(CloudAccount.BY_LICENSE, CloudAccount.class)
         .setParameter("provider", buyer.provider())
         .setParameter("licenseId", buyer.license().key())

@@ -69,8 +69,7 @@ public class MarketplaceRegistrations {
   public Registration receive(String provider, String registrationToken, boolean freeTrial) {
     ResolvedBuyer buyer = marketplaces.of(provider).resolveRegistration(registrationToken);
     CloudAccount account =
-        registry
-            .find(buyer)
+        CloudAccountRegistry.find(em, buyer)
             .orElseGet(
                 () -> {
                   long id;
@@ -78,7 +77,7 @@ public class MarketplaceRegistrations {
                     id = registry.register(buyer);
                   } catch (EJBException raced) {
                     // Another registration of this buyer committed first; use its row.
-                    id = registry.find(buyer).orElseThrow(() -> raced).id();
+                    id = CloudAccountRegistry.find(em, buyer).orElseThrow(() -> raced).id();
                   }
                   // Messages that came before the buyer (AWS sends License Updated first).
                   lifecycle.applyWaitingFor(id);
