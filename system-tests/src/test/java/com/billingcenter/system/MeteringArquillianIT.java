@@ -170,6 +170,12 @@ class MeteringArquillianIT {
     return new Bound(owner, account, license);
   }
 
+  /** A new workspace on us1, in English, on the Commercial Plan settled by the bound account. */
+  private Workspace settledBy(Bound bound, String name) {
+    return workspaces.create(
+        bound.owner(), name, "us1", "en", Plan.COMMERCIAL, "aws", bound.account().id());
+  }
+
   private static ReportedUsage used(long workspace, String item, Instant hour, long quantity) {
     return new ReportedUsage("u-" + UUID.randomUUID(), workspace, item, hour, quantity);
   }
@@ -322,9 +328,7 @@ class MeteringArquillianIT {
     Instant h1 = h0.plus(Duration.ofHours(1));
     clock.set(h0.plus(Duration.ofMinutes(5)));
     Bound bound = boundBuyer("late-", "aws");
-    Workspace us =
-        workspaces.create(
-            bound.owner(), "Late US", "us1", "en", Plan.COMMERCIAL, "aws", bound.account().id());
+    Workspace us = settledBy(bound, "Late US");
     usage.receive("us1", List.of(used(us.id(), "data-points", h0, 7)), Map.of());
     clock.set(h0.plus(Duration.ofMinutes(76)));
     runUntilNothingPending();
@@ -373,9 +377,7 @@ class MeteringArquillianIT {
     clock.set(h0.plus(Duration.ofMinutes(5)));
     Bound bound = boundBuyer("requeue-", "aws");
     long accountId = bound.account().id();
-    Workspace us =
-        workspaces.create(
-            bound.owner(), "Requeued", "us1", "en", Plan.COMMERCIAL, "aws", accountId);
+    Workspace us = settledBy(bound, "Requeued");
     usage.receive("us1", List.of(used(us.id(), "data-points", h0, 3)), Map.of());
     clock.set(h0.plus(Duration.ofMinutes(76)));
     assertEquals(
@@ -429,8 +431,7 @@ class MeteringArquillianIT {
     clock.set(h0.plus(Duration.ofMinutes(5)));
     Bound bound = boundBuyer("close-", "aws");
     long accountId = bound.account().id();
-    Workspace us =
-        workspaces.create(bound.owner(), "Closing", "us1", "en", Plan.COMMERCIAL, "aws", accountId);
+    Workspace us = settledBy(bound, "Closing");
 
     clock.set(h0.plus(Duration.ofMinutes(74))); // a minute before h0 closes
     transaction.begin();
@@ -462,7 +463,7 @@ class MeteringArquillianIT {
     clock.set(h0.plus(Duration.ofMinutes(5)));
     Bound bound = boundBuyer("waiting-", "aws");
     long accountId = bound.account().id();
-    workspaces.create(bound.owner(), "Waiting", "us1", "en", Plan.COMMERCIAL, "aws", accountId);
+    settledBy(bound, "Waiting");
     clock.set(h0.plus(Duration.ofMinutes(76)));
     store.writeHour(h0, List.of(accountId), Set.of(), items.all(), clock.instant(), DAY);
 

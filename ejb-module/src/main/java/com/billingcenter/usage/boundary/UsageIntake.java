@@ -94,6 +94,8 @@ public class UsageIntake {
     // Time rules come after the duplicate check: a retry of a stored record is a duplicate even
     // when its hour has since left the horizon.
     Map<Integer, String> timeProblems = new HashMap<>();
+    // The hours of the records that may be stored: held open while this transaction stores them.
+    Set<Instant> hours = new java.util.TreeSet<>();
     for (int i = 0; i < records.size(); i++) {
       ReportedUsage record = records.get(i);
       String readProblem = readProblems.get(i);
@@ -117,6 +119,8 @@ public class UsageIntake {
         String timeProblem = record.timeProblem(now, lateHorizon).orElse(null);
         if (timeProblem != null) {
           timeProblems.put(i, timeProblem);
+        } else {
+          hours.add(record.hour());
         }
       }
     }
@@ -124,12 +128,6 @@ public class UsageIntake {
       boolean postgres = Databases.isPostgres(connection);
       // The hours stay open until this transaction ends, and the time after the lock decides
       // which records are late: metering reads an hour either after them or before they count.
-      Set<Instant> hours = new java.util.TreeSet<>();
-      for (int i = 0; i < records.size(); i++) {
-        if (valid[i] && !timeProblems.containsKey(i)) {
-          hours.add(records.get(i).hour());
-        }
-      }
       Instant at = closes.holdOpen(connection, postgres, hours);
       Map<Long, String> workspaces = workspaces(connection, postgres, siteCode, workspaceIds);
       // PostgreSQL finds the ids stored before by the insert itself (ON CONFLICT), so that the
