@@ -8,12 +8,19 @@ import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
+import com.billingcenter.metering.control.SettledUsage;
 import com.billingcenter.notice.boundary.NoticeBoard;
+import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.site.control.Sites;
+import com.billingcenter.usage.boundary.UsageIntake;
+import com.billingcenter.usage.control.BillingItems;
+import com.billingcenter.usage.entity.ReportedUsage;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.control.LockCountdown;
 import com.billingcenter.workspace.entity.Plan;
@@ -24,9 +31,22 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -54,6 +74,14 @@ class LifecycleArquillianIT {
   @Inject NoticeBoard notices;
   @Inject AuditLog auditLog;
   @Inject MovableClock clock;
+  @Inject UsageIntake usage;
+  @Inject Bills bills;
+  @Inject BillingItems items;
+  @Inject Sites sites;
+
+  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  DataSource dataSource;
+
   @PersistenceContext EntityManager em;
   @Resource UserTransaction transaction;
 
@@ -75,6 +103,12 @@ class LifecycleArquillianIT {
         notices.list(owner.id(), 0, 10).get(0).subject().contains("已锁定"),
         "the notice is in the workspace's language");
 
+    // Issue "nothing lost": usage reported while locked is kept, unsettled.
+    usage.receive("us1", List.of(used(workspace.id(), "data-points", ended, 6)), Map.of());
+    YearMonth august = YearMonth.of(2026, 8);
+    assertEquals(
+        List.of("none UNSETTLED 6"), summary(bills.month(owner, august)), "unsettled while locked");
+
     clock.set(ended.plus(Duration.ofDays(14)).minusSeconds(60));
     countdown.fullyLockOverdue();
     Workspace stillCounting = workspaces.require(owner, workspace.id());
@@ -94,12 +128,40 @@ class LifecycleArquillianIT {
     assertEquals(AuditEntry.SYSTEM, entries.get(0).actor());
     countdown.fullyLockOverdue();
     assertEquals(1, auditOf(owner), "a second run changes nothing");
+    assertEquals(
+        List.of("written-off WRITTEN_OFF 6"),
+        summary(bills.month(owner, august)),
+        "a fully locked workspace's unsettled usage is written off");
+    assertTrue(
+        bills.daily(owner, 30).isEmpty(),
+        "usage written off costs nothing: " + bills.daily(owner, 30));
+    var writtenOff =
+        auditLog.page(owner.id(), 0, 50).stream()
+            .filter(e -> e.action().equals("usage.writtenOff"))
+            .toList();
+    assertEquals(1, writtenOff.size());
+    assertTrue(writtenOff.get(0).before().contains("data-points 6"), writtenOff.get(0).before());
 
     workspaces.changeSettlement(owner, workspace.id(), "billing-center", null);
     assertEquals(
         WorkspaceStatus.ACTIVE,
         workspaces.require(owner, workspace.id()).status(),
         "a new method still unlocks a fully locked workspace");
+    assertEquals(
+        List.of("written-off WRITTEN_OFF 6"),
+        summary(bills.month(owner, august)),
+        "what was written off stays written off");
+  }
+
+  /** A bill's lines as "group kind quantity", in order. */
+  private static List<String> summary(Bills.Bill bill) {
+    return bill.lines().stream()
+        .map(l -> Bills.group(l) + " " + l.kind() + " " + l.quantity())
+        .toList();
+  }
+
+  private static ReportedUsage used(long workspace, String item, Instant hour, long quantity) {
+    return new ReportedUsage("u-" + UUID.randomUUID(), workspace, item, hour, quantity);
   }
 
   private record Settled(BillingAccount owner, String license, Workspace workspace) {}
@@ -165,6 +227,151 @@ class LifecycleArquillianIT {
     assertEquals(
         WorkspaceStatus.ACTIVE,
         workspaces.require(succeeded.owner(), succeeded.workspace().id()).status());
+  }
+
+  /**
+   * Issue "nothing lost": bills read a roll-up kept at intake, and it must always equal the sum of
+   * the raw hourly rows under the rule of who pays for an hour. Random usage of three workspaces on
+   * two sites over two days, with late records, a lock of two of them, an unlock of one (its
+   * unsettled usage charged to the new method) and the other's full lock (written off); then the
+   * bill's lines and the daily costs are compared with sums over the raw rows.
+   */
+  @Test
+  void theBillsRollUpEqualsTheRawRowsWhateverComesLateOrLocked() throws Exception {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    Instant start = Instant.parse("2026-09-10T00:00:00Z");
+    clock.set(start.plus(Duration.ofMinutes(5)));
+    Settled settled = settledWorkspace("rnd-", "Random US", "en");
+    BillingAccount owner = settled.owner();
+    Workspace us = settled.workspace();
+    Workspace direct = workspaces.create(owner, "Random direct", "us1", "en", Plan.COMMERCIAL);
+    Workspace eu = workspaces.create(owner, "Random EU", "eu1", "zh", Plan.COMMERCIAL);
+    workspaces.changeSettlement(
+        owner, eu.id(), "aws", workspaces.require(owner, us.id()).settlement().cloudAccountId());
+    List<String> itemCodes = items.all().stream().map(i -> i.code()).sorted().toList();
+    Instant lockedAt = null;
+    for (int step = 0; step < 48; step++) {
+      Instant hour = start.plus(Duration.ofHours(step));
+      clock.set(hour.plus(Duration.ofMinutes(5 + random.nextInt(40))));
+      if (step == 8) {
+        lockedAt = clock.instant();
+        assertEquals(
+            2, receive(settled.license(), SubscriptionChange.ENDED, lockedAt).lockedWorkspaces());
+      }
+      if (step == 20) {
+        workspaces.changeSettlement(owner, us.id(), "billing-center", null);
+      }
+      List<ReportedUsage> usOne = new ArrayList<>();
+      List<ReportedUsage> euOne = new ArrayList<>();
+      for (Workspace w : List.of(us, direct, eu)) {
+        List<ReportedUsage> batch = w == eu ? euOne : usOne;
+        for (String item : itemCodes) {
+          if (random.nextInt(10) < 7) {
+            batch.add(used(w.id(), item, hour, random.nextInt(50)));
+          }
+          if (step > 0 && random.nextInt(10) < 3) {
+            Instant late = hour.minus(Duration.ofHours(1 + random.nextInt(Math.min(step, 40))));
+            batch.add(used(w.id(), item, late, random.nextInt(50)));
+          }
+        }
+      }
+      usage.receive("us1", usOne, Map.of());
+      usage.receive("eu1", euOne, Map.of());
+    }
+    // The EU workspace's countdown ends: what it used while locked is written off. Usage of the
+    // US workspaces still comes late afterwards.
+    clock.set(lockedAt.plus(Workspace.LOCK_COUNTDOWN).plusSeconds(1));
+    countdown.fullyLockOverdue();
+    assertEquals(WorkspaceStatus.FULLY_LOCKED, workspaces.require(owner, eu.id()).status());
+    List<ReportedUsage> later = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Workspace w = random.nextBoolean() ? us : direct;
+      later.add(
+          used(
+              w.id(),
+              itemCodes.get(random.nextInt(itemCodes.size())),
+              start.plus(Duration.ofHours(random.nextInt(48))),
+              random.nextInt(50)));
+    }
+    usage.receive("us1", later, Map.of());
+
+    YearMonth month = YearMonth.of(2026, 9);
+    Map<String, Long> billed = new TreeMap<>();
+    for (Bills.Line line : bills.month(owner, month).lines()) {
+      billed.merge(
+          line.workspaceId()
+              + " "
+              + line.settlementMethod()
+              + " "
+              + line.cloudAccountId()
+              + " "
+              + line.billingItem()
+              + " "
+              + line.kind(),
+          line.quantity(),
+          Long::sum);
+    }
+    Map<String, Long> raw = new TreeMap<>();
+    Map<List<String>, Long> dailyQuantities = new java.util.HashMap<>();
+    Map<LocalDate, Map<String, BigDecimal>> rawDaily = new TreeMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT u.workspace_id, p.settlement_method, p.cloud_account_id, u.billing_item,"
+                    + " p.kind, CAST(u.usage_hour AS DATE), w.site_code, SUM(u.quantity)"
+                    + SettledUsage.FROM_WITH_WORKSPACE
+                    + " AND w.owner_id = ?"
+                    + " GROUP BY u.workspace_id, p.settlement_method, p.cloud_account_id,"
+                    + " u.billing_item, p.kind, CAST(u.usage_hour AS DATE), w.site_code")) {
+      select.setLong(1, owner.id());
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          long quantity = rows.getLong(8);
+          raw.merge(
+              rows.getLong(1)
+                  + " "
+                  + rows.getString(2)
+                  + " "
+                  + (rows.getObject(3) == null ? null : rows.getLong(3))
+                  + " "
+                  + rows.getString(4)
+                  + " "
+                  + rows.getString(5),
+              quantity,
+              Long::sum);
+          if (!rows.getString(5).equals("WRITTEN_OFF")) {
+            // Costs are rounded per day, site and item, as the daily chart sums them.
+            dailyQuantities.merge(
+                List.of(
+                    rows.getObject(6, LocalDate.class).toString(),
+                    rows.getString(7),
+                    rows.getString(4)),
+                quantity,
+                Long::sum);
+          }
+        }
+      }
+    }
+    dailyQuantities.forEach(
+        (key, quantity) -> {
+          Currency currency = sites.find(key.get(1)).orElseThrow().currency();
+          BigDecimal cost =
+              items.find(key.get(2)).orElseThrow().cost(quantity, currency).orElseThrow();
+          rawDaily
+              .computeIfAbsent(LocalDate.parse(key.get(0)), d -> new TreeMap<>())
+              .merge(currency.getCurrencyCode(), cost, BigDecimal::add);
+        });
+    assertEquals(raw, billed, "seed " + seed);
+    assertTrue(raw.keySet().stream().anyMatch(k -> k.endsWith("WHILE_LOCKED")), raw.toString());
+    assertTrue(raw.keySet().stream().anyMatch(k -> k.endsWith("WRITTEN_OFF")), raw.toString());
+    Map<LocalDate, Map<String, BigDecimal>> daily = new TreeMap<>();
+    for (Bills.DailyCost cost : bills.daily(owner, 30)) {
+      daily
+          .computeIfAbsent(cost.day(), d -> new TreeMap<>())
+          .merge(cost.currency().getCurrencyCode(), cost.amount(), BigDecimal::add);
+    }
+    assertEquals(rawDaily.toString(), daily.toString(), "seed " + seed);
   }
 
   private long auditOf(BillingAccount owner) {

@@ -26,7 +26,9 @@ import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.entity.ReportedUsage;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Plan;
+import com.billingcenter.workspace.entity.SettlementPeriod;
 import com.billingcenter.workspace.entity.Workspace;
+import com.billingcenter.workspace.entity.WorkspaceStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -43,6 +45,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -151,7 +155,11 @@ class MeteringArquillianIT {
 
   private Bound boundBuyer(String namePrefix, String partition) throws Exception {
     String username = namePrefix + UUID.randomUUID().toString().substring(0, 8);
-    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
+    return boundBuyer(accounts.register(username, username + "@example.org", PASSWORD), partition);
+  }
+
+  /** Another cloud account of {@code owner}, bound now to a new sandbox buyer. */
+  private Bound boundBuyer(BillingAccount owner, String partition) throws Exception {
     String awsAccountId =
         Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
     JsonObject buyer = sandboxBuyer(awsAccountId, partition);
@@ -364,6 +372,81 @@ class MeteringArquillianIT {
             .mapToLong(Bills.HourlyUsage::quantity)
             .sum();
     assertEquals(12, billedInH0);
+  }
+
+  /**
+   * Issue "nothing lost", no free usage after a lock: a workspace locked by its account's
+   * deprovisioning keeps reporting usage, which the bill shows unsettled; the method that unlocks
+   * it pays for it. Usage of an hour the new account has metered already is carried to its next
+   * hour (ledger), and the owner's audit log says what was charged.
+   */
+  @Test
+  void usageOfALockedWorkspaceIsChargedToTheAccountThatUnlocksIt() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
+    Instant h1 = h0.plus(Duration.ofHours(1));
+    Instant h2 = h1.plus(Duration.ofHours(1));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    Bound first = boundBuyer("unlock-", "aws");
+    Bound second = boundBuyer(first.owner(), "aws");
+    Workspace us = settledBy(first, "Locked US");
+    clock.set(h0.plus(Duration.ofMinutes(10)));
+    lifecycle.receive(
+        new SubscriptionEvent(
+            "eventbridge",
+            UUID.randomUUID().toString(),
+            "aws",
+            AwsLicenses.key(first.license(), null),
+            null,
+            null,
+            SubscriptionChange.DEPROVISIONED,
+            clock.instant()));
+    assertEquals(
+        WorkspaceStatus.LOCKED, workspaces.require(first.owner(), us.id()).status(), "locked");
+
+    clock.set(h1.plus(Duration.ofMinutes(5)));
+    usage.receive("us1", List.of(used(us.id(), "data-points", h1, 4)), Map.of());
+    YearMonth month = YearMonth.from(h1.atZone(ZoneOffset.UTC));
+    List<Bills.Line> lines = linesOf(first.owner(), month, us);
+    assertEquals(1, lines.size(), lines.toString());
+    assertEquals(SettlementPeriod.Kind.UNSETTLED, lines.get(0).kind());
+    assertEquals("none", Bills.group(lines.get(0)));
+    assertEquals(4, lines.get(0).quantity());
+
+    // The second account meters h0 and h1 (nothing of its own), then unlocks the workspace.
+    clock.set(h2.plus(Duration.ofMinutes(20)));
+    runUntilNothingPending();
+    assertEquals(0, dataPoints(second, h1).sentQuantity());
+    workspaces.changeSettlement(first.owner(), us.id(), "aws", second.account().id());
+    usage.receive("us1", List.of(used(us.id(), "data-points", h2, 3)), Map.of());
+    clock.set(h2.plus(Duration.ofMinutes(76)));
+    runUntilNothingPending();
+
+    MeteringLedger.Line next = dataPoints(second, h2);
+    assertEquals(7, next.sentQuantity(), "h2's 3 and the 4 used while locked: " + next);
+    assertEquals(4, next.lateQuantity(), next.toString());
+    assertEquals(h1, next.lateFrom());
+    assertTrue(next.agree(), next.toString());
+    assertEquals(List.of(7), received(second.license()).get("DataPoints@" + h2));
+
+    lines = linesOf(first.owner(), month, us);
+    assertEquals(1, lines.size(), "nothing is left unsettled: " + lines);
+    assertEquals(SettlementPeriod.Kind.WHILE_LOCKED, lines.get(0).kind());
+    assertEquals("aws:" + second.account().id(), Bills.group(lines.get(0)));
+    assertEquals(7, lines.get(0).quantity());
+    var charged =
+        em.createNamedQuery(AuditEntry.BY_ACCOUNT, AuditEntry.class)
+            .setParameter("accountId", first.owner().id())
+            .getResultStream()
+            .filter(e -> e.action().equals("usage.chargedOnUnlock"))
+            .toList();
+    assertEquals(1, charged.size());
+    assertTrue(charged.get(0).before().contains("data-points 4"), charged.get(0).before());
+  }
+
+  private List<Bills.Line> linesOf(BillingAccount owner, YearMonth month, Workspace workspace) {
+    return bills.month(owner, month).lines().stream()
+        .filter(l -> l.workspaceId() == workspace.id() && l.billingItem().equals("data-points"))
+        .toList();
   }
 
   /**

@@ -2,9 +2,12 @@ package com.billingcenter.workspace.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -13,11 +16,32 @@ import java.time.Instant;
  * The settlement method of a workspace from {@code validFrom} until the workspace's next period:
  * the history that tells who pays for an hour of usage (the method in effect when the hour began; a
  * workspace's first method from the start of the hour it was created in, so that no hour of it is
- * nobody's). Written whenever a workspace gets a method, never changed.
+ * nobody's). Written whenever a workspace gets a method. The one change a period knows: the period
+ * of a lock ({@link Kind#UNSETTLED}) is resolved once, charged to the method that unlocks the
+ * workspace or written off when the workspace becomes fully locked.
  */
 @Entity
 @Table(name = "settlement_period")
+@NamedQuery(
+    name = SettlementPeriod.OF_WORKSPACE_NEWEST_FIRST,
+    query =
+        "select p from SettlementPeriod p where p.workspaceId = :workspaceId"
+            + " order by p.validFrom desc, p.id desc")
 public class SettlementPeriod {
+
+  public static final String OF_WORKSPACE_NEWEST_FIRST = "SettlementPeriod.ofWorkspaceNewestFirst";
+
+  /** Who pays for a period's usage. */
+  public enum Kind {
+    /** The period's method. */
+    SETTLED,
+    /** Nobody yet: the workspace is locked with no method; see {@link #chargeTo}. */
+    UNSETTLED,
+    /** Used while locked, charged to the method that unlocked the workspace. */
+    WHILE_LOCKED,
+    /** Used while locked, charged to nobody: the workspace became fully locked. */
+    WRITTEN_OFF
+  }
 
   @Id
   @SequenceGenerator(
@@ -33,11 +57,15 @@ public class SettlementPeriod {
   @Column(name = "valid_from", nullable = false, updatable = false)
   private Instant validFrom;
 
-  @Column(name = "settlement_method", nullable = false, updatable = false, length = 32)
+  @Column(name = "settlement_method", nullable = false, length = 32)
   private String method;
 
-  @Column(name = "cloud_account_id", updatable = false)
+  @Column(name = "cloud_account_id")
   private Long cloudAccountId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Kind kind = Kind.SETTLED;
 
   protected SettlementPeriod() {}
 
@@ -57,6 +85,47 @@ public class SettlementPeriod {
     period.method = workspace.settlement().method();
     period.cloudAccountId = workspace.settlement().cloudAccountId();
     return period;
+  }
+
+  /**
+   * A locked workspace's period without a method, from {@code since} on: its usage is unsettled
+   * until the workspace is unlocked (or fully locked).
+   */
+  public static SettlementPeriod unsettled(Workspace workspace, Instant since) {
+    if (workspace.settlement().method().equals(Settlement.NONE)) {
+      SettlementPeriod period = of(workspace, since);
+      period.kind = Kind.UNSETTLED;
+      return period;
+    }
+    throw new IllegalStateException("Only a workspace without a method has unsettled usage.");
+  }
+
+  /** The unsettled usage of this period is charged to {@code method}, which unlocked it. */
+  public void chargeTo(Settlement method) {
+    requireUnsettled();
+    this.method = method.method();
+    this.cloudAccountId = method.cloudAccountId();
+    this.kind = Kind.WHILE_LOCKED;
+  }
+
+  /** The unsettled usage of this period is charged to nobody: the workspace is fully locked. */
+  public void writeOff() {
+    requireUnsettled();
+    this.kind = Kind.WRITTEN_OFF;
+  }
+
+  private void requireUnsettled() {
+    if (kind != Kind.UNSETTLED) {
+      throw new IllegalStateException("Period " + id + " is " + kind + ", not unsettled.");
+    }
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Kind kind() {
+    return kind;
   }
 
   public Long workspaceId() {

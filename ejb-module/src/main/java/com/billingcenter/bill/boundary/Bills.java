@@ -9,6 +9,7 @@ import com.billingcenter.site.entity.Site;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.entity.BillingItem;
 import com.billingcenter.workspace.boundary.Workspaces;
+import com.billingcenter.workspace.entity.SettlementPeriod;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -39,7 +40,8 @@ import javax.sql.DataSource;
  * What a customer's workspaces cost: the month's bill per workspace and billing item, grouped by
  * the settlement method that paid for each hour; the daily cost of the last days; a workspace's
  * hourly usage. Money is {@link BigDecimal} in each site's currency, rounded per line to the
- * currency's minor unit. Months and days are UTC.
+ * currency's minor unit. Months and days are UTC. Bills and daily costs read the daily roll-up
+ * intake keeps ({@code usage_day}), never the hourly rows.
  */
 @Stateless
 public class Bills {
@@ -47,7 +49,14 @@ public class Bills {
   /** The longest range of a workspace's usage in one request. */
   public static final Duration MAX_USAGE_RANGE = Duration.ofDays(31);
 
-  /** One workspace's use of one billing item in the month, under one settlement method. */
+  /** The group of usage of a locked workspace charged to nobody (see {@link #group}). */
+  public static final String WRITTEN_OFF = "written-off";
+
+  /**
+   * One workspace's use of one billing item in the month, under one settlement method; {@code kind}
+   * tells usage the method paid as usual from usage of a locked workspace (unsettled, charged on
+   * unlock, written off).
+   */
   public record Line(
       long workspaceId,
       String workspaceName,
@@ -58,7 +67,14 @@ public class Bills {
       long quantity,
       BigDecimal unitPrice,
       BigDecimal amount,
-      Currency currency) {}
+      Currency currency,
+      SettlementPeriod.Kind kind) {
+
+    /** The kind as the CSV and the API name it: settled, unsettled, while_locked, written_off. */
+    public String charge() {
+      return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** A month's bill: its lines, and the totals per settlement method and currency. */
   public record Bill(
@@ -83,24 +99,21 @@ public class Bills {
   @Inject Workspaces workspaces;
   @Inject Clock clock;
 
-  /** The owner's bill of {@code month}. */
+  /** The owner's bill of {@code month}, from the daily roll-up kept at intake. */
   public Bill month(BillingAccount owner, YearMonth month) {
-    Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     String sql =
-        "SELECT w.id, w.name, w.site_code, p.settlement_method, p.cloud_account_id,"
-            + " u.billing_item, SUM(u.quantity)"
-            + SettledUsage.FROM_WITH_WORKSPACE
-            + " AND u.usage_hour >= ? AND u.usage_hour < ?"
-            + " AND w.owner_id = ?"
-            + " GROUP BY w.id, w.name, w.site_code, p.settlement_method, p.cloud_account_id,"
-            + " u.billing_item";
+        "SELECT d.workspace_id, w.name, d.site_code, d.settlement_method, d.cloud_account_id,"
+            + " d.billing_item, d.kind, SUM(d.quantity)"
+            + " FROM usage_day d JOIN workspace w ON w.id = d.workspace_id"
+            + " WHERE d.owner_id = ? AND d.usage_day >= ? AND d.usage_day < ?"
+            + " GROUP BY d.workspace_id, w.name, d.site_code, d.settlement_method,"
+            + " d.cloud_account_id, d.billing_item, d.kind";
     List<Line> lines = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
-      select.setObject(1, utc(from));
-      select.setObject(2, utc(to));
-      select.setLong(3, owner.id());
+      select.setLong(1, owner.id());
+      select.setObject(2, month.atDay(1));
+      select.setObject(3, month.plusMonths(1).atDay(1));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           Long cloudAccountId = rows.getObject(5) == null ? null : rows.getLong(5);
@@ -112,7 +125,8 @@ public class Bills {
                   rows.getString(4),
                   cloudAccountId,
                   rows.getString(6),
-                  rows.getLong(7)));
+                  SettlementPeriod.Kind.valueOf(rows.getString(7)),
+                  rows.getLong(8)));
         }
       }
     } catch (SQLException e) {
@@ -123,7 +137,8 @@ public class Bills {
             .thenComparing(l -> l.cloudAccountId() == null ? 0 : l.cloudAccountId())
             .thenComparing(Line::workspaceName)
             .thenComparing(Line::workspaceId)
-            .thenComparing(Line::billingItem));
+            .thenComparing(Line::billingItem)
+            .thenComparing(Line::kind));
     Map<String, Map<Currency, BigDecimal>> totals = new LinkedHashMap<>();
     for (Line line : lines) {
       totals
@@ -133,8 +148,14 @@ public class Bills {
     return new Bill(month, List.copyOf(lines), totals);
   }
 
-  /** The name of a line's group: the method, and the cloud account for a cloud method. */
+  /**
+   * The name of a line's group: the method, and the cloud account for a cloud method; usage written
+   * off is a group of its own ({@value #WRITTEN_OFF}), and unsettled usage is method {@code none}.
+   */
   public static String group(Line line) {
+    if (line.kind() == SettlementPeriod.Kind.WRITTEN_OFF) {
+      return WRITTEN_OFF;
+    }
     return line.cloudAccountId() == null
         ? line.settlementMethod()
         : line.settlementMethod() + ":" + line.cloudAccountId();
@@ -147,6 +168,7 @@ public class Bills {
       String method,
       Long cloudAccountId,
       String itemCode,
+      SettlementPeriod.Kind kind,
       long quantity) {
     Currency currency =
         sites.find(siteCode).map(Site::currency).orElse(Currency.getInstance("USD"));
@@ -165,24 +187,25 @@ public class Bills {
         quantity,
         price,
         amount,
-        currency);
+        currency,
+        kind);
   }
 
   /** The owner's cost per day and currency over the last {@code days} days, today included. */
   public List<DailyCost> daily(BillingAccount owner, int days) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate first = today.minusDays(days - 1L);
+    // Usage written off costs nobody anything.
     String sql =
-        "SELECT CAST(u.usage_hour AS DATE), w.site_code, u.billing_item, SUM(u.quantity)"
-            + " FROM usage_record u JOIN workspace w ON w.id = u.workspace_id"
-            + " WHERE w.owner_id = ? AND u.usage_hour >= ? AND u.usage_hour < ?"
-            + " GROUP BY CAST(u.usage_hour AS DATE), w.site_code, u.billing_item";
+        "SELECT usage_day, site_code, billing_item, SUM(quantity) FROM usage_day"
+            + " WHERE owner_id = ? AND usage_day >= ? AND usage_day <= ? AND kind <> 'WRITTEN_OFF'"
+            + " GROUP BY usage_day, site_code, billing_item";
     Map<LocalDate, Map<Currency, BigDecimal>> costs = new TreeMap<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
       select.setLong(1, owner.id());
-      select.setObject(2, first.atStartOfDay());
-      select.setObject(3, today.plusDays(1).atStartOfDay());
+      select.setObject(2, first);
+      select.setObject(3, today);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           LocalDate day = rows.getObject(1, LocalDate.class);

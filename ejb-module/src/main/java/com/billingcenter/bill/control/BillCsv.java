@@ -27,7 +27,8 @@ public final class BillCsv {
     "quantity",
     "unit_price",
     "amount",
-    "currency"
+    "currency",
+    "charge"
   };
 
   public static void write(Bills.Bill bill, Writer out) {
@@ -44,7 +45,8 @@ public final class BillCsv {
             Long.toString(line.quantity()),
             line.unitPrice().toPlainString(),
             line.amount().toPlainString(),
-            line.currency().getCurrencyCode());
+            line.currency().getCurrencyCode(),
+            line.charge());
       }
       csv.flush();
     } catch (IOException e) {

@@ -266,7 +266,8 @@ public class SubscriptionLifecycle {
       String before = Workspaces.describe(workspace);
       if (workspace.loseSettlement(failed ? FAILED_LOCK_REASON : LOCK_REASON, clock)) {
         locked++;
-        em.persist(SettlementPeriod.of(workspace, clock.instant()));
+        // Its usage from now on is unsettled: charged to the method that unlocks it.
+        em.persist(SettlementPeriod.unsettled(workspace, clock.instant()));
         audit.record(
             workspace.ownerId(),
             AuditEntry.SYSTEM,

@@ -4,6 +4,7 @@ import com.billingcenter.platform.control.Databases;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.control.HourCloses;
+import com.billingcenter.usage.control.UsageDays;
 import com.billingcenter.usage.entity.ReportedUsage;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -33,7 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * record sent again with its id is counted once, whenever it comes; the same id with another record
  * is refused. Usage of an hour that has closed is late, not wrong: it is stored (flagged late, so
  * that metering carries it to a later hour) within the lateness horizon. Rows are written in bulk
- * (PostgreSQL: one {@code INSERT … SELECT FROM unnest(…)} per batch; others: JDBC batches).
+ * (PostgreSQL: one {@code INSERT … SELECT FROM unnest(…)} per batch; others: JDBC batches), and
+ * added to the bills' daily roll-up ({@link UsageDays}) in the same transaction.
  */
 @Stateless
 public class UsageIntake {
@@ -192,9 +194,12 @@ public class UsageIntake {
         // A refusal now rolls back what was inserted (UsageRefused rolls the transaction back).
         refuseIfAny(problems, records.size());
         accepted = inserted.size();
+        UsageDays.add(
+            connection, true, fresh.stream().filter(r -> inserted.contains(r.id())).toList());
       } else {
         insertBatches(connection, siteCode, fresh, at, acceptFor);
         accepted = fresh.size();
+        UsageDays.add(connection, false, fresh);
       }
       return new Receipt(accepted, duplicates);
     } catch (SQLException e) {
@@ -222,7 +227,11 @@ public class UsageIntake {
     }
   }
 
-  /** The status of each of these workspaces that is on the site. */
+  /**
+   * The status of each of these workspaces that is on the site. On PostgreSQL their rows are held
+   * (shared) until the batch is stored: a lock, an unlock or a full lock of one of them, which
+   * changes who pays for its usage, comes wholly before or after the batch's roll-up.
+   */
   private static Map<Long, String> workspaces(
       Connection connection, boolean postgres, String siteCode, Set<Long> ids) throws SQLException {
     Map<Long, String> found = new HashMap<>();
@@ -232,6 +241,7 @@ public class UsageIntake {
       String sql =
           postgres
               ? "SELECT id, status FROM workspace WHERE site_code = ? AND id = ANY (?)"
+                  + " ORDER BY id FOR SHARE"
               : "SELECT id, status FROM workspace WHERE site_code = ? AND id IN ("
                   + placeholders(chunk.size())
                   + ")";

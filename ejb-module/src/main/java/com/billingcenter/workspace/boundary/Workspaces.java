@@ -8,6 +8,7 @@ import com.billingcenter.settlement.control.SettlementMethods;
 import com.billingcenter.settlement.control.SettlementOption;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.site.entity.Site;
+import com.billingcenter.usage.control.UnsettledUsage;
 import com.billingcenter.workspace.entity.Plan;
 import com.billingcenter.workspace.entity.Settlement;
 import com.billingcenter.workspace.entity.SettlementPeriod;
@@ -22,6 +23,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -137,8 +139,27 @@ public class Workspaces {
             cloudAccountId);
     String before = describe(workspace);
     boolean wasLocked = workspace.status() != WorkspaceStatus.ACTIVE;
+    // A workspace still counting down has usage nobody paid for yet: the method that unlocks it
+    // pays. (A fully locked workspace's was written off when its countdown ended.)
+    Optional<SettlementPeriod> unsettled =
+        workspace.status() == WorkspaceStatus.LOCKED
+            ? UnsettledUsage.open(em, workspace.id())
+            : Optional.empty();
     workspace.changeSettlement(next, clock);
     em.persist(SettlementPeriod.of(workspace, workspace.settlementChangedAt()));
+    unsettled.ifPresent(
+        period -> {
+          period.chargeTo(next);
+          Map<String, Long> charged = UnsettledUsage.resolved(em, period);
+          audit.record(
+              owner.id(),
+              owner.username(),
+              "usage.chargedOnUnlock",
+              SUBJECT,
+              workspaceId,
+              "unsettled since " + period.validFrom() + ": " + UnsettledUsage.describe(charged),
+              "charged to " + next);
+        });
     String after = describe(workspace);
     audit.record(
         owner.id(),

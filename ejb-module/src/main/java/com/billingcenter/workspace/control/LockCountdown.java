@@ -2,6 +2,7 @@ package com.billingcenter.workspace.control;
 
 import com.billingcenter.audit.control.Audit;
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.usage.control.UnsettledUsage;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Workspace;
 import com.billingcenter.workspace.entity.WorkspaceStatus;
@@ -13,13 +14,15 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
  * Ends the countdown of locked workspaces: 14 days after the lock a workspace is fully locked and
- * takes no new data. A non-persistent schedule on every instance (persistent timers do not survive
- * failover on Payara Micro); the rows are locked while they change, so two instances never fully
- * lock one workspace twice, and a run that fails is simply done again by the next.
+ * takes no new data, and the usage of its countdown is written off. A non-persistent schedule on
+ * every instance (persistent timers do not survive failover on Payara Micro); the rows are locked
+ * while they change, so two instances never fully lock one workspace twice, and a run that fails is
+ * simply done again by the next.
  */
 @Stateless
 public class LockCountdown {
@@ -68,8 +71,32 @@ public class LockCountdown {
             workspace.id(),
             before,
             Workspaces.describe(workspace));
+        writeOff(workspace);
       }
     }
     return done;
+  }
+
+  /** The usage of the countdown, which nobody paid for, is written off (and audited if any). */
+  private void writeOff(Workspace workspace) {
+    UnsettledUsage.open(em, workspace.id())
+        .ifPresent(
+            period -> {
+              period.writeOff();
+              Map<String, Long> written = UnsettledUsage.resolved(em, period);
+              if (!written.isEmpty()) {
+                audit.record(
+                    workspace.ownerId(),
+                    AuditEntry.SYSTEM,
+                    "usage.writtenOff",
+                    "workspace",
+                    workspace.id(),
+                    "unsettled since "
+                        + period.validFrom()
+                        + ": "
+                        + UnsettledUsage.describe(written),
+                    "written off: the workspace is fully locked");
+              }
+            });
   }
 }

@@ -3,6 +3,7 @@ package com.billingcenter.bill.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.billingcenter.bill.boundary.Bills;
+import com.billingcenter.workspace.entity.SettlementPeriod;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -24,7 +25,8 @@ class BillCsvTest {
         30,
         new BigDecimal("0.25"),
         new BigDecimal("7.50"),
-        Currency.getInstance("USD"));
+        Currency.getInstance("USD"),
+        SettlementPeriod.Kind.WHILE_LOCKED);
   }
 
   @Test
@@ -34,8 +36,9 @@ class BillCsvTest {
         new Bills.Bill(YearMonth.of(2026, 11), List.of(line("Shop, \"EU\"")), Map.of()), out);
     assertEquals(
         "month,settlement_method,cloud_account_id,workspace_id,workspace,site,billing_item,"
-            + "quantity,unit_price,amount,currency\r\n"
-            + "2026-11,aws,51,7,\"Shop, \"\"EU\"\"\",us1,data-points,30,0.25,7.50,USD\r\n",
+            + "quantity,unit_price,amount,currency,charge\r\n"
+            + "2026-11,aws,51,7,\"Shop, \"\"EU\"\"\",us1,data-points,30,0.25,7.50,USD,"
+            + "while_locked\r\n",
         out.toString());
   }
 

@@ -46,7 +46,8 @@ public class BillResource {
       long quantity,
       BigDecimal unitPrice,
       BigDecimal amount,
-      String currency) {}
+      String currency,
+      String charge) {}
 
   /** The total of one settlement method (and cloud account) in one currency. */
   public record TotalJson(
@@ -61,7 +62,11 @@ public class BillResource {
       description =
           "month=YYYY-MM (UTC; default: this month). Per workspace and billing item, the quantity,"
               + " unit price and amount in the site's currency, grouped by the settlement method"
-              + " that paid for each hour; totals per method and currency. With Accept: text/csv"
+              + " that paid for each hour; totals per method and currency. charge says whose the"
+              + " usage is: settled (the method's), unsettled (used while the workspace was"
+              + " locked, charged to the method that unlocks it), while_locked (such usage, charged"
+              + " on unlock) or written_off (the workspace became fully locked; method"
+              + " written-off, charged to nobody). With Accept: text/csv"
               + " the same lines as CSV.")
   public Response month(
       @Context SecurityContext security,
@@ -107,7 +112,8 @@ public class BillResource {
                                 l.quantity(),
                                 l.unitPrice(),
                                 l.amount(),
-                                l.currency().getCurrencyCode()))
+                                l.currency().getCurrencyCode(),
+                                l.charge()))
                     .toList(),
                 totals),
             MediaType.APPLICATION_JSON_TYPE)

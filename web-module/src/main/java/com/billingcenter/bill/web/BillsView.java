@@ -7,6 +7,7 @@ import com.billingcenter.bill.control.BillCsv;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.usage.control.BillingItems;
+import com.billingcenter.workspace.entity.SettlementPeriod;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -60,8 +61,14 @@ public class BillsView implements Serializable {
       String unit,
       String unitPrice,
       String amount,
-      String currency)
+      String currency,
+      String note)
       implements Serializable {
+    /** What the page says of usage of a locked workspace, or empty. */
+    public String getNote() {
+      return note;
+    }
+
     public String getWorkspace() {
       return workspace;
     }
@@ -188,7 +195,10 @@ public class BillsView implements Serializable {
                   items.find(line.billingItem()).map(i -> i.unit(language)).orElse(""),
                   line.unitPrice().toPlainString(),
                   line.amount().toPlainString(),
-                  line.currency().getCurrencyCode()));
+                  line.currency().getCurrencyCode(),
+                  line.kind() == SettlementPeriod.Kind.WHILE_LOCKED
+                      ? Messages.text(faces, "bills.whileLocked")
+                      : ""));
     }
     groups = new ArrayList<>();
     for (Map.Entry<String, List<Row>> group : rows.entrySet()) {
@@ -204,6 +214,9 @@ public class BillsView implements Serializable {
   }
 
   private String title(FacesContext faces, Bills.Line line) {
+    if (Bills.WRITTEN_OFF.equals(Bills.group(line))) {
+      return Messages.text(faces, "bills.method." + Bills.WRITTEN_OFF);
+    }
     String method = Messages.text(faces, "bills.method." + line.settlementMethod());
     return line.cloudAccountId() == null
         ? method

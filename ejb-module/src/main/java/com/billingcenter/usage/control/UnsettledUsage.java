@@ -1,0 +1,84 @@
+package com.billingcenter.usage.control;
+
+import com.billingcenter.workspace.entity.SettlementPeriod;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Usage of a locked workspace, which no method pays for while it is locked: kept (in its {@link
+ * SettlementPeriod.Kind#UNSETTLED} period) and charged to the method that unlocks the workspace, or
+ * written off when the workspace becomes fully locked.
+ */
+public final class UnsettledUsage {
+
+  private UnsettledUsage() {}
+
+  /** The workspace's open unsettled period: its newest period, if that is unsettled. */
+  public static Optional<SettlementPeriod> open(EntityManager em, long workspaceId) {
+    return em.createNamedQuery(SettlementPeriod.OF_WORKSPACE_NEWEST_FIRST, SettlementPeriod.class)
+        .setParameter("workspaceId", workspaceId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .filter(p -> p.kind() == SettlementPeriod.Kind.UNSETTLED);
+  }
+
+  /**
+   * Brings the usage of a period just resolved ({@link SettlementPeriod#chargeTo} or {@link
+   * SettlementPeriod#writeOff}) into line with it: the bills' roll-up takes its new method and
+   * kind, and usage charged to a cloud account is flagged late, so that metering carries it into
+   * the next hour it writes for that account (its own hours may be metered already). Returns the
+   * period's usage per billing item.
+   */
+  public static Map<String, Long> resolved(EntityManager em, SettlementPeriod period) {
+    em.flush();
+    Map<String, Long> quantities = new TreeMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT billing_item, SUM(quantity) FROM usage_day WHERE period_id = ?"
+                    + " GROUP BY billing_item")
+            .setParameter(1, period.id())
+            .getResultList();
+    for (Object[] row : rows) {
+      quantities.put((String) row[0], ((Number) row[1]).longValue());
+    }
+    em.createNativeQuery(
+            "UPDATE usage_day SET settlement_method = ?, cloud_account_id = ?, kind = ?"
+                + " WHERE period_id = ?")
+        .setParameter(1, period.method())
+        .setParameter(2, period.cloudAccountId())
+        .setParameter(3, period.kind().name())
+        .setParameter(4, period.id())
+        .executeUpdate();
+    if (period.cloudAccountId() != null) {
+      // Every row of the period: its hours began at or after the period, and no later period
+      // had begun when it was resolved (the unlock writes the next one).
+      em.createNativeQuery(
+              "UPDATE usage_record SET late = TRUE WHERE workspace_id = ? AND usage_hour >= ?"
+                  + " AND late = FALSE")
+          .setParameter(1, period.workspaceId())
+          .setParameter(2, LocalDateTime.ofInstant(period.validFrom(), ZoneOffset.UTC))
+          .executeUpdate();
+    }
+    return quantities;
+  }
+
+  /** Quantities per item as an audit text, e.g. {@code api-calls 12, storage-gb 3}. */
+  public static String describe(Map<String, Long> quantities) {
+    StringBuilder text = new StringBuilder();
+    quantities.forEach(
+        (item, quantity) -> {
+          if (text.length() > 0) {
+            text.append(", ");
+          }
+          text.append(item).append(' ').append(quantity);
+        });
+    return text.length() == 0 ? "no usage" : text.toString();
+  }
+}
