@@ -144,6 +144,20 @@ class UsageApiIT {
             .bigDecimalValue()
             .toPlainString());
 
+    var daily = Http.jsonArray(Http.get(server.uri("/api/v1/bills/daily?days=1"), user, PASSWORD));
+    JsonObject todayInUsd =
+        daily.getValuesAs(JsonObject.class).stream()
+            .filter(d -> d.getString("currency").equals("USD"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(daily.toString()));
+    assertEquals(hour.atZone(ZoneOffset.UTC).toLocalDate().toString(), todayInUsd.getString("day"));
+    assertEquals(
+        "10.80",
+        todayInUsd.getJsonNumber("amount").bigDecimalValue().toPlainString(),
+        daily.toString());
+    assertEquals(
+        400, Http.get(server.uri("/api/v1/bills/daily?days=0"), user, PASSWORD).statusCode());
+
     var csv =
         Http.send(
             HttpRequest.newBuilder(server.uri("/api/v1/bills"))

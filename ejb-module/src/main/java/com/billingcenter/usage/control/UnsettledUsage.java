@@ -49,7 +49,7 @@ public final class UnsettledUsage {
       quantities.put((String) row[0], ((Number) row[1]).longValue());
     }
     em.createNativeQuery(
-            "UPDATE usage_day SET settlement_method = ?, cloud_account_id = ?, kind = ?"
+            "UPDATE usage_day SET settlement_method = ?, cloud_account_id = CAST(? AS BIGINT), kind = ?"
                 + " WHERE period_id = ?")
         .setParameter(1, period.method())
         .setParameter(2, period.cloudAccountId())

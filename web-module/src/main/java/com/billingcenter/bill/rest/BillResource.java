@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller's monthly bill, as JSON or CSV. */
+/** The caller's monthly bill, as JSON or CSV, and the daily cost of the last days. */
 @Path("v1/bills")
 @Tag(name = "Bills", description = "What the caller's workspaces cost")
 @SecurityRequirement(name = "basic")
@@ -118,6 +118,37 @@ public class BillResource {
                 totals),
             MediaType.APPLICATION_JSON_TYPE)
         .build();
+  }
+
+  /** One day's cost in one currency. */
+  public record DayJson(String day, String currency, BigDecimal amount) {}
+
+  /** The longest range of the daily costs. */
+  static final int MAX_DAYS = 366;
+
+  @GET
+  @Path("daily")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "The daily cost of the last days",
+      description =
+          "days=1..366 (default 30, today included; UTC days): the cost of each day per currency,"
+              + " as the Bills page charts it. Usage written off costs nothing; days without cost"
+              + " are left out.")
+  public List<DayJson> daily(@Context SecurityContext security, @QueryParam("days") String days) {
+    var owner = accounts.require(security.getUserPrincipal().getName());
+    int count;
+    try {
+      count = days == null || days.isBlank() ? 30 : Integer.parseInt(days.strip());
+    } catch (NumberFormatException e) {
+      count = 0;
+    }
+    if (count < 1 || count > MAX_DAYS) {
+      throw new RuleViolation("parameter.invalid", "days must be 1 to " + MAX_DAYS + ".");
+    }
+    return bills.daily(owner, count).stream()
+        .map(d -> new DayJson(d.day().toString(), d.currency().getCurrencyCode(), d.amount()))
+        .toList();
   }
 
   private YearMonth parse(String month) {
