@@ -28,7 +28,10 @@ WHERE settlement_method = 'none'
 -- The roll-up bills read: a workspace's usage of one billing item on one UTC day under one
 -- settlement period, kept at intake (one upsert per batch). The period's method, cloud account and
 -- kind, and the workspace's owner and site, are copied here so that a bill reads no other table;
--- resolving an UNSETTLED period updates its rows.
+-- resolving an UNSETTLED period updates its rows. Each row is updated by every batch of its day,
+-- so on PostgreSQL its pages keep room for the new versions (usageDayStorage is
+-- "WITH (fillfactor = 50)" there, see SchemaMigrations): updates stay on the page (HOT) and the
+-- table stays the size of its live rows instead of growing with every update.
 CREATE TABLE usage_day (
     workspace_id      BIGINT       NOT NULL,
     billing_item      VARCHAR(32)  NOT NULL,
@@ -41,7 +44,7 @@ CREATE TABLE usage_day (
     kind              VARCHAR(16)  NOT NULL,
     quantity          BIGINT       NOT NULL,
     CONSTRAINT pk_usage_day PRIMARY KEY (workspace_id, billing_item, usage_day, period_id)
-);
+) ${usageDayStorage};
 
 -- A bill or the daily chart reads one owner's days.
 CREATE INDEX ix_usage_day_owner ON usage_day (owner_id, usage_day);

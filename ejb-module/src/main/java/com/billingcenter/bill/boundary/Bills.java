@@ -101,13 +101,14 @@ public class Bills {
 
   /** The owner's bill of {@code month}, from the daily roll-up kept at intake. */
   public Bill month(BillingAccount owner, YearMonth month) {
+    // Summed first, then named: the names do not widen the grouping.
     String sql =
         "SELECT d.workspace_id, w.name, d.site_code, d.settlement_method, d.cloud_account_id,"
-            + " d.billing_item, d.kind, SUM(d.quantity)"
-            + " FROM usage_day d JOIN workspace w ON w.id = d.workspace_id"
-            + " WHERE d.owner_id = ? AND d.usage_day >= ? AND d.usage_day < ?"
-            + " GROUP BY d.workspace_id, w.name, d.site_code, d.settlement_method,"
-            + " d.cloud_account_id, d.billing_item, d.kind";
+            + " d.billing_item, d.kind, d.quantity FROM (SELECT workspace_id, site_code,"
+            + " settlement_method, cloud_account_id, billing_item, kind, SUM(quantity) AS quantity"
+            + " FROM usage_day WHERE owner_id = ? AND usage_day >= ? AND usage_day < ?"
+            + " GROUP BY workspace_id, site_code, settlement_method, cloud_account_id,"
+            + " billing_item, kind) d JOIN workspace w ON w.id = d.workspace_id";
     List<Line> lines = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
