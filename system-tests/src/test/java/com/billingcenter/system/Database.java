@@ -1,6 +1,7 @@
 package com.billingcenter.system;
 
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
+import com.billingcenter.metering.control.SettledUsage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,6 +25,33 @@ final class Database {
   }
 
   /** An active AWS cloud account owned by {@code username}; returns its id. */
+  /**
+   * Rebuilds the bills' roll-up ({@code usage_day}) of a workspace from its raw rows, for a test
+   * that wrote usage history straight into {@code usage_record} (as the V10 migration builds it
+   * from rows stored before the roll-up existed).
+   */
+  static void rollUp(Connection db, long workspaceId) throws SQLException {
+    try (PreparedStatement delete =
+            db.prepareStatement("DELETE FROM usage_day WHERE workspace_id = ?");
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO usage_day (workspace_id, billing_item, usage_day, period_id,"
+                    + " owner_id, site_code, settlement_method, cloud_account_id, kind, quantity)"
+                    + " SELECT u.workspace_id, u.billing_item, CAST(u.usage_hour AS DATE), p.id,"
+                    + " w.owner_id, w.site_code, p.settlement_method, p.cloud_account_id, p.kind,"
+                    + " SUM(u.quantity)"
+                    + SettledUsage.FROM_WITH_WORKSPACE
+                    + " AND u.workspace_id = ?"
+                    + " GROUP BY u.workspace_id, u.billing_item, CAST(u.usage_hour AS DATE), p.id,"
+                    + " w.owner_id, w.site_code, p.settlement_method, p.cloud_account_id,"
+                    + " p.kind")) {
+      delete.setLong(1, workspaceId);
+      delete.executeUpdate();
+      insert.setLong(1, workspaceId);
+      insert.executeUpdate();
+    }
+  }
+
   static long registerAwsAccount(BillingCenterServer server, String username, String awsAccountId)
       throws SQLException {
     return registerAwsAccount(server, username, awsAccountId, null);

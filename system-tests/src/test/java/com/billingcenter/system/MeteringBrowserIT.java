@@ -88,6 +88,9 @@ class MeteringBrowserIT {
           insert.executeUpdate();
         }
       }
+      for (long workspace : workspaces) {
+        Database.rollUp(db, workspace);
+      }
     }
   }
 
