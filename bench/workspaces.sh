@@ -88,8 +88,10 @@ curl -fs -b "$JAR" "$BASE/workspaces.xhtml?page=1" > "$WORK/first-page.html"; gr
 
 MIDDLE=$(( (TOTAL / 20) / 2 ))
 FIRST_OF_MIDDLE=$(printf 'workspace %06d' $(( (MIDDLE - 1) * 20 + 1 )))
-curl -fs -b "$JAR" "$BASE/workspaces.xhtml?page=$MIDDLE" | grep -q "$FIRST_OF_MIDDLE" \
-  || { echo "the middle page does not show $FIRST_OF_MIDDLE"; exit 1; }
+# Whole pages go to files before grep: under pipefail, grep -q closing the pipe at its first match
+# makes curl fail (exit 23) on a large page.
+curl -fs -b "$JAR" "$BASE/workspaces.xhtml?page=$MIDDLE" > "$WORK/middle-page.html"; grep -q "$FIRST_OF_MIDDLE" "$WORK/middle-page.html" \
+  || { echo "the middle page does not show $FIRST_OF_MIDDLE (see $WORK/middle-page.html)"; exit 1; }
 measure() { # label, curl arguments...
   local label=$1; shift
   for _ in $(seq 1 5); do curl -fs -o /dev/null "$@"; done   # warm-up
