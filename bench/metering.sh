@@ -28,7 +28,7 @@ start_servers "${common[@]}" -Dbilling.metering.calls-per-second=1000
 java -cp "$PG_JAR" bench/MeteringLoad.java seed "$BASE" "$SANDBOX/aws-sandbox" "$DB_URL" "$LICENSES"
 java -cp "$PG_JAR" bench/MeteringLoad.java run "$BASE" "$SANDBOX/aws-sandbox" "$DB_URL" "$KEY" \
   "unthrottled"
-kill $SERVER $SANDBOX_PID; wait $SERVER $SANDBOX_PID 2>/dev/null || true
+kill $SERVER $SANDBOX_PID 2>/dev/null || true; wait $SERVER $SANDBOX_PID 2>/dev/null || true
 [ "${QUOTA:-1}" = 1 ] || exit 0
 
 # The sandbox forgets its buyers when it stops: the same accounts again, then AWS's quota.

@@ -220,9 +220,11 @@ class UsageApiIT {
     var first = report("us1", body);
     assertEquals(200, first.statusCode(), first.body());
     assertEquals(2, Http.json(first).getInt("accepted"), first.body());
+    assertEquals(1, Http.json(first).getInt("late"), "the answer counts the late record");
     var again = report("us1", body);
     assertEquals(200, again.statusCode(), again.body());
     assertEquals(0, Http.json(again).getInt("accepted"));
+    assertEquals(0, Http.json(again).getInt("late"));
     assertEquals(2, Http.json(again).getInt("duplicates"));
     assertTrue(storedLate(late), "usage of a closed hour is late");
     assertFalse(storedLate(onTime));

@@ -41,7 +41,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UsageIntake {
 
   /** What a stored batch did. */
-  public record Receipt(int accepted, int duplicates) {}
+  /**
+   * What a batch came to: records stored, of which {@code late} for an hour already closed (billed
+   * in their hour, metered with a later one), and records stored before (duplicates).
+   */
+  public record Receipt(int accepted, int late, int duplicates) {}
 
   /** Workspace ids and record ids are looked up this many at a time. */
   private static final int LOOKUP_CHUNK = 1000;
@@ -173,7 +177,7 @@ public class UsageIntake {
         }
       }
       refuseIfAny(problems, records.size());
-      int accepted;
+      List<ReportedUsage> added;
       if (postgres) {
         Set<String> inserted = insertPostgres(connection, siteCode, fresh, at, acceptFor);
         List<String> already =
@@ -193,15 +197,14 @@ public class UsageIntake {
         }
         // A refusal now rolls back what was inserted (UsageRefused rolls the transaction back).
         refuseIfAny(problems, records.size());
-        accepted = inserted.size();
-        UsageDays.add(
-            connection, true, fresh.stream().filter(r -> inserted.contains(r.id())).toList());
+        added = fresh.stream().filter(r -> inserted.contains(r.id())).toList();
       } else {
         insertBatches(connection, siteCode, fresh, at, acceptFor);
-        accepted = fresh.size();
-        UsageDays.add(connection, false, fresh);
+        added = fresh;
       }
-      return new Receipt(accepted, duplicates);
+      UsageDays.add(connection, postgres, added);
+      int late = (int) added.stream().filter(r -> r.late(at, acceptFor)).count();
+      return new Receipt(added.size(), late, duplicates);
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
         // The same id arrived in another batch at the very same moment: this one can be retried.

@@ -109,6 +109,7 @@ public class UsageResource {
                   .add("site", site)
                   .add("records", usage.size())
                   .add("accepted", receipt.accepted())
+                  .add("late", receipt.late())
                   .add("duplicates", receipt.duplicates())
                   .build()
                   .toString())
