@@ -20,7 +20,7 @@ start_servers() {
     -jar "$runtime/payara-micro.jar" --nocluster --port "$PORT" \
     --deploy "$runtime/micro.war:/" > "$WORK/server.log" 2>&1 &
   SERVER=$!
-  trap 'kill $SERVER $SANDBOX_PID 2>/dev/null; wait $SERVER $SANDBOX_PID 2>/dev/null || true' EXIT
+  trap 'kill $SERVER $SANDBOX_PID 2>/dev/null || true; wait $SERVER $SANDBOX_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
     curl -fs "$BASE/health" > /dev/null 2>&1 &&
       curl -fs "$SANDBOX/aws-sandbox/health" > /dev/null 2>&1 && return 0

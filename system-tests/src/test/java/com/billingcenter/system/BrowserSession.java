@@ -13,8 +13,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium per test ({@code @RegisterExtension}), with the waits every browser test
- * needs: the page's heading, a visible element, a clickable one.
+ * One headless Chromium per test ({@code @RegisterExtension}), opened when the test first uses it
+ * (so that a class's API-only tests run, and are not skipped, where Chromium is missing), with the
+ * waits every browser test needs: the page's heading, a visible element, a clickable one.
  */
 final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
 
@@ -23,8 +24,7 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    browser = Browser.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // Opened on first use (browser()): a test that never uses it needs no Chromium.
   }
 
   @Override
@@ -36,10 +36,15 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
   }
 
   WebDriver browser() {
+    if (browser == null) {
+      browser = Browser.open();
+      wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
     return browser;
   }
 
   WebDriverWait await() {
+    browser();
     return wait;
   }
 
@@ -48,31 +53,32 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
    * read (Chromium then says "Node with given id does not belong to the document").
    */
   String heading() {
-    return wait.until(
-        d -> {
-          try {
-            WebElement h1 = d.findElement(By.tagName("h1"));
-            return h1.isDisplayed() ? h1.getText() : null;
-          } catch (WebDriverException changing) {
-            return null;
-          }
-        });
+    return await()
+        .until(
+            d -> {
+              try {
+                WebElement h1 = d.findElement(By.tagName("h1"));
+                return h1.isDisplayed() ? h1.getText() : null;
+              } catch (WebDriverException changing) {
+                return null;
+              }
+            });
   }
 
   /** Opens the login page {@code loginPage} and signs in as {@code user}. */
   void logIn(URI loginPage, String user, String password) {
-    browser.get(loginPage.toString());
+    browser().get(loginPage.toString());
     visible(By.id("login:name")).sendKeys(user);
-    browser.findElement(By.id("login:password")).sendKeys(password);
-    browser.findElement(By.id("login:submit")).click();
+    browser().findElement(By.id("login:password")).sendKeys(password);
+    browser().findElement(By.id("login:submit")).click();
   }
 
   WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    return await().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    await().until(ExpectedConditions.elementToBeClickable(by)).click();
   }
 
   /**
@@ -95,21 +101,23 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
                 + label
                 + "')]");
     int[] openAfterChoice = {0};
-    wait.until(
-        d -> {
-          boolean open = !d.findElements(panel).isEmpty() && d.findElement(panel).isDisplayed();
-          if (d.findElement(shown).getText().contains(label)) {
-            if (open && ++openAfterChoice[0] > 2) {
-              // chosen, but the panel stayed open longer than its animation: the drop-down closes
-              // it
-              click(d, menu);
-              openAfterChoice[0] = 0;
-            }
-            return !open;
-          }
-          click(d, open ? item : menu);
-          return false;
-        });
+    await()
+        .until(
+            d -> {
+              boolean open = !d.findElements(panel).isEmpty() && d.findElement(panel).isDisplayed();
+              if (d.findElement(shown).getText().contains(label)) {
+                if (open && ++openAfterChoice[0] > 2) {
+                  // chosen, but the panel stayed open longer than its animation: the drop-down
+                  // closes
+                  // it
+                  click(d, menu);
+                  openAfterChoice[0] = 0;
+                }
+                return !open;
+              }
+              click(d, open ? item : menu);
+              return false;
+            });
   }
 
   /** A click that may miss while something moves; the caller's next poll tries again. */

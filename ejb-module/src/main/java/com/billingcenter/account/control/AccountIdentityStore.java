@@ -48,6 +48,21 @@ public class AccountIdentityStore implements IdentityStore {
     return new CredentialValidationResult(account.username(), Set.of(BillingAccount.CUSTOMER_ROLE));
   }
 
+  /**
+   * Whether this credential was verified right within the verified-credential cache's time: then
+   * checking it costs no password hash, and guesses (which are never in the cache) are not it.
+   */
+  public boolean recentlyVerified(UsernamePasswordCredential credential) {
+    String name = credential.getCaller() == null ? "" : credential.getCaller().trim();
+    String password = credential.getPasswordAsString();
+    if (name.isEmpty() || name.length() > 254 || password == null) {
+      return false;
+    }
+    BillingAccount account = find(name);
+    return account != null
+        && verified.recentlyVerified(account.username(), password, account.passwordHash());
+  }
+
   private BillingAccount find(String name) {
     List<BillingAccount> found =
         name.contains("@")

@@ -1,6 +1,7 @@
 package com.billingcenter.account.control;
 
 import com.billingcenter.account.entity.LoginThrottle;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,16 +13,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows down password guessing, the same on every instance (the counts are in the database): after
- * {@code billing.security.login.max-failures-per-name} failed sign-ins with one user name, or
- * {@code …-per-address} from one address, within {@code billing.security.login.window}, sign-ins
- * with that name or from that address are refused for {@code billing.security.login.block}, before
- * any password is checked.
+ * Slows down password guessing, the same on every instance (the counts are rows in the database),
+ * without letting strangers lock an account's owner out:
+ *
+ * <ul>
+ *   <li>one user name from one address: {@code billing.security.login.max-failures-per-pair}
+ *       failures within {@code billing.security.login.window} refuse that pair for {@code
+ *       billing.security.login.block};
+ *   <li>one address, whatever the names: {@code …max-failures-per-address}, the same way;
+ *   <li>one user name from anywhere: never refused outright; after {@code …free-failures-per-name}
+ *       failures each attempt must wait a delay that doubles from 1 s up to {@code …max-delay}. An
+ *       address the name signed in from within {@code …known-for} does not wait.
+ * </ul>
+ *
+ * <p>An attempt is counted as failed before its password is checked ({@link #admit}: the rows are
+ * locked, checked and counted in one transaction), so parallel guesses cannot pass the limits; a
+ * right password takes its count back ({@link #succeeded}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -31,14 +46,27 @@ public class LoginThrottles {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject LoginThrottleRows rows;
 
   @Inject
-  @ConfigProperty(name = "billing.security.login.max-failures-per-name", defaultValue = "5")
-  int perName;
+  @ConfigProperty(name = "billing.security.login.max-failures-per-pair", defaultValue = "5")
+  int perPair;
 
   @Inject
   @ConfigProperty(name = "billing.security.login.max-failures-per-address", defaultValue = "20")
   int perAddress;
+
+  @Inject
+  @ConfigProperty(name = "billing.security.login.free-failures-per-name", defaultValue = "5")
+  int freePerName;
+
+  @Inject
+  @ConfigProperty(name = "billing.security.login.max-delay", defaultValue = "PT30S")
+  Duration maxDelay;
+
+  @Inject
+  @ConfigProperty(name = "billing.security.login.known-for", defaultValue = "P30D")
+  Duration knownFor;
 
   @Inject
   @ConfigProperty(name = "billing.security.login.window", defaultValue = "PT15M")
@@ -48,62 +76,184 @@ public class LoginThrottles {
   @ConfigProperty(name = "billing.security.login.block", defaultValue = "PT15M")
   Duration block;
 
-  /**
-   * Where a sign-in with this name from this address stands: refused until when, if it is now, and
-   * whether the name has failures counted (only then does a success need to clear them).
-   */
-  public record Standing(Optional<Instant> blockedUntil, boolean nameCounted) {}
+  @Inject
+  @ConfigProperty(name = "billing.security.registration.max-per-address", defaultValue = "10")
+  int registrationsPerAddress;
 
-  /** Looks both counts up at once (every API call asks). */
+  @Inject
+  @ConfigProperty(name = "billing.security.registration.window", defaultValue = "PT1H")
+  Duration registrationWindow;
+
+  /**
+   * Where sign-ins with this name from this address stand: refused until when, if they are now, and
+   * whether anything is counted that a right password should take back.
+   */
+  public record Standing(Optional<Instant> refusedUntil, boolean counted) {}
+
+  /** Looks the counts up without writing anything (every API call asks). */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Standing standing(String name, String address) {
     Instant now = clock.instant();
-    String nameKey = LoginThrottle.nameKey(name);
-    Optional<Instant> blocked = Optional.empty();
-    boolean nameCounted = false;
-    for (LoginThrottle throttle :
-        em.createNamedQuery(LoginThrottle.BY_KEYS, LoginThrottle.class)
-            .setParameter("keys", List.of(nameKey, LoginThrottle.addressKey(address)))
-            .getResultList()) {
-      nameCounted |= throttle.key().equals(nameKey);
-      Optional<Instant> until = throttle.blockedAt(now);
-      if (until.isPresent() && (blocked.isEmpty() || until.get().isAfter(blocked.get()))) {
-        blocked = until;
+    Map<String, LoginThrottle> found =
+        em
+            .createNamedQuery(LoginThrottle.BY_KEYS, LoginThrottle.class)
+            .setParameter("keys", keys(name, address))
+            .getResultList()
+            .stream()
+            .collect(Collectors.toMap(LoginThrottle::key, t -> t));
+    return standing(name, address, found, now);
+  }
+
+  /**
+   * Admits one attempt with this name from this address, counting it as failed until {@link
+   * #succeeded}; or refuses it, counting nothing. The rows are held for update in key order, so
+   * that parallel attempts are admitted one by one on every instance.
+   */
+  public Standing admit(String name, String address) {
+    Instant now = clock.instant();
+    // In key order (address, name, pair) on every path, so that two attempts never wait on each
+    // other's rows. The known address is only read: a row made for it would make it known.
+    Map<String, LoginThrottle> held = new TreeMap<>();
+    for (String key : counted(name, address)) {
+      held.put(key, hold(key, now));
+    }
+    String knownKey = LoginThrottle.knownKey(name, address);
+    LoginThrottle known = em.find(LoginThrottle.class, knownKey);
+    if (known != null) {
+      held.put(knownKey, known);
+    }
+    Standing standing = standing(name, address, held, now);
+    if (standing.refusedUntil().isPresent()) {
+      return standing;
+    }
+    held.get(LoginThrottle.pairKey(name, address)).failed(now, perPair, window, block);
+    held.get(LoginThrottle.addressKey(address)).failed(now, perAddress, window, block);
+    if (!known(known, now)) {
+      held.get(LoginThrottle.nameKey(name)).failedWithDelay(now, freePerName, window, maxDelay);
+    }
+    held.values().stream()
+        .filter(t -> t.refusedAt(now).isPresent())
+        .forEach(
+            t -> LOG.warning(() -> "Sign-ins held back after repeated failures (" + kind(t) + ")"));
+    return new Standing(Optional.empty(), true);
+  }
+
+  /**
+   * A right password: the pair and the name start afresh, the address takes its count back, and the
+   * address becomes one the name signed in from.
+   */
+  public void succeeded(String name, String address) {
+    Instant now = clock.instant();
+    String byAddress = LoginThrottle.addressKey(address);
+    for (String key : counted(name, address)) {
+      LoginThrottle throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
+      if (throttle == null) {
+        continue;
+      }
+      if (key.equals(byAddress)) {
+        throttle.wasRight(perAddress);
+      } else {
+        em.remove(throttle);
       }
     }
-    return new Standing(blocked, nameCounted);
+    hold(LoginThrottle.knownKey(name, address), now).signedIn(now);
   }
 
-  /** Counts a failed sign-in against the name and the address. */
-  public void failed(String name, String address) {
+  /**
+   * Counts a registration from this address, or refuses it (until when) once {@code
+   * billing.security.registration.max-per-address} were made within {@code …window}.
+   */
+  public Optional<Instant> admitRegistration(String address) {
     Instant now = clock.instant();
-    count(LoginThrottle.nameKey(name), perName, now);
-    count(LoginThrottle.addressKey(address), perAddress, now);
+    LoginThrottle throttle = hold(LoginThrottle.registrationKey(address), now);
+    Optional<Instant> refused = throttle.refusedAt(now);
+    if (refused.isEmpty()) {
+      throttle.failed(now, registrationsPerAddress, registrationWindow, registrationWindow);
+    }
+    return refused;
   }
 
-  private void count(String key, int limit, Instant now) {
+  /** Forgets counts whose time is over, and known addresses older than {@code …known-for}. */
+  @Schedule(hour = "*", minute = "17", persistent = false)
+  public void purge() {
+    Instant now = clock.instant();
+    Duration longest = window.compareTo(registrationWindow) > 0 ? window : registrationWindow;
+    int counts =
+        em.createNamedQuery(LoginThrottle.PURGE_COUNTS)
+            .setParameter("before", now.minus(longest))
+            .setParameter("now", now)
+            .executeUpdate();
+    int known =
+        em.createNamedQuery(LoginThrottle.PURGE_KNOWN)
+            .setParameter("before", now.minus(knownFor))
+            .executeUpdate();
+    if (counts + known > 0) {
+      LOG.fine(() -> "Purged " + counts + " sign-in counts and " + known + " known addresses");
+    }
+  }
+
+  private Standing standing(
+      String name, String address, Map<String, LoginThrottle> found, Instant now) {
+    boolean known = known(found.get(LoginThrottle.knownKey(name, address)), now);
+    Optional<Instant> refused = Optional.empty();
+    boolean counted = false;
+    for (LoginThrottle throttle : found.values()) {
+      if (throttle == null || throttle.key().startsWith("known:")) {
+        continue;
+      }
+      boolean byName = throttle.key().startsWith("name:");
+      counted = true;
+      if (byName && known) {
+        continue;
+      }
+      Optional<Instant> until = throttle.refusedAt(now);
+      if (until.isPresent() && (refused.isEmpty() || until.get().isAfter(refused.get()))) {
+        refused = until;
+      }
+    }
+    return new Standing(refused, counted);
+  }
+
+  private boolean known(LoginThrottle known, Instant now) {
+    return known != null && known.knownAt(now, knownFor);
+  }
+
+  /** The row of {@code key}, created if missing, held for update until the transaction ends. */
+  private LoginThrottle hold(String key, Instant now) {
     LoginThrottle throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
     if (throttle == null) {
-      throttle = new LoginThrottle(key, now);
-      em.persist(throttle);
+      try {
+        rows.createIfMissing(key, now);
+      } catch (jakarta.ejb.EJBException createdElsewhere) {
+        LOG.fine(() -> "A throttle row was created by another attempt: " + createdElsewhere);
+      }
+      throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
     }
-    throttle.failed(now, limit, window, block);
-    if (throttle.blockedAt(now).isPresent()) {
-      LOG.warning(
-          () ->
-              "Sign-ins refused for "
-                  + block
-                  + " after repeated failures ("
-                  + (key.startsWith("name:") ? "a user name" : key)
-                  + ")");
-    }
+    return throttle;
   }
 
-  /** A successful sign-in clears the name's count (not the address's). */
-  public void succeeded(String name) {
-    LoginThrottle throttle = em.find(LoginThrottle.class, LoginThrottle.nameKey(name));
-    if (throttle != null) {
-      em.remove(throttle);
-    }
+  private static List<String> keys(String name, String address) {
+    return List.of(
+        LoginThrottle.pairKey(name, address),
+        LoginThrottle.nameKey(name),
+        LoginThrottle.addressKey(address),
+        LoginThrottle.knownKey(name, address));
+  }
+
+  /** The keys an attempt counts against, in the order their rows are held. */
+  private static List<String> counted(String name, String address) {
+    return java.util.stream.Stream.of(
+            LoginThrottle.addressKey(address),
+            LoginThrottle.nameKey(name),
+            LoginThrottle.pairKey(name, address))
+        .sorted()
+        .toList();
+  }
+
+  private static String kind(LoginThrottle throttle) {
+    String key = throttle.key();
+    return key.startsWith("address:")
+        ? key
+        : key.substring(0, key.indexOf(':')) + " of a user name";
   }
 }

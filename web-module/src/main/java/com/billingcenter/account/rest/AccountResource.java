@@ -2,6 +2,7 @@ package com.billingcenter.account.rest;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.AccountRuleViolation;
+import com.billingcenter.platform.web.RegistrationLimit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AccountResource {
 
   @Inject Accounts accounts;
+  @Inject RegistrationLimit registrationLimit;
 
   @GET
   @Path("account")
@@ -71,9 +73,28 @@ public class AccountResource {
   @APIResponse(responseCode = "201", description = "Registered; Location is /api/v1/account.")
   @APIResponse(responseCode = "400", description = "A field breaks a rule; nothing stored.")
   @APIResponse(responseCode = "409", description = "User name or login account taken.")
-  public Response register(RegistrationJson registration, @Context UriInfo uri) {
+  @APIResponse(
+      responseCode = "429",
+      description = "Too many registrations from this address; Retry-After says when to retry.")
+  public Response register(
+      RegistrationJson registration,
+      @Context UriInfo uri,
+      @Context jakarta.servlet.http.HttpServletRequest request) {
     if (registration == null) {
       throw new AccountRuleViolation("body.missing", "A JSON body with the account is required.");
+    }
+    var refused = registrationLimit.refusedFor(request);
+    if (refused.isPresent()) {
+      return Response.status(429)
+          .header("Retry-After", refused.get())
+          .type(MediaType.APPLICATION_JSON)
+          .entity(
+              com.billingcenter.platform.web.ApiErrors.json(
+                  "registration.throttled",
+                  "Too many registrations from this address; try again in "
+                      + RegistrationLimit.minutes(refused.get())
+                      + " minutes."))
+          .build();
     }
     var account =
         accounts.register(

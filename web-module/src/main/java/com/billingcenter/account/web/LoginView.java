@@ -45,12 +45,13 @@ public class LoginView {
       default -> {
         if (external.getRequestMap().get(BillingAuthenticationMechanism.THROTTLED_UNTIL)
             instanceof java.time.Instant until) {
-          long minutes =
-              Math.max(
-                  1,
-                  (java.time.Duration.between(java.time.Instant.now(), until).toSeconds() + 59)
-                      / 60);
-          Messages.error(faces, null, "login.throttled", minutes);
+          long seconds =
+              Math.max(1, java.time.Duration.between(java.time.Instant.now(), until).toSeconds());
+          if (seconds < 60) {
+            Messages.error(faces, null, "login.throttled.seconds", seconds);
+          } else {
+            Messages.error(faces, null, "login.throttled", (seconds + 59) / 60);
+          }
         } else {
           Messages.error(faces, null, "login.failed");
         }

@@ -14,6 +14,7 @@ import jakarta.inject.Named;
 public class RegisterView {
 
   @Inject Accounts accounts;
+  @Inject com.billingcenter.platform.web.RegistrationLimit registrationLimit;
   @Inject FacesContext faces;
 
   private String username;
@@ -24,6 +25,17 @@ public class RegisterView {
   public String register() {
     if (password == null || !password.equals(confirmation)) {
       Messages.error(faces, "register:confirmation", "register.mismatch");
+      return null;
+    }
+    var tooMany =
+        registrationLimit.refusedFor(
+            (jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest());
+    if (tooMany.isPresent()) {
+      Messages.error(
+          faces,
+          null,
+          "registration.throttled",
+          com.billingcenter.platform.web.RegistrationLimit.minutes(tooMany.get()));
       return null;
     }
     try {

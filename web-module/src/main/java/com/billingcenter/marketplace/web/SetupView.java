@@ -49,6 +49,7 @@ public class SetupView implements Serializable {
    */
   public static final String PENDING_WORKSPACE = "billing.pendingCloudWorkspace";
 
+  @Inject com.billingcenter.platform.web.RegistrationLimit registrationLimit;
   @Inject MarketplaceRegistrations registrations;
   @Inject Accounts accounts;
   @Inject Workspaces workspaces;
@@ -140,6 +141,17 @@ public class SetupView implements Serializable {
     FacesContext faces = FacesContext.getCurrentInstance();
     if (password == null || !password.equals(confirmation)) {
       Messages.error(faces, "step1:confirmation", "register.mismatch");
+      return;
+    }
+    var tooMany =
+        registrationLimit.refusedFor(
+            (jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest());
+    if (tooMany.isPresent()) {
+      Messages.error(
+          faces,
+          null,
+          "registration.throttled",
+          com.billingcenter.platform.web.RegistrationLimit.minutes(tooMany.get()));
       return;
     }
     try {

@@ -67,6 +67,7 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
 
   @Inject IdentityStoreHandler identityStores;
   @Inject LoginThrottles throttles;
+  @Inject com.billingcenter.account.control.AccountIdentityStore accountStore;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -91,25 +92,20 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
     if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential c) {
-      var standing = throttles.standing(c.getCaller(), ClientAddress.of(request));
-      if (standing.blockedUntil().isPresent()) {
-        LOG.info(() -> "Refused a page login from " + ClientAddress.of(request) + " (throttled)");
-        request.setAttribute(THROTTLED_UNTIL, standing.blockedUntil().get());
+      String address = ClientAddress.of(request);
+      // Counted as a failure before the password is checked; a right one takes it back.
+      var admission = throttles.admit(c.getCaller(), address);
+      if (admission.refusedUntil().isPresent()) {
+        LOG.info(() -> "Refused a page login from " + address + " (throttled)");
+        request.setAttribute(THROTTLED_UNTIL, admission.refusedUntil().get());
         return AuthenticationStatus.SEND_FAILURE;
       }
       CredentialValidationResult result = identityStores.validate(c);
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-        LOG.info(
-            () ->
-                "Refused a page login from "
-                    + ClientAddress.of(request)
-                    + " (wrong user name or password)");
-        countFailure(c.getCaller(), request);
+        LOG.info(() -> "Refused a page login from " + address + " (wrong user name or password)");
         return AuthenticationStatus.SEND_FAILURE;
       }
-      if (standing.nameCounted()) {
-        throttles.succeeded(c.getCaller());
-      }
+      takeBack(c.getCaller(), address);
       // A new session id at login, so that a session id planted before login is worth nothing.
       if (request.getSession(false) != null) {
         request.changeSessionId();
@@ -146,31 +142,40 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
       return unauthorized(request, response, "The Authorization header is not valid HTTP Basic.");
     }
     String username = credentials.get().username();
-    var standing = throttles.standing(username, ClientAddress.of(request));
-    if (standing.blockedUntil().isPresent()) {
+    String address = ClientAddress.of(request);
+    var standing = throttles.standing(username, address);
+    if (standing.refusedUntil().isPresent()) {
       RefusedRequestLog.log(LOG, request, 429, "too many failed sign-ins");
-      return throttled(response, standing.blockedUntil().get());
+      return throttled(response, standing.refusedUntil().get());
     }
-    CredentialValidationResult result =
-        identityStores.validate(
-            new UsernamePasswordCredential(username, credentials.get().password()));
+    var credential = new UsernamePasswordCredential(username, credentials.get().password());
+    // A credential verified a moment ago is no guess, and costs no hash: it writes nothing. Any
+    // other is counted as a failure before its password is checked, so parallel guesses cannot
+    // all be checked.
+    boolean recent = accountStore.recentlyVerified(credential);
+    if (!recent) {
+      var admission = throttles.admit(username, address);
+      if (admission.refusedUntil().isPresent()) {
+        RefusedRequestLog.log(LOG, request, 429, "too many failed sign-ins");
+        return throttled(response, admission.refusedUntil().get());
+      }
+    }
+    CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      countFailure(username, request);
       return unauthorized(request, response, "The user name or password is not correct.");
     }
-    if (standing.nameCounted()) {
-      // Only a name with failures has a count to clear: other calls write nothing.
-      throttles.succeeded(username);
+    if (!recent || standing.counted()) {
+      takeBack(username, address);
     }
     return context.notifyContainerAboutLogin(result);
   }
 
-  /** Counts a failed sign-in; a failure to count is logged and never stops the answer. */
-  private void countFailure(String name, HttpServletRequest request) {
+  /** A right password takes its count back; a failure to do so is logged, never the answer. */
+  private void takeBack(String name, String address) {
     try {
-      throttles.failed(name, ClientAddress.of(request));
+      throttles.succeeded(name, address);
     } catch (RuntimeException e) {
-      LOG.fine(() -> "A failed sign-in was not counted: " + e);
+      LOG.fine(() -> "A right sign-in's count was not taken back: " + e);
     }
   }
 
@@ -187,8 +192,9 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
               ApiErrors.json(
                   "login.throttled",
                   "Too many failed sign-ins for this user name or from this address; try again in "
-                      + Math.max(1, (seconds + 59) / 60)
-                      + " minutes."));
+                      + (seconds < 60
+                          ? seconds + " seconds."
+                          : (seconds + 59) / 60 + " minutes.")));
     } catch (IOException e) {
       LOG.fine(() -> "Could not write the 429 body: " + e);
     }

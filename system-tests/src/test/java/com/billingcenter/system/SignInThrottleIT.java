@@ -1,0 +1,207 @@
+package com.billingcenter.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sign-in and registration limits as shipped, on a server of its own that trusts 127.0.0.1 as a
+ * proxy, so that each test's clients come from addresses of their own ({@code X-Forwarded-For}).
+ * API only: no browser needed. The per-name delay is capped at 2 s here (30 s as shipped) to keep
+ * the wait short.
+ */
+class SignInThrottleIT {
+
+  private static final String PASSWORD = "Throttle-round-two-2026";
+  private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static BillingCenterServer server;
+
+  @BeforeAll
+  static void start() {
+    server =
+        BillingCenterServer.member(
+            "throttle",
+            null,
+            null,
+            List.of(
+                "billing.security.trusted-proxies=127.0.0.1",
+                "billing.security.login.max-failures-per-address=20",
+                "billing.security.registration.max-per-address=10",
+                "billing.security.login.max-delay=PT2S"));
+    server.deleteDatabase();
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  /** Private addresses of this run: its counts never meet an earlier run's on the same database. */
+  private static final String RUN_PREFIX =
+      "10." + new java.util.Random().nextInt(256) + "." + new java.util.Random().nextInt(256) + ".";
+
+  /** An address no other test here uses. */
+  private static String newAddress() {
+    int n = NEXT_ADDRESS.getAndIncrement();
+    if (n > 254) {
+      throw new IllegalStateException("more addresses than one run has");
+    }
+    return RUN_PREFIX + n;
+  }
+
+  private static HttpRequest.Builder from(String address, String path) {
+    return HttpRequest.newBuilder(server.uri(path))
+        .timeout(Duration.ofSeconds(60))
+        .header("X-Forwarded-For", address);
+  }
+
+  private static HttpResponse<String> account(String user, String password, String address) {
+    return Http.send(
+        from(address, "/api/v1/account").header("Authorization", Http.basic(user, password)));
+  }
+
+  private static HttpResponse<String> register(String user, String address) {
+    return Http.send(
+        from(address, "/api/v1/accounts")
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Http.registration(user, user + "@example.org", PASSWORD))));
+  }
+
+  private static String registered(String prefix) {
+    String user = Http.uniqueName(prefix);
+    var created = register(user, newAddress());
+    assertEquals(201, created.statusCode(), created.body());
+    return user;
+  }
+
+  @Test
+  void fiftyParallelGuessesFromOneAddressGetAtMostFivePasswordChecks() {
+    String user = registered("par");
+    String attacker = newAddress();
+    List<CompletableFuture<HttpResponse<String>>> guesses = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      HttpRequest request =
+          from(attacker, "/api/v1/account")
+              .header("Authorization", Http.basic(user, "wrong-" + i))
+              .build();
+      guesses.add(CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+    }
+    Map<Integer, Long> statuses =
+        guesses.stream()
+            .map(CompletableFuture::join)
+            .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+    // A 401 is a checked password; every other guess must have been refused before its check.
+    long checked = statuses.getOrDefault(401, 0L);
+    assertTrue(checked >= 1 && checked <= 5, "password checks: " + statuses);
+    assertEquals(50 - checked, statuses.getOrDefault(429, 0L), "the rest are 429: " + statuses);
+  }
+
+  @Test
+  void strangersCannotLockTheOwnerOut() throws Exception {
+    String user = registered("victim");
+    String home = newAddress();
+    assertEquals(200, account(user, PASSWORD, home).statusCode(), "the owner signs in at home");
+    // Five strangers guess five times each: each pair is blocked, the name only made to wait.
+    List<String> strangers =
+        List.of(newAddress(), newAddress(), newAddress(), newAddress(), newAddress());
+    for (String stranger : strangers) {
+      for (int i = 0; i < 5; i++) {
+        account(user, "guess-" + i, stranger);
+      }
+    }
+    var pairBlocked = account(user, PASSWORD, strangers.get(0));
+    assertEquals(
+        429, pairBlocked.statusCode(), "a stranger's pair is blocked, right password or not");
+    long pairRetry = Long.parseLong(pairBlocked.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(pairRetry > 800 && pairRetry <= 900, "about 15 minutes: " + pairRetry);
+
+    assertEquals(
+        200,
+        account(user, PASSWORD, home).statusCode(),
+        "from an address it signed in from, at once");
+    String elsewhere = newAddress();
+    var waited = account(user, PASSWORD, elsewhere);
+    if (waited.statusCode() == 429) {
+      long seconds = Long.parseLong(waited.headers().firstValue("Retry-After").orElseThrow());
+      assertTrue(seconds <= 2, "the name only waits the (here 2 s) delay: " + seconds);
+      Thread.sleep(seconds * 1000 + 200);
+      waited = account(user, PASSWORD, elsewhere);
+    }
+    assertEquals(
+        200, waited.statusCode(), "and from a new address after the delay: " + waited.body());
+  }
+
+  @Test
+  void aRightPasswordTakesThePairsCountBack() {
+    String user = registered("clear");
+    String address = newAddress();
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 4; i++) {
+        assertEquals(401, account(user, "typo-" + i, address).statusCode(), "round " + round);
+      }
+      var right = account(user, PASSWORD, address);
+      assertEquals(
+          200, right.statusCode(), "12 failures in all, never 5 in a row: " + right.body());
+    }
+  }
+
+  @Test
+  void twentyFailuresFromOneAddressRefuseItForEveryName() {
+    String address = newAddress();
+    for (int i = 0; i < 20; i++) {
+      var failed = account(Http.uniqueName("spray"), "wrong", address);
+      assertEquals(401, failed.statusCode(), "failure " + (i + 1) + ": " + failed.body());
+    }
+    String user = registered("sprayed");
+    var refused = account(user, PASSWORD, address);
+    assertEquals(
+        429, refused.statusCode(), "the 21st attempt from that address: " + refused.body());
+    assertEquals("login.throttled", Http.json(refused).getString("error"));
+    assertEquals(
+        200, account(user, PASSWORD, newAddress()).statusCode(), "other addresses are not");
+  }
+
+  @Test
+  void registrationsAreLimitedPerAddressAndARefusedOneStoresNothing() {
+    String address = newAddress();
+    Function<String, HttpResponse<String>> registerFromThere = name -> register(name, address);
+    for (int i = 0; i < 10; i++) {
+      var created = registerFromThere.apply(Http.uniqueName("reg"));
+      assertEquals(201, created.statusCode(), "registration " + (i + 1) + ": " + created.body());
+    }
+    String eleventh = Http.uniqueName("reg");
+    var refused = registerFromThere.apply(eleventh);
+    assertEquals(429, refused.statusCode(), refused.body());
+    assertEquals("registration.throttled", Http.json(refused).getString("error"));
+    long retry = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retry > 3000 && retry <= 3600, "about an hour: " + retry);
+    assertEquals(
+        401,
+        account(eleventh, PASSWORD, newAddress()).statusCode(),
+        "the refused one was not stored");
+    assertEquals(
+        201, register(Http.uniqueName("reg"), newAddress()).statusCode(), "elsewhere, yes");
+  }
+}
