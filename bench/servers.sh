@@ -10,7 +10,7 @@ start_servers() {
   rm -rf "$WORK" && mkdir -p "$WORK"
   BASE=http://localhost:$PORT
   SANDBOX=http://localhost:$((PORT + 1))
-  java -Xmx256m -Dsandbox.fulfillment-url="$BASE/marketplace/aws/fulfillment" \
+  java -Xmx256m -Dsandbox.enabled=true -Dsandbox.fulfillment-url="$BASE/marketplace/aws/fulfillment" \
     -jar "$runtime/payara-micro.jar" --nocluster --port "$((PORT + 1))" \
     --deploy "$runtime/aws-marketplace-sandbox.war:/aws-sandbox" > "$WORK/sandbox.log" 2>&1 &
   SANDBOX_PID=$!

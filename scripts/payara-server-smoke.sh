@@ -54,13 +54,14 @@ base="http://localhost:${http_port}"
 # Configuration: the same MicroProfile Config keys as everywhere, here as JVM options of the server
 # (asadmin separates options with ':', so a ':' inside a value is written '\:').
 jvm_option() { "${admin[@]}" create-jvm-options "-D$1=${2//:/\\:}" > /dev/null || exit 1; }
-secret="events-$RANDOM$RANDOM$RANDOM"
+secret="smoke-events-secret-$RANDOM$RANDOM$RANDOM"
 jvm_option billing.aws.endpoint-override "$base/aws-sandbox"
 jvm_option billing.aws.listing-url "$base/aws-sandbox/listing"
 jvm_option billing.aws.access-key-id sandbox
 jvm_option billing.aws.secret-access-key sandbox
 jvm_option billing.aws.events.secret "$secret"
 jvm_option sandbox.events-secret "$secret"
+jvm_option sandbox.enabled true
 jvm_option sandbox.fulfillment-url "$base/marketplace/aws/fulfillment"
 jvm_option sandbox.events-url "$base/marketplace/aws/events"
 if [ -n "${PAYARA_DB_URL:-}" ]; then

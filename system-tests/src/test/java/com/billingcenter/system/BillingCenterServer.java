@@ -227,6 +227,7 @@ final class BillingCenterServer {
     command.add("-Dsandbox.fulfillment-url=" + uri("/marketplace/aws/fulfillment"));
     command.add("-Dsandbox.events-url=" + uri("/marketplace/aws/events"));
     command.add("-Dsandbox.events-secret=" + EVENTS_SECRET);
+    command.add("-Dsandbox.enabled=true");
     command.add("-Dbilling.aws.events.secret=" + EVENTS_SECRET);
     // SNS: the sandbox signs with a key of its own; its certificate is trusted for its URL.
     Path snsCertificate = Path.of("target", "sns-sandbox-" + port + ".pem").toAbsolutePath();
