@@ -73,6 +73,57 @@ class PersistenceArquillianIT {
     assertEquals(CredentialValidationResult.Status.INVALID, wrong.getStatus());
   }
 
+  @Inject jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash weaker;
+
+  @Test
+  void anOlderWeakerHashIsMadeAgainAtTheNextRightSignInAndOnlyThen() throws SQLException {
+    String username = newName();
+    accounts.register(username, username + "@example.org", "Arquillian-2026");
+    weaker.initialize(
+        java.util.Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+            "Pbkdf2PasswordHash.Iterations", "2000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "16",
+            "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    String old = weaker.generate("Arquillian-2026".toCharArray());
+    String changedAt;
+    try (Connection c = dataSource.getConnection();
+        var update =
+            c.prepareStatement("UPDATE billing_account SET password_hash = ? WHERE username = ?")) {
+      update.setString(1, old);
+      update.setString(2, username);
+      assertEquals(1, update.executeUpdate());
+      changedAt = text(c, "password_changed_at", username);
+    }
+    var wrong = identityStore.validate(new UsernamePasswordCredential(username, "Arquillian-2027"));
+    assertEquals(CredentialValidationResult.Status.INVALID, wrong.getStatus());
+    try (Connection c = dataSource.getConnection()) {
+      assertEquals(old, text(c, "password_hash", username), "a wrong password changes nothing");
+    }
+    var right = identityStore.validate(new UsernamePasswordCredential(username, "Arquillian-2026"));
+    assertEquals(CredentialValidationResult.Status.VALID, right.getStatus());
+    try (Connection c = dataSource.getConnection()) {
+      String now = text(c, "password_hash", username);
+      // The tests' server makes hashes of 10,000 iterations (production: 600,000).
+      assertTrue(now.startsWith("PBKDF2WithHmacSHA256:10000:"), now);
+      assertEquals(changedAt, text(c, "password_changed_at", username), "not a password change");
+    }
+    var again = identityStore.validate(new UsernamePasswordCredential(username, "Arquillian-2026"));
+    assertEquals(
+        CredentialValidationResult.Status.VALID, again.getStatus(), "the new hash verifies");
+  }
+
+  private static String text(Connection c, String column, String username) throws SQLException {
+    try (var select =
+        c.prepareStatement("SELECT " + column + " FROM billing_account WHERE username = ?")) {
+      select.setString(1, username);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getString(1);
+      }
+    }
+  }
+
   @Test
   void takenLoginAccountIsRefusedAndNothingIsStored() throws SQLException {
     String first = newName();

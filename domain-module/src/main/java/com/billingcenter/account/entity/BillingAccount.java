@@ -123,6 +123,14 @@ public class BillingAccount {
     this.passwordChangedAt = clock.instant();
   }
 
+  /**
+   * The same password, hashed again more strongly (more iterations): not a change of password, so
+   * {@code passwordChangedAt} stays.
+   */
+  public void rehash(String strongerHash) {
+    this.passwordHash = Objects.requireNonNull(strongerHash, "strongerHash");
+  }
+
   /** The operator's "arbitrary selection" flag. Returns whether it changed. */
   public boolean allowArbitrarySelection(boolean allowed) {
     boolean changed = arbitrarySelection != allowed;

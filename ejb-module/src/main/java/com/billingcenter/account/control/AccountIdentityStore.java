@@ -24,6 +24,7 @@ public class AccountIdentityStore implements IdentityStore {
   @PersistenceContext EntityManager em;
   @Inject PasswordHashing passwordHashing;
   @Inject VerifiedCredentials verified;
+  @Inject PasswordUpgrades upgrades;
 
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
     String name = credential.getCaller() == null ? "" : credential.getCaller().trim();
@@ -42,6 +43,15 @@ public class AccountIdentityStore implements IdentityStore {
     if (!verified.recentlyVerified(account.username(), password, account.passwordHash())) {
       if (!passwordHashing.verify(password, account.passwordHash())) {
         return CredentialValidationResult.INVALID_RESULT;
+      }
+      if (passwordHashing.outdated(account.passwordHash())) {
+        try {
+          upgrades.rehash(account.id(), password);
+        } catch (RuntimeException e) {
+          // The old hash still verifies; the next sign-in tries again.
+          java.util.logging.Logger.getLogger(AccountIdentityStore.class.getName())
+              .warning(() -> "A password hash could not be made stronger: " + e);
+        }
       }
       verified.remember(account.username(), password, account.passwordHash());
     }

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * PBKDF2-HMAC-SHA256 password hashes in Jakarta Security's self-describing format (algorithm,
  * iterations, salt and hash in one string), so that raising {@code
- * billing.security.pbkdf2.iterations} later still verifies the hashes made before.
+ * billing.security.pbkdf2.iterations} later still verifies the hashes made before; such a hash is
+ * {@link #outdated} and is made again at the next successful sign-in. The default, 600,000, is
+ * OWASP's figure for PBKDF2-HMAC-SHA256.
  */
 @ApplicationScoped
 public class PasswordHashing {
@@ -18,7 +20,7 @@ public class PasswordHashing {
   @Inject Pbkdf2PasswordHash pbkdf2;
 
   @Inject
-  @ConfigProperty(name = "billing.security.pbkdf2.iterations", defaultValue = "210000")
+  @ConfigProperty(name = "billing.security.pbkdf2.iterations", defaultValue = "600000")
   int iterations;
 
   private String decoy;
@@ -40,6 +42,22 @@ public class PasswordHashing {
 
   public boolean verify(String password, String hash) {
     return pbkdf2.verify(password.toCharArray(), hash);
+  }
+
+  /**
+   * Whether {@code hash} was made with fewer iterations (or another algorithm) than new hashes are:
+   * after a successful sign-in it is made again from the password just checked.
+   */
+  public boolean outdated(String hash) {
+    String[] parts = hash == null ? new String[0] : hash.split(":");
+    if (parts.length != 4 || !"PBKDF2WithHmacSHA256".equals(parts[0])) {
+      return true;
+    }
+    try {
+      return Integer.parseInt(parts[1]) < iterations;
+    } catch (NumberFormatException e) {
+      return true;
+    }
   }
 
   /**
