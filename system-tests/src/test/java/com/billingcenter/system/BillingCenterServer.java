@@ -249,9 +249,10 @@ final class BillingCenterServer {
     }
     command.add("-Dbilling.operator.key=" + OPERATOR_KEY);
     // Every test signs in and registers from 127.0.0.1: the address rules would throttle the suite
-    // itself (SignInThrottleIT tests them on a server of its own); the pair rule stays as shipped.
+    // itself (ClientLimitsIT tests them on a server of its own); the pair rule stays as shipped.
     command.add("-Dbilling.security.login.max-failures-per-address=100000");
     command.add("-Dbilling.security.registration.max-per-address=100000");
+    command.add("-Dbilling.security.fulfillment.max-per-address=100000");
     command.add("-Dbilling.metering.enabled=false");
     command.add("-Dbilling.metering.calls-per-second=200");
     // Cheaper password hashes keep the tests quick; production keeps the default.

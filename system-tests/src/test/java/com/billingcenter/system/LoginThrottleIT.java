@@ -14,7 +14,7 @@ import org.openqa.selenium.By;
  * right password included, on the API (429 with Retry-After) and on the login page (a message); an
  * unknown user name is treated exactly the same, so the refusal tells nothing about which accounts
  * exist. The other limits (per address, per name from anywhere, registrations) and parallel
- * guesses: {@link SignInThrottleIT}.
+ * guesses: {@link ClientLimitsIT}.
  */
 class LoginThrottleIT {
 

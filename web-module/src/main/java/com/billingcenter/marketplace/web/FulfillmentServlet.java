@@ -36,6 +36,7 @@ public class FulfillmentServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(FulfillmentServlet.class.getName());
 
   @Inject MarketplaceRegistrations registrations;
+  @Inject FulfillmentLimit limit;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -59,6 +60,20 @@ public class FulfillmentServlet extends HttpServlet {
     String token = request.getParameter(TOKEN);
     if (token == null || token.isBlank()) {
       refuse(request, response, 400, "missing");
+      return;
+    }
+    // Counted before AWS is asked: each POST with a token costs a ResolveCustomer call.
+    var tooMany = limit.refusedUntil(com.billingcenter.platform.web.ClientAddress.of(request));
+    if (tooMany.isPresent()) {
+      LOG.info(
+          () ->
+              "Fulfillment refused: too many from "
+                  + com.billingcenter.platform.web.ClientAddress.of(request));
+      long seconds =
+          Math.max(
+              1, java.time.Duration.between(java.time.Instant.now(), tooMany.get()).toSeconds());
+      response.setHeader("Retry-After", Long.toString(seconds));
+      refuse(request, response, 429, "tooMany");
       return;
     }
     try {

@@ -25,7 +25,8 @@ public class MarketplaceErrorView {
           "wrongProduct",
           "unavailable",
           "refused",
-          "notPosted");
+          "notPosted",
+          "tooMany");
 
   @Inject FacesContext faces;
 

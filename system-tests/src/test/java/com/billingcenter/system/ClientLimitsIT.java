@@ -19,12 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sign-in and registration limits as shipped, on a server of its own that trusts 127.0.0.1 as a
- * proxy, so that each test's clients come from addresses of their own ({@code X-Forwarded-For}).
- * API only: no browser needed. The per-name delay is capped at 2 s here (30 s as shipped) to keep
- * the wait short.
+ * Sign-in, registration and fulfillment limits as shipped, on a server of its own that trusts
+ * 127.0.0.1 as a proxy, so that each test's clients come from addresses of their own ({@code
+ * X-Forwarded-For}). API only: no browser needed. The per-name delay is capped at 2 s here (30 s as
+ * shipped) to keep the wait short, and fulfillment allows 3 POSTs per address (30 as shipped).
  */
-class SignInThrottleIT {
+class ClientLimitsIT {
 
   private static final String PASSWORD = "Throttle-round-two-2026";
   private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
@@ -44,7 +44,8 @@ class SignInThrottleIT {
                 "billing.security.trusted-proxies=127.0.0.1",
                 "billing.security.login.max-failures-per-address=20",
                 "billing.security.registration.max-per-address=10",
-                "billing.security.login.max-delay=PT2S"));
+                "billing.security.login.max-delay=PT2S",
+                "billing.security.fulfillment.max-per-address=3"));
     server.deleteDatabase();
     server.start();
   }
@@ -203,5 +204,27 @@ class SignInThrottleIT {
         "the refused one was not stored");
     assertEquals(
         201, register(Http.uniqueName("reg"), newAddress()).statusCode(), "elsewhere, yes");
+  }
+
+  @Test
+  void fulfillmentPostsPerAddressAreLimitedBeforeAwsIsAsked() {
+    String address = newAddress();
+    for (int i = 0; i < 3; i++) {
+      var invalid = fulfil(address, "not-a-token-" + i);
+      assertEquals(400, invalid.statusCode(), "POST " + (i + 1) + " is checked with AWS: invalid");
+    }
+    var refused = fulfil(address, "not-a-token-4");
+    assertEquals(429, refused.statusCode(), "the fourth is not even sent to AWS");
+    assertTrue(refused.body().contains("Too many attempts"), refused.body());
+    long retry = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retry > 500 && retry <= 600, "about 10 minutes: " + retry);
+    assertEquals(400, fulfil(newAddress(), "not-a-token").statusCode(), "other addresses are not");
+  }
+
+  private static HttpResponse<String> fulfil(String address, String token) {
+    return Http.send(
+        from(address, "/marketplace/aws/fulfillment?lang=en")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("x-amzn-marketplace-token=" + token)));
   }
 }
