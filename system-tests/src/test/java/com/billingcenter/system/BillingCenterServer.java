@@ -228,6 +228,8 @@ final class BillingCenterServer {
     command.add("-Dsandbox.events-url=" + uri("/marketplace/aws/events"));
     command.add("-Dsandbox.events-secret=" + EVENTS_SECRET);
     command.add("-Dsandbox.enabled=true");
+    // One key for every server of a run: a cluster's members must share it.
+    command.add("-Dbilling.security.session-key=system-tests-session-key-0123456789");
     command.add("-Dbilling.aws.events.secret=" + EVENTS_SECRET);
     // SNS: the sandbox signs with a key of its own; its certificate is trusted for its URL.
     Path snsCertificate = Path.of("target", "sns-sandbox-" + port + ".pem").toAbsolutePath();

@@ -20,6 +20,7 @@ public class AccountView {
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  @Inject com.billingcenter.platform.web.PageSignIns pageSignIns;
   @Inject Accounts accounts;
   @Inject FacesContext faces;
 
@@ -40,6 +41,9 @@ public class AccountView {
     }
     try {
       accounts.changePassword(account.username(), currentPassword, newPassword);
+      // Every other session of the account ends; this one is signed again and goes on.
+      pageSignIns.afterPasswordChange(
+          (jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest());
       Messages.info(faces, "account.passwordSaved");
       load();
     } catch (AccountRuleViolation refused) {

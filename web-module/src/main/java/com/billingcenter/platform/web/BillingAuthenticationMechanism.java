@@ -12,13 +12,10 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -29,9 +26,9 @@ import java.util.logging.Logger;
  *   <li>{@code /api/*}: HTTP Basic on every call, no session; a missing or wrong credential gets
  *       401 with a JSON body, never a login page.
  *   <li>pages: form login through {@link jakarta.security.enterprise.SecurityContext#authenticate}
- *       from the login page, the caller kept in the HTTP session as a {@link SignedIn} attribute; a
- *       protected page asked for without a session is redirected to the login page and shown after
- *       logging in.
+ *       from the login page, the caller kept in the HTTP session as a sealed sign-in ({@link
+ *       PageSignIns}); a protected page asked for without a session is redirected to the login page
+ *       and shown after logging in.
  * </ul>
  *
  * The caller is kept as a plain session attribute instead of {@code @AutoApplySession}: a
@@ -50,23 +47,12 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
   private static final Logger LOG =
       Logger.getLogger(BillingAuthenticationMechanism.class.getName());
 
-  /** Session attribute: the signed-in caller ({@link SignedIn}). */
-  static final String SIGNED_IN = "billing.signedIn";
-
-  /** Who signed in on the login page; kept in the (replicated) session. */
-  record SignedIn(String name, Set<String> groups) implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    SignedIn {
-      groups = Set.copyOf(groups);
-    }
-  }
-
   /** Request attribute: sign-ins are refused until this instant (for the login page). */
   public static final String THROTTLED_UNTIL = "billing.throttledUntil";
 
   @Inject IdentityStoreHandler identityStores;
   @Inject LoginThrottles throttles;
+  @Inject PageSignIns pageSignIns;
   @Inject com.billingcenter.account.control.AccountIdentityStore accountStore;
 
   @Override
@@ -83,11 +69,11 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
       // the session as it was before that page: they would overwrite the page's new view state.
       return context.doNothing();
     }
-    HttpSession session = request.getSession(false);
-    if (session != null
-        && session.getAttribute(SIGNED_IN) instanceof SignedIn caller
-        && !context.isAuthenticationRequest()) {
-      return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+    if (!context.isAuthenticationRequest()) {
+      var caller = pageSignIns.current(request);
+      if (caller.isPresent()) {
+        return context.notifyContainerAboutLogin(caller.get().name(), caller.get().groups());
+      }
     }
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
@@ -110,11 +96,7 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
       if (request.getSession(false) != null) {
         request.changeSessionId();
       }
-      request
-          .getSession()
-          .setAttribute(
-              SIGNED_IN,
-              new SignedIn(result.getCallerPrincipal().getName(), result.getCallerGroups()));
+      pageSignIns.signIn(request, result.getCallerPrincipal().getName(), result.getCallerGroups());
       SessionCookies.harden(request, response);
       return context.notifyContainerAboutLogin(result);
     }

@@ -1,0 +1,103 @@
+package com.billingcenter.platform.web;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.platform.web.SessionSignIns.SignedIn;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Page sign-ins in the HTTP session ({@link SessionSignIns}): made at login, checked on every page
+ * request (seal, absolute lifetime, the account's last password change, read from the database so
+ * that every instance agrees), and signed again for the session that changed the password.
+ */
+@ApplicationScoped
+public class PageSignIns {
+
+  private static final Logger LOG = Logger.getLogger(PageSignIns.class.getName());
+
+  /** Session attribute: the signed-in caller ({@link SignedIn}). */
+  static final String SIGNED_IN = "billing.signedIn";
+
+  @Inject Accounts accounts;
+  @Inject Clock clock;
+
+  private SessionSignIns signIns;
+
+  @PostConstruct
+  void init() {
+    var config = ConfigProvider.getConfig();
+    signIns =
+        SessionSignIns.of(
+            config.getOptionalValue("billing.security.session-key", String.class),
+            config
+                .getOptionalValue("billing.security.session.absolute-lifetime", Duration.class)
+                .orElse(Duration.ofHours(12)));
+  }
+
+  /** Keeps the sign-in of {@code name} in the request's session (its id already renewed). */
+  public void signIn(HttpServletRequest request, String name, Set<String> groups) {
+    BillingAccount account = accounts.require(name);
+    HttpSession session = request.getSession();
+    session.setAttribute(
+        SIGNED_IN,
+        signIns.signIn(
+            name, groups, session.getId(), clock.instant(), account.passwordChangedAt()));
+  }
+
+  /**
+   * The request's sign-in, if it still holds; one that no longer does ends its session (a changed
+   * password, the absolute lifetime over, or a seal that is not ours).
+   */
+  public Optional<SignedIn> current(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn)) {
+      return Optional.empty();
+    }
+    Optional<BillingAccount> account = accounts.findByUsername(signedIn.name());
+    if (signIns.holds(
+        signedIn,
+        session.getId(),
+        clock.instant(),
+        account.map(BillingAccount::passwordChangedAt))) {
+      return Optional.of(signedIn);
+    }
+    LOG.info(() -> "A page session ended: its sign-in no longer holds (" + signedIn.name() + ")");
+    try {
+      session.invalidate();
+    } catch (IllegalStateException alreadyOver) {
+      // Invalidated meanwhile.
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * After this session changed the account's password: its sign-in is made again with the new
+   * change, so that only the other sessions end. Keeps the moment of the first sign-in (the
+   * absolute lifetime still counts from there).
+   */
+  public void afterPasswordChange(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn)) {
+      return;
+    }
+    BillingAccount account = accounts.require(signedIn.name());
+    SignedIn renewed =
+        signIns.signIn(
+            signedIn.name(),
+            signedIn.groups(),
+            session.getId(),
+            signedIn.signedInAt(),
+            account.passwordChangedAt());
+    session.setAttribute(SIGNED_IN, renewed);
+  }
+}
