@@ -186,7 +186,7 @@ final class BillingCenterServer {
 
   /** The SigningCertURL of the sandbox's SNS messages (never fetched: pinned to its file). */
   static final String SNS_CERTIFICATE_URL =
-      "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-sandbox.pem";
+      "https://sns-sandbox.invalid/SimpleNotificationService-sandbox.pem";
 
   /** The sandbox's SNS topic, the one the application accepts. */
   static final String SNS_TOPIC =

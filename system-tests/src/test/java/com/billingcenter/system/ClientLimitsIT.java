@@ -227,4 +227,21 @@ class ClientLimitsIT {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString("x-amzn-marketplace-token=" + token)));
   }
+
+  @Test
+  void behindATrustedProxyThatSaysHttpsTheCookieIsSecureAndHstsIsSent() {
+    var page =
+        Http.send(from(newAddress(), "/login.xhtml?lang=en").header("X-Forwarded-Proto", "https"));
+    List<String> cookies =
+        page.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .toList();
+    assertTrue(!cookies.isEmpty(), page.headers().map().toString());
+    for (String cookie : cookies) {
+      assertTrue(cookie.contains("Secure"), cookie);
+      assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+    }
+    assertEquals(
+        List.of("max-age=31536000"), page.headers().allValues("Strict-Transport-Security"));
+  }
 }

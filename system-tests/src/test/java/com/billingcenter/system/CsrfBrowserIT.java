@@ -15,7 +15,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Cross-site request forgery in a real browser: a signed-in customer, with Change Settlement Method
  * open in one tab, visits another site whose page posts the dialog's form to the Billing Center
  * (the browser sends the session cookie along). Without the page's view state the post changes
- * nothing, with a guessed one neither; the customer's own change still works afterwards.
+ * nothing, with a guessed one neither; the same fields posted from the customer's own page, with
+ * its view state, do change it (the control).
  */
 class CsrfBrowserIT {
 
@@ -104,10 +105,32 @@ class CsrfBrowserIT {
       stopAttacker();
     }
 
-    // The customer's own dialog still works.
-    session.click(By.xpath("//form[@id='change']//label[contains(., '345678901234')]"));
-    session.click(By.id("change:confirm"));
-    session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
-    assertEquals("aws", settlement(user));
+    // The control: the attacker's very fields, posted from the Billing Center's own page with the
+    // page's real view state (and the CSP nonce PrimeFaces adds to its forms), do change the
+    // method: the forged posts failed for want of the session's view state and cookie, not for a
+    // wrong field.
+    ((org.openqa.selenium.JavascriptExecutor) session.browser())
+        .executeScript(
+            """
+            const fields = [['change', 'change'], ['change:option', arguments[1]],
+              ['change:confirm', 'change:confirm'],
+              ['jakarta.faces.ViewState',
+               document.querySelector('#change input[name="jakarta.faces.ViewState"]').value],
+              ['primefaces.nonce', document.querySelector('script[nonce]').nonce]];
+            const form = document.createElement('form');
+            form.method = 'post';
+            form.action = arguments[0];
+            for (const [name, value] of fields) {
+              const input = document.createElement('input');
+              input.type = 'hidden'; input.name = name; input.value = value;
+              form.appendChild(input);
+            }
+            document.body.appendChild(form);
+            form.submit();
+            """,
+            server.uri("/workspaces.xhtml").toString(),
+            "aws:" + cloudAccount);
+    session.await().until(d -> "aws".equals(settlement(user)));
+    assertEquals("aws", settlement(user), "the same fields from the customer's own page");
   }
 }

@@ -84,13 +84,26 @@ class FulfillmentIT {
     var first = fulfil(token);
     assertEquals(303, first.statusCode(), first.body());
     String location = first.headers().firstValue("Location").orElseThrow();
-    assertTrue(location.startsWith("/setup.xhtml?ref="), location);
-    assertFalse(location.contains(token), "AWS's token never appears in a URL");
+    assertEquals("/setup.xhtml", location, "no reference in the URL: URLs reach access logs");
+    String cookie =
+        first.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("BC_SETUP="))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("the reference's cookie: " + first.headers().map()));
+    assertTrue(
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax")
+            && cookie.contains("Path=/setup.xhtml")
+            && cookie.contains("Max-Age=3600"),
+        cookie);
+    assertFalse(cookie.contains(token), "AWS's token is not the reference");
+    String reference = cookie.substring("BC_SETUP=".length(), cookie.indexOf(';'));
 
     var second = fulfil(token);
     assertEquals(303, second.statusCode());
     assertFalse(
-        location.equals(second.headers().firstValue("Location").orElseThrow()),
+        second.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.contains(reference)),
         "each arrival gets its own one-time reference");
     assertEquals(
         1,
@@ -104,7 +117,10 @@ class FulfillmentIT {
                 + "' and status = 'PENDING'",
             aws));
 
-    var page = Http.get(server.uri(location));
+    var page =
+        Http.send(
+            java.net.http.HttpRequest.newBuilder(server.uri(location))
+                .header("Cookie", "BC_SETUP=" + reference));
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains(aws), "the set-up page names the AWS account");
   }

@@ -152,6 +152,29 @@ class RequestLimitsIT {
         404, Http.get(server.uri("/api/v1/workspaces/999999999"), name, PASSWORD).statusCode());
     refused.add("GET /api/v1/workspaces/999999999 with 404");
 
+    // The operator key and the events secret are sent, right and wrong (the wrong ones contain the
+    // right ones), so that their absence from the log below means something.
+    var operator =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/api/v1/metering/runs"))
+                .header("X-Operator-Key", BillingCenterServer.OPERATOR_KEY));
+    assertEquals(200, operator.statusCode(), operator.body());
+    var wrongKey =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/api/v1/metering/runs"))
+                .header("X-Operator-Key", BillingCenterServer.OPERATOR_KEY + "-not"));
+    assertEquals(401, wrongKey.statusCode(), wrongKey.body());
+    for (String secret :
+        List.of(BillingCenterServer.EVENTS_SECRET, BillingCenterServer.EVENTS_SECRET + "-not")) {
+      var event =
+          Http.send(
+              HttpRequest.newBuilder(server.uri("/marketplace/aws/events"))
+                  .header("X-Marketplace-Events-Secret", secret)
+                  .header("Content-Type", "text/plain")
+                  .POST(HttpRequest.BodyPublishers.ofString("not an event")));
+      assertTrue(event.statusCode() == 415 || event.statusCode() == 401, event.body());
+    }
+
     String log = awaitLog(logged, "GET /api/v1/workspaces/999999999 with 404");
     for (String line : refused) {
       assertTrue(log.contains("Refused " + line), "logged: " + line);

@@ -57,8 +57,32 @@ class SecurityHeadersIT {
           .firstValue("Server")
           .ifPresent(banner -> assertFalse(banner.matches(".*\\d.*"), "a version in: " + banner));
     }
-    page.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("JSESSIONID="))
-        .forEach(c -> assertTrue(c.contains("HttpOnly"), c));
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyAndSameSiteLaxAndPagesAndApiAreNotStored() {
+    HttpResponse<String> page = Http.get(server.uri("/login.xhtml?lang=en"));
+    List<String> cookies =
+        page.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .toList();
+    assertFalse(cookies.isEmpty(), "a page with ?lang opens a session: " + page.headers().map());
+    for (String cookie : cookies) {
+      assertTrue(cookie.contains("HttpOnly"), cookie);
+      assertTrue(cookie.contains("SameSite=Lax"), cookie);
+      assertFalse(cookie.contains("Secure"), "plain HTTP here, so not Secure: " + cookie);
+    }
+    assertTrue(
+        page.headers().allValues("Strict-Transport-Security").isEmpty(), "no HSTS over HTTP");
+    for (HttpResponse<String> answer :
+        List.of(
+            page,
+            Http.get(server.uri("/api/v1/version")),
+            Http.get(server.uri("/api/v1/account")))) {
+      assertEquals(
+          List.of("no-store"),
+          answer.headers().allValues("Cache-Control"),
+          answer.uri().toString());
+    }
   }
 }

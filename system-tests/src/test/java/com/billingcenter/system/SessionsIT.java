@@ -33,9 +33,10 @@ class SessionsIT {
 
   /** One browser-like session: its own cookies, no redirects followed. */
   private final class PageSession {
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -73,6 +74,15 @@ class SessionsIT {
       var answer = post("/login.xhtml", form);
       assertEquals(302, answer.statusCode(), "signed in: " + answer.body());
       assertTrue(signedIn(), "the session shows Workspace Management");
+    }
+
+    /** The session cookie this client holds now. */
+    String sessionId() {
+      return cookies.getCookieStore().getCookies().stream()
+          .filter(c -> c.getName().equals("JSESSIONID"))
+          .map(java.net.HttpCookie::getValue)
+          .findFirst()
+          .orElse("");
     }
 
     /** Whether a protected page is shown (not a redirect to the login page). */
@@ -150,5 +160,26 @@ class SessionsIT {
     assertTrue(mine.signedIn(), "the session that changed it goes on");
     assertEquals(false, thief.signedIn(), "the other one is signed out");
     assertEquals(200, Http.get(server.uri("/api/v1/account"), user, NEW_PASSWORD).statusCode());
+  }
+
+  @Test
+  void signingInGivesTheSessionANewIdSoThatAPlantedOneIsWorthNothing() throws Exception {
+    String user = Http.register(server, Http.uniqueName("sess"), PASSWORD);
+    PageSession victim = new PageSession();
+    victim.get("/login.xhtml?lang=en");
+    String planted = victim.sessionId();
+    assertTrue(!planted.isEmpty(), "the login page opened a session");
+    victim.logIn(user, PASSWORD);
+    String after = victim.sessionId();
+    assertTrue(!after.isEmpty() && !after.equals(planted), planted + " -> " + after);
+    // Someone who knew the id before the sign-in holds a session nobody signed into.
+    var attacker = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    var page =
+        attacker.send(
+            HttpRequest.newBuilder(server.uri("/workspaces.xhtml"))
+                .header("Cookie", "JSESSIONID=" + planted)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, page.statusCode(), "sent to the login page: " + page.body());
   }
 }

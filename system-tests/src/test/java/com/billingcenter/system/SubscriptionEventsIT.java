@@ -207,7 +207,9 @@ class SubscriptionEventsIT {
         licenseEvent(
             UUID.randomUUID().toString(),
             "License Updated - Manufacturer",
-            Instant.now(),
+            // Later than the sandbox's own License Updated (its subscription + 1 s): never
+            // OUTDATED.
+            Instant.now().plusSeconds(5),
             buyer.getString("agreementId"),
             licenseArn);
     assertEquals("UNCHANGED", outcome(deliver(updated)), "the status stays");
@@ -242,7 +244,9 @@ class SubscriptionEventsIT {
         licenseEvent(
             UUID.randomUUID().toString(),
             "License Deprovisioned - Manufacturer",
-            Instant.now(),
+            // Later than the sandbox's own License Updated (its subscription + 1 s): never
+            // OUTDATED.
+            Instant.now().plusSeconds(5),
             buyer.getString("agreementId"),
             licenseArn);
 

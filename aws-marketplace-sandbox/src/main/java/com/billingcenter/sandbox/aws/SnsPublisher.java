@@ -52,7 +52,7 @@ public class SnsPublisher {
   @Inject
   @ConfigProperty(
       name = "sandbox.sns.certificate-url",
-      defaultValue = "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-sandbox.pem")
+      defaultValue = "https://sns-sandbox.invalid/SimpleNotificationService-sandbox.pem")
   String certificateUrl;
 
   @Inject
@@ -89,7 +89,7 @@ public class SnsPublisher {
                   "-validity",
                   "3650",
                   "-dname",
-                  "CN=sns.us-east-1.amazonaws.com sandbox",
+                  "CN=AWS Marketplace sandbox (not AWS)",
                   "-keystore",
                   store.toString(),
                   "-storetype",

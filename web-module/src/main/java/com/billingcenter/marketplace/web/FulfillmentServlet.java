@@ -91,8 +91,9 @@ public class FulfillmentServlet extends HttpServlet {
       }
       Registration registration = registrations.receive(provider, token, freeTrial);
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-      response.setHeader(
-          "Location", request.getContextPath() + "/setup.xhtml?ref=" + registration.reference());
+      // The reference goes in a cookie, not the URL: a URL ends up in access logs.
+      SetupReference.hand(request, response, registration.reference());
+      response.setHeader("Location", request.getContextPath() + "/setup.xhtml");
     } catch (MarketplaceException refused) {
       LOG.info(
           () -> "Fulfillment refused: " + refused.reason() + " (" + refused.getMessage() + ")");

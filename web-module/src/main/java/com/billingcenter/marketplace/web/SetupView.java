@@ -33,9 +33,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code setup.xhtml?ref=…}: "Set up your account" lands here. A new customer registers and opens
- * the Commercial Plan for a workspace that settles by the AWS account (Step 1); a customer who is
- * logged in chooses workspaces, or opens a new one, for it (Step 2). The reference works once.
+ * {@code setup.xhtml}, with the reference in a cookie ({@link SetupReference}; {@code ?ref=…} is
+ * still read): "Set up your account" lands here. A new customer registers and opens the Commercial
+ * Plan for a workspace that settles by the AWS account (Step 1); a customer who is logged in
+ * chooses workspaces, or opens a new one, for it (Step 2). The reference works once.
  */
 @Named
 @ViewScoped
@@ -85,7 +86,20 @@ public class SetupView implements Serializable {
     if (faces.isPostback()) {
       return;
     }
-    var registration = registrations.find(ref);
+    var request = (jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest();
+    var response =
+        (jakarta.servlet.http.HttpServletResponse) faces.getExternalContext().getResponse();
+    if (ref == null || ref.isBlank()) {
+      ref = SetupReference.of(request).orElse(null);
+    } else {
+      // A reference given in the URL (an older link) moves to the cookie, so that the login page
+      // that may come next brings the customer back without it in a URL.
+      SetupReference.hand(request, response, ref);
+    }
+    var registration =
+        ref == null
+            ? java.util.Optional.<com.billingcenter.marketplace.entity.Registration>empty()
+            : registrations.find(ref);
     if (registration.isEmpty()) {
       state = "invalid";
       return;
@@ -104,8 +118,7 @@ public class SetupView implements Serializable {
       loadWorkspaces(faces);
     } else {
       // The login page brings the customer back here.
-      session(faces)
-          .setAttribute(BillingAuthenticationMechanism.AFTER_LOGIN, "/setup.xhtml?ref=" + ref);
+      session(faces).setAttribute(BillingAuthenticationMechanism.AFTER_LOGIN, "/setup.xhtml");
     }
   }
 
