@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -80,7 +81,7 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential c) {
       String address = ClientAddress.of(request);
       // Counted as a failure before the password is checked; a right one takes it back.
-      var admission = throttles.admit(c.getCaller(), address);
+      var admission = admit(c.getCaller(), address);
       if (admission.refusedUntil().isPresent()) {
         LOG.info(() -> "Refused a page login from " + address + " (throttled)");
         request.setAttribute(THROTTLED_UNTIL, admission.refusedUntil().get());
@@ -136,7 +137,7 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     // all be checked.
     boolean recent = accountStore.recentlyVerified(credential);
     if (!recent) {
-      var admission = throttles.admit(username, address);
+      var admission = admit(username, address);
       if (admission.refusedUntil().isPresent()) {
         RefusedRequestLog.log(LOG, request, 429, "too many failed sign-ins");
         return throttled(response, admission.refusedUntil().get());
@@ -150,6 +151,20 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
       takeBack(username, address);
     }
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /**
+   * Admits an attempt ({@link LoginThrottles#admit}); when its rows cannot be held in time (many
+   * attempts for one name or address at once: the database's lock wait ran out), the attempt is
+   * refused for a second, as too many at once, rather than failed.
+   */
+  private LoginThrottles.Standing admit(String name, String address) {
+    try {
+      return throttles.admit(name, address);
+    } catch (RuntimeException busy) {
+      LOG.info(() -> "A sign-in was refused: its throttle rows are busy (" + busy + ")");
+      return new LoginThrottles.Standing(Optional.of(Instant.now().plusSeconds(1)), true);
+    }
   }
 
   /** A right password takes its count back; a failure to do so is logged, never the answer. */

@@ -25,13 +25,18 @@ public class RegistrationLimit {
   /** Counts a registration from the request's client; if refused, in how many seconds to retry. */
   public Optional<Long> refusedFor(HttpServletRequest request) {
     String address = ClientAddress.of(request);
-    return throttles
-        .admitRegistration(address)
-        .map(
-            until -> {
-              LOG.info(() -> "Refused a registration from " + address + " (too many)");
-              return Math.max(1, Duration.between(clock.instant(), until).toSeconds());
-            });
+    Optional<java.time.Instant> refused;
+    try {
+      refused = throttles.admitRegistration(address);
+    } catch (RuntimeException busy) {
+      // Many registrations from one address at once (the count's row is held): one too many.
+      return Optional.of(1L);
+    }
+    return refused.map(
+        until -> {
+          LOG.info(() -> "Refused a registration from " + address + " (too many)");
+          return Math.max(1, Duration.between(clock.instant(), until).toSeconds());
+        });
   }
 
   /** The refusal in words: minutes, rounded up. */
