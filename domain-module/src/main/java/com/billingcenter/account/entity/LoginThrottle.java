@@ -171,6 +171,11 @@ public class LoginThrottle {
     return Optional.ofNullable(until);
   }
 
+  /** Whether anything is counted here that a right password would take back or wait out. */
+  public boolean counts() {
+    return failures > 0 || blockedUntil != null || nextAttemptAt != null;
+  }
+
   /** Whether this marks a sign-in no older than {@code knownFor} at {@code now}. */
   public boolean knownAt(Instant now, Duration knownFor) {
     return now.isBefore(windowStart.plus(knownFor));

@@ -202,7 +202,8 @@ public class LoginThrottles {
         continue;
       }
       boolean byName = throttle.key().startsWith("name:");
-      counted = true;
+      // A row with nothing counted (an address after a right password) asks for no write.
+      counted |= throttle.counts();
       if (byName && known) {
         continue;
       }
