@@ -244,4 +244,46 @@ class ClientLimitsIT {
     assertEquals(
         List.of("max-age=31536000"), page.headers().allValues("Strict-Transport-Security"));
   }
+
+  @Test
+  void theRegistrationPageSaysSoOnceAnAddressHasRegisteredTooOften() throws Exception {
+    String address = newAddress();
+    for (int i = 0; i < 10; i++) {
+      assertEquals(201, register(Http.uniqueName("regp"), address).statusCode());
+    }
+    var cookies = new java.net.CookieManager();
+    var client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    var page =
+        client.send(
+            from(address, "/register.xhtml?lang=en").build(), HttpResponse.BodyHandlers.ofString());
+    var viewState =
+        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
+            .matcher(page.body());
+    var nonce = java.util.regex.Pattern.compile("nonce=\"([^\"]+)\"").matcher(page.body());
+    assertTrue(viewState.find() && nonce.find(), "a Faces form with its CSP nonce");
+    String user = Http.uniqueName("regp");
+    String form =
+        java.util.stream.Stream.of(
+                "register=register",
+                "register:username=" + user,
+                "register:loginAccount=" + user + "%40example.org",
+                "register:password=" + PASSWORD,
+                "register:confirmation=" + PASSWORD,
+                "register:submit=",
+                "primefaces.nonce=" + java.net.URLEncoder.encode(nonce.group(1), "UTF-8"),
+                "jakarta.faces.ViewState="
+                    + java.net.URLEncoder.encode(viewState.group(1), "UTF-8"))
+            .collect(java.util.stream.Collectors.joining("&"));
+    var answer =
+        client.send(
+            from(address, "/register.xhtml")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        answer.body().contains("Too many registrations from this address"),
+        "the page says so: " + answer.body());
+    assertEquals(401, account(user, PASSWORD, newAddress()).statusCode(), "and stores nothing");
+  }
 }

@@ -27,15 +27,7 @@ public class RegisterView {
       Messages.error(faces, "register:confirmation", "register.mismatch");
       return null;
     }
-    var tooMany =
-        registrationLimit.refusedFor(
-            (jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest());
-    if (tooMany.isPresent()) {
-      Messages.error(
-          faces,
-          null,
-          "registration.throttled",
-          com.billingcenter.platform.web.RegistrationLimit.minutes(tooMany.get()));
+    if (registrationLimit.refusedOnPage(faces)) {
       return null;
     }
     try {

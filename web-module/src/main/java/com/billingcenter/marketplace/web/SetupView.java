@@ -156,15 +156,7 @@ public class SetupView implements Serializable {
       Messages.error(faces, "step1:confirmation", "register.mismatch");
       return;
     }
-    var tooMany =
-        registrationLimit.refusedFor(
-            (jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest());
-    if (tooMany.isPresent()) {
-      Messages.error(
-          faces,
-          null,
-          "registration.throttled",
-          com.billingcenter.platform.web.RegistrationLimit.minutes(tooMany.get()));
+    if (registrationLimit.refusedOnPage(faces)) {
       return;
     }
     try {

@@ -39,6 +39,17 @@ public class RegistrationLimit {
         });
   }
 
+  /**
+   * Counts a registration from a page's client; if it is one too many, says so on the page (with
+   * the minutes to wait) and answers true.
+   */
+  public boolean refusedOnPage(jakarta.faces.context.FacesContext faces) {
+    var tooMany = refusedFor((HttpServletRequest) faces.getExternalContext().getRequest());
+    tooMany.ifPresent(
+        seconds -> Messages.error(faces, null, "registration.throttled", minutes(seconds)));
+    return tooMany.isPresent();
+  }
+
   /** The refusal in words: minutes, rounded up. */
   public static long minutes(long seconds) {
     return Math.max(1, (seconds + 59) / 60);
