@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -117,6 +118,42 @@ class ClientLimitsIT {
     long checked = statuses.getOrDefault(401, 0L);
     assertTrue(checked >= 1 && checked <= 5, "password checks: " + statuses);
     assertEquals(50 - checked, statuses.getOrDefault(429, 0L), "the rest are 429: " + statuses);
+  }
+
+  /**
+   * Far more guesses at once (120) than the pool has connections (32), from a few addresses: every
+   * one is answered, and the owner still signs in. An attempt that held a row while it waited for a
+   * second connection to make another hung the server for good on PostgreSQL.
+   */
+  @Test
+  void aFloodOfGuessesFromAFewAddressesLeavesTheServerAnswering() {
+    String user = registered("flood");
+    String home = newAddress();
+    assertEquals(200, account(user, PASSWORD, home).statusCode(), "the owner signs in at home");
+    List<String> attackers = List.of(newAddress(), newAddress(), newAddress());
+    List<CompletableFuture<String>> guesses = new ArrayList<>();
+    // A client of its own: no connection kept alive from another test.
+    HttpClient flood = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    for (int i = 0; i < 120; i++) {
+      HttpRequest request =
+          from(attackers.get(i % attackers.size()), "/api/v1/account")
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", Http.basic(user, "flood-" + i))
+              .build();
+      guesses.add(
+          flood
+              .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+              .thenApply(response -> Integer.toString(response.statusCode()))
+              .exceptionally(failed -> String.valueOf(failed.getCause())));
+    }
+    Map<String, Long> statuses =
+        guesses.stream()
+            .map(CompletableFuture::join)
+            .collect(Collectors.groupingBy(status -> status, Collectors.counting()));
+    assertEquals(
+        Set.of("401", "429"), statuses.keySet(), "each answered, none failed or lost: " + statuses);
+    assertTrue(statuses.get("401") <= 15, "at most 5 checks per address: " + statuses);
+    assertEquals(200, account(user, PASSWORD, home).statusCode(), "the owner, at once");
   }
 
   @Test

@@ -1,24 +1,20 @@
 package com.billingcenter.account.control;
 
 import com.billingcenter.account.entity.LoginThrottle;
-import jakarta.ejb.Schedule;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows down password guessing, the same on every instance (the counts are rows in the database),
@@ -37,9 +33,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>An attempt is counted as failed before its password is checked ({@link #admit}: the rows are
  * locked, checked and counted in one transaction), so parallel guesses cannot pass the limits; a
  * right password takes its count back ({@link #succeeded}).
+ *
+ * <p>Each entry point first makes the rows it needs that are missing, each in a transaction of its
+ * own and holding nothing else, then runs the rule ({@link LoginThrottleCounts}) in one transaction
+ * on one connection. A transaction that held a row while it waited for a second connection to make
+ * another could wait for ever behind the many attempts holding the pool's other connections.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LoginThrottles {
 
   private static final Logger LOG = Logger.getLogger(LoginThrottles.class.getName());
@@ -47,42 +48,7 @@ public class LoginThrottles {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject LoginThrottleRows rows;
-
-  @Inject
-  @ConfigProperty(name = "billing.security.login.max-failures-per-pair", defaultValue = "5")
-  int perPair;
-
-  @Inject
-  @ConfigProperty(name = "billing.security.login.max-failures-per-address", defaultValue = "20")
-  int perAddress;
-
-  @Inject
-  @ConfigProperty(name = "billing.security.login.free-failures-per-name", defaultValue = "5")
-  int freePerName;
-
-  @Inject
-  @ConfigProperty(name = "billing.security.login.max-delay", defaultValue = "PT30S")
-  Duration maxDelay;
-
-  @Inject
-  @ConfigProperty(name = "billing.security.login.known-for", defaultValue = "P30D")
-  Duration knownFor;
-
-  @Inject
-  @ConfigProperty(name = "billing.security.login.window", defaultValue = "PT15M")
-  Duration window;
-
-  @Inject
-  @ConfigProperty(name = "billing.security.login.block", defaultValue = "PT15M")
-  Duration block;
-
-  @Inject
-  @ConfigProperty(name = "billing.security.registration.max-per-address", defaultValue = "10")
-  int registrationsPerAddress;
-
-  @Inject
-  @ConfigProperty(name = "billing.security.registration.window", defaultValue = "PT1H")
-  Duration registrationWindow;
+  @Inject LoginThrottleCounts counts;
 
   /**
    * Where sign-ins with this name from this address stand: refused until when, if they are now, and
@@ -91,51 +57,17 @@ public class LoginThrottles {
   public record Standing(Optional<Instant> refusedUntil, boolean counted) {}
 
   /** Looks the counts up without writing anything (every API call asks). */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Standing standing(String name, String address) {
-    Instant now = clock.instant();
-    Map<String, LoginThrottle> found =
-        em
-            .createNamedQuery(LoginThrottle.BY_KEYS, LoginThrottle.class)
-            .setParameter("keys", keys(name, address))
-            .getResultList()
-            .stream()
-            .collect(Collectors.toMap(LoginThrottle::key, t -> t));
-    return standing(name, address, found, now);
+    return counts.standing(name, address);
   }
 
   /**
    * Admits one attempt with this name from this address, counting it as failed until {@link
-   * #succeeded}; or refuses it, counting nothing. The rows are held for update in key order, so
-   * that parallel attempts are admitted one by one on every instance.
+   * #succeeded}; or refuses it, counting nothing.
    */
   public Standing admit(String name, String address) {
-    Instant now = clock.instant();
-    // In key order (address, name, pair) on every path, so that two attempts never wait on each
-    // other's rows. The known address is only read: a row made for it would make it known.
-    Map<String, LoginThrottle> held = new TreeMap<>();
-    for (String key : counted(name, address)) {
-      held.put(key, hold(key, now));
-    }
-    String knownKey = LoginThrottle.knownKey(name, address);
-    LoginThrottle known = em.find(LoginThrottle.class, knownKey);
-    if (known != null) {
-      held.put(knownKey, known);
-    }
-    Standing standing = standing(name, address, held, now);
-    if (standing.refusedUntil().isPresent()) {
-      return standing;
-    }
-    held.get(LoginThrottle.pairKey(name, address)).failed(now, perPair, window, block);
-    held.get(LoginThrottle.addressKey(address)).failed(now, perAddress, window, block);
-    if (!known(known, now)) {
-      held.get(LoginThrottle.nameKey(name)).failedWithDelay(now, freePerName, window, maxDelay);
-    }
-    held.values().stream()
-        .filter(t -> t.refusedAt(now).isPresent())
-        .forEach(
-            t -> LOG.warning(() -> "Sign-ins held back after repeated failures (" + kind(t) + ")"));
-    return new Standing(Optional.empty(), true);
+    made(LoginThrottleCounts.counted(name, address));
+    return counts.admit(name, address);
   }
 
   /**
@@ -143,20 +75,8 @@ public class LoginThrottles {
    * address becomes one the name signed in from.
    */
   public void succeeded(String name, String address) {
-    Instant now = clock.instant();
-    String byAddress = LoginThrottle.addressKey(address);
-    for (String key : counted(name, address)) {
-      LoginThrottle throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
-      if (throttle == null) {
-        continue;
-      }
-      if (key.equals(byAddress)) {
-        throttle.wasRight(perAddress);
-      } else {
-        em.remove(throttle);
-      }
-    }
-    hold(LoginThrottle.knownKey(name, address), now).signedIn(now);
+    made(List.of(LoginThrottle.knownKey(name, address)));
+    counts.succeeded(name, address);
   }
 
   /**
@@ -164,97 +84,30 @@ public class LoginThrottles {
    * billing.security.registration.max-per-address} were made within {@code …window}.
    */
   public Optional<Instant> admitRegistration(String address) {
+    made(List.of(LoginThrottle.registrationKey(address)));
+    return counts.admitRegistration(address);
+  }
+
+  /** Makes the rows of these keys that do not exist yet; another attempt may make one first. */
+  private void made(List<String> keys) {
+    Set<String> missing = new HashSet<>(keys);
+    em
+        .createNamedQuery(LoginThrottle.BY_KEYS, LoginThrottle.class)
+        .setParameter("keys", keys)
+        .getResultList()
+        .stream()
+        .map(LoginThrottle::key)
+        .forEach(missing::remove);
     Instant now = clock.instant();
-    LoginThrottle throttle = hold(LoginThrottle.registrationKey(address), now);
-    Optional<Instant> refused = throttle.refusedAt(now);
-    if (refused.isEmpty()) {
-      throttle.failed(now, registrationsPerAddress, registrationWindow, registrationWindow);
-    }
-    return refused;
-  }
-
-  /** Forgets counts whose time is over, and known addresses older than {@code …known-for}. */
-  @Schedule(hour = "*", minute = "17", persistent = false)
-  public void purge() {
-    Instant now = clock.instant();
-    Duration longest = window.compareTo(registrationWindow) > 0 ? window : registrationWindow;
-    int counts =
-        em.createNamedQuery(LoginThrottle.PURGE_COUNTS)
-            .setParameter("before", now.minus(longest))
-            .setParameter("now", now)
-            .executeUpdate();
-    int known =
-        em.createNamedQuery(LoginThrottle.PURGE_KNOWN)
-            .setParameter("before", now.minus(knownFor))
-            .executeUpdate();
-    if (counts + known > 0) {
-      LOG.fine(() -> "Purged " + counts + " sign-in counts and " + known + " known addresses");
-    }
-  }
-
-  private Standing standing(
-      String name, String address, Map<String, LoginThrottle> found, Instant now) {
-    boolean known = known(found.get(LoginThrottle.knownKey(name, address)), now);
-    Optional<Instant> refused = Optional.empty();
-    boolean counted = false;
-    for (LoginThrottle throttle : found.values()) {
-      if (throttle == null || throttle.key().startsWith("known:")) {
-        continue;
-      }
-      boolean byName = throttle.key().startsWith("name:");
-      // A row with nothing counted (an address after a right password) asks for no write.
-      counted |= throttle.counts();
-      if (byName && known) {
-        continue;
-      }
-      Optional<Instant> until = throttle.refusedAt(now);
-      if (until.isPresent() && (refused.isEmpty() || until.get().isAfter(refused.get()))) {
-        refused = until;
-      }
-    }
-    return new Standing(refused, counted);
-  }
-
-  private boolean known(LoginThrottle known, Instant now) {
-    return known != null && known.knownAt(now, knownFor);
-  }
-
-  /** The row of {@code key}, created if missing, held for update until the transaction ends. */
-  private LoginThrottle hold(String key, Instant now) {
-    LoginThrottle throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
-    if (throttle == null) {
-      try {
-        rows.createIfMissing(key, now);
-      } catch (jakarta.ejb.EJBException createdElsewhere) {
-        LOG.fine(() -> "A throttle row was created by another attempt: " + createdElsewhere);
-      }
-      throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
-    }
-    return throttle;
-  }
-
-  private static List<String> keys(String name, String address) {
-    return List.of(
-        LoginThrottle.pairKey(name, address),
-        LoginThrottle.nameKey(name),
-        LoginThrottle.addressKey(address),
-        LoginThrottle.knownKey(name, address));
-  }
-
-  /** The keys an attempt counts against, in the order their rows are held. */
-  private static List<String> counted(String name, String address) {
-    return java.util.stream.Stream.of(
-            LoginThrottle.addressKey(address),
-            LoginThrottle.nameKey(name),
-            LoginThrottle.pairKey(name, address))
+    missing.stream()
         .sorted()
-        .toList();
-  }
-
-  private static String kind(LoginThrottle throttle) {
-    String key = throttle.key();
-    return key.startsWith("address:")
-        ? key
-        : key.substring(0, key.indexOf(':')) + " of a user name";
+        .forEach(
+            key -> {
+              try {
+                rows.createIfMissing(key, now);
+              } catch (EJBException createdElsewhere) {
+                LOG.fine(() -> "A throttle row was made by another attempt: " + createdElsewhere);
+              }
+            });
   }
 }
