@@ -46,7 +46,9 @@ class ClientLimitsIT {
                 "billing.security.login.max-failures-per-address=20",
                 "billing.security.registration.max-per-address=10",
                 "billing.security.login.max-delay=PT2S",
-                "billing.security.fulfillment.max-per-address=3"));
+                "billing.security.fulfillment.max-per-address=3",
+                // Hashes costly enough that skipping one would show (600,000 as shipped).
+                "billing.security.pbkdf2.iterations=200000"));
     server.deleteDatabase();
     server.start();
   }
@@ -154,6 +156,43 @@ class ClientLimitsIT {
         Set.of("401", "429"), statuses.keySet(), "each answered, none failed or lost: " + statuses);
     assertTrue(statuses.get("401") <= 15, "at most 5 checks per address: " + statuses);
     assertEquals(200, account(user, PASSWORD, home).statusCode(), "the owner, at once");
+  }
+
+  /**
+   * An unknown user name and a wrong password get the same answer in the same time: the unknown
+   * name is checked against a decoy hash of the same cost, so timing tells no name apart.
+   */
+  @Test
+  void anUnknownNameAndAWrongPasswordTakeTheSameTime() {
+    String user = registered("timing");
+    List<Long> wrong = new ArrayList<>();
+    List<Long> unknown = new ArrayList<>();
+    String wrongBody = "";
+    String unknownBody = "";
+    for (int i = 0; i < 4; i++) {
+      long start = System.nanoTime();
+      var refused = account(user, "wrong-" + i, newAddress());
+      wrong.add(System.nanoTime() - start);
+      assertEquals(401, refused.statusCode(), refused.body());
+      wrongBody = refused.body();
+      start = System.nanoTime();
+      refused = account(Http.uniqueName("nobody"), "wrong-" + i, newAddress());
+      unknown.add(System.nanoTime() - start);
+      assertEquals(401, refused.statusCode(), refused.body());
+      unknownBody = refused.body();
+    }
+    assertEquals(wrongBody, unknownBody, "the same answer");
+    double wrongMs = median(wrong) / 1e6;
+    double unknownMs = median(unknown) / 1e6;
+    assertTrue(wrongMs > 20, "a wrong password costs a hash: " + wrongMs + " ms");
+    assertTrue(
+        unknownMs > wrongMs / 2 && unknownMs < wrongMs * 2,
+        "the same time: unknown " + unknownMs + " ms, wrong password " + wrongMs + " ms");
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
   }
 
   @Test

@@ -32,10 +32,15 @@ public class PageSignIns {
   @Inject Clock clock;
 
   private SessionSignIns signIns;
+  private Duration idleTimeout;
 
   @PostConstruct
   void init() {
     var config = ConfigProvider.getConfig();
+    idleTimeout =
+        config
+            .getOptionalValue("billing.security.session.idle-timeout", Duration.class)
+            .orElse(Duration.ofMinutes(30));
     signIns =
         SessionSignIns.of(
             config.getOptionalValue("billing.security.session-key", String.class),
@@ -44,10 +49,14 @@ public class PageSignIns {
                 .orElse(Duration.ofHours(12)));
   }
 
-  /** Keeps the sign-in of {@code name} in the request's session (its id already renewed). */
+  /**
+   * Keeps the sign-in of {@code name} in the request's session (its id already renewed), which ends
+   * after {@code billing.security.session.idle-timeout} without a request.
+   */
   public void signIn(HttpServletRequest request, String name, Set<String> groups) {
     BillingAccount account = accounts.require(name);
     HttpSession session = request.getSession();
+    session.setMaxInactiveInterval((int) Math.max(1, idleTimeout.toSeconds()));
     session.setAttribute(
         SIGNED_IN,
         signIns.signIn(
