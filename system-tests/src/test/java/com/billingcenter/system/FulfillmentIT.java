@@ -227,6 +227,70 @@ class FulfillmentIT {
     assertEquals(before, registrations());
   }
 
+  /**
+   * A form of unknown length (chunked) is no browser's form: 411, and nothing stored. Sent over a
+   * raw socket, as the JDK client would not send it over HTTP/2.
+   */
+  @Test
+  void aChunkedPostGets411AndStoresNothing() throws Exception {
+    long before = registrations();
+    String body = "x-amzn-marketplace-token=abc";
+    String chunked = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+    try (java.net.Socket socket = new java.net.Socket(server.base().getHost(), server.port())) {
+      socket.setSoTimeout(20_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /marketplace/aws/fulfillment HTTP/1.1\r\nHost: localhost\r\n"
+                      + "Connection: close\r\nAccept-Language: en\r\n"
+                      + "Content-Type: application/x-www-form-urlencoded\r\n"
+                      + "Transfer-Encoding: chunked\r\n\r\n"
+                      + chunked)
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 411 "), answer);
+      assertTrue(answer.contains("Not a registration form"), answer);
+      assertTrue(answer.contains("Nothing was stored."), answer);
+    }
+    assertEquals(before, registrations());
+  }
+
+  private void resolveCustomerFails(String error) {
+    var set =
+        Http.postJson(
+            server.uri("/aws-sandbox/api/faults"),
+            error == null ? "{}" : "{\"resolveCustomerError\": \"" + error + "\"}");
+    assertEquals(200, set.statusCode(), set.body());
+  }
+
+  /**
+   * When AWS fails to resolve a token, the buyer gets a page that says so, nothing is stored, and
+   * the same link works once AWS answers again. AWS Marketplace Metering Service API reference,
+   * ResolveCustomer, Errors: InternalServiceErrorException (500) and ThrottlingException (400) may
+   * pass, 503; DisabledApiException (400) is AWS refusing us, 502.
+   */
+  @Test
+  void whenAwsFailsTheBuyerGetsA503Or502PageAndTheLinkStillWorks() throws Exception {
+    long before = registrations();
+    String aws = newAwsAccountId();
+    String token = buyer(aws, "").getString("registrationToken");
+    try {
+      resolveCustomerFails("InternalServiceErrorException");
+      assertPage(fulfil(token), 503, "AWS Marketplace cannot be reached");
+      resolveCustomerFails("ThrottlingException");
+      assertPage(fulfil(token), 503, "AWS Marketplace cannot be reached");
+      resolveCustomerFails("DisabledApiException");
+      assertPage(fulfil(token), 502, "AWS Marketplace refused the registration");
+      assertEquals(before, registrations());
+      assertEquals(
+          0, count("select count(*) from cloud_account where provider_account_id = ?", aws));
+    } finally {
+      resolveCustomerFails(null);
+    }
+    assertEquals(303, fulfil(token).statusCode(), "the same link, once AWS answers");
+    assertEquals(before + 1, registrations());
+  }
+
   @Test
   void errorPageSpeaksTheBrowsersLanguage() {
     var response =

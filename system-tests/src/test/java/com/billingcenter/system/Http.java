@@ -14,11 +14,15 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
-/** Small HTTP helpers for the system tests (the JDK client; no redirects followed). */
+/**
+ * Small HTTP helpers for the system tests (the JDK client over HTTP/1.1, as nginx speaks to the
+ * Billing Center, rather than an h2c upgrade; no redirects followed).
+ */
 final class Http {
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();

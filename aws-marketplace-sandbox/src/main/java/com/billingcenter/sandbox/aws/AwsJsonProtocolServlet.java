@@ -66,6 +66,7 @@ public class AwsJsonProtocolServlet extends HttpServlet {
             != jakarta.json.JsonValue.ValueType.STRING) {
       throw new AwsError(400, "InvalidTokenException", "RegistrationToken is required.");
     }
+    faults.beforeResolveCustomer();
     SandboxMarketplace.Buyer buyer =
         marketplace.resolveCustomer(input.getString("RegistrationToken"));
     JsonObjectBuilder out =

@@ -1,12 +1,15 @@
 package com.billingcenter.sandbox.aws;
 
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Faults the sandbox injects into {@code BatchMeterUsage}, to test a seller's retries: a share of
  * calls throttled ({@code ThrottlingException}, 400) or failing ({@code
  * InternalServiceErrorException}, 500), a share of records left unprocessed, added latency, and a
- * quota of calls per second (0: none) beyond which calls are throttled, as AWS's is. Thread-safe.
+ * quota of calls per second (0: none) beyond which calls are throttled, as AWS's is. And one error
+ * every {@code ResolveCustomer} call answers until it is turned off, to test a seller's fulfillment
+ * page when AWS fails. Thread-safe.
  */
 public class Faults {
 
@@ -16,9 +19,10 @@ public class Faults {
       double serverErrorRate,
       double unprocessedRate,
       long latencyMs,
-      double callsPerSecond) {
+      double callsPerSecond,
+      String resolveCustomerError) {
 
-    public static final Settings NONE = new Settings(0, 0, 0, 0, 0);
+    public static final Settings NONE = new Settings(0, 0, 0, 0, 0, null);
 
     public Settings {
       for (double rate : new double[] {throttleRate, serverErrorRate, unprocessedRate}) {
@@ -32,8 +36,25 @@ public class Faults {
       if (!(callsPerSecond >= 0)) {
         throw new IllegalArgumentException("callsPerSecond is 0 (no quota) or more.");
       }
+      if (resolveCustomerError != null
+          && !RESOLVE_CUSTOMER_ERRORS.containsKey(resolveCustomerError)) {
+        throw new IllegalArgumentException(
+            "resolveCustomerError is one of " + RESOLVE_CUSTOMER_ERRORS.keySet() + ".");
+      }
     }
   }
+
+  /**
+   * The errors of ResolveCustomer that no token causes, with their HTTP status (AWS Marketplace
+   * Metering Service API reference, ResolveCustomer, Errors: DisabledApiException 400,
+   * InternalServiceErrorException 500, ThrottlingException 400). ExpiredTokenException and
+   * InvalidTokenException come from the tokens themselves.
+   */
+  static final Map<String, Integer> RESOLVE_CUSTOMER_ERRORS =
+      Map.of(
+          "DisabledApiException", 400,
+          "InternalServiceErrorException", 500,
+          "ThrottlingException", 400);
 
   private volatile Settings settings = Settings.NONE;
   private long windowSecond;
@@ -66,6 +87,15 @@ public class Faults {
     }
     if (random.nextDouble() < s.serverErrorRate()) {
       throw new AwsError(500, "InternalServiceErrorException", "An internal error occurred.");
+    }
+  }
+
+  /** Before a ResolveCustomer call: throws the error set for it, if one is. */
+  public void beforeResolveCustomer() {
+    String error = settings.resolveCustomerError();
+    if (error != null) {
+      throw new AwsError(
+          RESOLVE_CUSTOMER_ERRORS.get(error), error, "Injected by the sandbox: " + error + ".");
     }
   }
 

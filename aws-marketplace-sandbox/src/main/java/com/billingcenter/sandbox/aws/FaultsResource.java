@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code /api/faults}: the faults injected into {@code BatchMeterUsage}. POST {@code
- * {"throttleRate", "serverErrorRate", "unprocessedRate", "latencyMs", "callsPerSecond"}} (rates 0
- * to 1; missing fields are 0, so {@code {}} turns every fault off); GET shows them.
+ * {@code /api/faults}: the faults injected into {@code BatchMeterUsage} and {@code
+ * ResolveCustomer}. POST {@code {"throttleRate", "serverErrorRate", "unprocessedRate", "latencyMs",
+ * "callsPerSecond", "resolveCustomerError"}} (rates 0 to 1; the last an error code of
+ * ResolveCustomer; missing fields are 0 or none, so {@code {}} turns every fault off); GET shows
+ * them.
  */
 @Path("faults")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,11 +41,20 @@ public class FaultsResource {
     }
     for (String field : given.keySet()) {
       if (!java.util.Set.of(
-              "throttleRate", "serverErrorRate", "unprocessedRate", "latencyMs", "callsPerSecond")
+              "throttleRate",
+              "serverErrorRate",
+              "unprocessedRate",
+              "latencyMs",
+              "callsPerSecond",
+              "resolveCustomerError")
           .contains(field)) {
         return badRequest("Unknown fault setting " + field + ".");
       }
-      if (!(given.get(field) instanceof JsonNumber)) {
+      if (field.equals("resolveCustomerError")) {
+        if (!(given.get(field) instanceof jakarta.json.JsonString)) {
+          return badRequest(field + " must be a string.");
+        }
+      } else if (!(given.get(field) instanceof JsonNumber)) {
         return badRequest(field + " must be a number.");
       }
     }
@@ -54,7 +65,10 @@ public class FaultsResource {
               number(given, "serverErrorRate"),
               number(given, "unprocessedRate"),
               (long) number(given, "latencyMs"),
-              number(given, "callsPerSecond"));
+              number(given, "callsPerSecond"),
+              given.containsKey("resolveCustomerError")
+                  ? given.getString("resolveCustomerError")
+                  : null);
       faults.set(settings);
       return Response.ok(json(settings)).build();
     } catch (IllegalArgumentException e) {
@@ -73,6 +87,11 @@ public class FaultsResource {
         .add("unprocessedRate", s.unprocessedRate())
         .add("latencyMs", s.latencyMs())
         .add("callsPerSecond", s.callsPerSecond())
+        .add(
+            "resolveCustomerError",
+            s.resolveCustomerError() == null
+                ? JsonValue.NULL
+                : JSON.createValue(s.resolveCustomerError()))
         .build();
   }
 
