@@ -5,22 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -30,7 +29,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * kept; or, for the sandbox and tests, read from a local file pinned to the URL ({@code
  * billing.aws.sns.pinned-certificates}: {@code URL=path}, comma-separated), never fetched. A kept
  * key is fetched again after {@code billing.aws.sns.certificate-lifetime} (default a day), so that
- * a certificate AWS replaced or revoked is not trusted for ever.
+ * a certificate AWS replaced or revoked is not trusted for ever; when that fetch fails, the message
+ * is refused rather than checked with the old key.
  */
 @ApplicationScoped
 public class SnsCertificates {
@@ -40,21 +40,61 @@ public class SnsCertificates {
 
   static final int MAX_KEPT = 100;
 
+  static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
+
+  /** What the configuration says: allowed hosts, pinned certificates, how long a key is kept. */
+  record Settings(Pattern hosts, Map<String, Path> pinned, Duration lifetime) {
+
+    static Settings fromConfig() {
+      var config = ConfigProvider.getConfig();
+      return new Settings(
+          Pattern.compile(
+              config
+                  .getOptionalValue("billing.aws.sns.certificate-hosts", String.class)
+                  .orElse(SnsSignature.DEFAULT_HOSTS)),
+          pinned(config.getOptionalValue("billing.aws.sns.pinned-certificates", String.class)),
+          config
+              .getOptionalValue("billing.aws.sns.certificate-lifetime", Duration.class)
+              .orElse(DEFAULT_LIFETIME));
+    }
+
+    /** {@code URL=path}, comma-separated. */
+    static Map<String, Path> pinned(Optional<String> list) {
+      Map<String, Path> pinned = new HashMap<>();
+      list.ifPresent(
+          entries -> {
+            for (String entry : entries.split(",")) {
+              int equals = entry.lastIndexOf('=');
+              if (equals > 0) {
+                pinned.put(
+                    entry.substring(0, equals).trim(), Path.of(entry.substring(equals + 1).trim()));
+              }
+            }
+          });
+      return Map.copyOf(pinned);
+    }
+  }
+
   private record Kept(PublicKey key, Instant until) {}
 
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final Clock clock;
+  private final SnsFetch fetch;
+  private final Supplier<Settings> settings;
+
+  public SnsCertificates() {
+    this(Clock.systemUTC(), SnsFetch.overTheNetwork(), Settings::fromConfig);
+  }
+
+  SnsCertificates(Clock clock, SnsFetch fetch, Supplier<Settings> settings) {
+    this.clock = clock;
+    this.fetch = fetch;
+    this.settings = settings;
+  }
 
   /** The allowed hosts of certificate and subscription URLs. */
   public Pattern hosts() {
-    return Pattern.compile(
-        ConfigProvider.getConfig()
-            .getOptionalValue("billing.aws.sns.certificate-hosts", String.class)
-            .orElse(SnsSignature.DEFAULT_HOSTS));
+    return settings.get().hosts();
   }
 
   /**
@@ -63,13 +103,14 @@ public class SnsCertificates {
    * @throws SnsRefusal when the URL may not be fetched or holds no valid certificate
    */
   public PublicKey keyFor(String url) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Kept known = kept.get(url);
     if (known != null && now.isBefore(known.until())) {
       return known.key();
     }
     kept.values().removeIf(k -> !now.isBefore(k.until()));
-    Optional<Path> pinned = Optional.ofNullable(pinned().get(url));
+    Settings current = settings.get();
+    Optional<Path> pinned = Optional.ofNullable(current.pinned().get(url));
     X509Certificate certificate;
     if (pinned.isPresent()) {
       try (InputStream in = Files.newInputStream(pinned.get())) {
@@ -78,39 +119,30 @@ public class SnsCertificates {
         throw new SnsRefusal(Reason.CERTIFICATE, "The pinned certificate cannot be read.");
       }
     } else {
-      if (!SnsSignature.allowedUrl(url, hosts(), true)) {
+      if (!SnsSignature.allowedUrl(url, current.hosts(), true)) {
         throw new SnsRefusal(
             Reason.CERTIFICATE_URL, "The signing certificate is not on an allowed HTTPS host.");
       }
-      certificate = parse(fetch(url));
+      certificate = parse(fetched(url));
     }
     try {
-      certificate.checkValidity();
+      certificate.checkValidity(Date.from(now));
     } catch (CertificateException e) {
       throw new SnsRefusal(Reason.CERTIFICATE, "The signing certificate is not valid now.");
     }
     if (kept.size() < MAX_KEPT) {
-      Duration lifetime =
-          ConfigProvider.getConfig()
-              .getOptionalValue("billing.aws.sns.certificate-lifetime", Duration.class)
-              .orElse(Duration.ofHours(24));
-      kept.put(url, new Kept(certificate.getPublicKey(), now.plus(lifetime)));
+      kept.put(url, new Kept(certificate.getPublicKey(), now.plus(current.lifetime())));
     }
     return certificate.getPublicKey();
   }
 
-  private byte[] fetch(String url) {
+  private byte[] fetched(String url) {
     try {
-      HttpResponse<InputStream> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-              HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = response.body()) {
-        if (response.statusCode() != 200) {
-          throw new SnsRefusal(Reason.CERTIFICATE, "The signing certificate cannot be fetched.");
-        }
-        return in.readNBytes(MAX_CERTIFICATE + 1);
+      SnsFetch.Fetched response = fetch.get(url, MAX_CERTIFICATE);
+      if (response.status() != 200) {
+        throw new SnsRefusal(Reason.CERTIFICATE, "The signing certificate cannot be fetched.");
       }
+      return response.body();
     } catch (IOException e) {
       throw new SnsRefusal(Reason.CERTIFICATE, "The signing certificate cannot be fetched.");
     } catch (InterruptedException e) {
@@ -130,23 +162,5 @@ public class SnsCertificates {
     } catch (CertificateException | ClassCastException e) {
       throw new SnsRefusal(Reason.CERTIFICATE, "The signing certificate cannot be read.");
     }
-  }
-
-  private static Map<String, Path> pinned() {
-    Map<String, Path> pinned = new HashMap<>();
-    ConfigProvider.getConfig()
-        .getOptionalValue("billing.aws.sns.pinned-certificates", String.class)
-        .ifPresent(
-            list -> {
-              for (String entry : list.split(",")) {
-                int equals = entry.lastIndexOf('=');
-                if (equals > 0) {
-                  pinned.put(
-                      entry.substring(0, equals).trim(),
-                      Path.of(entry.substring(equals + 1).trim()));
-                }
-              }
-            });
-    return pinned;
   }
 }

@@ -15,11 +15,6 @@ import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -54,11 +49,15 @@ public class SnsMessages {
   @Inject SnsCertificates certificates;
   @Inject SubscriptionLifecycle lifecycle;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final SnsFetch fetch;
+
+  public SnsMessages() {
+    this(SnsFetch.overTheNetwork());
+  }
+
+  SnsMessages(SnsFetch fetch) {
+    this.fetch = fetch;
+  }
 
   /** What became of a message. */
   public record Handled(String type, String outcome, int lockedWorkspaces) {}
@@ -98,27 +97,19 @@ public class SnsMessages {
     };
   }
 
-  private Handled confirm(SnsMessage message) {
+  /**
+   * Confirms a subscription by a GET of its {@code SubscribeURL}, on an allowed HTTPS host only.
+   * SNS answers the GET with a small XML document; only its status matters here.
+   */
+  Handled confirm(SnsMessage message) {
     if (!SnsSignature.allowedUrl(message.subscribeUrl(), certificates.hosts(), false)) {
       throw new SnsRefusal(
           Reason.MALFORMED, "The SubscribeURL is not on an allowed HTTPS host; not fetched.");
     }
     try {
-      HttpResponse<Void> confirmed =
-          http.send(
-              HttpRequest.newBuilder(URI.create(message.subscribeUrl()))
-                  .timeout(Duration.ofSeconds(10))
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      LOG.info(
-          () ->
-              "SNS subscription to "
-                  + message.topicArn()
-                  + " confirmed: "
-                  + confirmed.statusCode());
-      return new Handled(
-          message.type(), confirmed.statusCode() == 200 ? "CONFIRMED" : "NOT_CONFIRMED", 0);
+      int status = fetch.get(message.subscribeUrl(), 16 * 1024).status();
+      LOG.info(() -> "SNS subscription to " + message.topicArn() + " confirmed: " + status);
+      return new Handled(message.type(), status == 200 ? "CONFIRMED" : "NOT_CONFIRMED", 0);
     } catch (IOException e) {
       return new Handled(message.type(), "NOT_CONFIRMED", 0);
     } catch (InterruptedException e) {
