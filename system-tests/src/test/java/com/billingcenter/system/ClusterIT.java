@@ -2,7 +2,6 @@ package com.billingcenter.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import jakarta.json.JsonArray;
@@ -10,7 +9,6 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -39,9 +36,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The cluster as operators run it: three Payara Micro instances of the Micro WAR in one data grid
- * (sessions replicated) on one PostgreSQL database, behind nginx (round robin, no sticky sessions,
- * configured from {@code config/cluster/nginx.conf.template}).
+ * The cluster as operators run it ({@link Cluster}): three Payara Micro instances of the Micro WAR
+ * in one data grid on one PostgreSQL database, behind nginx.
  *
  * <ol>
  *   <li>A customer in the middle of Change Settlement Method in a real browser keeps working when
@@ -65,94 +61,43 @@ class ClusterIT {
       List.of("DataPoints", "LogVolume", "SyntheticTests", "Traces");
 
   private final BillingCenterServer shared = BillingCenterServer.shared();
-  private final List<BillingCenterServer> members = new ArrayList<>();
-  private String database;
+  private Cluster cluster;
+  private List<BillingCenterServer> members;
   private Nginx nginx;
 
   @RegisterExtension final BrowserSession session = new BrowserSession();
 
   @BeforeAll
   void startCluster() throws Exception {
-    assumeTrue(
-        serverUrl().startsWith("jdbc:postgresql:"),
-        "the cluster test needs PostgreSQL (-Ppostgresql)");
-    Nginx.assumeInstalled();
-    database = "billing_cluster_" + UUID.randomUUID().toString().substring(0, 8);
-    try (Connection admin = admin();
-        Statement create = admin.createStatement()) {
-      create.execute("CREATE DATABASE " + database);
-    }
-    String grid = "billing-it-" + UUID.randomUUID().toString().substring(0, 8);
-    List<Integer> gridPorts =
-        List.of(
-            BillingCenterServer.freePort(),
-            BillingCenterServer.freePort(),
-            BillingCenterServer.freePort());
-    for (int i = 0; i < gridPorts.size(); i++) {
-      members.add(
-          BillingCenterServer.clustered(
-              "cluster-" + (char) ('a' + i),
-              url(),
-              shared.uri("/aws-sandbox"),
-              List.of(
-                  "billing.metering.enabled=true",
-                  "billing.metering.lease=PT10S",
-                  "billing.metering.calls-per-second=4"),
-              grid,
-              gridPorts.get(i),
-              gridPorts));
-    }
-    // The first member creates the schema alone; the others join its data grid.
-    members.get(0).start();
-    CompletableFuture.allOf(
-            members.stream()
-                .skip(1)
-                .map(m -> CompletableFuture.runAsync(m::start))
-                .toArray(CompletableFuture[]::new))
-        .join();
-    nginx = Nginx.start("cluster", members);
+    cluster =
+        Cluster.start(
+            "cluster",
+            3,
+            List.of(
+                "billing.metering.enabled=true",
+                "billing.metering.lease=PT10S",
+                "billing.metering.calls-per-second=4"));
+    members = cluster.members();
+    nginx = cluster.nginx();
   }
 
   @AfterAll
   void stopCluster() throws Exception {
-    if (nginx != null) {
-      nginx.stop();
+    if (cluster != null) {
+      cluster.close();
     }
-    members.forEach(BillingCenterServer::kill);
     Http.send(
         HttpRequest.newBuilder(shared.uri("/aws-sandbox/api/faults"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{}")));
-    if (database != null) {
-      try (Connection admin = admin();
-          Statement drop = admin.createStatement()) {
-        drop.execute("DROP DATABASE IF EXISTS " + database);
-      }
-    }
-  }
-
-  private static String serverUrl() {
-    return System.getProperty("it.db.url", "");
-  }
-
-  private static Connection admin() throws Exception {
-    return DriverManager.getConnection(
-        serverUrl().replaceAll("/[^/]*$", "/postgres"),
-        System.getProperty("it.db.user"),
-        System.getProperty("it.db.password"));
-  }
-
-  private String url() {
-    return serverUrl().replaceAll("/[^/]*$", "/" + database);
   }
 
   private Connection db() throws Exception {
-    return DriverManager.getConnection(
-        url(), System.getProperty("it.db.user"), System.getProperty("it.db.password"));
+    return cluster.db();
   }
 
   private BillingCenterServer memberOn(int port) {
-    return members.stream().filter(m -> m.port() == port).findFirst().orElseThrow();
+    return cluster.memberOn(port);
   }
 
   private static LocalDateTime utc(Instant at) {

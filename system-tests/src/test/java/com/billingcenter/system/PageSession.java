@@ -82,7 +82,18 @@ final class PageSession {
 
   /** Whether a protected page is shown (not a redirect to the login page). */
   boolean signedIn() throws Exception {
-    var page = get("/workspaces.xhtml");
+    return signedInAt(server);
+  }
+
+  /**
+   * Whether {@code other} (another member of the server's cluster) shows this session a protected
+   * page: the same cookies, sent to it.
+   */
+  boolean signedInAt(BillingCenterServer other) throws Exception {
+    var page =
+        client.send(
+            HttpRequest.newBuilder(other.uri("/workspaces.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
     return page.statusCode() == 200 && page.body().contains("Workspace Management");
   }
 
