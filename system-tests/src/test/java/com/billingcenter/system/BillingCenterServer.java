@@ -42,6 +42,9 @@ final class BillingCenterServer {
   /** An AWS Marketplace sandbox elsewhere, instead of deploying one here. */
   private URI sandbox;
 
+  /** Whether the start waits for the sandbox deployed here to answer. */
+  private boolean awaitSandbox = true;
+
   /** More system properties, given last (so they win). */
   private final List<String> extraProperties = new ArrayList<>();
 
@@ -58,6 +61,17 @@ final class BillingCenterServer {
     server.databaseUrl = databaseUrl;
     server.sandbox = sandbox;
     server.extraProperties.addAll(properties);
+    return server;
+  }
+
+  /**
+   * A server on its own database with the sandbox deployed beside it but not enabled ({@code
+   * sandbox.enabled=false}, as anywhere but the Run command and the tests): its start does not wait
+   * for the sandbox.
+   */
+  static BillingCenterServer withSandboxNotEnabled(String name) {
+    BillingCenterServer server = member(name, null, null, List.of("sandbox.enabled=false"));
+    server.awaitSandbox = false;
     return server;
   }
 
@@ -302,7 +316,7 @@ final class BillingCenterServer {
                 HttpRequest.newBuilder(uri("/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         int sandboxStatus =
-            sandbox != null
+            sandbox != null || !awaitSandbox
                 ? 200
                 : http.send(
                         HttpRequest.newBuilder(uri("/aws-sandbox/health")).build(),
