@@ -130,12 +130,7 @@ class ClusterSecurityIT {
     PageSession laptop = new PageSession(a);
     laptop.logIn(user, PASSWORD);
     assertTrue(laptop.signedInAt(b), "the session is the grid's: b shows it too");
-    var changed =
-        Http.postJson(
-            b.uri("/api/v1/account/password"),
-            "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + NEW_PASSWORD + "\"}",
-            user,
-            PASSWORD);
+    var changed = Http.changePassword(b, user, PASSWORD, NEW_PASSWORD);
     assertEquals(204, changed.statusCode(), changed.body());
     assertFalse(laptop.signedInAt(a), "signed out on a, where it signed in");
     assertFalse(laptop.signedInAt(b), "and on b, where the password changed");

@@ -83,6 +83,16 @@ final class Http {
     }
   }
 
+  /** Changes the account's password through the API ({@code POST /api/v1/account/password}). */
+  static HttpResponse<String> changePassword(
+      BillingCenterServer server, String user, String current, String next) {
+    return postJson(
+        server.uri("/api/v1/account/password"),
+        "{\"currentPassword\":\"" + current + "\",\"newPassword\":\"" + next + "\"}",
+        user,
+        current);
+  }
+
   static String uniqueName(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }

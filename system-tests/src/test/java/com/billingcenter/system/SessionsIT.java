@@ -27,12 +27,7 @@ class SessionsIT {
     PageSession phone = new PageSession(server);
     laptop.logIn(user, PASSWORD);
     phone.logIn(user, PASSWORD);
-    var changed =
-        Http.postJson(
-            server.uri("/api/v1/account/password"),
-            "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + NEW_PASSWORD + "\"}",
-            user,
-            PASSWORD);
+    var changed = Http.changePassword(server, user, PASSWORD, NEW_PASSWORD);
     assertEquals(204, changed.statusCode(), changed.body());
     assertEquals(false, laptop.signedIn(), "the laptop's session ends");
     assertEquals(false, phone.signedIn(), "so does the phone's");
