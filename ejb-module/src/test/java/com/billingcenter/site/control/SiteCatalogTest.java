@@ -42,6 +42,28 @@ class SiteCatalogTest {
     }
   }
 
+  /**
+   * Each shipped site's currency: the mainland sites settle in CNY, Hong Kong and the overseas
+   * sites in USD (the product's FAQ, GuanceCloud/guance-docs
+   * docs/en/billing/faq/settlement-bill.md: "How can workspaces under Hong Kong and overseas sites
+   * use RMB settlement? Please contact your account manager", and the same the other way for
+   * domestic sites and US dollars).
+   */
+  @Test
+  void shippedSitesSettleMainlandChinaInCnyAndHongKongAndOverseasInUsd() throws IOException {
+    try (InputStream in = Files.newInputStream(Path.of("..", "config", "sites.json"))) {
+      SiteCatalog catalog = SiteCatalog.parse(in);
+      java.util.Map<String, String> currencies = new java.util.TreeMap<>();
+      catalog.all().forEach(site -> currencies.put(site.code(), site.currency().getCurrencyCode()));
+      assertEquals(
+          new java.util.TreeMap<>(
+              java.util.Map.of(
+                  "cn1", "CNY", "cn2", "CNY", "cn4", "CNY", "cn6", "USD", "us1", "USD", "eu1",
+                  "USD", "ap1", "USD", "za1", "USD", "id1", "USD")),
+          currencies);
+    }
+  }
+
   @Test
   void siteWithoutItsDefaultAmongItsMethodsIsRefused() {
     assertThrows(
