@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A hostile-input drill: starts the sandbox and the Micro WAR (embedded H2 under bench/target,
 # reachable by this script too), sets up a victim (an account with a workspace) and an attacker,
-# then sends every kind of input the README says is refused: forged, replayed and oversize
+# then sends every kind of input docs/security.md says is refused: forged, replayed and oversize
 # callbacks (EventBridge, SNS, the fulfillment URL), malformed JSON and oversize bodies, XSS names,
 # another customer's ids, path probes and parallel password guesses. It prints, per kind, the
 # probes sent, those refused (a 4xx, or for a name shown on a page: shown escaped) and the state

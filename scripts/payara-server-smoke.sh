@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deploys ear/target/billing-center.ear on Payara Server 6 (full), with the AWS Marketplace sandbox
-# WAR beside it at /aws-sandbox, configured with asadmin as the README says; checks, over HTTP, the
+# WAR beside it at /aws-sandbox, configured with asadmin as docs/payara-server.md says; checks, over HTTP, the
 # login page, /openapi, /health and an EJB-backed API call; then runs the seed's end-to-end browser
 # scenario against it (AwsSettlementBrowserIT: the sandbox listing, subscribe, the fulfillment URL,
 # set-up, Commercial Plan, binding a second workspace, Cloud Account) and stops the domain.

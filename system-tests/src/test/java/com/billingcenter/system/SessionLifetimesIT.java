@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A signed-in page session ends after its idle timeout without a request, and after its absolute
  * lifetime however busy. On a server of its own whose times are seconds (as shipped: 30 minutes
- * idle, 12 hours at most; README, Configuration), so that the test waits seconds.
+ * idle, 12 hours at most; docs/configuration.md), so that the test waits seconds.
  */
 class SessionLifetimesIT {
 
