@@ -250,6 +250,9 @@ final class BillingCenterServer {
     command.add("-Dbilling.mail.smtp.host=127.0.0.1");
     command.add("-Dbilling.mail.smtp.port=" + mail.port());
     command.add("-Dbilling.mail.from=billing-center@example.org");
+    // Mailed links (password resets, lock pages) start with this server's own address.
+    String base = base().toString();
+    command.add("-Dbilling.public-url=" + base.substring(0, base.length() - 1));
     command.add("-Dsandbox.sns-url=" + uri("/marketplace/aws/sns"));
     command.add("-Dsandbox.sns.certificate-file=" + snsCertificate);
     command.add(
@@ -269,6 +272,7 @@ final class BillingCenterServer {
     command.add("-Dbilling.security.login.max-failures-per-address=100000");
     command.add("-Dbilling.security.registration.max-per-address=100000");
     command.add("-Dbilling.security.fulfillment.max-per-address=100000");
+    command.add("-Dbilling.security.password-reset.max-per-address=100000");
     command.add("-Dbilling.metering.enabled=false");
     command.add("-Dbilling.metering.calls-per-second=200");
     // Cheaper password hashes keep the tests quick; production keeps the default.

@@ -296,6 +296,34 @@ class ClientLimitsIT {
   }
 
   @Test
+  void passwordResetRequestsAreLimitedPerAddress() throws Exception {
+    String address = newAddress();
+    String user = registered("forgot");
+    java.util.function.Function<String, String> ask =
+        name -> {
+          try {
+            return new PageSession(server, address)
+                .submit(
+                    "/forgot-password.xhtml?lang=en", "forgot", Map.of("name", name, "send", ""))
+                .body();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    for (int i = 0; i < 5; i++) {
+      String page = ask.apply(i == 0 ? user : Http.uniqueName("nobody"));
+      assertTrue(page.contains("If an account matches"), "request " + (i + 1) + ": " + page);
+    }
+    String sixth = ask.apply(user);
+    assertTrue(sixth.contains("Too many reset requests from this address"), sixth);
+    String elsewhere =
+        new PageSession(server, newAddress())
+            .submit("/forgot-password.xhtml?lang=en", "forgot", Map.of("name", user, "send", ""))
+            .body();
+    assertTrue(elsewhere.contains("If an account matches"), "another address may: " + elsewhere);
+  }
+
+  @Test
   void fulfillmentPostsPerAddressAreLimitedBeforeAwsIsAsked() {
     String address = newAddress();
     for (int i = 0; i < 3; i++) {

@@ -93,6 +93,15 @@ final class Http {
         current);
   }
 
+  /** A site reports usage ({@code POST /api/v1/usage} with its key): a batch as JSON. */
+  static HttpResponse<String> reportUsage(BillingCenterServer server, String site, String batch) {
+    return send(
+        HttpRequest.newBuilder(server.uri("/api/v1/usage"))
+            .header("Content-Type", "application/json")
+            .header("X-Site-Key", BillingCenterServer.siteKey(site))
+            .POST(HttpRequest.BodyPublishers.ofString(batch)));
+  }
+
   static String uniqueName(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }

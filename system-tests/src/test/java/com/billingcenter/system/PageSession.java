@@ -26,19 +26,35 @@ final class PageSession {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
 
+  /** The client address a trusted proxy names ({@code X-Forwarded-For}), or null. */
+  private final String forwardedFor;
+
   PageSession(BillingCenterServer server) {
+    this(server, null);
+  }
+
+  /** A session whose requests come through a trusted proxy for client {@code forwardedFor}. */
+  PageSession(BillingCenterServer server, String forwardedFor) {
     this.server = server;
+    this.forwardedFor = forwardedFor;
     this.client =
         HttpClient.newBuilder()
+            // HTTP/1.1, as browsers behind nginx reach the Billing Center: Payara's cleartext
+            // HTTP/2 answers some requests of an upgraded connection with 431.
+            .version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
   }
 
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path));
+    return forwardedFor == null ? request : request.header("X-Forwarded-For", forwardedFor);
+  }
+
   HttpResponse<String> get(String path) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(server.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
@@ -51,7 +67,7 @@ final class PageSession {
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return client.send(
-        HttpRequest.newBuilder(server.uri(path))
+        request(path)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -98,22 +114,40 @@ final class PageSession {
   }
 
   void changePasswordOnTheAccountPage(String current, String next) throws Exception {
-    var page = get("/account.xhtml?lang=en");
-    assertEquals(200, page.statusCode());
+    var answer =
+        submit(
+            "/account.xhtml?lang=en",
+            "password",
+            Map.of("current", current, "newPassword", next, "confirmation", next, "save", ""));
+    assertTrue(answer.body().contains("Your password is changed"), "changed: " + answer.body());
+  }
+
+  /**
+   * Opens {@code page} and submits its form {@code formId} as a browser would (a full post with the
+   * view state, the page's hidden fields and its CSP nonce): {@code fields} by their ids inside the
+   * form, the button among them with an empty value. The answer is not followed.
+   */
+  HttpResponse<String> submit(String page, String formId, Map<String, String> fields)
+      throws Exception {
+    var opened = get(page);
+    assertEquals(200, opened.statusCode(), page + ": " + opened.body());
+    return submitOn(opened.body(), page, formId, fields);
+  }
+
+  /** As {@link #submit}, on a page already opened (its body {@code html}). */
+  HttpResponse<String> submitOn(String html, String page, String formId, Map<String, String> fields)
+      throws Exception {
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("password", "password");
-    form.put("password:current", current);
-    form.put("password:newPassword", next);
-    form.put("password:confirmation", next);
-    form.put("password:save", "");
-    form.put("jakarta.faces.ViewState", viewState(page.body()));
-    hidden(page.body()).forEach(form::putIfAbsent);
+    form.put(formId, formId);
+    fields.forEach((id, value) -> form.put(formId + ":" + id, value));
+    form.put("jakarta.faces.ViewState", viewState(html));
+    hidden(html).forEach(form::putIfAbsent);
     // PrimeFaces' script adds the page's CSP nonce to every form it submits.
-    Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(page.body());
+    Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(html);
     assertTrue(nonce.find(), "the page's CSP nonce");
     form.put("primefaces.nonce", nonce.group(1));
-    var answer = post("/account.xhtml", form);
-    assertTrue(answer.body().contains("Your password is changed"), "changed: " + answer.body());
+    String path = page.contains("?") ? page.substring(0, page.indexOf('?')) : page;
+    return post(path, form);
   }
 
   private static final Pattern HIDDEN =

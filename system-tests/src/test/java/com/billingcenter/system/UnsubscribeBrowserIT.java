@@ -1,9 +1,12 @@
 package com.billingcenter.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -13,8 +16,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Flow 7 in a real browser: the buyer unsubscribes in the sandbox's Your Marketplace Software, the
- * two workspaces that AWS account settled show locked with their countdown in Workspace Management
- * and a notice in each one's language; one is unlocked with the Billing Center account, the other
+ * workspaces that AWS account settled show locked with their countdown in Workspace Management and
+ * a notice in each one's language. The lock notice's mailed link opens the lock page without
+ * signing in; from there the owner signs in and dissolves one workspace (typing its name), which
+ * then takes no usage. Of the others, one is unlocked with the Billing Center account, the other
  * with another registered AWS account.
  */
 class UnsubscribeBrowserIT {
@@ -78,6 +83,8 @@ class UnsubscribeBrowserIT {
     long other = Database.registerAwsAccount(server, user, "444455556666");
     settleBy(user, create(user, "Oregon shop", "us1", "en"), aws);
     settleBy(user, create(user, "法兰克福", "eu1", "zh"), aws);
+    long scratch = create(user, "Scratch", "ap1", "en");
+    settleBy(user, scratch, aws);
 
     // The buyer cancels in AWS Marketplace.
     browser().get(server.uri("/aws-sandbox/your-software?account=" + awsAccountId).toString());
@@ -97,9 +104,48 @@ class UnsubscribeBrowserIT {
       assertTrue(browser().getPageSource().contains(sent), browser().getPageSource());
     }
 
-    // The customer sees both workspaces locked, with their countdown.
-    session.logIn(server.uri("/login.xhtml?lang=en"), user, PASSWORD);
+    // The lock notice's mail links to the lock page, which opens without signing in.
+    String mail = Mails.await(server, user + "@example.com", "workspace “Scratch”");
+    browser().get(Mails.link(mail, server.uri("/locked.xhtml?t=").toString()) + "&lang=en");
+    assertEquals("Workspace locked", session.heading());
+    assertTrue(session.visible(By.id("reason")).getText().contains("was unsubscribed"));
+    assertTrue(session.visible(By.id("meaning")).getText().contains("days left"));
+    assertTrue(browser().findElements(By.id("dissolve:typedName")).isEmpty(), "not signed in");
+    // Dissolve: sign in as the owner, back to the lock page, type the name.
+    session.click(By.id("signInToDissolve"));
+    session.visible(By.id("login:name")).sendKeys(user);
+    browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
+    browser().findElement(By.id("login:submit")).click();
+    session.visible(By.id("dissolve:typedName")).sendKeys("scratch");
+    session.click(By.id("dissolve:confirmDissolve"));
+    String refused = session.visible(By.id("dissolve:messages")).getText();
+    assertTrue(refused.contains("Type the workspace name exactly"), refused);
+    session.visible(By.id("dissolve:typedName")).clear();
+    session.visible(By.id("dissolve:typedName")).sendKeys("Scratch");
+    Browser.screenshot(browser(), "lock-page-dissolve");
+    session.click(By.id("dissolve:confirmDissolve"));
+    session
+        .await()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("list:messages"), "Workspace “Scratch” was dissolved."));
+    String usage =
+        Http.reportUsage(
+                server,
+                "ap1",
+                "{\"records\": [{\"id\": \"%s\", \"workspaceId\": %d, \"billingItem\":"
+                        .formatted(Http.uniqueName("dissolved"), scratch)
+                    + " \"data-points\", \"hour\": \"%s\", \"quantity\": 5}]}"
+                        .formatted(Instant.now().truncatedTo(ChronoUnit.HOURS)))
+            .body();
+    assertTrue(usage.contains("was dissolved"), "no usage taken: " + usage);
+
+    // The customer sees the other workspaces locked, with their countdown, and Scratch no more.
     assertEquals("Workspace Management", session.heading());
+    session
+        .await()
+        .until(d -> !d.findElements(By.cssSelector("#list\\:workspaces_data tr")).isEmpty());
+    assertFalse(browser().findElement(By.id("list:workspaces")).getText().contains("Scratch"));
     for (String name : new String[] {"Oregon shop", "法兰克福"}) {
       String row = rowOf(name).getText();
       assertTrue(row.contains("Locked"), row);
@@ -112,6 +158,7 @@ class UnsubscribeBrowserIT {
     String notices = session.visible(By.id("notices:list")).getText();
     assertTrue(notices.contains("Workspace “Oregon shop” is locked"), notices);
     assertTrue(notices.contains("工作空间“法兰克福”已锁定"), notices);
+    assertTrue(notices.contains("Workspace “Scratch” was dissolved"), notices);
     Browser.screenshot(browser(), "notices");
 
     // The lock page says why, and its Unlock opens Change Settlement Method for that workspace.

@@ -34,11 +34,7 @@ class UsageApiIT {
   private final Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
 
   private HttpResponse<String> report(String site, String body) {
-    return Http.send(
-        HttpRequest.newBuilder(server.uri("/api/v1/usage"))
-            .header("Content-Type", "application/json")
-            .header("X-Site-Key", BillingCenterServer.siteKey(site))
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return Http.reportUsage(server, site, body);
   }
 
   private static JsonObject record(

@@ -45,8 +45,17 @@ public class SellerEvents {
   @ConfigProperty(name = "sandbox.events-secret", defaultValue = "sandbox-events-secret")
   String secret;
 
+  /**
+   * HTTP/1.1, as an EventBridge API destination delivers. Over plain HTTP the JDK client would
+   * otherwise upgrade to HTTP/2 (h2c), and Payara's h2c answers some requests of an upgraded
+   * connection with 431 (seen at random header sizes, 2026-12-06): the seller's answer would not be
+   * its own.
+   */
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   @Inject SnsPublisher sns;
 

@@ -96,6 +96,11 @@ public class LoginThrottle {
     return fit("register:" + address);
   }
 
+  /** The key of password reset requests from one address. */
+  public static String passwordResetKey(String address) {
+    return fit("reset:" + address);
+  }
+
   private static String fit(String key) {
     return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
   }

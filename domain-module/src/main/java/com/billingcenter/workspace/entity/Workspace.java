@@ -98,6 +98,9 @@ public class Workspace {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  @Column(name = "dissolved_at")
+  private Instant dissolvedAt;
+
   @Version private long version;
 
   protected Workspace() {}
@@ -162,6 +165,9 @@ public class Workspace {
     if (next.equals(settlement)) {
       throw new RuleViolation(
           "settlement.unchanged", "The workspace already settles by this method.");
+    }
+    if (status == WorkspaceStatus.DISSOLVED) {
+      throw new RuleViolation("workspace.dissolved", "This workspace was dissolved.");
     }
     boolean unlocking = status != WorkspaceStatus.ACTIVE;
     if (!unlocking && settlementChangedAt != null && sameMonth(settlementChangedAt, now)) {
@@ -228,6 +234,29 @@ public class Workspace {
     return true;
   }
 
+  /**
+   * The owner deletes a locked workspace for good, confirming by typing its name (surrounding
+   * spaces aside). Only a locked workspace can be dissolved: an active one is first locked by the
+   * end of its settlement. It then takes no data and is in no list; its earlier usage stays on the
+   * bills.
+   */
+  public void dissolve(String typedName, Clock clock) {
+    if (status == WorkspaceStatus.DISSOLVED) {
+      throw new RuleViolation("workspace.dissolved", "This workspace was dissolved already.");
+    }
+    if (status == WorkspaceStatus.ACTIVE) {
+      throw new RuleViolation(
+          "workspace.dissolve.notLocked", "Only a locked workspace can be dissolved.");
+    }
+    if (typedName == null || !typedName.strip().equals(name)) {
+      throw new RuleViolation(
+          "workspace.dissolve.nameMismatch",
+          "Type the workspace's name exactly to confirm that it is to be dissolved.");
+    }
+    status = WorkspaceStatus.DISSOLVED;
+    dissolvedAt = clock.instant();
+  }
+
   /** After the countdown a locked workspace becomes fully locked. Returns whether it changed. */
   public boolean refreshLockState(Clock clock) {
     if (status == WorkspaceStatus.LOCKED && !clock.instant().isBefore(countdownEnd().get())) {
@@ -247,7 +276,7 @@ public class Workspace {
     return switch (status) {
       case ACTIVE -> true;
       case LOCKED -> clock.instant().isBefore(countdownEnd().get());
-      case FULLY_LOCKED -> false;
+      case FULLY_LOCKED, DISSOLVED -> false;
     };
   }
 
@@ -302,6 +331,10 @@ public class Workspace {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  public Instant dissolvedAt() {
+    return dissolvedAt;
   }
 
   @Override

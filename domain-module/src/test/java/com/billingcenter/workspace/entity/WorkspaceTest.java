@@ -190,4 +190,32 @@ class WorkspaceTest {
     assertEquals(WorkspaceStatus.ACTIVE, workspace.status());
     assertThrows(IllegalArgumentException.class, () -> Settlement.cloudAccount("none", 1));
   }
+
+  @Test
+  void onlyALockedWorkspaceIsDissolvedAndOnlyWithItsNameTyped() {
+    Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");
+    assertEquals(
+        "workspace.dissolve.notLocked",
+        refusal(() -> workspace.dissolve("Production", at("2026-05-02T00:00:00Z"))));
+    workspace.changeSettlement(AWS_1, at("2026-05-02T00:00:00Z"));
+    workspace.loseSettlement("cloudAccount.ended", at("2026-05-03T00:00:00Z"));
+    assertEquals(
+        "workspace.dissolve.nameMismatch",
+        refusal(() -> workspace.dissolve("production", at("2026-05-04T00:00:00Z"))));
+    assertEquals(WorkspaceStatus.LOCKED, workspace.status(), "nothing changed");
+
+    workspace.dissolve("  Production ", at("2026-05-04T00:00:00Z"));
+    assertEquals(WorkspaceStatus.DISSOLVED, workspace.status());
+    assertEquals(Instant.parse("2026-05-04T00:00:00Z"), workspace.dissolvedAt());
+    assertFalse(workspace.acceptsUsage(at("2026-05-04T00:00:01Z")), "no data after");
+    assertEquals(
+        "workspace.dissolved",
+        refusal(
+            () ->
+                workspace.changeSettlement(
+                    Settlement.billingCenterAccount(), at("2026-05-05T00:00:00Z"))));
+    assertEquals(
+        "workspace.dissolved",
+        refusal(() -> workspace.dissolve("Production", at("2026-05-05T00:00:00Z"))));
+  }
 }

@@ -71,6 +71,10 @@ public class LoginThrottleCounts {
   @ConfigProperty(name = "billing.security.registration.window", defaultValue = "PT1H")
   Duration registrationWindow;
 
+  @Inject
+  @ConfigProperty(name = "billing.security.password-reset.max-per-address", defaultValue = "5")
+  int resetsPerAddress;
+
   /** Looks the counts up without writing anything (every API call asks). */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public LoginThrottles.Standing standing(String name, String address) {
@@ -142,14 +146,27 @@ public class LoginThrottleCounts {
 
   /**
    * Counts a registration from this address, or refuses it (until when) once {@code
-   * billing.security.registration.max-per-address} were made within {@code …window}.
+   * billing.security.registration.max-per-address} were made within {@code …window} (which password
+   * resets share).
    */
   public Optional<Instant> admitRegistration(String address) {
+    return admitPerAddress(LoginThrottle.registrationKey(address), registrationsPerAddress);
+  }
+
+  /**
+   * Counts a password reset request from this address, or refuses it (until when) once {@code
+   * billing.security.password-reset.max-per-address} were made within an hour.
+   */
+  public Optional<Instant> admitPasswordReset(String address) {
+    return admitPerAddress(LoginThrottle.passwordResetKey(address), resetsPerAddress);
+  }
+
+  private Optional<Instant> admitPerAddress(String key, int limit) {
     Instant now = clock.instant();
-    LoginThrottle throttle = hold(LoginThrottle.registrationKey(address), now);
+    LoginThrottle throttle = hold(key, now);
     Optional<Instant> refused = throttle.refusedAt(now);
     if (refused.isEmpty()) {
-      throttle.failed(now, registrationsPerAddress, registrationWindow, registrationWindow);
+      throttle.failed(now, limit, registrationWindow, registrationWindow);
     }
     return refused;
   }

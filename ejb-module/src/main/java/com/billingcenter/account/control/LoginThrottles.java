@@ -88,6 +88,15 @@ public class LoginThrottles {
     return counts.admitRegistration(address);
   }
 
+  /**
+   * Counts a password reset request from this address, or refuses it (until when) once {@code
+   * billing.security.password-reset.max-per-address} were made within an hour.
+   */
+  public Optional<Instant> admitPasswordReset(String address) {
+    made(List.of(LoginThrottle.passwordResetKey(address)));
+    return counts.admitPasswordReset(address);
+  }
+
   /** Makes the rows of these keys that do not exist yet; another attempt may make one first. */
   private void made(List<String> keys) {
     Set<String> missing = new HashSet<>(keys);

@@ -1,4 +1,7 @@
 package com.billingcenter.notice.control;
 
-/** A notice was written; observers act once its transaction has committed. */
-public record NoticeWritten(long noticeId) {}
+/**
+ * A notice was written; {@code mailedLink} is a text with a link that only its mail carries (or
+ * null).
+ */
+public record NoticeWritten(long noticeId, String mailedLink) {}

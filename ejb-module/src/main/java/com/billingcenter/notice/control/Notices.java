@@ -1,7 +1,9 @@
 package com.billingcenter.notice.control;
 
+import com.billingcenter.account.entity.MailedLink;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.notice.entity.Notice;
+import com.billingcenter.platform.control.PublicAddress;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
@@ -10,9 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ResourceBundle;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Writes notices to customers in the language of the workspace they are about (its templates are in
@@ -29,6 +33,7 @@ public class Notices {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject Event<NoticeWritten> written;
+  @Inject PublicAddress publicAddress;
 
   /**
    * The workspace lost the cloud account that settled it and is locked: the subscription ended, or
@@ -36,13 +41,7 @@ public class Notices {
    */
   public Notice workspaceLocked(
       Workspace workspace, CloudAccount cloudAccount, boolean subscriptionFailed) {
-    // No fallback to the JVM's default locale: English is the base bundle.
-    ResourceBundle templates =
-        ResourceBundle.getBundle(
-            TEMPLATES,
-            workspace.language().locale(),
-            Notices.class.getClassLoader(),
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle templates = templates(workspace);
     Object[] values = {
       workspace.name(),
       cloudAccount.providerAccountId(),
@@ -61,8 +60,60 @@ public class Notices {
                 values),
             clock);
     em.persist(notice);
-    written.fire(new NoticeWritten(notice.id()));
+    // The mail also carries a link to the lock page that opens without signing in; the notice
+    // as stored (and shown on the Notices page) links to the page for the signed-in owner.
+    var link =
+        MailedLink.issue(
+            MailedLink.Purpose.LOCK_PAGE,
+            workspace.ownerId(),
+            workspace.id(),
+            lockLinkLifetime(),
+            clock);
+    em.persist(link.link());
+    String mailedLink =
+        format(
+            templates,
+            "workspaceLocked.link",
+            new Object[] {
+              publicAddress.link("/locked.xhtml?t=" + link.token()),
+              WHEN.format(link.link().expiresAt())
+            });
+    written.fire(new NoticeWritten(notice.id(), mailedLink));
     return notice;
+  }
+
+  /** The owner dissolved the workspace during its lock countdown. */
+  public Notice workspaceDissolved(Workspace workspace) {
+    ResourceBundle templates = templates(workspace);
+    Object[] values = {workspace.name(), WHEN.format(workspace.dissolvedAt())};
+    Notice notice =
+        Notice.about(
+            workspace.ownerId(),
+            workspace.id(),
+            workspace.language(),
+            "workspace.dissolved",
+            format(templates, "workspaceDissolved.subject", values),
+            format(templates, "workspaceDissolved.body", values),
+            clock);
+    em.persist(notice);
+    written.fire(new NoticeWritten(notice.id(), null));
+    return notice;
+  }
+
+  /** How long a mailed lock page link opens the page: {@code billing.lock-page.link-lifetime}. */
+  private static Duration lockLinkLifetime() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("billing.lock-page.link-lifetime", Duration.class)
+        .orElse(Duration.ofDays(30));
+  }
+
+  /** The templates in the workspace's language; English is the base bundle, never the JVM's. */
+  private static ResourceBundle templates(Workspace workspace) {
+    return ResourceBundle.getBundle(
+        TEMPLATES,
+        workspace.language().locale(),
+        Notices.class.getClassLoader(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   private static String format(ResourceBundle templates, String key, Object[] values) {

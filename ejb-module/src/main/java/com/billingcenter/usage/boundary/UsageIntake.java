@@ -170,6 +170,10 @@ public class UsageIntake {
           problems.add(
               new UsageRefused.Problem(
                   i, record.id(), "workspace " + record.workspaceId() + " is fully locked"));
+        } else if ("DISSOLVED".equals(state)) {
+          problems.add(
+              new UsageRefused.Problem(
+                  i, record.id(), "workspace " + record.workspaceId() + " was dissolved"));
         } else if (indexOf.putIfAbsent(record.id(), i) != null) {
           duplicates++;
         } else {

@@ -1,6 +1,8 @@
 package com.billingcenter.usage.control;
 
+import com.billingcenter.audit.control.Audit;
 import com.billingcenter.workspace.entity.SettlementPeriod;
+import com.billingcenter.workspace.entity.Workspace;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -67,6 +69,30 @@ public final class UnsettledUsage {
           .executeUpdate();
     }
     return quantities;
+  }
+
+  /**
+   * Writes off the usage of the workspace's open unsettled period, which nobody will pay for now
+   * (the countdown ended, or the owner dissolved the workspace), and audits it if there was any.
+   */
+  public static void writeOff(
+      EntityManager em, Audit audit, Workspace workspace, String actor, String why) {
+    open(em, workspace.id())
+        .ifPresent(
+            period -> {
+              period.writeOff();
+              Map<String, Long> written = resolved(em, period);
+              if (!written.isEmpty()) {
+                audit.record(
+                    workspace.ownerId(),
+                    actor,
+                    "usage.writtenOff",
+                    "workspace",
+                    workspace.id(),
+                    "unsettled since " + period.validFrom() + ": " + describe(written),
+                    "written off: " + why);
+              }
+            });
   }
 
   /** Quantities per item as an audit text, e.g. {@code api-calls 12, storage-gb 3}. */

@@ -2,6 +2,7 @@ package com.billingcenter.workspace.boundary;
 
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.audit.control.Audit;
+import com.billingcenter.notice.control.Notices;
 import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.settlement.control.SettlementMethods;
@@ -40,6 +41,7 @@ public class Workspaces {
   @Inject Sites sites;
   @Inject SettlementMethods methods;
   @Inject Audit audit;
+  @Inject Notices notices;
 
   /**
    * Creates a workspace on a site, settled by the site's default method. The language is fixed from
@@ -106,11 +108,38 @@ public class Workspaces {
     return workspace;
   }
 
+  /** The owner's workspace; a dissolved one is gone, as if it had never been. */
   public Optional<Workspace> find(BillingAccount owner, long workspaceId) {
     Workspace workspace = em.find(Workspace.class, workspaceId);
-    return workspace != null && workspace.ownerId().equals(owner.id())
+    return workspace != null
+            && workspace.ownerId().equals(owner.id())
+            && workspace.status() != WorkspaceStatus.DISSOLVED
         ? Optional.of(workspace)
         : Optional.empty();
+  }
+
+  /**
+   * Dissolves one of the owner's locked workspaces for good, the owner having typed its name to
+   * confirm: it takes no more data, leaves every list, and the usage of its countdown, which nobody
+   * paid for, is written off (as when a countdown ends). Audited, and a notice says so.
+   */
+  public Workspace dissolve(BillingAccount owner, long workspaceId, String typedName) {
+    Workspace workspace = require(owner, workspaceId);
+    em.lock(workspace, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    String before = describe(workspace);
+    workspace.dissolve(typedName, clock);
+    UnsettledUsage.writeOff(
+        em, audit, workspace, owner.username(), "the owner dissolved the workspace");
+    audit.record(
+        owner.id(),
+        owner.username(),
+        "workspace.dissolved",
+        SUBJECT,
+        workspaceId,
+        before,
+        describe(workspace));
+    notices.workspaceDissolved(workspace);
+    return workspace;
   }
 
   /** The owner's workspace, or {@link WorkspaceNotFound} whether it is missing or not theirs. */
@@ -200,7 +229,8 @@ public class Workspaces {
   }
 
   private static String where(WorkspaceQuery query) {
-    StringBuilder where = new StringBuilder(" where w.ownerId = :ownerId");
+    StringBuilder where =
+        new StringBuilder(" where w.ownerId = :ownerId and w.status <> :dissolved");
     if (query.nameContains() != null) {
       where.append(" and lower(w.name) like :name escape '!'");
     }
@@ -221,6 +251,7 @@ public class Workspaces {
 
   private static void bind(TypedQuery<?> q, BillingAccount owner, WorkspaceQuery query) {
     q.setParameter("ownerId", owner.id());
+    q.setParameter("dissolved", WorkspaceStatus.DISSOLVED);
     if (query.nameContains() != null) {
       String escaped =
           query

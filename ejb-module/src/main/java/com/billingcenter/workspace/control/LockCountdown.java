@@ -14,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -71,32 +70,11 @@ public class LockCountdown {
             workspace.id(),
             before,
             Workspaces.describe(workspace));
-        writeOff(workspace);
+        // The usage of the countdown, which nobody paid for, is written off.
+        UnsettledUsage.writeOff(
+            em, audit, workspace, AuditEntry.SYSTEM, "the workspace is fully locked");
       }
     }
     return done;
-  }
-
-  /** The usage of the countdown, which nobody paid for, is written off (and audited if any). */
-  private void writeOff(Workspace workspace) {
-    UnsettledUsage.open(em, workspace.id())
-        .ifPresent(
-            period -> {
-              period.writeOff();
-              Map<String, Long> written = UnsettledUsage.resolved(em, period);
-              if (!written.isEmpty()) {
-                audit.record(
-                    workspace.ownerId(),
-                    AuditEntry.SYSTEM,
-                    "usage.writtenOff",
-                    "workspace",
-                    workspace.id(),
-                    "unsettled since "
-                        + period.validFrom()
-                        + ": "
-                        + UnsettledUsage.describe(written),
-                    "written off: the workspace is fully locked");
-              }
-            });
   }
 }

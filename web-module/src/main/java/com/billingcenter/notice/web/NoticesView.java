@@ -28,8 +28,14 @@ public class NoticesView implements Serializable {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** A notice as the page shows it. */
-  public record Row(long id, String at, String language, String subject, String body)
+  public record Row(
+      long id, String at, String language, String subject, String body, Long lockedWorkspace)
       implements Serializable {
+
+    /** The workspace whose lock page the notice links to, or null. */
+    public Long getLockedWorkspace() {
+      return lockedWorkspace;
+    }
 
     public String getAt() {
       return at;
@@ -48,7 +54,13 @@ public class NoticesView implements Serializable {
     }
 
     static Row of(Notice n) {
-      return new Row(n.id(), UTC.format(n.createdAt()), n.language().code(), n.subject(), n.body());
+      return new Row(
+          n.id(),
+          UTC.format(n.createdAt()),
+          n.language().code(),
+          n.subject(),
+          n.body(),
+          "workspace.locked".equals(n.kind()) ? n.workspaceId() : null);
     }
   }
 

@@ -1,0 +1,116 @@
+package com.billingcenter.account.boundary;
+
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.MailedLink;
+import com.billingcenter.audit.control.Audit;
+import com.billingcenter.platform.control.PublicAddress;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues password reset links ({@link PasswordResets}), each in a transaction of its own, so that
+ * its mail goes out after the commit: a link of {@code billing.security.password-reset.lifetime}
+ * (an hour), and at most {@code …max-per-account} an hour for one account.
+ */
+@Stateless
+public class PasswordResetLinks {
+
+  private static final Logger LOG = Logger.getLogger(PasswordResetLinks.class.getName());
+
+  static final String MAILS = "com.billingcenter.account.mails";
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject PublicAddress publicAddress;
+  @Inject Audit audit;
+
+  @Inject
+  @ConfigProperty(name = "billing.security.password-reset.lifetime", defaultValue = "PT1H")
+  Duration lifetime;
+
+  @Inject
+  @ConfigProperty(name = "billing.security.password-reset.max-per-account", defaultValue = "3")
+  int perAccount;
+
+  /**
+   * Issues a link for the account named (by user name or login account), if there is one that mail
+   * can reach and it was not sent too many lately; answers the mail to send.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Optional<PasswordResets.Letter> issue(
+      String nameOrLogin, String address, Locale language) {
+    Optional<BillingAccount> found = find(nameOrLogin);
+    if (found.isEmpty() || !found.get().loginAccount().contains("@")) {
+      LOG.fine("A password reset was asked for an account that does not exist");
+      return Optional.empty();
+    }
+    BillingAccount account = found.get();
+    long recent =
+        em.createNamedQuery(MailedLink.COUNT_SENT_SINCE, Long.class)
+            .setParameter("accountId", account.id())
+            .setParameter("purpose", MailedLink.Purpose.PASSWORD_RESET)
+            .setParameter("since", clock.instant().minus(Duration.ofHours(1)))
+            .getSingleResult();
+    if (recent >= perAccount) {
+      LOG.info(() -> "No reset mail for " + account.username() + ": " + recent + " in the hour");
+      return Optional.empty();
+    }
+    var issued =
+        MailedLink.issue(MailedLink.Purpose.PASSWORD_RESET, account.id(), null, lifetime, clock);
+    em.persist(issued.link());
+    audit.record(
+        account.id(),
+        account.username(),
+        "account.passwordResetRequested",
+        "account",
+        account.id(),
+        null,
+        "{\"from\":\"" + address.replace("\"", "") + "\"}");
+    ResourceBundle texts =
+        ResourceBundle.getBundle(
+            MAILS,
+            language,
+            PasswordResetLinks.class.getClassLoader(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    String link =
+        publicAddress.link(
+            "/reset-password.xhtml?token="
+                + URLEncoder.encode(issued.token(), StandardCharsets.UTF_8));
+    Object[] values = {account.username(), link, lifetime.toMinutes()};
+    return Optional.of(
+        new PasswordResets.Letter(
+            account.loginAccount(),
+            texts.getString("passwordReset.subject"),
+            new MessageFormat(texts.getString("passwordReset.body"), texts.getLocale())
+                .format(values)));
+  }
+
+  private Optional<BillingAccount> find(String nameOrLogin) {
+    var byName =
+        em.createNamedQuery(BillingAccount.BY_USERNAME, BillingAccount.class)
+            .setParameter("username", nameOrLogin)
+            .getResultStream()
+            .findFirst();
+    if (byName.isPresent()) {
+      return byName;
+    }
+    return em.createNamedQuery(BillingAccount.BY_LOGIN_ACCOUNT, BillingAccount.class)
+        .setParameter("loginAccount", nameOrLogin.toLowerCase(Locale.ROOT))
+        .getResultStream()
+        .findFirst();
+  }
+}

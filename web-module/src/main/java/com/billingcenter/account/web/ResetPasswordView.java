@@ -1,0 +1,103 @@
+package com.billingcenter.account.web;
+
+import com.billingcenter.account.boundary.PasswordResets;
+import com.billingcenter.account.control.LoginThrottles;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.ClientAddress;
+import com.billingcenter.platform.web.Messages;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * {@code reset-password.xhtml?token=…}: the page a reset mail opens. A new password, entered twice,
+ * replaces the old one; the link is then used up, every session of the account ends (this browser's
+ * too), and the customer signs in with the new password.
+ */
+@Named
+@ViewScoped
+public class ResetPasswordView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject PasswordResets resets;
+  @Inject LoginThrottles throttles;
+
+  private String token;
+  private String username;
+  private String password;
+  private String confirmation;
+
+  /** The view action: is the link still good, and for whom. */
+  public void load() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces.isPostback()) {
+      return;
+    }
+    username = token == null ? null : resets.accountOf(token).orElse(null);
+  }
+
+  public void reset() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (password == null || !password.equals(confirmation)) {
+      Messages.error(faces, "reset:confirmation", "register.mismatch");
+      return;
+    }
+    String address = ClientAddress.of((HttpServletRequest) faces.getExternalContext().getRequest());
+    String name;
+    try {
+      name = resets.reset(token, password, address).username();
+    } catch (RuleViolation refused) {
+      Messages.error(faces, null, refused.code());
+      if ("link.invalid".equals(refused.code())) {
+        username = null;
+      }
+      return;
+    }
+    // The mailbox's owner signs in from here next: failed guesses that led to the reset no longer
+    // hold this address back.
+    try {
+      throttles.succeeded(name, address);
+    } catch (RuntimeException ignored) {
+      // only a convenience
+    }
+    ExternalContext external = faces.getExternalContext();
+    ((jakarta.servlet.http.HttpSession) external.getSession(true)).invalidate();
+    external.getFlash().setKeepMessages(true);
+    Messages.info(faces, "reset.done");
+    external.redirect(external.getRequestContextPath() + "/login.xhtml");
+  }
+
+  public String getToken() {
+    return token;
+  }
+
+  public void setToken(String token) {
+    this.token = token;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getConfirmation() {
+    return confirmation;
+  }
+
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
+  }
+}
