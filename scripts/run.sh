@@ -30,6 +30,7 @@ done
 read -r -a sizing <<< "${RUN_JAVA_OPTS:--Xms64m -Xmx320m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m}"
 base="http://localhost:$port"
 exec java "${sizing[@]}" \
+  -Dbilling.public-url="$base" \
   -Dbilling.aws.endpoint-override="$base/aws-sandbox" \
   -Dbilling.aws.listing-url="$base/aws-sandbox/listing" \
   -Dbilling.aws-cn.endpoint-override="$base/aws-sandbox" \

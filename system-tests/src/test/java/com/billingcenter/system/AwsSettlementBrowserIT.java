@@ -13,9 +13,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The seed's path in a real browser, against the sandbox standing in for AWS Marketplace: subscribe
- * in the listing, come back through the fulfillment URL, open the Commercial Plan (Step 1) or bind
- * existing workspaces (Step 2), and see them under one AWS account in Cloud Account.
+ * The seed's path in a real browser, against the sandbox standing in for AWS Marketplace: Subscribe
+ * in Amazon Web Services from the registration page, from a Free workspace's Open the Commercial
+ * Plan or from Change Settlement Method; subscribe in the listing, come back through the
+ * fulfillment URL, open the Commercial Plan (Step 1) or bind existing workspaces (Step 2), and see
+ * them under one AWS account in Cloud Account.
  */
 class AwsSettlementBrowserIT {
 
@@ -74,7 +76,9 @@ class AwsSettlementBrowserIT {
   @Test
   void newCustomerSubscribesSetsUpAndBindsASecondWorkspaceThroughTheRegisteredAccount() {
     String aws = newAwsAccountId();
-    browser().get(server.uri("/aws-sandbox/listing").toString());
+    browser().get(server.uri("/register.xhtml?lang=en").toString());
+    assertEquals("Register a Billing Center account", heading());
+    click(By.id("subscribeAws"));
     subscribeInTheListing(aws);
     assertEquals("Set up your account", heading());
     assertTrue(visible(By.id("setup-aws-account")).getText().contains(aws));
@@ -181,5 +185,41 @@ class AwsSettlementBrowserIT {
     assertTrue(
         visible(By.id("setup-closed")).getText().contains("此设置链接已被使用"),
         browser().findElement(By.tagName("main")).getText());
+  }
+
+  @Test
+  void aFreeWorkspaceOpensTheCommercialPlanThroughAws() {
+    String username = Http.register(server, Http.uniqueName("upgrade"), PASSWORD);
+    var created =
+        Http.postJson(
+            server.uri("/api/v1/workspaces"),
+            "{\"name\": \"Trial shop\", \"siteCode\": \"us1\", \"language\": \"en\","
+                + " \"plan\": \"free\"}",
+            username,
+            PASSWORD);
+    assertEquals(201, created.statusCode(), created.body());
+    long id = Http.json(created).getJsonNumber("id").longValue();
+    session.logIn(server.uri("/login.xhtml?lang=en"), username, PASSWORD);
+    assertEquals("Workspace Management", heading());
+
+    click(By.xpath("//tr[contains(., 'Trial shop')]//button[contains(@id,':upgrade')]"));
+    assertTrue(visible(By.id("upgrade:confirm")).isDisplayed(), "settled as it is, or…");
+    Browser.screenshot(browser(), "upgrade-free-workspace");
+    click(By.id("upgrade:subscribeAws"));
+    String aws = newAwsAccountId();
+    subscribeInTheListing(aws);
+
+    assertEquals("Set up your account", heading());
+    assertEquals(
+        1,
+        browser().findElements(By.cssSelector("#step2 .ui-chkbox-box.ui-state-active")).size(),
+        "the workspace that asked is pre-selected");
+    click(By.id("step2:confirm"));
+    assertEquals("Cloud Account", heading());
+    assertTrue(cloudAccountSection(aws).getText().contains("Trial shop"));
+
+    var workspace = Http.json(Http.get(server.uri("/api/v1/workspaces/" + id), username, PASSWORD));
+    assertEquals("commercial", workspace.getString("plan"), workspace.toString());
+    assertEquals("aws", workspace.getString("settlementMethod"), workspace.toString());
   }
 }

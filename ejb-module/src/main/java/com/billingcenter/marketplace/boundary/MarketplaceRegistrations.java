@@ -123,6 +123,20 @@ public class MarketplaceRegistrations {
    */
   public CloudAccount bind(
       BillingAccount owner, String reference, List<Long> workspaceIds, NewWorkspace newWorkspace) {
+    return bind(owner, reference, workspaceIds, newWorkspace, List.of());
+  }
+
+  /**
+   * As {@link #bind(BillingAccount, String, List, NewWorkspace)}; the Free workspaces among {@code
+   * openCommercial} (those whose "Open the Commercial Plan" led to AWS Marketplace) also move to
+   * the Commercial Plan, in the same transaction.
+   */
+  public CloudAccount bind(
+      BillingAccount owner,
+      String reference,
+      List<Long> workspaceIds,
+      NewWorkspace newWorkspace,
+      List<Long> openCommercial) {
     if (workspaceIds.isEmpty() && newWorkspace == null) {
       throw new RuleViolation(
           "setup.chooseOrCreate", "Choose at least one workspace or open a new one.");
@@ -132,6 +146,9 @@ public class MarketplaceRegistrations {
       Workspace workspace = workspaces.require(owner, workspaceId);
       if (!account.id().equals(workspace.settlement().cloudAccountId())) {
         workspaces.changeSettlement(owner, workspaceId, account.provider(), account.id());
+      }
+      if (openCommercial.contains(workspaceId) && workspace.plan() == Plan.FREE) {
+        workspaces.openCommercialPlan(owner, workspaceId);
       }
     }
     if (newWorkspace != null) {

@@ -50,6 +50,12 @@ public class SetupView implements Serializable {
    */
   public static final String PENDING_WORKSPACE = "billing.pendingCloudWorkspace";
 
+  /**
+   * Session attribute: the pending workspace came from "Open the Commercial Plan" of a Free
+   * workspace; binding it also opens its Commercial Plan.
+   */
+  public static final String PENDING_UPGRADE = "billing.pendingUpgrade";
+
   @Inject com.billingcenter.platform.web.RegistrationLimit registrationLimit;
   @Inject MarketplaceRegistrations registrations;
   @Inject Accounts accounts;
@@ -174,13 +180,21 @@ public class SetupView implements Serializable {
   public void bindChosen() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     boolean opening = workspaceName != null && !workspaceName.isBlank();
+    HttpSession session = session(faces);
+    List<Long> upgrade =
+        Boolean.TRUE.equals(session.getAttribute(PENDING_UPGRADE))
+                && session.getAttribute(PENDING_WORKSPACE) instanceof Long pending
+                && chosen.contains(pending)
+            ? List.of(pending)
+            : List.of();
     try {
-      registrations.bind(owner(faces), ref, chosen, opening ? newWorkspace() : null);
+      registrations.bind(owner(faces), ref, chosen, opening ? newWorkspace() : null, upgrade);
     } catch (RuleViolation refused) {
       Messages.error(faces, null, refused.code());
       return;
     }
-    session(faces).removeAttribute(PENDING_WORKSPACE);
+    session.removeAttribute(PENDING_WORKSPACE);
+    session.removeAttribute(PENDING_UPGRADE);
     Messages.info(faces, "setup.bound", awsAccountId);
     ExternalContext external = faces.getExternalContext();
     external.getFlash().setKeepMessages(true);

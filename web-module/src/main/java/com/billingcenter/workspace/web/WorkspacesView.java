@@ -8,7 +8,6 @@ import com.billingcenter.platform.web.Messages;
 import com.billingcenter.settlement.control.SettlementOption;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.workspace.boundary.Workspaces;
-import com.billingcenter.workspace.entity.Plan;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
@@ -25,8 +24,8 @@ import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 
 /**
- * {@code workspaces.xhtml}: Workspace Management. Holds the lazy table, the two steps of opening
- * the Commercial Plan and the Change Settlement Method dialog's state.
+ * {@code workspaces.xhtml}: Workspace Management. Holds the lazy table and the Change Settlement
+ * Method dialog's state; opening the Commercial Plan is {@link CommercialPlanView}'s.
  */
 @Named
 @ViewScoped
@@ -44,12 +43,6 @@ public class WorkspacesView implements Serializable {
   private String username;
   private int first;
   private WorkspaceTableModel table;
-
-  // Open the Commercial Plan: step 1 explains and asks to confirm, step 2 names the workspace.
-  private int commercialStep;
-  private String newName;
-  private String newSite;
-  private String newLanguage;
 
   // Change Settlement Method
   private Long unlock;
@@ -113,52 +106,6 @@ public class WorkspacesView implements Serializable {
     return sites.find(code).map(site -> site.name(locale)).orElse(code);
   }
 
-  // --- Open the Commercial Plan -------------------------------------------------------------
-
-  public void startCommercialPlan() {
-    commercialStep = 1;
-    newName = null;
-    newSite = sites.all().iterator().next().code();
-    newLanguage = null;
-  }
-
-  public void confirmCommercialPlan() {
-    commercialStep = 2;
-  }
-
-  public void createCommercialWorkspace() {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    try {
-      Workspace created =
-          workspaces.create(owner(), newName, newSite, newLanguage, Plan.COMMERCIAL);
-      Messages.info(faces, "commercial.opened", created.name());
-      commercialStep = 0;
-      PrimeFaces.current().ajax().addCallbackParam("done", true);
-    } catch (RuleViolation refused) {
-      Messages.error(faces, "commercial:" + fieldOf(refused.code()), refused.code());
-    }
-  }
-
-  public void openCommercialPlan(WorkspaceRow row) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    try {
-      Workspace upgraded = workspaces.openCommercialPlan(owner(), row.getId());
-      Messages.info(faces, "commercial.opened", upgraded.name());
-    } catch (RuleViolation refused) {
-      Messages.error(faces, null, refused.code());
-    }
-  }
-
-  private static String fieldOf(String code) {
-    if (code.startsWith("workspace.name")) {
-      return "name";
-    }
-    if (code.startsWith("workspace.language")) {
-      return "language";
-    }
-    return "site";
-  }
-
   // --- Change Settlement Method ---------------------------------------------------------------
 
   public void startChange(WorkspaceRow row) {
@@ -204,12 +151,7 @@ public class WorkspacesView implements Serializable {
     options = workspaces.settlementOptions(owner, workspace);
     chosenOption = workspace.settlement().toString();
     changeAllowed = workspace.canChangeSettlement(clock);
-    // A site settles through one AWS partition: the China site cn2 through aws-cn, whose
-    // Marketplace and listing are separate; the others through aws.
-    awsPartition =
-        sites.find(workspace.siteCode()).map(s -> s.allows("aws-cn")).orElse(false)
-            ? "aws-cn"
-            : "aws";
+    awsPartition = awsPartitionOf(sites, workspace.siteCode());
     awsAllowed =
         awsListingUrl(awsPartition).isPresent()
             && (owner.arbitrarySelection()
@@ -255,13 +197,22 @@ public class WorkspacesView implements Serializable {
       Messages.error(faces, "change:option", "settlement.notAllowed");
       return;
     }
-    ((jakarta.servlet.http.HttpSession) faces.getExternalContext().getSession(true))
-        .setAttribute(SetupView.PENDING_WORKSPACE, changing.getId());
+    var session = (jakarta.servlet.http.HttpSession) faces.getExternalContext().getSession(true);
+    session.setAttribute(SetupView.PENDING_WORKSPACE, changing.getId());
+    session.removeAttribute(SetupView.PENDING_UPGRADE);
     faces.getExternalContext().redirect(awsListingUrl(awsPartition).orElseThrow());
   }
 
+  /**
+   * The AWS partition whose listing "Subscribe to AWS" opens for a site: the China site cn2 settles
+   * through aws-cn, whose Marketplace and listing are separate; the others through aws.
+   */
+  static String awsPartitionOf(Sites sites, String siteCode) {
+    return sites.find(siteCode).map(s -> s.allows("aws-cn")).orElse(false) ? "aws-cn" : "aws";
+  }
+
   // Looked up, not injected: a view-scoped bean may only hold what can be serialized.
-  private static Optional<String> awsListingUrl(String partition) {
+  static Optional<String> awsListingUrl(String partition) {
     return ConfigProvider.getConfig()
         .getOptionalValue("billing." + partition + ".listing-url", String.class)
         .filter(url -> !url.isBlank());
@@ -283,34 +234,6 @@ public class WorkspacesView implements Serializable {
   /** The short name of a method for the table, e.g. "Billing Center account". */
   public String methodLabel(String method) {
     return Messages.text(FacesContext.getCurrentInstance(), "settlement.short." + method);
-  }
-
-  public int getCommercialStep() {
-    return commercialStep;
-  }
-
-  public String getNewName() {
-    return newName;
-  }
-
-  public void setNewName(String newName) {
-    this.newName = newName;
-  }
-
-  public String getNewSite() {
-    return newSite;
-  }
-
-  public void setNewSite(String newSite) {
-    this.newSite = newSite;
-  }
-
-  public String getNewLanguage() {
-    return newLanguage;
-  }
-
-  public void setNewLanguage(String newLanguage) {
-    this.newLanguage = newLanguage;
   }
 
   public WorkspaceRow getChanging() {
