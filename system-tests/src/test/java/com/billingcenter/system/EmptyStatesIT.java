@@ -39,7 +39,8 @@ class EmptyStatesIT {
     assertTrue(bills.body().contains("A month's bill appears here"), bills.body());
     assertTrue(bills.body().contains("Costs appear here, day by day"), bills.body());
     assertTrue(bills.body().contains("Go to Workspace Management"), bills.body());
-    assertFalse(bills.body().contains("bills:daily-chart"), "no empty chart: " + bills.body());
+    assertFalse(
+        bills.body().contains("consumption:daily-chart"), "no empty chart: " + bills.body());
     assertSays(session, "/bills.xhtml?lang=zh", "暂无账单。您的站点上报", "前往工作空间管理");
     assertSays(session, "/workspaces.xhtml", "点击上方的“开通商业版”");
   }

@@ -84,6 +84,7 @@ class LifecycleArquillianIT {
 
   @PersistenceContext EntityManager em;
   @Resource UserTransaction transaction;
+  @Inject com.billingcenter.bill.control.BillClosing closing;
 
   @Test
   void anEndLocksTheWorkspacesAndTheCountdownFullyLocksThemAfter14Days() throws Exception {
@@ -378,5 +379,95 @@ class LifecycleArquillianIT {
     return auditLog.page(owner.id(), 0, 50).stream()
         .filter(e -> e.action().equals("workspace.fullyLocked"))
         .count();
+  }
+
+  /**
+   * Issue "The customer's Billing Center", item 4: a month is in progress until the 3rd of the next
+   * month, then its bill is final (the hourly job makes it so, or opening it does): its lines and
+   * CSV never change again, and a notice says it is ready. Usage of it reported later is billed in
+   * the next month that is still in progress, on a line of its own, and never twice.
+   */
+  @Test
+  void aBillIsFinalFromItsCloseDayAndLateUsageIsBilledInTheNextMonthOnce() throws Exception {
+    YearMonth march = YearMonth.of(2025, 3);
+    YearMonth april = march.plusMonths(1);
+    YearMonth may = april.plusMonths(1);
+    clock.set(Instant.parse("2025-03-20T10:00:00Z"));
+    String username = "final-" + UUID.randomUUID().toString().substring(0, 8);
+    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
+    Workspace shop = workspaces.create(owner, "Final shop", "us1", "en", Plan.COMMERCIAL);
+    Instant marchHour = Instant.parse("2025-03-20T10:00:00Z");
+    usage.receive("us1", List.of(used(shop.id(), "data-points", marchHour, 10)), Map.of());
+    Bills.Bill open = bills.month(owner, march);
+    assertFalse(open.isFinal());
+    assertEquals(Instant.parse("2025-04-03T00:00:00Z"), open.closesAt());
+
+    // Late, but before the close day: still in March's own bill.
+    clock.set(Instant.parse("2025-04-02T23:59:00Z"));
+    usage.receive(
+        "us1", List.of(used(shop.id(), "data-points", marchHour.plusSeconds(3600), 5)), Map.of());
+    assertEquals(List.of("billing-center SETTLED 15"), summary(bills.month(owner, march)));
+    assertFalse(bills.month(owner, march).isFinal(), "not before the close day");
+
+    clock.set(Instant.parse("2025-04-03T00:23:00Z"));
+    assertTrue(closing.closeDue() >= 1, "the hourly job makes March final");
+    Bills.Bill closed = bills.month(owner, march);
+    assertTrue(closed.isFinal());
+    String csv = bills.csv(owner, march);
+    assertTrue(csv.contains("2025-03,2025-03,billing-center"), csv);
+    assertTrue(
+        notices.list(owner.id(), 0, 10).stream()
+            .anyMatch(n -> n.subject().equals("Your bill for 2025-03 is ready")),
+        "a notice says the bill is ready");
+
+    // March usage reported now: March stays as it was; April bills it on a line of its own.
+    usage.receive(
+        "us1",
+        List.of(used(shop.id(), "data-points", Instant.parse("2025-03-31T23:00:00Z"), 7)),
+        Map.of());
+    usage.receive(
+        "us1",
+        List.of(used(shop.id(), "data-points", Instant.parse("2025-04-02T08:00:00Z"), 3)),
+        Map.of());
+    assertEquals(List.of("billing-center SETTLED 15"), summary(bills.month(owner, march)));
+    assertEquals(csv, bills.csv(owner, march), "the final CSV is the same bytes");
+    Bills.Bill aprilOpen = bills.month(owner, april);
+    assertFalse(aprilOpen.isFinal());
+    assertEquals(
+        List.of("billing-center SETTLED 3 2025-04", "billing-center SETTLED 7 2025-03 late"),
+        lateSummary(aprilOpen));
+
+    // April closes when opened after its close day; April usage reported later goes to May, and
+    // March's late line is not billed again.
+    clock.set(Instant.parse("2025-05-03T00:00:01Z"));
+    Bills.Bill aprilFinal = bills.month(owner, april);
+    assertTrue(aprilFinal.isFinal(), "opening a due month makes it final");
+    usage.receive(
+        "us1",
+        List.of(used(shop.id(), "data-points", Instant.parse("2025-04-30T22:00:00Z"), 2)),
+        Map.of());
+    assertEquals(
+        List.of("billing-center SETTLED 3 2025-04", "billing-center SETTLED 7 2025-03 late"),
+        lateSummary(bills.month(owner, april)));
+    assertEquals(
+        List.of("billing-center SETTLED 2 2025-04 late"), lateSummary(bills.month(owner, may)));
+    BigDecimal late = bills.month(owner, may).lines().get(0).amount();
+    assertEquals(0, new BigDecimal("0.50").compareTo(late), "2 million data points at 0.25");
+  }
+
+  /** A bill's lines as "group kind quantity usage-month [late]", in order. */
+  private static List<String> lateSummary(Bills.Bill bill) {
+    return bill.lines().stream()
+        .map(
+            l ->
+                Bills.group(l)
+                    + " "
+                    + l.kind()
+                    + " "
+                    + l.quantity()
+                    + " "
+                    + l.usageMonth()
+                    + (bill.isLate(l) ? " late" : ""))
+        .toList();
   }
 }

@@ -183,7 +183,9 @@ class MeteringBrowserIT {
     assertTrue(bill.contains("3.00 USD"), "12 at 0.25: " + bill);
     assertTrue(bill.contains("0.50 USD"), "5 GB at 0.10: " + bill);
     assertTrue(bill.contains("11.00 USD"), "the total: " + bill);
-    session.visible(By.cssSelector("#bills\\:daily-chart canvas"));
+    assertTrue(session.visible(By.id("bill-status")).getText().contains("In progress"));
+    session.visible(By.cssSelector("#consumption\\:daily-chart canvas"));
+    session.visible(By.id("consumption:csv"));
     session.visible(By.id("bills:csv"));
     Browser.screenshot(browser(), "bills");
 

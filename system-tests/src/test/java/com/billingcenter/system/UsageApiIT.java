@@ -123,6 +123,7 @@ class UsageApiIT {
                 PASSWORD));
     var lines = bill.getJsonArray("lines");
     assertEquals(3, lines.size(), bill.toString());
+    assertEquals("in-progress", bill.getString("status"), "this month is in progress");
     JsonObject dataPoints =
         lines.getValuesAs(JsonObject.class).stream()
             .filter(l -> l.getString("billingItem").equals("data-points"))
@@ -163,7 +164,47 @@ class UsageApiIT {
     assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
     String[] rows = csv.body().split("\r\n");
     assertEquals(4, rows.length, csv.body());
-    assertTrue(rows[0].startsWith("month,settlement_method,cloud_account_id,workspace_id"));
+    assertTrue(rows[0].startsWith("month,usage_month,settlement_method,cloud_account_id"));
+
+    // Consumption details: per day and billing item over a period, as JSON and CSV.
+    String today = hour.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    var details =
+        Http.jsonArray(
+            Http.get(
+                server.uri("/api/v1/bills/consumption?from=" + today + "&to=" + today),
+                user,
+                PASSWORD));
+    assertEquals(3, details.size(), details.toString());
+    assertEquals(
+        "traces", details.getJsonObject(2).getString("billingItem"), "day, then item order");
+    var oneWorkspace =
+        Http.jsonArray(
+            Http.get(server.uri("/api/v1/bills/consumption?workspaceId=" + eu), user, PASSWORD));
+    assertEquals(1, oneWorkspace.size(), oneWorkspace.toString());
+    var detailsCsv =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/api/v1/bills/consumption?from=" + today))
+                .header("Authorization", Http.basic(user, PASSWORD))
+                .header("Accept", "text/csv"));
+    assertTrue(
+        detailsCsv.body().startsWith("day,billing_item,quantity,unit,amount,currency\r\n"),
+        detailsCsv.body());
+    assertTrue(detailsCsv.body().contains(today + ",data-points,40,"), detailsCsv.body());
+    for (String bad :
+        new String[] {
+          "from=2026-13-01", "from=2024-01-01&to=2026-01-01", "from=2026-01-02&to=2026-01-01"
+        }) {
+      assertEquals(
+          400,
+          Http.get(server.uri("/api/v1/bills/consumption?" + bad), user, PASSWORD).statusCode(),
+          bad);
+    }
+    String stranger = Http.register(server, Http.uniqueName("stranger"), PASSWORD);
+    assertEquals(
+        404,
+        Http.get(server.uri("/api/v1/bills/consumption?workspaceId=" + us), stranger, PASSWORD)
+            .statusCode(),
+        "another's workspace");
     assertTrue(
         csv.body().contains(",'=SUM(A1:A9),"), "a formula is written as text: " + csv.body());
 

@@ -1,13 +1,17 @@
 package com.billingcenter.bill.boundary;
 
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.bill.control.BillCalendar;
+import com.billingcenter.bill.control.BillClosing;
+import com.billingcenter.bill.control.BillCsv;
+import com.billingcenter.bill.control.BillLines;
+import com.billingcenter.bill.control.FinalBills;
 import com.billingcenter.metering.control.SettledUsage;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.site.entity.Site;
 import com.billingcenter.usage.control.BillingItems;
-import com.billingcenter.usage.entity.BillingItem;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.SettlementPeriod;
 import com.billingcenter.workspace.entity.Workspace;
@@ -33,15 +37,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
  * What a customer's workspaces cost: the month's bill per workspace and billing item, grouped by
- * the settlement method that paid for each hour; the daily cost of the last days; a workspace's
- * hourly usage. Money is {@link BigDecimal} in each site's currency, rounded per line to the
- * currency's minor unit. Months and days are UTC. Bills and daily costs read the daily roll-up
- * intake keeps ({@code usage_day}), never the hourly rows.
+ * the settlement method that paid for each hour, in progress or final ({@link BillClosing}); the
+ * daily cost of the last days; a workspace's hourly usage. Money is {@link BigDecimal} in each
+ * site's currency, rounded per line to the currency's minor unit. Months and days are UTC. Bills
+ * and daily costs read the daily roll-up intake keeps ({@code usage_day}), never the hourly rows.
  */
 @Stateless
 public class Bills {
@@ -53,9 +58,10 @@ public class Bills {
   public static final String WRITTEN_OFF = "written-off";
 
   /**
-   * One workspace's use of one billing item in the month, under one settlement method; {@code kind}
-   * tells usage the method paid as usual from usage of a locked workspace (unsettled, charged on
-   * unlock, written off).
+   * One workspace's use of one billing item, under one settlement method, in {@code usageMonth}:
+   * the bill's month, or an earlier month that was final already when the usage came (a late line).
+   * {@code kind} tells usage the method paid as usual from usage of a locked workspace (unsettled,
+   * charged on unlock, written off).
    */
   public record Line(
       long workspaceId,
@@ -68,7 +74,8 @@ public class Bills {
       BigDecimal unitPrice,
       BigDecimal amount,
       Currency currency,
-      SettlementPeriod.Kind kind) {
+      SettlementPeriod.Kind kind,
+      YearMonth usageMonth) {
 
     /** The kind as the CSV and the API name it: settled, unsettled, while_locked, written_off. */
     public String charge() {
@@ -76,9 +83,51 @@ public class Bills {
     }
   }
 
-  /** A month's bill: its lines, and the totals per settlement method and currency. */
+  /**
+   * A month's bill: its lines, and the totals per settlement method and currency; {@code
+   * finalizedAt} when it is final (null while the month is in progress, until {@code closesAt}).
+   */
   public record Bill(
-      YearMonth month, List<Line> lines, Map<String, Map<Currency, BigDecimal>> totals) {}
+      YearMonth month,
+      List<Line> lines,
+      Map<String, Map<Currency, BigDecimal>> totals,
+      Instant closesAt,
+      Instant finalizedAt) {
+
+    public boolean isFinal() {
+      return finalizedAt != null;
+    }
+
+    /** Whether a line is usage of an earlier month, reported after that month's bill was final. */
+    public boolean isLate(Line line) {
+      return !line.usageMonth().equals(month);
+    }
+  }
+
+  /** A bill of these lines, in the bill's order, with its totals. */
+  public static Bill bill(
+      YearMonth month, List<Line> lines, Instant closesAt, Instant finalizedAt) {
+    List<Line> ordered = new ArrayList<>(lines);
+    ordered.sort(
+        Comparator.comparing(Line::settlementMethod)
+            .thenComparing(l -> l.cloudAccountId() == null ? 0 : l.cloudAccountId())
+            .thenComparing(Line::workspaceName)
+            .thenComparing(Line::workspaceId)
+            .thenComparing(Line::usageMonth, Comparator.reverseOrder())
+            .thenComparing(Line::billingItem)
+            .thenComparing(Line::kind));
+    return new Bill(month, List.copyOf(ordered), totals(ordered), closesAt, finalizedAt);
+  }
+
+  private static Map<String, Map<Currency, BigDecimal>> totals(List<Line> lines) {
+    Map<String, Map<Currency, BigDecimal>> totals = new LinkedHashMap<>();
+    for (Line line : lines) {
+      totals
+          .computeIfAbsent(group(line), g -> new LinkedHashMap<>())
+          .merge(line.currency(), line.amount(), BigDecimal::add);
+    }
+    return totals;
+  }
 
   /** One day's cost in one currency. */
   public record DailyCost(LocalDate day, Currency currency, BigDecimal amount) {}
@@ -98,55 +147,41 @@ public class Bills {
   @Inject Sites sites;
   @Inject Workspaces workspaces;
   @Inject Clock clock;
+  @Inject BillCalendar calendar;
+  @Inject BillLines billLines;
+  @Inject FinalBills finalBills;
+  @Inject BillClosing closing;
 
-  /** The owner's bill of {@code month}, from the daily roll-up kept at intake. */
+  /**
+   * The owner's bill of {@code month}: as it was made when it is final; made final now when its
+   * close day has passed; else as it stands, from the daily roll-up kept at intake, with the late
+   * lines of earlier months.
+   */
   public Bill month(BillingAccount owner, YearMonth month) {
-    // Summed first, then named: the names do not widen the grouping.
-    String sql =
-        "SELECT d.workspace_id, w.name, d.site_code, d.settlement_method, d.cloud_account_id,"
-            + " d.billing_item, d.kind, d.quantity FROM (SELECT workspace_id, site_code,"
-            + " settlement_method, cloud_account_id, billing_item, kind, SUM(quantity) AS quantity"
-            + " FROM usage_day WHERE owner_id = ? AND usage_day >= ? AND usage_day < ?"
-            + " GROUP BY workspace_id, site_code, settlement_method, cloud_account_id,"
-            + " billing_item, kind) d JOIN workspace w ON w.id = d.workspace_id";
-    List<Line> lines = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select = c.prepareStatement(sql)) {
-      select.setLong(1, owner.id());
-      select.setObject(2, month.atDay(1));
-      select.setObject(3, month.plusMonths(1).atDay(1));
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          Long cloudAccountId = rows.getObject(5) == null ? null : rows.getLong(5);
-          lines.add(
-              priced(
-                  rows.getLong(1),
-                  rows.getString(2),
-                  rows.getString(3),
-                  rows.getString(4),
-                  cloudAccountId,
-                  rows.getString(6),
-                  SettlementPeriod.Kind.valueOf(rows.getString(7)),
-                  rows.getLong(8)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the bill of " + month + ": " + e, e);
+    Instant closesAt = calendar.closesAt(month);
+    Optional<FinalBills.Stored> stored = finalBills.find(owner.id(), month);
+    if (stored.isEmpty() && calendar.isDue(month, clock.instant())) {
+      closing.closeIfDue(owner.id(), month);
+      stored = finalBills.find(owner.id(), month);
     }
-    lines.sort(
-        Comparator.comparing(Line::settlementMethod)
-            .thenComparing(l -> l.cloudAccountId() == null ? 0 : l.cloudAccountId())
-            .thenComparing(Line::workspaceName)
-            .thenComparing(Line::workspaceId)
-            .thenComparing(Line::billingItem)
-            .thenComparing(Line::kind));
-    Map<String, Map<Currency, BigDecimal>> totals = new LinkedHashMap<>();
-    for (Line line : lines) {
-      totals
-          .computeIfAbsent(group(line), g -> new LinkedHashMap<>())
-          .merge(line.currency(), line.amount(), BigDecimal::add);
+    if (stored.isPresent()) {
+      List<Line> lines = stored.get().lines();
+      return new Bill(month, lines, totals(lines), closesAt, stored.get().finalizedAt());
     }
-    return new Bill(month, List.copyOf(lines), totals);
+    List<Line> lines = new ArrayList<>(billLines.used(owner.id(), month));
+    lines.addAll(billLines.late(owner.id(), month));
+    return bill(month, lines, closesAt, null);
+  }
+
+  /** The bill's CSV: as it was issued when the bill is final, the same every time. */
+  public String csv(BillingAccount owner, YearMonth month) {
+    Bill bill = month(owner, month);
+    if (bill.isFinal()) {
+      return finalBills.find(owner.id(), month).orElseThrow().csv();
+    }
+    java.io.StringWriter csv = new java.io.StringWriter();
+    BillCsv.write(bill, csv);
+    return csv.toString();
   }
 
   /**
@@ -160,36 +195,6 @@ public class Bills {
     return line.cloudAccountId() == null
         ? line.settlementMethod()
         : line.settlementMethod() + ":" + line.cloudAccountId();
-  }
-
-  private Line priced(
-      long workspaceId,
-      String name,
-      String siteCode,
-      String method,
-      Long cloudAccountId,
-      String itemCode,
-      SettlementPeriod.Kind kind,
-      long quantity) {
-    Currency currency =
-        sites.find(siteCode).map(Site::currency).orElse(Currency.getInstance("USD"));
-    BillingItem item = items.find(itemCode).orElse(null);
-    BigDecimal price =
-        item == null ? BigDecimal.ZERO : item.price(currency).orElse(BigDecimal.ZERO);
-    BigDecimal amount =
-        item == null ? BigDecimal.ZERO : item.cost(quantity, currency).orElse(BigDecimal.ZERO);
-    return new Line(
-        workspaceId,
-        name,
-        siteCode,
-        method,
-        cloudAccountId,
-        itemCode,
-        quantity,
-        price,
-        amount,
-        currency,
-        kind);
   }
 
   /** The owner's cost per day and currency over the last {@code days} days, today included. */

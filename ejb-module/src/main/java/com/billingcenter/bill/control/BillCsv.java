@@ -8,9 +8,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A month's bill as CSV (RFC 4180, a header row, one row per line). A text a spreadsheet would take
- * for a formula (starting with {@code = + - @}, a tab or a carriage return) is written with a
- * leading apostrophe, so that opening the file runs nothing.
+ * A month's bill as CSV (RFC 4180, a header row, one row per line; {@code usage_month} is the
+ * bill's month, or the earlier month of a late line). A final bill's CSV is written once, when it
+ * is made final, and kept as issued ({@link FinalBills}). A text a spreadsheet would take for a
+ * formula (starting with {@code = + - @}, a tab or a carriage return) is written with a leading
+ * apostrophe, so that opening the file runs nothing.
  */
 public final class BillCsv {
 
@@ -18,6 +20,7 @@ public final class BillCsv {
 
   static final String[] HEADER = {
     "month",
+    "usage_month",
     "settlement_method",
     "cloud_account_id",
     "workspace_id",
@@ -36,6 +39,7 @@ public final class BillCsv {
       for (Bills.Line line : bill.lines()) {
         csv.printRecord(
             bill.month().toString(),
+            line.usageMonth().toString(),
             line.settlementMethod(),
             line.cloudAccountId() == null ? "" : line.cloudAccountId().toString(),
             Long.toString(line.workspaceId()),

@@ -5,17 +5,24 @@ import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.notice.entity.Notice;
 import com.billingcenter.platform.control.PublicAddress;
 import com.billingcenter.workspace.entity.Workspace;
+import com.billingcenter.workspace.entity.WorkspaceLanguage;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -100,6 +107,55 @@ public class Notices {
     return notice;
   }
 
+  /**
+   * A month's bill is final: its totals per currency, in the language most of the owner's
+   * workspaces use (English when there is none).
+   */
+  public Notice billReady(
+      long ownerId, YearMonth month, Map<String, Map<Currency, BigDecimal>> totalsByGroup) {
+    Map<Currency, BigDecimal> totals =
+        new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+    totalsByGroup.values().forEach(t -> t.forEach((c, a) -> totals.merge(c, a, BigDecimal::add)));
+    StringBuilder total = new StringBuilder();
+    totals.forEach(
+        (currency, amount) ->
+            total
+                .append(total.length() == 0 ? "" : ", ")
+                .append(amount.toPlainString())
+                .append(' ')
+                .append(currency.getCurrencyCode()));
+    WorkspaceLanguage language =
+        em.createQuery(
+                "select w.language from Workspace w where w.ownerId = :ownerId"
+                    + " group by w.language order by count(w) desc, w.language",
+                WorkspaceLanguage.class)
+            .setParameter("ownerId", ownerId)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst()
+            .orElse(WorkspaceLanguage.EN);
+    ResourceBundle templates = templates(language);
+    Object[] values = {month.toString(), total.toString()};
+    Notice notice =
+        Notice.about(
+            ownerId,
+            null,
+            language,
+            "bill.ready",
+            format(templates, "billReady.subject", values),
+            format(templates, "billReady.body", values),
+            clock);
+    em.persist(notice);
+    written.fire(
+        new NoticeWritten(
+            notice.id(),
+            format(
+                templates,
+                "billReady.link",
+                new Object[] {publicAddress.link("/bills.xhtml?month=" + month)})));
+    return notice;
+  }
+
   /** How long a mailed lock page link opens the page: {@code billing.lock-page.link-lifetime}. */
   private static Duration lockLinkLifetime() {
     return ConfigProvider.getConfig()
@@ -107,11 +163,15 @@ public class Notices {
         .orElse(Duration.ofDays(30));
   }
 
-  /** The templates in the workspace's language; English is the base bundle, never the JVM's. */
   private static ResourceBundle templates(Workspace workspace) {
+    return templates(workspace.language());
+  }
+
+  /** The templates in a language; English is the base bundle, never the JVM's. */
+  private static ResourceBundle templates(WorkspaceLanguage language) {
     return ResourceBundle.getBundle(
         TEMPLATES,
-        workspace.language().locale(),
+        language.locale(),
         Notices.class.getClassLoader(),
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }

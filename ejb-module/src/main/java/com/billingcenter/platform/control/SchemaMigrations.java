@@ -43,10 +43,16 @@ public class SchemaMigrations {
   @Resource(lookup = DATASOURCE)
   DataSource dataSource;
 
-  /** Storage options of the bills' roll-up: room on each page for its frequent updates (PG). */
-  private String usageDayStorage() {
+  /**
+   * What differs between the databases: the storage options of the bills' roll-up (room on each
+   * page for its frequent updates, PostgreSQL only), and the type of a long text.
+   */
+  private Map<String, String> placeholders() {
     try (Connection c = dataSource.getConnection()) {
-      return Databases.isPostgres(c) ? "WITH (fillfactor = 50)" : "";
+      boolean postgres = Databases.isPostgres(c);
+      return Map.of(
+          "usageDayStorage", postgres ? "WITH (fillfactor = 50)" : "",
+          "largeText", postgres ? "TEXT" : "CLOB");
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
     }
@@ -58,7 +64,7 @@ public class SchemaMigrations {
         Flyway.configure(SchemaMigrations.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            .placeholders(Map.of("usageDayStorage", usageDayStorage()))
+            .placeholders(placeholders())
             .failOnMissingLocations(true)
             .load();
     MigrateResult result = flyway.migrate();

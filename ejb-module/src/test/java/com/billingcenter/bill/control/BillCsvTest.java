@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BillCsvTest {
@@ -26,18 +25,19 @@ class BillCsvTest {
         new BigDecimal("0.25"),
         new BigDecimal("7.50"),
         Currency.getInstance("USD"),
-        SettlementPeriod.Kind.WHILE_LOCKED);
+        SettlementPeriod.Kind.WHILE_LOCKED,
+        YearMonth.of(2026, 10));
   }
 
   @Test
   void aBillIsAHeaderAndARowPerLine() {
     StringWriter out = new StringWriter();
     BillCsv.write(
-        new Bills.Bill(YearMonth.of(2026, 11), List.of(line("Shop, \"EU\"")), Map.of()), out);
+        Bills.bill(YearMonth.of(2026, 11), List.of(line("Shop, \"EU\"")), null, null), out);
     assertEquals(
-        "month,settlement_method,cloud_account_id,workspace_id,workspace,site,billing_item,"
-            + "quantity,unit_price,amount,currency,charge\r\n"
-            + "2026-11,aws,51,7,\"Shop, \"\"EU\"\"\",us1,data-points,30,0.25,7.50,USD,"
+        "month,usage_month,settlement_method,cloud_account_id,workspace_id,workspace,site,"
+            + "billing_item,quantity,unit_price,amount,currency,charge\r\n"
+            + "2026-11,2026-10,aws,51,7,\"Shop, \"\"EU\"\"\",us1,data-points,30,0.25,7.50,USD,"
             + "while_locked\r\n",
         out.toString());
   }

@@ -2,7 +2,7 @@ package com.billingcenter.bill.rest;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.bill.boundary.Bills;
-import com.billingcenter.bill.control.BillCsv;
+import com.billingcenter.bill.boundary.ConsumptionDetails;
 import com.billingcenter.platform.entity.RuleViolation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +36,7 @@ public class BillResource {
 
   @Inject Accounts accounts;
   @Inject Bills bills;
+  @Inject ConsumptionDetails consumption;
   @Inject Clock clock;
 
   /** One line of the bill. */
@@ -47,13 +51,25 @@ public class BillResource {
       BigDecimal unitPrice,
       BigDecimal amount,
       String currency,
-      String charge) {}
+      String charge,
+      String usageMonth,
+      boolean late) {}
 
   /** The total of one settlement method (and cloud account) in one currency. */
   public record TotalJson(
       String settlementMethod, Long cloudAccountId, String currency, BigDecimal amount) {}
 
-  public record BillJson(String month, List<LineJson> lines, List<TotalJson> totals) {}
+  /**
+   * A month's bill: {@code status} is {@code in-progress} (it may still change; final at {@code
+   * closesAt}) or {@code final} (since {@code finalizedAt}; it never changes).
+   */
+  public record BillJson(
+      String month,
+      String status,
+      Instant closesAt,
+      Instant finalizedAt,
+      List<LineJson> lines,
+      List<TotalJson> totals) {}
 
   @GET
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -66,24 +82,23 @@ public class BillResource {
               + " usage is: settled (the method's), unsettled (used while the workspace was"
               + " locked, charged to the method that unlocks it), while_locked (such usage, charged"
               + " on unlock) or written_off (the workspace became fully locked; method"
-              + " written-off, charged to nobody). With Accept: text/csv"
-              + " the same lines as CSV.")
+              + " written-off, charged to nobody). A month is in progress until its close day"
+              + " (billing.bills.close-day of the next month, the 3rd by default), then final: it"
+              + " never changes, and its CSV is the same bytes at every download. Usage of a final"
+              + " month reported later is billed in a later month: its lines have usageMonth"
+              + " before month and late true. With Accept: text/csv the same lines as CSV.")
   public Response month(
       @Context SecurityContext security,
       @Context jakarta.ws.rs.core.HttpHeaders headers,
       @QueryParam("month") String month) {
     var owner = accounts.require(security.getUserPrincipal().getName());
-    Bills.Bill bill = bills.month(owner, parse(month));
-    boolean csv =
-        headers.getAcceptableMediaTypes().stream()
-            .anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("csv"));
-    if (csv) {
-      java.io.StringWriter body = new java.io.StringWriter();
-      BillCsv.write(bill, body);
-      return Response.ok(body.toString(), "text/csv; charset=UTF-8")
-          .header("Content-Disposition", "attachment; filename=\"bill-" + bill.month() + ".csv\"")
+    YearMonth asked = parse(month);
+    if (wantsCsv(headers)) {
+      return Response.ok(bills.csv(owner, asked), "text/csv; charset=UTF-8")
+          .header("Content-Disposition", "attachment; filename=\"bill-" + asked + ".csv\"")
           .build();
     }
+    Bills.Bill bill = bills.month(owner, asked);
     List<TotalJson> totals = new ArrayList<>();
     for (Map.Entry<String, Map<java.util.Currency, BigDecimal>> group : bill.totals().entrySet()) {
       String[] parts = group.getKey().split(":", 2);
@@ -99,6 +114,9 @@ public class BillResource {
     return Response.ok(
             new BillJson(
                 bill.month().toString(),
+                bill.isFinal() ? "final" : "in-progress",
+                bill.closesAt(),
+                bill.finalizedAt(),
                 bill.lines().stream()
                     .map(
                         l ->
@@ -113,7 +131,9 @@ public class BillResource {
                                 l.unitPrice(),
                                 l.amount(),
                                 l.currency().getCurrencyCode(),
-                                l.charge()))
+                                l.charge(),
+                                l.usageMonth().toString(),
+                                bill.isLate(l)))
                     .toList(),
                 totals),
             MediaType.APPLICATION_JSON_TYPE)
@@ -149,6 +169,73 @@ public class BillResource {
     return bills.daily(owner, count).stream()
         .map(d -> new DayJson(d.day().toString(), d.currency().getCurrencyCode(), d.amount()))
         .toList();
+  }
+
+  /** One day's use of one billing item in one currency. */
+  public record ConsumptionJson(
+      String day, String billingItem, long quantity, BigDecimal amount, String currency) {}
+
+  @GET
+  @Path("consumption")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary = "Consumption details of a period",
+      description =
+          "from=YYYY-MM-DD and to=YYYY-MM-DD (both included, UTC days, at most 366 days; default"
+              + " the last 30 days), workspaceId to narrow it to one workspace: per day and billing"
+              + " item, the quantity and its cost in the site's currency. Usage written off is"
+              + " left out. With Accept: text/csv the same rows as CSV.")
+  @APIResponse(responseCode = "400", description = "Bad dates, a period over 366 days.")
+  @APIResponse(responseCode = "404", description = "Not one of the caller's workspaces.")
+  public Response consumption(
+      @Context SecurityContext security,
+      @Context jakarta.ws.rs.core.HttpHeaders headers,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("workspaceId") Long workspaceId) {
+    var owner = accounts.require(security.getUserPrincipal().getName());
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDate last = day(to, today);
+    LocalDate first = day(from, last.minusDays(29));
+    var rows = consumption.between(owner, first, last, workspaceId);
+    if (wantsCsv(headers)) {
+      java.io.StringWriter body = new java.io.StringWriter();
+      consumption.csv(rows, body);
+      return Response.ok(body.toString(), "text/csv; charset=UTF-8")
+          .header(
+              "Content-Disposition",
+              "attachment; filename=\"consumption-" + first + "-" + last + ".csv\"")
+          .build();
+    }
+    return Response.ok(
+            rows.stream()
+                .map(
+                    r ->
+                        new ConsumptionJson(
+                            r.day().toString(),
+                            r.billingItem(),
+                            r.quantity(),
+                            r.amount(),
+                            r.currency().getCurrencyCode()))
+                .toList(),
+            MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  private static LocalDate day(String text, LocalDate otherwise) {
+    if (text == null || text.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new RuleViolation("parameter.invalid", "Dates are YYYY-MM-DD, e.g. 2026-11-30.");
+    }
+  }
+
+  private static boolean wantsCsv(jakarta.ws.rs.core.HttpHeaders headers) {
+    return headers.getAcceptableMediaTypes().stream()
+        .anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("csv"));
   }
 
   private YearMonth parse(String month) {

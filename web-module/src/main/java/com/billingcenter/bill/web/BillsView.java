@@ -3,7 +3,6 @@ package com.billingcenter.bill.web;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.bill.boundary.Bills;
-import com.billingcenter.bill.control.BillCsv;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.usage.control.BillingItems;
@@ -13,16 +12,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -31,14 +25,12 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
 /**
- * {@code bills.xhtml}: the month's bill grouped by settlement method, its CSV, and the daily cost
- * of the last 30 days as a chart and as a table.
+ * {@code bills.xhtml}: the month's bill grouped by settlement method, in progress or final, and its
+ * CSV (a final bill's as issued); the consumption details below it are {@link ConsumptionView}'s.
  */
 @Named
 @ViewScoped
@@ -46,11 +38,9 @@ public class BillsView implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Days in the cost chart. */
-  static final int CHART_DAYS = 30;
-
-  /** Colours of the chart's lines, one per currency. */
-  private static final String[] COLOURS = {"#1d6fa5", "#b5541b", "#2e7d32", "#6a1b9a"};
+  static final java.time.format.DateTimeFormatter UTC =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+          .withZone(ZoneOffset.UTC);
 
   /** A line of the bill as the page shows it. */
   public record Row(
@@ -122,17 +112,6 @@ public class BillsView implements Serializable {
     }
   }
 
-  /** One day of the cost table. */
-  public record Day(String day, String costs) implements Serializable {
-    public String getDay() {
-      return day;
-    }
-
-    public String getCosts() {
-      return costs;
-    }
-  }
-
   @Inject Accounts accounts;
   @Inject Bills bills;
   @Inject BillingItems items;
@@ -143,8 +122,9 @@ public class BillsView implements Serializable {
   private Map<Long, String> cloudAccountNames;
   private List<String> months;
   private List<Group> groups;
-  private List<Day> days;
-  private String chart;
+  private boolean finalBill;
+  private String finalizedAt;
+  private String closesAt;
 
   @PostConstruct
   void init() {
@@ -196,9 +176,7 @@ public class BillsView implements Serializable {
                   line.unitPrice().toPlainString(),
                   line.amount().toPlainString(),
                   line.currency().getCurrencyCode(),
-                  line.kind() == SettlementPeriod.Kind.WHILE_LOCKED
-                      ? Messages.text(faces, "bills.whileLocked")
-                      : ""));
+                  note(faces, bill, line)));
     }
     groups = new ArrayList<>();
     for (Map.Entry<String, List<Row>> group : rows.entrySet()) {
@@ -210,7 +188,21 @@ public class BillsView implements Serializable {
           new Group(
               group.getKey(), titles.get(group.getKey()), List.copyOf(group.getValue()), totals));
     }
-    daily(owner);
+    finalBill = bill.isFinal();
+    finalizedAt = bill.isFinal() ? UTC.format(bill.finalizedAt()) : null;
+    closesAt = UTC.format(bill.closesAt());
+  }
+
+  /** What the page says of a line besides its figures: used while locked, reported late. */
+  private static String note(FacesContext faces, Bills.Bill bill, Bills.Line line) {
+    List<String> notes = new ArrayList<>();
+    if (bill.isLate(line)) {
+      notes.add(Messages.format(faces, "bills.late", line.usageMonth().toString()));
+    }
+    if (line.kind() == SettlementPeriod.Kind.WHILE_LOCKED) {
+      notes.add(Messages.text(faces, "bills.whileLocked"));
+    }
+    return String.join(" ", notes);
   }
 
   private String title(FacesContext faces, Bills.Line line) {
@@ -225,70 +217,12 @@ public class BillsView implements Serializable {
             + cloudAccountNames.getOrDefault(line.cloudAccountId(), "#" + line.cloudAccountId());
   }
 
-  private void daily(BillingAccount owner) {
-    List<Bills.DailyCost> costs = bills.daily(owner, CHART_DAYS);
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    List<LocalDate> dates = new ArrayList<>();
-    for (int i = CHART_DAYS - 1; i >= 0; i--) {
-      dates.add(today.minusDays(i));
-    }
-    TreeSet<String> currencies = new TreeSet<>();
-    Map<LocalDate, Map<String, BigDecimal>> byDay = new TreeMap<>();
-    for (Bills.DailyCost cost : costs) {
-      currencies.add(cost.currency().getCurrencyCode());
-      byDay
-          .computeIfAbsent(cost.day(), d -> new TreeMap<>())
-          .merge(cost.currency().getCurrencyCode(), cost.amount(), BigDecimal::add);
-    }
-    days = new ArrayList<>();
-    for (LocalDate date : dates) {
-      Map<String, BigDecimal> ofDay = byDay.get(date);
-      if (ofDay != null) {
-        List<String> parts = new ArrayList<>();
-        ofDay.forEach((c, a) -> parts.add(a.toPlainString() + " " + c));
-        days.add(new Day(date.toString(), String.join(", ", parts)));
-      }
-    }
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    dates.forEach(d -> labels.add(d.toString()));
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
-    int colour = 0;
-    for (String currency : currencies) {
-      JsonArrayBuilder values = Json.createArrayBuilder();
-      for (LocalDate date : dates) {
-        values.add(byDay.getOrDefault(date, Map.of()).getOrDefault(currency, BigDecimal.ZERO));
-      }
-      String c = COLOURS[colour++ % COLOURS.length];
-      datasets.add(
-          Json.createObjectBuilder()
-              .add("label", currency)
-              .add("data", values)
-              .add("borderColor", c)
-              .add("backgroundColor", c)
-              .add("fill", false)
-              .add("tension", 0.2));
-    }
-    JsonObjectBuilder config =
-        Json.createObjectBuilder()
-            .add("type", "line")
-            .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-            .add(
-                "options",
-                Json.createObjectBuilder()
-                    .add("animation", false)
-                    .add("responsive", true)
-                    .add("maintainAspectRatio", false));
-    chart = config.build().toString();
-  }
-
   /** The month's bill as a CSV download. */
   public StreamedContent getCsv() {
-    Bills.Bill bill = bills.month(owner(), yearMonth());
-    StringWriter out = new StringWriter();
-    BillCsv.write(bill, out);
-    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+    YearMonth month = yearMonth();
+    byte[] bytes = bills.csv(owner(), month).getBytes(StandardCharsets.UTF_8);
     return DefaultStreamedContent.builder()
-        .name("bill-" + bill.month() + ".csv")
+        .name("bill-" + month + ".csv")
         .contentType("text/csv; charset=UTF-8")
         .contentLength((long) bytes.length)
         .stream(() -> new ByteArrayInputStream(bytes))
@@ -319,12 +253,16 @@ public class BillsView implements Serializable {
     return groups;
   }
 
-  public List<Day> getDays() {
-    return days;
+  public boolean isFinalBill() {
+    return finalBill;
   }
 
-  public String getChart() {
-    return chart;
+  public String getFinalizedAt() {
+    return finalizedAt;
+  }
+
+  public String getClosesAt() {
+    return closesAt;
   }
 
   public boolean isBillEmpty() {

@@ -1,0 +1,148 @@
+package com.billingcenter.bill.boundary;
+
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.site.control.Sites;
+import com.billingcenter.site.entity.Site;
+import com.billingcenter.usage.control.BillingItems;
+import com.billingcenter.workspace.boundary.Workspaces;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Consumption details: what the owner's workspaces (or one of them) used and cost per UTC day and
+ * billing item over a chosen period of up to 366 days, from the daily roll-up, priced in each
+ * site's currency (a day's amount is rounded per site, so the days of a month may differ from its
+ * bill by a minor unit). Usage written off costs nobody anything and is left out, as in the daily
+ * costs.
+ */
+@Stateless
+public class ConsumptionDetails {
+
+  /** The longest period, in days. */
+  public static final int MAX_DAYS = 366;
+
+  /** One day's use of one billing item, in one currency. */
+  public record Row(
+      LocalDate day, String billingItem, long quantity, BigDecimal amount, Currency currency) {}
+
+  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  DataSource dataSource;
+
+  @Inject BillingItems items;
+  @Inject Sites sites;
+  @Inject Workspaces workspaces;
+
+  /**
+   * The rows of {@code [from, to]} (days included), oldest first.
+   *
+   * @throws RuleViolation {@code consumption.range} for a period that ends before it starts or is
+   *     longer than 366 days; {@code workspace.notFound} for a workspace that is not the owner's
+   */
+  public List<Row> between(BillingAccount owner, LocalDate from, LocalDate to, Long workspaceId) {
+    if (from == null
+        || to == null
+        || to.isBefore(from)
+        || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+      throw new RuleViolation(
+          "consumption.range",
+          "The period must end on or after its first day and span at most " + MAX_DAYS + " days.");
+    }
+    if (workspaceId != null) {
+      workspaces.require(owner, workspaceId);
+    }
+    String sql =
+        "SELECT usage_day, billing_item, site_code, SUM(quantity) FROM usage_day"
+            + " WHERE owner_id = ? AND usage_day >= ? AND usage_day <= ? AND kind <> 'WRITTEN_OFF'"
+            + (workspaceId == null ? "" : " AND workspace_id = ?")
+            + " GROUP BY usage_day, billing_item, site_code";
+    record Key(LocalDate day, String item, String currency) {}
+    Map<Key, long[]> quantities =
+        new TreeMap<>(
+            Comparator.comparing(Key::day).thenComparing(Key::item).thenComparing(Key::currency));
+    Map<Key, BigDecimal> amounts = new java.util.HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setLong(1, owner.id());
+      select.setObject(2, from);
+      select.setObject(3, to);
+      if (workspaceId != null) {
+        select.setLong(4, workspaceId);
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          LocalDate day = rows.getObject(1, LocalDate.class);
+          String item = rows.getString(2);
+          Currency currency =
+              sites.find(rows.getString(3)).map(Site::currency).orElse(Currency.getInstance("USD"));
+          long quantity = rows.getLong(4);
+          Key key = new Key(day, item, currency.getCurrencyCode());
+          quantities.computeIfAbsent(key, k -> new long[1])[0] += quantity;
+          amounts.merge(
+              key,
+              items.find(item).flatMap(i -> i.cost(quantity, currency)).orElse(BigDecimal.ZERO),
+              BigDecimal::add);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the consumption details: " + e, e);
+    }
+    List<Row> details = new ArrayList<>();
+    quantities.forEach(
+        (key, quantity) ->
+            details.add(
+                new Row(
+                    key.day(),
+                    key.item(),
+                    quantity[0],
+                    amounts.get(key),
+                    Currency.getInstance(key.currency()))));
+    return details;
+  }
+
+  /**
+   * The rows as CSV (RFC 4180, a header row): day, billing item, quantity, unit, amount, currency.
+   */
+  public void csv(List<Row> rows, Writer out) {
+    try (CSVPrinter csv =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader("day", "billing_item", "quantity", "unit", "amount", "currency")
+            .get()
+            .print(out)) {
+      for (Row row : rows) {
+        csv.printRecord(
+            row.day().toString(),
+            row.billingItem(),
+            Long.toString(row.quantity()),
+            items.find(row.billingItem()).map(i -> i.unit("en")).orElse(""),
+            row.amount().toPlainString(),
+            row.currency().getCurrencyCode());
+      }
+      csv.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

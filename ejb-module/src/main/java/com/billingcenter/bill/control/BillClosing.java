@@ -1,0 +1,116 @@
+package com.billingcenter.bill.control;
+
+import com.billingcenter.bill.boundary.Bills;
+import com.billingcenter.bill.boundary.Bills.Line;
+import com.billingcenter.notice.control.Notices;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes bills final on their close day ({@link BillCalendar}): the month's own lines and the late
+ * lines of earlier final months, priced now, are written once with their CSV ({@link FinalBills})
+ * and a notice (mailed) says the bill is ready. A non-persistent schedule on every instance (as
+ * Payara Micro's persistent timers do not survive failover); the bill's unique key lets one
+ * instance make each bill, the other's attempt is rolled back. A customer who opens a due month
+ * before the schedule reached it has its bill made final there and then ({@link #closeIfDue}).
+ */
+@Stateless
+public class BillClosing {
+
+  private static final Logger LOG = Logger.getLogger(BillClosing.class.getName());
+
+  /** Bills made final per run; the next run takes the rest. */
+  static final int BATCH = 500;
+
+  @Inject BillCalendar calendar;
+  @Inject BillLines billLines;
+  @Inject FinalBills finalBills;
+  @Inject Notices notices;
+  @Inject Clock clock;
+  @Resource SessionContext context;
+
+  @Inject
+  @ConfigProperty(name = "billing.bills.closing.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Schedule(hour = "*", minute = "23", persistent = false)
+  void hourly() {
+    if (enabled) {
+      int made = closeDue();
+      if (made > 0) {
+        LOG.info(() -> made + " bill(s) made final.");
+      }
+    }
+  }
+
+  /**
+   * Makes the latest due month's bill final for every owner whose bill it still is not (a batch);
+   * answers how many were made.
+   */
+  public int closeDue() {
+    YearMonth month = calendar.latestDue(clock.instant());
+    int made = 0;
+    for (long ownerId : finalBills.unfinished(month, BillLines.LOOKBACK_MONTHS, BATCH)) {
+      try {
+        if (self().closeIfDue(ownerId, month)) {
+          made++;
+        }
+      } catch (EJBException e) {
+        LOG.warning(() -> "The bill of " + month + " of account " + ownerId + ": " + e);
+      }
+    }
+    return made;
+  }
+
+  /**
+   * Makes the owner's bill of {@code month} final if it is due and not final yet, earlier due
+   * months of the look-back first (their late lines belong to it); answers whether it made one. A
+   * bill made meanwhile elsewhere wins: this one is rolled back.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean closeIfDue(long ownerId, YearMonth month) {
+    Instant now = clock.instant();
+    if (!calendar.isDue(month, now) || finalBills.find(ownerId, month).isPresent()) {
+      return false;
+    }
+    for (int back = BillLines.LOOKBACK_MONTHS; back >= 1; back--) {
+      YearMonth earlier = month.minusMonths(back);
+      if (finalBills.find(ownerId, earlier).isEmpty() && finalBills.hasUsage(ownerId, earlier)) {
+        close(ownerId, earlier, now);
+      }
+    }
+    close(ownerId, month, now);
+    return true;
+  }
+
+  private void close(long ownerId, YearMonth month, Instant now) {
+    List<Line> lines = new ArrayList<>(billLines.used(ownerId, month));
+    lines.addAll(billLines.late(ownerId, month));
+    Bills.Bill bill = Bills.bill(month, lines, calendar.closesAt(month), now);
+    StringWriter csv = new StringWriter();
+    BillCsv.write(bill, csv);
+    finalBills.store(finalBills.nextId(), ownerId, month, now, bill.lines(), csv.toString());
+    if (!bill.lines().isEmpty()) {
+      notices.billReady(ownerId, month, bill.totals());
+    }
+    LOG.fine(() -> "The bill of " + month + " of account " + ownerId + " is final");
+  }
+
+  private BillClosing self() {
+    return context.getBusinessObject(BillClosing.class);
+  }
+}

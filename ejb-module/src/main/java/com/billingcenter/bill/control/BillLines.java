@@ -1,0 +1,184 @@
+package com.billingcenter.bill.control;
+
+import com.billingcenter.bill.boundary.Bills.Line;
+import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.site.control.Sites;
+import com.billingcenter.site.entity.Site;
+import com.billingcenter.usage.control.BillingItems;
+import com.billingcenter.usage.entity.BillingItem;
+import com.billingcenter.workspace.entity.SettlementPeriod;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The lines of a bill as they stand now: the month's own usage from the daily roll-up ({@code
+ * usage_day}), and the usage of earlier months that are final already but came (or changed hands)
+ * after their bills were made: what the roll-up holds for such a month beyond what its final bill
+ * and later bills billed of it. Priced at today's prices in each site's currency.
+ */
+@ApplicationScoped
+public class BillLines {
+
+  /**
+   * How many months back late usage is looked for. Usage is taken at most 30 days late, and a
+   * lock's unsettled usage is resolved within its 14-day countdown, so a month changes for at most
+   * about two months after it ends.
+   */
+  static final int LOOKBACK_MONTHS = 3;
+
+  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  DataSource dataSource;
+
+  @Inject BillingItems items;
+  @Inject Sites sites;
+  @Inject FinalBills finalBills;
+
+  /** What identifies a line, whatever its quantity. */
+  private record Key(
+      long workspaceId,
+      String siteCode,
+      String method,
+      Long cloudAccountId,
+      String item,
+      SettlementPeriod.Kind kind) {}
+
+  /** The month's own usage. */
+  public List<Line> used(long ownerId, YearMonth month) {
+    Map<Key, Long> sums = usageOf(ownerId, month);
+    Map<Long, String> names = names(sums.keySet());
+    List<Line> lines = new ArrayList<>();
+    sums.forEach((key, quantity) -> lines.add(priced(key, names, quantity, month)));
+    return lines;
+  }
+
+  /**
+   * The late lines of the bill of {@code month}: for each earlier month (within the look-back)
+   * whose bill is final, what its usage holds now beyond what was billed of it, per line; a usage
+   * that changed hands (charged on unlock, written off) shows as a line less and a line more.
+   */
+  public List<Line> late(long ownerId, YearMonth month) {
+    List<Line> lines = new ArrayList<>();
+    for (YearMonth earlier :
+        finalBills.finalMonths(ownerId, month.minusMonths(LOOKBACK_MONTHS), month)) {
+      Map<Key, Long> delta = new LinkedHashMap<>(usageOf(ownerId, earlier));
+      billedOf(ownerId, earlier).forEach((key, billed) -> delta.merge(key, -billed, Long::sum));
+      delta.values().removeIf(q -> q == 0);
+      Map<Long, String> names = names(delta.keySet());
+      delta.forEach((key, quantity) -> lines.add(priced(key, names, quantity, earlier)));
+    }
+    return lines;
+  }
+
+  private Map<Key, Long> usageOf(long ownerId, YearMonth month) {
+    String sql =
+        "SELECT workspace_id, site_code, settlement_method, cloud_account_id, billing_item, kind,"
+            + " SUM(quantity) FROM usage_day WHERE owner_id = ? AND usage_day >= ? AND usage_day"
+            + " < ? GROUP BY workspace_id, site_code, settlement_method, cloud_account_id,"
+            + " billing_item, kind";
+    return sums(sql, ownerId, month.atDay(1), month.plusMonths(1).atDay(1));
+  }
+
+  private Map<Key, Long> billedOf(long ownerId, YearMonth month) {
+    String sql =
+        "SELECT l.workspace_id, l.site_code, l.settlement_method, l.cloud_account_id,"
+            + " l.billing_item, l.kind, SUM(l.quantity) FROM bill_line l JOIN bill b ON b.id ="
+            + " l.bill_id WHERE b.owner_id = ? AND l.usage_month = ?"
+            + " GROUP BY l.workspace_id, l.site_code, l.settlement_method, l.cloud_account_id,"
+            + " l.billing_item, l.kind";
+    return sums(sql, ownerId, month.atDay(1));
+  }
+
+  private Map<Key, Long> sums(String sql, long ownerId, LocalDate... dates) {
+    Map<Key, Long> sums = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setLong(1, ownerId);
+      for (int i = 0; i < dates.length; i++) {
+        select.setObject(i + 2, dates[i]);
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          sums.merge(
+              new Key(
+                  rows.getLong(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getObject(4) == null ? null : rows.getLong(4),
+                  rows.getString(5),
+                  SettlementPeriod.Kind.valueOf(rows.getString(6))),
+              rows.getLong(7),
+              Long::sum);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the usage of the bill: " + e, e);
+    }
+    return sums;
+  }
+
+  /** The names of the lines' workspaces (dissolved ones too: they stay on the bills). */
+  private Map<Long, String> names(java.util.Collection<Key> keys) {
+    Map<Long, String> names = new HashMap<>();
+    List<Long> ids = keys.stream().map(Key::workspaceId).distinct().toList();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      String sql =
+          "SELECT id, name FROM workspace WHERE id IN ("
+              + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+              + ")";
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement select = c.prepareStatement(sql)) {
+        for (int i = 0; i < chunk.size(); i++) {
+          select.setLong(i + 1, chunk.get(i));
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            names.put(rows.getLong(1), rows.getString(2));
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot read the workspaces of the bill: " + e, e);
+      }
+    }
+    return names;
+  }
+
+  private Line priced(Key key, Map<Long, String> names, long quantity, YearMonth usageMonth) {
+    Currency currency =
+        sites.find(key.siteCode()).map(Site::currency).orElse(Currency.getInstance("USD"));
+    BillingItem item = items.find(key.item()).orElse(null);
+    BigDecimal price =
+        item == null ? BigDecimal.ZERO : item.price(currency).orElse(BigDecimal.ZERO);
+    BigDecimal amount =
+        item == null ? BigDecimal.ZERO : item.cost(quantity, currency).orElse(BigDecimal.ZERO);
+    return new Line(
+        key.workspaceId(),
+        Objects.requireNonNullElse(names.get(key.workspaceId()), "#" + key.workspaceId()),
+        key.siteCode(),
+        key.method(),
+        key.cloudAccountId(),
+        key.item(),
+        quantity,
+        price,
+        amount,
+        currency,
+        key.kind(),
+        usageMonth);
+  }
+}
