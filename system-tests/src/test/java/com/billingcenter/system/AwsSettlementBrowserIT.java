@@ -148,8 +148,9 @@ class AwsSettlementBrowserIT {
   @Test
   void existingCustomerSubscribesFromChangeSettlementMethodInChinese() {
     String username = Http.register(server, Http.uniqueName("cn"), PASSWORD);
-    session.logIn(server.uri("/login.xhtml?lang=zh"), username, PASSWORD);
-    assertEquals("工作空间管理", heading());
+    assertEquals(
+        "工作空间管理",
+        session.logInToWorkspaces(server.uri("/login.xhtml?lang=zh"), username, PASSWORD));
     var created =
         Http.postJson(
             server.uri("/api/v1/workspaces"),
@@ -199,8 +200,9 @@ class AwsSettlementBrowserIT {
             PASSWORD);
     assertEquals(201, created.statusCode(), created.body());
     long id = Http.json(created).getJsonNumber("id").longValue();
-    session.logIn(server.uri("/login.xhtml?lang=en"), username, PASSWORD);
-    assertEquals("Workspace Management", heading());
+    assertEquals(
+        "Workspace Management",
+        session.logInToWorkspaces(server.uri("/login.xhtml?lang=en"), username, PASSWORD));
 
     click(By.xpath("//tr[contains(., 'Trial shop')]//button[contains(@id,':upgrade')]"));
     assertTrue(visible(By.id("upgrade:confirm")).isDisplayed(), "settled as it is, or…");

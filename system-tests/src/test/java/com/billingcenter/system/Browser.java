@@ -28,12 +28,12 @@ final class Browser {
    */
   static void screenshot(org.openqa.selenium.WebDriver browser, String name) {
     try {
-      Path dir = Path.of("target", "screenshots");
-      Files.createDirectories(dir);
+      Path file = Path.of("target", "screenshots").resolve(name + ".png");
+      Files.createDirectories(file.getParent());
       byte[] png =
           ((org.openqa.selenium.TakesScreenshot) browser)
               .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-      Files.write(dir.resolve(name + ".png"), png);
+      Files.write(file, png);
     } catch (java.io.IOException e) {
       System.out.println("Could not keep the screenshot " + name + ": " + e);
     }

@@ -39,6 +39,9 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
     if (browser == null) {
       browser = Browser.open();
       wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+      // A page that changes under a poll (an Ajax update, a redirect) makes Chromium answer "Node
+      // with given id does not belong to the document" for the node just read: poll again.
+      wait.ignoring(WebDriverException.class);
     }
     return browser;
   }
@@ -71,6 +74,25 @@ final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
     visible(By.id("login:name")).sendKeys(user);
     browser().findElement(By.id("login:password")).sendKeys(password);
     browser().findElement(By.id("login:submit")).click();
+  }
+
+  /**
+   * Signs in on {@code loginPage} as {@code user}, sees the home page (the Overview), then opens
+   * Workspace Management from the navigation; answers its heading.
+   */
+  String logInToWorkspaces(URI loginPage, String user, String password) {
+    logIn(loginPage, user, password);
+    String home = heading();
+    if (!home.equals("Overview") && !home.equals("概览")) {
+      throw new AssertionError("the home page after signing in is the Overview, not " + home);
+    }
+    click(By.cssSelector(".nav a[href*='workspaces.xhtml']"));
+    return await()
+        .until(
+            d -> {
+              String h = heading();
+              return h.equals(home) ? null : h;
+            });
   }
 
   WebElement visible(By by) {

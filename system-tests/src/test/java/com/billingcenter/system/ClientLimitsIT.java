@@ -58,6 +58,7 @@ class ClientLimitsIT {
                 "billing.security.trusted-proxies=127.0.0.1",
                 "billing.security.login.max-failures-per-address=20",
                 "billing.security.registration.max-per-address=10",
+                "billing.security.password-reset.max-per-address=5",
                 "billing.security.login.max-delay=PT2S",
                 "billing.security.fulfillment.max-per-address=3",
                 // Hashes costly enough that skipping one would show (600,000 as shipped).

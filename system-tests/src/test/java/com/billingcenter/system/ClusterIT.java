@@ -162,8 +162,9 @@ class ClusterIT {
     long cloudAccount = Database.registerAwsAccount(a, user, "210987654321");
 
     // Signed in through nginx: each request goes to the next instance (no sticky sessions).
-    session.logIn(nginx.uri("/login.xhtml?lang=en"), user, PASSWORD);
-    assertEquals("Workspace Management", session.heading());
+    assertEquals(
+        "Workspace Management",
+        session.logInToWorkspaces(nginx.uri("/login.xhtml?lang=en"), user, PASSWORD));
     WebElement row =
         session.await().until(d -> d.findElement(By.xpath("//tr[contains(., 'Failover EU')]")));
     row.findElement(By.xpath(".//button[contains(@id,':change')]")).click();

@@ -83,8 +83,9 @@ class CsrfBrowserIT {
     Workspaces.create(server, user, PASSWORD, "Forgery target", "us1", "en");
     long cloudAccount = Database.registerAwsAccount(server, user, "345678901234");
 
-    session.logIn(server.uri("/login.xhtml?lang=en"), user, PASSWORD);
-    assertEquals("Workspace Management", session.heading());
+    assertEquals(
+        "Workspace Management",
+        session.logInToWorkspaces(server.uri("/login.xhtml?lang=en"), user, PASSWORD));
     session
         .await()
         .until(d -> d.findElement(By.xpath("//tr[contains(., 'Forgery target')]")))

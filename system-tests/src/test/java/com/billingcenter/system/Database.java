@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.ThreadLocalRandom;
@@ -124,6 +125,31 @@ final class Database {
           row.next();
           return row.getLong(1);
         }
+      }
+    }
+  }
+
+  /**
+   * The workspace settles as it does now since {@code since} (as if it had changed then; its
+   * earlier periods end then). Call it before any usage of the workspace is reported.
+   */
+  static void settledSince(BillingCenterServer server, long workspace, Instant since)
+      throws SQLException {
+    try (Connection db = connect(server);
+        PreparedStatement older =
+            db.prepareStatement(
+                "UPDATE settlement_period SET valid_from = ? WHERE workspace_id = ? AND id <"
+                    + " (SELECT MAX(id) FROM settlement_period WHERE workspace_id = ?)");
+        PreparedStatement newest =
+            db.prepareStatement(
+                "UPDATE settlement_period SET valid_from = ? WHERE workspace_id = ? AND id ="
+                    + " (SELECT MAX(id) FROM settlement_period WHERE workspace_id = ?)")) {
+      older.setObject(1, since.minusSeconds(3600).atOffset(ZoneOffset.UTC).toLocalDateTime());
+      newest.setObject(1, since.atOffset(ZoneOffset.UTC).toLocalDateTime());
+      for (PreparedStatement update : new PreparedStatement[] {older, newest}) {
+        update.setLong(2, workspace);
+        update.setLong(3, workspace);
+        update.executeUpdate();
       }
     }
   }

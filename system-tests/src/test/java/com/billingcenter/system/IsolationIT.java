@@ -167,8 +167,9 @@ class IsolationIT {
 
     // The pages, logged in as a, with b's ids.
     WebDriver browser = session.browser();
-    session.logIn(server.uri("/login.xhtml?lang=en"), a.user(), PASSWORD);
-    assertEquals("Workspace Management", session.heading());
+    assertEquals(
+        "Workspace Management",
+        session.logInToWorkspaces(server.uri("/login.xhtml?lang=en"), a.user(), PASSWORD));
     List<String> pages =
         List.of(
             "/locked.xhtml?id=" + b.settled(),

@@ -55,16 +55,20 @@ class LoginBrowserIT {
   }
 
   @Test
-  void newCustomerRegistersLogsInAndSeesWorkspaceManagement() {
+  void newCustomerRegistersLogsInAndSeesTheOverview() {
     String username = Http.uniqueName("web");
     registerThroughThePage(username);
     logIn(username, PASSWORD);
-    assertEquals("Workspace Management", heading());
+    assertEquals("Overview", heading());
+    assertTrue(
+        browser().findElement(By.id("cost")).getText().contains("No cost this month yet"),
+        "a new customer's overview says what to do");
+    browser().findElement(By.cssSelector(".nav summary")).click();
     assertTrue(browser().findElement(By.tagName("nav")).getText().contains("Cloud Account"));
     assertTrue(browser().getPageSource().contains(username), "the header names the user");
 
     browser().findElement(By.linkText("中文")).click();
-    assertEquals("工作空间管理", heading());
+    assertEquals("概览", heading());
     assertEquals("zh-CN", browser().findElement(By.tagName("html")).getAttribute("lang"));
 
     browser().findElement(By.id("session:logout")).click();

@@ -161,8 +161,9 @@ class MeteringBrowserIT {
     assertEquals(sent, atAws, "the sandbox received exactly what the ledger says was sent");
 
     // The same in the browser: the ledger page from the Cloud Account page, then the bill.
-    session.logIn(server.uri("/login.xhtml?lang=en"), user, PASSWORD);
-    assertEquals("Workspace Management", session.heading());
+    assertEquals(
+        "Workspace Management",
+        session.logInToWorkspaces(server.uri("/login.xhtml?lang=en"), user, PASSWORD));
     browser().get(server.uri("/cloud-accounts.xhtml").toString());
     session.click(By.linkText("Metering ledger"));
     assertEquals("Metering ledger", session.heading());

@@ -214,18 +214,6 @@ class UsageApiIT {
     assertEquals(hour.toString(), usage.getJsonObject(0).getString("hour"));
   }
 
-  /** The workspace settles as it does now since {@code since} (it existed then). */
-  private void settledSince(long workspace, Instant since) throws Exception {
-    try (Connection db = Database.connect(server);
-        PreparedStatement update =
-            db.prepareStatement(
-                "UPDATE settlement_period SET valid_from = ? WHERE workspace_id = ?")) {
-      update.setObject(1, since.atOffset(ZoneOffset.UTC).toLocalDateTime());
-      update.setLong(2, workspace);
-      assertEquals(1, update.executeUpdate());
-    }
-  }
-
   private boolean storedLate(String id) throws Exception {
     try (Connection db = Database.connect(server);
         PreparedStatement select =
@@ -248,7 +236,7 @@ class UsageApiIT {
     String user = Http.register(server, Http.uniqueName("late"), PASSWORD);
     long us = workspace(user, "Late reports", "us1");
     Instant threeHoursAgo = hour.minus(Duration.ofHours(3));
-    settledSince(us, threeHoursAgo);
+    Database.settledSince(server, us, threeHoursAgo);
     String late = id();
     String onTime = id();
     String body =

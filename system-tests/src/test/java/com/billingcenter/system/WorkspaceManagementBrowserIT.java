@@ -42,8 +42,9 @@ class WorkspaceManagementBrowserIT {
 
   private String registerAndLogIn(String prefix) {
     String username = Http.register(server, Http.uniqueName(prefix), PASSWORD);
-    session.logIn(server.uri("/login.xhtml?lang=en"), username, PASSWORD);
-    assertEquals("Workspace Management", heading());
+    assertEquals(
+        "Workspace Management",
+        session.logInToWorkspaces(server.uri("/login.xhtml?lang=en"), username, PASSWORD));
     return username;
   }
 

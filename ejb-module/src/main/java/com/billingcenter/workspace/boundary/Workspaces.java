@@ -205,6 +205,34 @@ public class Workspaces {
     return workspace;
   }
 
+  /**
+   * The owner's active workspaces whose settlement method changed since {@code since} (the start of
+   * this month: this month's change is used), soonest first by name, at most {@code max}.
+   */
+  public List<Workspace> changedSince(BillingAccount owner, java.time.Instant since, int max) {
+    return em.createQuery(
+            "select w from Workspace w where w.ownerId = :ownerId and w.status = :active"
+                + " and w.settlementChangedAt >= :since order by w.name, w.id",
+            Workspace.class)
+        .setParameter("ownerId", owner.id())
+        .setParameter("active", WorkspaceStatus.ACTIVE)
+        .setParameter("since", since)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** How many of the owner's active workspaces changed their settlement method since then. */
+  public long countChangedSince(BillingAccount owner, java.time.Instant since) {
+    return em.createQuery(
+            "select count(w) from Workspace w where w.ownerId = :ownerId and w.status = :active"
+                + " and w.settlementChangedAt >= :since",
+            Long.class)
+        .setParameter("ownerId", owner.id())
+        .setParameter("active", WorkspaceStatus.ACTIVE)
+        .setParameter("since", since)
+        .getSingleResult();
+  }
+
   /** One page of the owner's workspaces; sorting and filtering are done by the database. */
   public List<Workspace> list(BillingAccount owner, WorkspaceQuery query) {
     String order =

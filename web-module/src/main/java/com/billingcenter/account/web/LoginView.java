@@ -21,7 +21,7 @@ import java.io.IOException;
 @RequestScoped
 public class LoginView {
 
-  static final String HOME = "/workspaces.xhtml";
+  static final String HOME = "/overview.xhtml";
 
   @Inject SecurityContext securityContext;
   @Inject FacesContext faces;

@@ -1,0 +1,353 @@
+package com.billingcenter.overview.web;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.bill.boundary.Bills;
+import com.billingcenter.cloudaccount.boundary.CloudAccounts;
+import com.billingcenter.platform.web.Messages;
+import com.billingcenter.site.control.Sites;
+import com.billingcenter.workspace.boundary.WorkspaceQuery;
+import com.billingcenter.workspace.boundary.Workspaces;
+import com.billingcenter.workspace.entity.Workspace;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code overview.xhtml}: the signed-in home page. This month's cost so far by settlement method
+ * and by workspace (charts, and the same figures as tables), the cloud accounts and their status,
+ * the locked workspaces with their days left, and the workspaces whose settlement method may next
+ * change only next month. Lists show at most {@value #SHOWN} entries and link to the full page.
+ */
+@Named
+@RequestScoped
+public class OverviewView {
+
+  /** The most entries a list of the overview shows. */
+  static final int SHOWN = 10;
+
+  private static final String[] COLOURS = {"#1d6fa5", "#b5541b", "#2e7d32", "#6a1b9a"};
+
+  static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+  /** One bar of a chart and one row of its table: a label and its amounts per currency. */
+  public record Cost(String label, String amounts) {
+    public String getLabel() {
+      return label;
+    }
+
+    public String getAmounts() {
+      return amounts;
+    }
+  }
+
+  /** A cloud account at a glance. */
+  public record Cloud(long id, String provider, String accountId, String status, int workspaces) {
+    public String getProvider() {
+      return provider;
+    }
+
+    public String getAccountId() {
+      return accountId;
+    }
+
+    public String getStatus() {
+      return status;
+    }
+
+    public int getWorkspaces() {
+      return workspaces;
+    }
+  }
+
+  /** A workspace and what the overview says of it (days left, next change). */
+  public record Entry(long id, String name, String site, String detail) {
+    public long getId() {
+      return id;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public String getSite() {
+      return site;
+    }
+
+    public String getDetail() {
+      return detail;
+    }
+  }
+
+  @Inject Accounts accounts;
+  @Inject Bills bills;
+  @Inject CloudAccounts cloudAccounts;
+  @Inject Workspaces workspaces;
+  @Inject Sites sites;
+  @Inject Clock clock;
+
+  private String month;
+  private List<String> totals = List.of();
+  private List<Cost> byMethod = List.of();
+  private List<Cost> byWorkspace = List.of();
+  private String methodChart;
+  private String workspaceChart;
+  private List<Cloud> clouds = List.of();
+  private List<Entry> locked = List.of();
+  private long lockedCount;
+  private List<Entry> waiting = List.of();
+  private long waitingCount;
+  private String nextMonth;
+
+  @PostConstruct
+  void init() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    BillingAccount owner =
+        accounts.require(faces.getExternalContext().getUserPrincipal().getName());
+    Instant now = clock.instant();
+    YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
+    month = current.toString();
+    nextMonth = current.plusMonths(1).atDay(1).toString();
+    clouds =
+        cloudAccounts.withWorkspaces(owner).entrySet().stream()
+            .map(
+                e ->
+                    new Cloud(
+                        e.getKey().id(),
+                        e.getKey().provider(),
+                        e.getKey().providerAccountId(),
+                        e.getKey().status().name(),
+                        e.getValue().size()))
+            .toList();
+    costs(faces, owner, current);
+    locked(faces, owner, now);
+    Instant monthStart = current.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    waitingCount = workspaces.countChangedSince(owner, monthStart);
+    waiting =
+        workspaces.changedSince(owner, monthStart, SHOWN).stream()
+            .map(
+                w ->
+                    new Entry(
+                        w.id(),
+                        w.name(),
+                        siteName(faces, w.siteCode()),
+                        w.nextChangePossible().map(DAY::format).orElse("")))
+            .toList();
+  }
+
+  private void costs(FacesContext faces, BillingAccount owner, YearMonth current) {
+    Bills.Bill bill = bills.month(owner, current);
+    Map<String, String> cloudNames = new LinkedHashMap<>();
+    Map<String, Map<Currency, BigDecimal>> methods = new LinkedHashMap<>();
+    Map<String, Map<Currency, BigDecimal>> spaces = new TreeMap<>();
+    Map<Currency, BigDecimal> all = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+    for (Bills.Line line : bill.lines()) {
+      if (line.amount().signum() == 0 && line.quantity() == 0) {
+        continue;
+      }
+      methods
+          .computeIfAbsent(methodTitle(faces, line, cloudNames), k -> new TreeMap<>(byCode()))
+          .merge(line.currency(), line.amount(), BigDecimal::add);
+      spaces
+          .computeIfAbsent(line.workspaceName(), k -> new TreeMap<>(byCode()))
+          .merge(line.currency(), line.amount(), BigDecimal::add);
+      all.merge(line.currency(), line.amount(), BigDecimal::add);
+    }
+    totals =
+        all.entrySet().stream().map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList();
+    byMethod = costs(methods);
+    // The largest first (by the sum of their amounts, whatever the currency), the rest as one.
+    List<Map.Entry<String, Map<Currency, BigDecimal>>> ranked = new ArrayList<>(spaces.entrySet());
+    ranked.sort(
+        Comparator.comparing(
+                (Map.Entry<String, Map<Currency, BigDecimal>> e) ->
+                    e.getValue().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+            .reversed());
+    Map<String, Map<Currency, BigDecimal>> shown = new LinkedHashMap<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      String label = i < SHOWN ? ranked.get(i).getKey() : Messages.text(faces, "overview.others");
+      ranked
+          .get(i)
+          .getValue()
+          .forEach(
+              (c, a) ->
+                  shown
+                      .computeIfAbsent(label, k -> new TreeMap<>(byCode()))
+                      .merge(c, a, BigDecimal::add));
+    }
+    byWorkspace = costs(shown);
+    methodChart = chart(methods, "y");
+    workspaceChart = chart(shown, "y");
+  }
+
+  private static Comparator<Currency> byCode() {
+    return Comparator.comparing(Currency::getCurrencyCode);
+  }
+
+  private String methodTitle(FacesContext faces, Bills.Line line, Map<String, String> cloudNames) {
+    String group = Bills.group(line);
+    if (Bills.WRITTEN_OFF.equals(group)) {
+      return Messages.text(faces, "bills.method." + Bills.WRITTEN_OFF);
+    }
+    String method = Messages.text(faces, "settlement.short." + line.settlementMethod());
+    if (line.cloudAccountId() == null) {
+      return method;
+    }
+    return method
+        + " "
+        + cloudNames.computeIfAbsent(group, g -> accountIdOf(line.cloudAccountId()));
+  }
+
+  private String accountIdOf(long cloudAccountId) {
+    return clouds.stream()
+        .filter(c -> c.id() == cloudAccountId)
+        .map(Cloud::accountId)
+        .findFirst()
+        .orElse("#" + cloudAccountId);
+  }
+
+  private static List<Cost> costs(Map<String, Map<Currency, BigDecimal>> grouped) {
+    List<Cost> costs = new ArrayList<>();
+    grouped.forEach(
+        (label, amounts) -> {
+          List<String> parts = new ArrayList<>();
+          amounts.forEach((c, a) -> parts.add(a.toPlainString() + " " + c.getCurrencyCode()));
+          costs.add(new Cost(label, String.join(", ", parts)));
+        });
+    return costs;
+  }
+
+  /** A horizontal bar chart: a bar per label, a dataset per currency. */
+  private static String chart(Map<String, Map<Currency, BigDecimal>> grouped, String axis) {
+    TreeSet<Currency> currencies = new TreeSet<>(byCode());
+    grouped.values().forEach(m -> currencies.addAll(m.keySet()));
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    grouped.keySet().forEach(labels::add);
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    int colour = 0;
+    for (Currency currency : currencies) {
+      JsonArrayBuilder values = Json.createArrayBuilder();
+      grouped.values().forEach(m -> values.add(m.getOrDefault(currency, BigDecimal.ZERO)));
+      datasets.add(
+          Json.createObjectBuilder()
+              .add("label", currency.getCurrencyCode())
+              .add("data", values)
+              .add("backgroundColor", COLOURS[colour++ % COLOURS.length]));
+    }
+    return Json.createObjectBuilder()
+        .add("type", "bar")
+        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("indexAxis", axis)
+                .add("animation", false)
+                .add("responsive", true)
+                .add("maintainAspectRatio", false))
+        .build()
+        .toString();
+  }
+
+  private void locked(FacesContext faces, BillingAccount owner, Instant now) {
+    List<Entry> entries = new ArrayList<>();
+    lockedCount = 0;
+    for (String status : List.of("LOCKED", "FULLY_LOCKED")) {
+      var query = new WorkspaceQuery(0, SHOWN, "name", true, null, null, status, null, null);
+      lockedCount += workspaces.count(owner, query);
+      for (Workspace w : workspaces.list(owner, query)) {
+        if (entries.size() < SHOWN) {
+          entries.add(
+              new Entry(w.id(), w.name(), siteName(faces, w.siteCode()), daysLeft(faces, w, now)));
+        }
+      }
+    }
+    locked = entries;
+  }
+
+  private static String daysLeft(FacesContext faces, Workspace w, Instant now) {
+    Instant end = w.countdownEnd().orElse(now);
+    if (!end.isAfter(now)) {
+      return Messages.text(faces, "overview.fullyLocked");
+    }
+    long days = (Duration.between(now, end).toHours() + 23) / 24;
+    return Messages.format(faces, "overview.daysLeft", days, DAY.format(end));
+  }
+
+  private String siteName(FacesContext faces, String code) {
+    var locale = faces.getViewRoot().getLocale();
+    return sites.find(code).map(s -> s.name(locale)).orElse(code);
+  }
+
+  public String getMonth() {
+    return month;
+  }
+
+  public List<String> getTotals() {
+    return totals;
+  }
+
+  public List<Cost> getByMethod() {
+    return byMethod;
+  }
+
+  public List<Cost> getByWorkspace() {
+    return byWorkspace;
+  }
+
+  public String getMethodChart() {
+    return methodChart;
+  }
+
+  public String getWorkspaceChart() {
+    return workspaceChart;
+  }
+
+  public List<Cloud> getClouds() {
+    return clouds;
+  }
+
+  public List<Entry> getLocked() {
+    return locked;
+  }
+
+  public long getLockedCount() {
+    return lockedCount;
+  }
+
+  public List<Entry> getWaiting() {
+    return waiting;
+  }
+
+  public long getWaitingCount() {
+    return waitingCount;
+  }
+
+  public String getNextMonth() {
+    return nextMonth;
+  }
+
+  /** Whether any cost is there to chart. */
+  public boolean isCostless() {
+    return byMethod.isEmpty();
+  }
+}
