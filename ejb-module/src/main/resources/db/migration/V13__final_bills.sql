@@ -3,7 +3,8 @@
 -- made final once and never changes: its lines are kept here, priced as they were, and its CSV is
 -- kept as issued, so that every later download is the same bytes. Usage that arrives for a month
 -- already final is billed in a later month, as lines of its own (usage_month says which month
--- they were used in). Runs on H2 2.x and PostgreSQL 15 (largeText: CLOB on H2, TEXT on PostgreSQL).
+-- they were used in). A unit price is kept as it was written (its text), an amount in the currency's
+-- minor unit. Runs on H2 2.x and PostgreSQL 15 (largeText: CLOB on H2, TEXT on PostgreSQL).
 CREATE SEQUENCE bill_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE bill (
@@ -29,7 +30,7 @@ CREATE TABLE bill_line (
     billing_item      VARCHAR(32)    NOT NULL,
     kind              VARCHAR(16)    NOT NULL,
     quantity          BIGINT         NOT NULL,
-    unit_price        DECIMAL(19, 6) NOT NULL,
+    unit_price        VARCHAR(32)    NOT NULL,
     amount            DECIMAL(19, 4) NOT NULL,
     currency          VARCHAR(3)     NOT NULL,
     CONSTRAINT pk_bill_line PRIMARY KEY (bill_id, line_no),

@@ -413,6 +413,8 @@ class LifecycleArquillianIT {
     assertTrue(closing.closeDue() >= 1, "the hourly job makes March final");
     Bills.Bill closed = bills.month(owner, march);
     assertTrue(closed.isFinal());
+    assertEquals("3.75", closed.lines().get(0).amount().toPlainString(), "15 at 0.25, in cents");
+    assertEquals("0.25", closed.lines().get(0).unitPrice().toPlainString(), "the price as written");
     String csv = bills.csv(owner, march);
     assertTrue(csv.contains("2025-03,2025-03,billing-center"), csv);
     assertTrue(

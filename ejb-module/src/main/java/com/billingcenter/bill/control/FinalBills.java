@@ -6,6 +6,8 @@ import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.workspace.entity.SettlementPeriod;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,6 +65,7 @@ public class FinalBills {
         select.setLong(1, id);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
+            Currency currency = Currency.getInstance(rows.getString(10));
             lines.add(
                 new Line(
                     rows.getLong(1),
@@ -72,9 +75,11 @@ public class FinalBills {
                     rows.getObject(5) == null ? null : rows.getLong(5),
                     rows.getString(6),
                     rows.getLong(7),
-                    rows.getBigDecimal(8).stripTrailingZeros(),
-                    rows.getBigDecimal(9),
-                    Currency.getInstance(rows.getString(10)),
+                    new BigDecimal(rows.getString(8)),
+                    rows.getBigDecimal(9)
+                        .setScale(
+                            Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP),
+                    currency,
                     SettlementPeriod.Kind.valueOf(rows.getString(11)),
                     YearMonth.from(rows.getObject(12, LocalDate.class))));
           }
@@ -192,7 +197,7 @@ public class FinalBills {
           insert.setString(9, line.billingItem());
           insert.setString(10, line.kind().name());
           insert.setLong(11, line.quantity());
-          insert.setBigDecimal(12, line.unitPrice());
+          insert.setString(12, line.unitPrice().toPlainString());
           insert.setBigDecimal(13, line.amount());
           insert.setString(14, line.currency().getCurrencyCode());
           insert.addBatch();
