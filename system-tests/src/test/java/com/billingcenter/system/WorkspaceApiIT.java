@@ -307,4 +307,53 @@ class WorkspaceApiIT {
         page.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=")),
         "a page's language is kept in a session: " + page.headers().map());
   }
+
+  /**
+   * Dissolve through the API, as on the lock page: only a locked workspace, only with its name,
+   * only the owner's; a refusal changes nothing; a dissolved workspace is gone from the API.
+   */
+  @Test
+  void aLockedWorkspaceIsDissolvedWithItsNameAndIsGoneAfter() throws Exception {
+    String user = Http.register(server, Http.uniqueName("dissolve"), PASSWORD);
+    JsonObject buyer = SandboxBuyers.newBuyer(server, false);
+    long aws =
+        Database.registerAwsAccount(
+            server, user, buyer.getString("awsAccountId"), buyer.getString("licenseArn"));
+    long locked = Workspaces.create(server, user, PASSWORD, "To dissolve", "us1", "en");
+    long active = Workspaces.create(server, user, PASSWORD, "Stays", "us1", "en");
+    Workspaces.settleByAws(server, user, PASSWORD, locked, aws);
+    SandboxBuyers.unsubscribe(server, buyer);
+    var path = server.uri("/api/v1/workspaces/" + locked + "/dissolve");
+
+    var notLocked =
+        Http.postJson(
+            server.uri("/api/v1/workspaces/" + active + "/dissolve"),
+            "{\"name\": \"Stays\"}",
+            user,
+            PASSWORD);
+    assertEquals(409, notLocked.statusCode(), notLocked.body());
+    var wrongName = Http.postJson(path, "{\"name\": \"to dissolve\"}", user, PASSWORD);
+    assertEquals(400, wrongName.statusCode(), wrongName.body());
+    assertEquals("workspace.dissolve.nameMismatch", Http.json(wrongName).getString("error"));
+    String stranger = Http.register(server, Http.uniqueName("stranger"), PASSWORD);
+    assertEquals(
+        404, Http.postJson(path, "{\"name\": \"To dissolve\"}", stranger, PASSWORD).statusCode());
+    assertEquals(
+        "locked",
+        Http.json(Http.get(server.uri("/api/v1/workspaces/" + locked), user, PASSWORD))
+            .getString("status"),
+        "nothing changed");
+
+    var dissolved = Http.postJson(path, "{\"name\": \" To dissolve \"}", user, PASSWORD);
+    assertEquals(200, dissolved.statusCode(), dissolved.body());
+    assertEquals("dissolved", Http.json(dissolved).getString("status"));
+    assertEquals(
+        404, Http.get(server.uri("/api/v1/workspaces/" + locked), user, PASSWORD).statusCode());
+    var list = Http.json(Http.get(server.uri("/api/v1/workspaces"), user, PASSWORD));
+    assertEquals(1, list.getInt("total"), list.toString());
+    assertTrue(
+        Http.get(server.uri("/api/v1/audit"), user, PASSWORD)
+            .body()
+            .contains("workspace.dissolved"));
+  }
 }

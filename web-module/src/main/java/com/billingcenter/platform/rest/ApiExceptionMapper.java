@@ -77,7 +77,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final java.util.Set<String> CONFLICTS =
       java.util.Set.of(
-          "settlement.oncePerMonth", "settlement.unchanged", "workspace.plan.alreadyCommercial");
+          "settlement.oncePerMonth",
+          "settlement.unchanged",
+          "workspace.plan.alreadyCommercial",
+          "workspace.dissolve.notLocked");
 
   private static Throwable unwrap(Throwable thrown) {
     Throwable t = thrown;

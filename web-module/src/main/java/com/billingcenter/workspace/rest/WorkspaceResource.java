@@ -215,6 +215,27 @@ public class WorkspaceResource {
         workspaces.changeSettlement(caller(security), id, body.method(), body.cloudAccountId()));
   }
 
+  @POST
+  @Path("{id}/dissolve")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Dissolve a locked workspace",
+      description =
+          "For good, as the lock page's Dissolve: {\"name\": the workspace's name, to confirm}."
+              + " It then takes no usage and is in no list; the usage of its countdown is written"
+              + " off; its earlier usage stays on the bills.")
+  @APIResponse(responseCode = "200", description = "The workspace, dissolved.")
+  @APIResponse(responseCode = "400", description = "Not the workspace's name.")
+  @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
+  @APIResponse(responseCode = "409", description = "The workspace is not locked.")
+  public WorkspaceJson dissolve(
+      @Context SecurityContext security, @PathParam("id") long id, DissolveJson body) {
+    if (body == null) {
+      throw new RuleViolation("body.missing", "A JSON body with the workspace's name is required.");
+    }
+    return WorkspaceJson.of(workspaces.dissolve(caller(security), id, body.name()));
+  }
+
   private BillingAccount caller(SecurityContext security) {
     return accounts.require(security.getUserPrincipal().getName());
   }
