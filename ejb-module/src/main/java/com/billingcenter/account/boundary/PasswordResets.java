@@ -48,7 +48,13 @@ public class PasswordResets {
    * exists.
    */
   public Optional<Instant> request(String nameOrLogin, String address, Locale language) {
-    Optional<Instant> refused = throttles.admitPasswordReset(address);
+    Optional<Instant> refused;
+    try {
+      refused = throttles.admitPasswordReset(address);
+    } catch (RuntimeException busy) {
+      // Many requests from one address at once (the count's row is held): one too many.
+      return Optional.of(clock.instant().plusSeconds(1));
+    }
     if (refused.isPresent()) {
       LOG.info(() -> "Refused a password reset request from " + address + " (too many)");
       return refused;

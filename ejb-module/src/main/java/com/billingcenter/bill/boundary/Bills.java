@@ -161,7 +161,13 @@ public class Bills {
     Instant closesAt = calendar.closesAt(month);
     Optional<FinalBills.Stored> stored = finalBills.find(owner.id(), month);
     if (stored.isEmpty() && calendar.isDue(month, clock.instant())) {
-      closing.closeIfDue(owner.id(), month);
+      try {
+        closing.closeIfDue(owner.id(), month);
+      } catch (jakarta.ejb.EJBException madeElsewhere) {
+        // Another instance (or request) made it final at the same moment: its bill stands.
+        java.util.logging.Logger.getLogger(Bills.class.getName())
+            .fine(() -> "The bill of " + month + " was made final elsewhere: " + madeElsewhere);
+      }
       stored = finalBills.find(owner.id(), month);
     }
     if (stored.isPresent()) {
