@@ -118,6 +118,12 @@ class PagesBrowserIT {
       for (var page : pages.entrySet()) {
         check(page.getKey(), page.getValue(), width, true, problems);
       }
+      // The dialogs of Workspace Management, open.
+      browser().get(server.uri("/workspaces.xhtml?lang=en").toString());
+      session.heading();
+      session.click(By.cssSelector("button[id$=':change']"));
+      session.visible(By.id("change:confirm"));
+      axe("workspaces, Change Settlement Method open, at " + width + " px", problems);
       // The same in Chinese, the overview at least.
       check("overview-zh", "/overview.xhtml?lang=zh", width, true, problems);
       browser().get(server.uri("/overview.xhtml?lang=en").toString());
@@ -183,6 +189,11 @@ class PagesBrowserIT {
         problems.add(where + ": the navigation wraps over " + rows + " rows");
       }
     }
+    axe(where, problems);
+  }
+
+  /** The accessibility check of what the browser shows now: serious and critical violations. */
+  private void axe(String where, List<String> problems) {
     Results results =
         new AxeBuilder()
             .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))

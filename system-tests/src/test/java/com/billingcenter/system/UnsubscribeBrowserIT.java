@@ -160,6 +160,9 @@ class UnsubscribeBrowserIT {
     assertTrue(notices.contains("工作空间“法兰克福”已锁定"), notices);
     assertTrue(notices.contains("Workspace “Scratch” was dissolved"), notices);
     Browser.screenshot(browser(), "notices");
+    // Each lock notice links to its workspace's lock page.
+    session.click(By.cssSelector(".lock-page-link"));
+    assertEquals("Workspace locked", session.heading());
 
     // The lock page says why, and its Unlock opens Change Settlement Method for that workspace.
     browser().get(server.uri("/workspaces.xhtml").toString());
