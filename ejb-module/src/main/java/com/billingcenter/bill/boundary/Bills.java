@@ -159,17 +159,8 @@ public class Bills {
    */
   public Bill month(BillingAccount owner, YearMonth month) {
     Instant closesAt = calendar.closesAt(month);
-    Optional<FinalBills.Stored> stored = finalBills.find(owner.id(), month);
-    if (stored.isEmpty() && calendar.isDue(month, clock.instant())) {
-      try {
-        closing.closeIfDue(owner.id(), month);
-      } catch (jakarta.ejb.EJBException madeElsewhere) {
-        // Another instance (or request) made it final at the same moment: its bill stands.
-        java.util.logging.Logger.getLogger(Bills.class.getName())
-            .fine(() -> "The bill of " + month + " was made final elsewhere: " + madeElsewhere);
-      }
-      stored = finalBills.find(owner.id(), month);
-    }
+    Optional<FinalBills.Stored> stored =
+        closedIfDue(owner, month) ? finalBills.find(owner.id(), month) : Optional.empty();
     if (stored.isPresent()) {
       List<Line> lines = stored.get().lines();
       return new Bill(month, lines, totals(lines), closesAt, stored.get().finalizedAt());
@@ -181,13 +172,32 @@ public class Bills {
 
   /** The bill's CSV: as it was issued when the bill is final, the same every time. */
   public String csv(BillingAccount owner, YearMonth month) {
-    Bill bill = month(owner, month);
-    if (bill.isFinal()) {
-      return finalBills.find(owner.id(), month).orElseThrow().csv();
+    if (closedIfDue(owner, month)) {
+      return finalBills.csv(owner.id(), month).orElseThrow();
     }
     java.io.StringWriter csv = new java.io.StringWriter();
-    BillCsv.write(bill, csv);
+    BillCsv.write(month(owner, month), csv);
     return csv.toString();
+  }
+
+  /**
+   * Whether the owner's bill of {@code month} is final, making it so first when its close day has
+   * passed. Another instance (or request) making it final at the same moment wins: its bill stands.
+   */
+  private boolean closedIfDue(BillingAccount owner, YearMonth month) {
+    if (!calendar.isDue(month, clock.instant())) {
+      return false;
+    }
+    if (finalBills.exists(owner.id(), month)) {
+      return true;
+    }
+    try {
+      closing.closeIfDue(owner.id(), month);
+    } catch (jakarta.ejb.EJBException madeElsewhere) {
+      java.util.logging.Logger.getLogger(Bills.class.getName())
+          .fine(() -> "The bill of " + month + " was made final elsewhere: " + madeElsewhere);
+    }
+    return finalBills.exists(owner.id(), month);
   }
 
   /**

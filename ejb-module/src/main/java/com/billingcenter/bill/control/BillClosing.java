@@ -84,12 +84,12 @@ public class BillClosing {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean closeIfDue(long ownerId, YearMonth month) {
     Instant now = clock.instant();
-    if (!calendar.isDue(month, now) || finalBills.find(ownerId, month).isPresent()) {
+    if (!calendar.isDue(month, now) || finalBills.exists(ownerId, month)) {
       return false;
     }
     for (int back = BillLines.LOOKBACK_MONTHS; back >= 1; back--) {
       YearMonth earlier = month.minusMonths(back);
-      if (finalBills.find(ownerId, earlier).isEmpty() && finalBills.hasUsage(ownerId, earlier)) {
+      if (!finalBills.exists(ownerId, earlier) && finalBills.hasUsage(ownerId, earlier)) {
         close(ownerId, earlier, now);
       }
     }

@@ -91,6 +91,36 @@ public class FinalBills {
     }
   }
 
+  /** Whether the owner's bill of {@code month} is final. */
+  public boolean exists(long ownerId, YearMonth month) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement("SELECT 1 FROM bill WHERE owner_id = ? AND bill_month = ?")) {
+      select.setLong(1, ownerId);
+      select.setObject(2, month.atDay(1));
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the final bill of " + month + ": " + e, e);
+    }
+  }
+
+  /** The CSV of the owner's final bill of {@code month}, as issued. */
+  public Optional<String> csv(long ownerId, YearMonth month) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement("SELECT csv FROM bill WHERE owner_id = ? AND bill_month = ?")) {
+      select.setLong(1, ownerId);
+      select.setObject(2, month.atDay(1));
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the final bill of " + month + ": " + e, e);
+    }
+  }
+
   /** The months in {@code [from, to)} whose bill for the owner is final. */
   public List<YearMonth> finalMonths(long ownerId, YearMonth from, YearMonth to) {
     List<YearMonth> months = new ArrayList<>();
