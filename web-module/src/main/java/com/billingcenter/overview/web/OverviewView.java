@@ -14,8 +14,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * {@code overview.xhtml}: the signed-in home page. This month's cost so far by settlement method
@@ -44,8 +41,6 @@ public class OverviewView {
 
   /** The most entries a list of the overview shows. */
   static final int SHOWN = 10;
-
-  private static final String[] COLOURS = {"#1d6fa5", "#b5541b", "#2e7d32", "#6a1b9a"};
 
   static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -166,16 +161,17 @@ public class OverviewView {
         continue;
       }
       methods
-          .computeIfAbsent(methodTitle(faces, line, cloudNames), k -> new TreeMap<>(byCode()))
+          .computeIfAbsent(
+              methodTitle(faces, line, cloudNames), k -> new TreeMap<>(CostsByLabel.byCode()))
           .merge(line.currency(), line.amount(), BigDecimal::add);
       spaces
-          .computeIfAbsent(line.workspaceName(), k -> new TreeMap<>(byCode()))
+          .computeIfAbsent(line.workspaceName(), k -> new TreeMap<>(CostsByLabel.byCode()))
           .merge(line.currency(), line.amount(), BigDecimal::add);
       all.merge(line.currency(), line.amount(), BigDecimal::add);
     }
     totals =
         all.entrySet().stream().map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList();
-    byMethod = costs(methods);
+    byMethod = CostsByLabel.rows(methods);
     // The largest first (by the sum of their amounts, whatever the currency), the rest as one.
     List<Map.Entry<String, Map<Currency, BigDecimal>>> ranked = new ArrayList<>(spaces.entrySet());
     ranked.sort(
@@ -192,16 +188,12 @@ public class OverviewView {
           .forEach(
               (c, a) ->
                   shown
-                      .computeIfAbsent(label, k -> new TreeMap<>(byCode()))
+                      .computeIfAbsent(label, k -> new TreeMap<>(CostsByLabel.byCode()))
                       .merge(c, a, BigDecimal::add));
     }
-    byWorkspace = costs(shown);
-    methodChart = chart(methods, "y");
-    workspaceChart = chart(shown, "y");
-  }
-
-  private static Comparator<Currency> byCode() {
-    return Comparator.comparing(Currency::getCurrencyCode);
+    byWorkspace = CostsByLabel.rows(shown);
+    methodChart = CostsByLabel.barChart(methods);
+    workspaceChart = CostsByLabel.barChart(shown);
   }
 
   private String methodTitle(FacesContext faces, Bills.Line line, Map<String, String> cloudNames) {
@@ -224,48 +216,6 @@ public class OverviewView {
         .map(Cloud::accountId)
         .findFirst()
         .orElse("#" + cloudAccountId);
-  }
-
-  private static List<Cost> costs(Map<String, Map<Currency, BigDecimal>> grouped) {
-    List<Cost> costs = new ArrayList<>();
-    grouped.forEach(
-        (label, amounts) -> {
-          List<String> parts = new ArrayList<>();
-          amounts.forEach((c, a) -> parts.add(a.toPlainString() + " " + c.getCurrencyCode()));
-          costs.add(new Cost(label, String.join(", ", parts)));
-        });
-    return costs;
-  }
-
-  /** A horizontal bar chart: a bar per label, a dataset per currency. */
-  private static String chart(Map<String, Map<Currency, BigDecimal>> grouped, String axis) {
-    TreeSet<Currency> currencies = new TreeSet<>(byCode());
-    grouped.values().forEach(m -> currencies.addAll(m.keySet()));
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    grouped.keySet().forEach(labels::add);
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
-    int colour = 0;
-    for (Currency currency : currencies) {
-      JsonArrayBuilder values = Json.createArrayBuilder();
-      grouped.values().forEach(m -> values.add(m.getOrDefault(currency, BigDecimal.ZERO)));
-      datasets.add(
-          Json.createObjectBuilder()
-              .add("label", currency.getCurrencyCode())
-              .add("data", values)
-              .add("backgroundColor", COLOURS[colour++ % COLOURS.length]));
-    }
-    return Json.createObjectBuilder()
-        .add("type", "bar")
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("indexAxis", axis)
-                .add("animation", false)
-                .add("responsive", true)
-                .add("maintainAspectRatio", false))
-        .build()
-        .toString();
   }
 
   private void locked(FacesContext faces, BillingAccount owner, Instant now) {
