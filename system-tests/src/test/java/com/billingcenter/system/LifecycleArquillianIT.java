@@ -9,6 +9,8 @@ import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.bill.boundary.Bills;
+import com.billingcenter.bill.control.Bill;
+import com.billingcenter.bill.control.BillLine;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
@@ -22,7 +24,7 @@ import com.billingcenter.usage.boundary.UsageIntake;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.entity.ReportedUsage;
 import com.billingcenter.workspace.boundary.Workspaces;
-import com.billingcenter.workspace.control.LockCountdown;
+import com.billingcenter.workspace.control.WorkspaceLocks;
 import com.billingcenter.workspace.entity.Plan;
 import com.billingcenter.workspace.entity.Workspace;
 import com.billingcenter.workspace.entity.WorkspaceStatus;
@@ -70,7 +72,7 @@ class LifecycleArquillianIT {
   @Inject Accounts accounts;
   @Inject Workspaces workspaces;
   @Inject SubscriptionLifecycle lifecycle;
-  @Inject LockCountdown countdown;
+  @Inject WorkspaceLocks countdown;
   @Inject NoticeBoard notices;
   @Inject AuditLog auditLog;
   @Inject MovableClock clock;
@@ -155,10 +157,8 @@ class LifecycleArquillianIT {
   }
 
   /** A bill's lines as "group kind quantity", in order. */
-  private static List<String> summary(Bills.Bill bill) {
-    return bill.lines().stream()
-        .map(l -> Bills.group(l) + " " + l.kind() + " " + l.quantity())
-        .toList();
+  private static List<String> summary(Bill bill) {
+    return bill.lines().stream().map(l -> l.group() + " " + l.kind() + " " + l.quantity()).toList();
   }
 
   private static ReportedUsage used(long workspace, String item, Instant hour, long quantity) {
@@ -212,7 +212,7 @@ class LifecycleArquillianIT {
     assertEquals(1, receipt.lockedWorkspaces());
     Workspace locked = workspaces.require(failing.owner(), failing.workspace().id());
     assertEquals(WorkspaceStatus.LOCKED, locked.status());
-    assertEquals(SubscriptionLifecycle.FAILED_LOCK_REASON, locked.lockReason());
+    assertEquals(WorkspaceLocks.SUBSCRIPTION_FAILED, locked.lockReason());
     var notice = notices.list(failing.owner().id(), 0, 10).get(0);
     assertTrue(notice.body().contains("failed"), notice.body());
     assertEquals(
@@ -299,7 +299,7 @@ class LifecycleArquillianIT {
 
     YearMonth month = YearMonth.of(2026, 9);
     Map<String, Long> billed = new TreeMap<>();
-    for (Bills.Line line : bills.month(owner, month).lines()) {
+    for (BillLine line : bills.month(owner, month).lines()) {
       billed.merge(
           line.workspaceId()
               + " "
@@ -398,7 +398,7 @@ class LifecycleArquillianIT {
     Workspace shop = workspaces.create(owner, "Final shop", "us1", "en", Plan.COMMERCIAL);
     Instant marchHour = Instant.parse("2025-03-20T10:00:00Z");
     usage.receive("us1", List.of(used(shop.id(), "data-points", marchHour, 10)), Map.of());
-    Bills.Bill open = bills.month(owner, march);
+    Bill open = bills.month(owner, march);
     assertFalse(open.isFinal());
     assertEquals(Instant.parse("2025-04-03T00:00:00Z"), open.closesAt());
 
@@ -411,7 +411,7 @@ class LifecycleArquillianIT {
 
     clock.set(Instant.parse("2025-04-03T00:23:00Z"));
     assertTrue(closing.closeDue() >= 1, "the hourly job makes March final");
-    Bills.Bill closed = bills.month(owner, march);
+    Bill closed = bills.month(owner, march);
     assertTrue(closed.isFinal());
     assertEquals("3.75", closed.lines().get(0).amount().toPlainString(), "15 at 0.25, in cents");
     assertEquals("0.25", closed.lines().get(0).unitPrice().toPlainString(), "the price as written");
@@ -433,7 +433,7 @@ class LifecycleArquillianIT {
         Map.of());
     assertEquals(List.of("billing-center SETTLED 15"), summary(bills.month(owner, march)));
     assertEquals(csv, bills.csv(owner, march), "the final CSV is the same bytes");
-    Bills.Bill aprilOpen = bills.month(owner, april);
+    Bill aprilOpen = bills.month(owner, april);
     assertFalse(aprilOpen.isFinal());
     assertEquals(
         List.of("billing-center SETTLED 3 2025-04", "billing-center SETTLED 7 2025-03 late"),
@@ -442,7 +442,7 @@ class LifecycleArquillianIT {
     // April closes when opened after its close day; April usage reported later goes to May, and
     // March's late line is not billed again.
     clock.set(Instant.parse("2025-05-03T00:00:01Z"));
-    Bills.Bill aprilFinal = bills.month(owner, april);
+    Bill aprilFinal = bills.month(owner, april);
     assertTrue(aprilFinal.isFinal(), "opening a due month makes it final");
     usage.receive(
         "us1",
@@ -458,11 +458,11 @@ class LifecycleArquillianIT {
   }
 
   /** A bill's lines as "group kind quantity usage-month [late]", in order. */
-  private static List<String> lateSummary(Bills.Bill bill) {
+  private static List<String> lateSummary(Bill bill) {
     return bill.lines().stream()
         .map(
             l ->
-                Bills.group(l)
+                l.group()
                     + " "
                     + l.kind()
                     + " "

@@ -9,10 +9,7 @@ import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.control.AgreementLinks;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.marketplace.entity.MarketplaceEvent;
-import com.billingcenter.notice.control.Notices;
-import com.billingcenter.workspace.boundary.Workspaces;
-import com.billingcenter.workspace.entity.SettlementPeriod;
-import com.billingcenter.workspace.entity.Workspace;
+import com.billingcenter.workspace.control.WorkspaceLocks;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -45,16 +42,10 @@ import java.util.logging.Logger;
 @Stateless
 public class SubscriptionLifecycle {
 
-  /** Why a workspace was locked, as stored on it. */
-  public static final String LOCK_REASON = "cloudAccount.ended";
-
-  /** Why a workspace was locked when its cloud account's subscription failed. */
-  public static final String FAILED_LOCK_REASON = "cloudAccount.subscriptionFailed";
-
   private static final Logger LOG = Logger.getLogger(SubscriptionLifecycle.class.getName());
 
   @Inject Audit audit;
-  @Inject Notices notices;
+  @Inject WorkspaceLocks locks;
   @Inject Clock clock;
   @Inject Event<EntitlementsChanged> entitlementsChanged;
   @Inject AgreementLinks links;
@@ -149,7 +140,7 @@ public class SubscriptionLifecycle {
   /**
    * Applies the messages that wait for a cloud account that exists after all: a message and its
    * buyer's registration that crossed, each transaction committing before it could see the other's
-   * work. A non-persistent schedule on every instance (see LockCountdown); each account's row is
+   * work. A non-persistent schedule on every instance (see WorkspaceLocks); each account's row is
    * locked while its messages are applied, so two instances never apply one twice.
    */
   @Schedule(hour = "*", minute = "*", persistent = false)
@@ -213,17 +204,15 @@ public class SubscriptionLifecycle {
           before,
           MarketplaceRegistrations.describe(account));
     }
-    int locked = 0;
-    if (account.status() == CloudAccountStatus.ENDED && statusBefore != CloudAccountStatus.ENDED) {
-      locked = releaseWorkspaces(account, false);
-    }
+    boolean ended =
+        account.status() == CloudAccountStatus.ENDED && statusBefore != CloudAccountStatus.ENDED;
     // A subscription that failed (and no newer success replaced the failure: the replay would end
     // ACTIVE) settles nothing: its workspaces are released and locked as on an unsubscribe.
-    if (account.status() == CloudAccountStatus.FAILED
-        && statusBefore != CloudAccountStatus.FAILED
-        && statusBefore != CloudAccountStatus.ENDED) {
-      locked = releaseWorkspaces(account, true);
-    }
+    boolean failed =
+        account.status() == CloudAccountStatus.FAILED
+            && statusBefore != CloudAccountStatus.FAILED
+            && statusBefore != CloudAccountStatus.ENDED;
+    int locked = ended || failed ? locks.lockSettledBy(account, failed) : 0;
     if (applied != CloudAccount.Applied.OUTDATED
         && arrived.stream().anyMatch(m -> m.change() == SubscriptionChange.ENTITLEMENTS_CHANGED)) {
       entitlementsChanged.fire(new EntitlementsChanged(account.id()));
@@ -249,36 +238,5 @@ public class SubscriptionLifecycle {
       case DEPROVISIONED -> "deprovisioned";
       case ENTITLEMENTS_CHANGED -> "entitlementsChanged";
     };
-  }
-
-  /**
-   * Every workspace the ended (or {@code failed}) cloud account settled loses it and is locked with
-   * its countdown; the customer gets a notice in each workspace's language that says why.
-   */
-  private int releaseWorkspaces(CloudAccount account, boolean failed) {
-    List<Workspace> settled =
-        em.createNamedQuery(Workspace.SETTLED_BY_CLOUD, Workspace.class)
-            .setParameter("cloudAccountId", account.id())
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultList();
-    int locked = 0;
-    for (Workspace workspace : settled) {
-      String before = Workspaces.describe(workspace);
-      if (workspace.loseSettlement(failed ? FAILED_LOCK_REASON : LOCK_REASON, clock)) {
-        locked++;
-        // Its usage from now on is unsettled: charged to the method that unlocks it.
-        em.persist(SettlementPeriod.unsettled(workspace, clock.instant()));
-        audit.record(
-            workspace.ownerId(),
-            AuditEntry.SYSTEM,
-            "workspace.locked",
-            "workspace",
-            workspace.id(),
-            before,
-            Workspaces.describe(workspace));
-        notices.workspaceLocked(workspace, account, failed);
-      }
-    }
-    return locked;
   }
 }

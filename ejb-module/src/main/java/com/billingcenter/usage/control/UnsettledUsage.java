@@ -1,11 +1,13 @@
 package com.billingcenter.usage.control;
 
 import com.billingcenter.audit.control.Audit;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.workspace.entity.SettlementPeriod;
 import com.billingcenter.workspace.entity.Workspace;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,14 +16,17 @@ import java.util.TreeMap;
 /**
  * Usage of a locked workspace, which no method pays for while it is locked: kept (in its {@link
  * SettlementPeriod.Kind#UNSETTLED} period) and charged to the method that unlocks the workspace, or
- * written off when the workspace becomes fully locked.
+ * written off when the workspace becomes fully locked or is dissolved. Works inside the caller's
+ * transaction.
  */
-public final class UnsettledUsage {
+@Dependent
+public class UnsettledUsage {
 
-  private UnsettledUsage() {}
+  @PersistenceContext EntityManager em;
+  @Inject Audit audit;
 
   /** The workspace's open unsettled period: its newest period, if that is unsettled. */
-  public static Optional<SettlementPeriod> open(EntityManager em, long workspaceId) {
+  public Optional<SettlementPeriod> open(long workspaceId) {
     return em.createNamedQuery(SettlementPeriod.OF_WORKSPACE_NEWEST_FIRST, SettlementPeriod.class)
         .setParameter("workspaceId", workspaceId)
         .setMaxResults(1)
@@ -31,13 +36,53 @@ public final class UnsettledUsage {
   }
 
   /**
+   * Charges the period's usage to the method that unlocked its workspace ({@link
+   * SettlementPeriod#chargeTo}) and audits what was charged.
+   */
+  public void chargeOnUnlock(
+      SettlementPeriod period, Workspace workspace, String actor, Object method) {
+    Map<String, Long> charged = resolved(period);
+    audit.record(
+        workspace.ownerId(),
+        actor,
+        "usage.chargedOnUnlock",
+        "workspace",
+        workspace.id(),
+        "unsettled since " + period.validFrom() + ": " + describe(charged),
+        "charged to " + method);
+  }
+
+  /**
+   * Writes off the usage of the workspace's open unsettled period, which nobody will pay for now
+   * (the countdown ended, or the owner dissolved the workspace), and audits it if there was any.
+   */
+  public void writeOff(Workspace workspace, String actor, String why) {
+    open(workspace.id())
+        .ifPresent(
+            period -> {
+              period.writeOff();
+              Map<String, Long> written = resolved(period);
+              if (!written.isEmpty()) {
+                audit.record(
+                    workspace.ownerId(),
+                    actor,
+                    "usage.writtenOff",
+                    "workspace",
+                    workspace.id(),
+                    "unsettled since " + period.validFrom() + ": " + describe(written),
+                    "written off: " + why);
+              }
+            });
+  }
+
+  /**
    * Brings the usage of a period just resolved ({@link SettlementPeriod#chargeTo} or {@link
    * SettlementPeriod#writeOff}) into line with it: the bills' roll-up takes its new method and
    * kind, and usage charged to a cloud account is flagged late, so that metering carries it into
    * the next hour it writes for that account (its own hours may be metered already). Returns the
    * period's usage per billing item.
    */
-  public static Map<String, Long> resolved(EntityManager em, SettlementPeriod period) {
+  private Map<String, Long> resolved(SettlementPeriod period) {
     em.flush();
     Map<String, Long> quantities = new TreeMap<>();
     @SuppressWarnings("unchecked")
@@ -65,38 +110,14 @@ public final class UnsettledUsage {
               "UPDATE usage_record SET late = TRUE WHERE workspace_id = ? AND usage_hour >= ?"
                   + " AND late = FALSE")
           .setParameter(1, period.workspaceId())
-          .setParameter(2, LocalDateTime.ofInstant(period.validFrom(), ZoneOffset.UTC))
+          .setParameter(2, UtcTimes.local(period.validFrom()))
           .executeUpdate();
     }
     return quantities;
   }
 
-  /**
-   * Writes off the usage of the workspace's open unsettled period, which nobody will pay for now
-   * (the countdown ended, or the owner dissolved the workspace), and audits it if there was any.
-   */
-  public static void writeOff(
-      EntityManager em, Audit audit, Workspace workspace, String actor, String why) {
-    open(em, workspace.id())
-        .ifPresent(
-            period -> {
-              period.writeOff();
-              Map<String, Long> written = resolved(em, period);
-              if (!written.isEmpty()) {
-                audit.record(
-                    workspace.ownerId(),
-                    actor,
-                    "usage.writtenOff",
-                    "workspace",
-                    workspace.id(),
-                    "unsettled since " + period.validFrom() + ": " + describe(written),
-                    "written off: " + why);
-              }
-            });
-  }
-
   /** Quantities per item as an audit text, e.g. {@code api-calls 12, storage-gb 3}. */
-  public static String describe(Map<String, Long> quantities) {
+  static String describe(Map<String, Long> quantities) {
     StringBuilder text = new StringBuilder();
     quantities.forEach(
         (item, quantity) -> {

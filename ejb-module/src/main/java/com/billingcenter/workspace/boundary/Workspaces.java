@@ -1,15 +1,14 @@
 package com.billingcenter.workspace.boundary;
 
 import com.billingcenter.account.entity.BillingAccount;
-import com.billingcenter.audit.control.Audit;
-import com.billingcenter.notice.control.Notices;
-import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.settlement.control.SettlementMethods;
 import com.billingcenter.settlement.control.SettlementOption;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.site.entity.Site;
 import com.billingcenter.usage.control.UnsettledUsage;
+import com.billingcenter.workspace.control.WorkspaceAudit;
+import com.billingcenter.workspace.control.WorkspaceLocks;
 import com.billingcenter.workspace.entity.Plan;
 import com.billingcenter.workspace.entity.Settlement;
 import com.billingcenter.workspace.entity.SettlementPeriod;
@@ -22,28 +21,27 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The workspaces of one Billing Center account. Every method takes the calling account and only
- * ever sees that account's workspaces. (Over 300 lines: each of its operations is the short
- * load–change–audit of one action of the seed on a workspace, and the paged query of Workspace
- * Management; split by action they would each repeat the ownership rule this class keeps once.)
+ * ever sees that account's workspaces: each operation is the short load–change–audit of one action
+ * of the seed on a workspace, or the paged query of Workspace Management. The lock and dissolving
+ * are {@link WorkspaceLocks}'s.
  */
 @Stateless
 public class Workspaces {
-
-  static final String SUBJECT = "workspace";
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject Sites sites;
   @Inject SettlementMethods methods;
-  @Inject Audit audit;
-  @Inject Notices notices;
+  @Inject WorkspaceAudit audit;
+  @Inject WorkspaceLocks locks;
+  @Inject UnsettledUsage unsettled;
 
   /**
    * Creates a workspace on a site, settled by the site's default method. The language is fixed from
@@ -83,30 +81,16 @@ public class Workspaces {
     em.persist(workspace);
     em.flush();
     em.persist(SettlementPeriod.first(workspace));
-    audit.record(
-        owner.id(),
-        owner.username(),
-        "workspace.created",
-        SUBJECT,
-        workspace.id(),
-        null,
-        describe(workspace));
+    audit.changed(workspace, owner.username(), "workspace.created", null);
     return workspace;
   }
 
   /** Moves a Free workspace to the Commercial Plan. */
   public Workspace openCommercialPlan(BillingAccount owner, long workspaceId) {
     Workspace workspace = require(owner, workspaceId);
-    String before = describe(workspace);
+    String before = WorkspaceAudit.describe(workspace);
     workspace.openCommercialPlan();
-    audit.record(
-        owner.id(),
-        owner.username(),
-        "workspace.commercialPlanOpened",
-        SUBJECT,
-        workspaceId,
-        before,
-        describe(workspace));
+    audit.changed(workspace, owner.username(), "workspace.commercialPlanOpened", before);
     return workspace;
   }
 
@@ -122,25 +106,11 @@ public class Workspaces {
 
   /**
    * Dissolves one of the owner's locked workspaces for good, the owner having typed its name to
-   * confirm: it takes no more data, leaves every list, and the usage of its countdown, which nobody
-   * paid for, is written off (as when a countdown ends). Audited, and a notice says so.
+   * confirm ({@link WorkspaceLocks#dissolve}).
    */
   public Workspace dissolve(BillingAccount owner, long workspaceId, String typedName) {
     Workspace workspace = require(owner, workspaceId);
-    em.lock(workspace, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    String before = describe(workspace);
-    workspace.dissolve(typedName, clock);
-    UnsettledUsage.writeOff(
-        em, audit, workspace, owner.username(), "the owner dissolved the workspace");
-    audit.record(
-        owner.id(),
-        owner.username(),
-        "workspace.dissolved",
-        SUBJECT,
-        workspaceId,
-        before,
-        describe(workspace));
-    notices.workspaceDissolved(workspace);
+    locks.dissolve(workspace, owner.username(), typedName);
     return workspace;
   }
 
@@ -168,41 +138,24 @@ public class Workspaces {
             owner.arbitrarySelection(),
             methodCode,
             cloudAccountId);
-    String before = describe(workspace);
+    String before = WorkspaceAudit.describe(workspace);
     boolean wasLocked = workspace.status() != WorkspaceStatus.ACTIVE;
     // A workspace still counting down has usage nobody paid for yet: the method that unlocks it
     // pays. (A fully locked workspace's was written off when its countdown ended.)
-    Optional<SettlementPeriod> unsettled =
+    Optional<SettlementPeriod> unsettledPeriod =
         workspace.status() == WorkspaceStatus.LOCKED
-            ? UnsettledUsage.open(em, workspace.id())
+            ? unsettled.open(workspace.id())
             : Optional.empty();
     workspace.changeSettlement(next, clock);
     em.persist(SettlementPeriod.of(workspace, workspace.settlementChangedAt()));
-    unsettled.ifPresent(
+    unsettledPeriod.ifPresent(
         period -> {
           period.chargeTo(next);
-          Map<String, Long> charged = UnsettledUsage.resolved(em, period);
-          audit.record(
-              owner.id(),
-              owner.username(),
-              "usage.chargedOnUnlock",
-              SUBJECT,
-              workspaceId,
-              "unsettled since " + period.validFrom() + ": " + UnsettledUsage.describe(charged),
-              "charged to " + next);
+          unsettled.chargeOnUnlock(period, workspace, owner.username(), next);
         });
-    String after = describe(workspace);
-    audit.record(
-        owner.id(),
-        owner.username(),
-        "workspace.settlementChanged",
-        SUBJECT,
-        workspaceId,
-        before,
-        after);
+    audit.changed(workspace, owner.username(), "workspace.settlementChanged", before);
     if (wasLocked) {
-      audit.record(
-          owner.id(), owner.username(), "workspace.unlocked", SUBJECT, workspaceId, before, after);
+      audit.changed(workspace, owner.username(), "workspace.unlocked", before);
     }
     return workspace;
   }
@@ -211,7 +164,7 @@ public class Workspaces {
    * The owner's active workspaces whose settlement method changed since {@code since} (the start of
    * this month: this month's change is used), soonest first by name, at most {@code max}.
    */
-  public List<Workspace> changedSince(BillingAccount owner, java.time.Instant since, int max) {
+  public List<Workspace> changedSince(BillingAccount owner, Instant since, int max) {
     return em.createQuery(
             "select w from Workspace w where w.ownerId = :ownerId and w.status = :active"
                 + " and w.settlementChangedAt >= :since order by w.name, w.id",
@@ -224,7 +177,7 @@ public class Workspaces {
   }
 
   /** How many of the owner's active workspaces changed their settlement method since then. */
-  public long countChangedSince(BillingAccount owner, java.time.Instant since) {
+  public long countChangedSince(BillingAccount owner, Instant since) {
     return em.createQuery(
             "select count(w) from Workspace w where w.ownerId = :ownerId and w.status = :active"
                 + " and w.settlementChangedAt >= :since",
@@ -319,22 +272,5 @@ public class Workspaces {
     return sites
         .find(code)
         .orElseThrow(() -> new RuleViolation("site.unknown", "There is no site '" + code + "'."));
-  }
-
-  /** A workspace as the audit log keeps it: a small JSON object. */
-  public static String describe(Workspace w) {
-    var json =
-        JsonText.PROVIDER
-            .createObjectBuilder()
-            .add("name", w.name())
-            .add("site", w.siteCode())
-            .add("language", w.language().code())
-            .add("plan", w.plan().name())
-            .add("settlement", w.settlement().toString())
-            .add("status", w.status().name());
-    if (w.lockedAt() != null) {
-      json.add("lockedAt", w.lockedAt().toString());
-    }
-    return json.build().toString();
   }
 }

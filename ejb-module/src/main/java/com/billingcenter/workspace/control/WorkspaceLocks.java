@@ -1,0 +1,130 @@
+package com.billingcenter.workspace.control;
+
+import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.notice.control.Notices;
+import com.billingcenter.usage.control.UnsettledUsage;
+import com.billingcenter.workspace.entity.SettlementPeriod;
+import com.billingcenter.workspace.entity.Workspace;
+import com.billingcenter.workspace.entity.WorkspaceStatus;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The workspace lock, whole: a cloud account that ended (or whose subscription failed) releases the
+ * workspaces it settled, which are locked with a 14-day countdown, their usage from then on kept
+ * unsettled, each audited once and announced by a notice in its language; when the countdown ends a
+ * workspace is fully locked and its countdown's usage, which nobody paid for, written off; and its
+ * owner may dissolve a locked workspace for good. Unlocking is a change of settlement method
+ * ({@code Workspaces.changeSettlement}). Every step runs in the caller's transaction with the
+ * workspace's row locked, so a redelivered event or two instances never lock or fully lock one
+ * workspace twice.
+ */
+@Stateless
+public class WorkspaceLocks {
+
+  /** Why a workspace was locked: the cloud account that settled it ended. */
+  public static final String ENDED = "cloudAccount.ended";
+
+  /** Why a workspace was locked: its cloud account's subscription failed. */
+  public static final String SUBSCRIPTION_FAILED = "cloudAccount.subscriptionFailed";
+
+  /** Workspaces fully locked per run of the countdown; the next run takes the rest. */
+  static final int BATCH = 500;
+
+  private static final Logger LOG = Logger.getLogger(WorkspaceLocks.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject WorkspaceAudit audit;
+  @Inject Notices notices;
+  @Inject UnsettledUsage unsettled;
+  @Inject Clock clock;
+
+  /**
+   * Every workspace the ended (or {@code failed}) cloud account settled loses it and is locked with
+   * its countdown; the customer gets a notice in each workspace's language that says why. Returns
+   * how many were locked (none for a redelivery).
+   */
+  public int lockSettledBy(CloudAccount account, boolean failed) {
+    List<Workspace> settled =
+        em.createNamedQuery(Workspace.SETTLED_BY_CLOUD, Workspace.class)
+            .setParameter("cloudAccountId", account.id())
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    int locked = 0;
+    for (Workspace workspace : settled) {
+      String before = WorkspaceAudit.describe(workspace);
+      if (workspace.loseSettlement(failed ? SUBSCRIPTION_FAILED : ENDED, clock)) {
+        locked++;
+        // Its usage from now on is unsettled: charged to the method that unlocks it.
+        em.persist(SettlementPeriod.unsettled(workspace, clock.instant()));
+        audit.changed(workspace, AuditEntry.SYSTEM, "workspace.locked", before);
+        notices.workspaceLocked(workspace, account, failed);
+      }
+    }
+    return locked;
+  }
+
+  /**
+   * Ends the countdown of locked workspaces. A non-persistent schedule on every instance
+   * (persistent timers do not survive failover on Payara Micro); a run that fails is simply done
+   * again by the next.
+   */
+  @Schedule(hour = "*", minute = "*/5", persistent = false)
+  void everyFiveMinutes() {
+    int done = fullyLockOverdue();
+    if (done > 0) {
+      LOG.info(() -> done + " workspace(s) fully locked: their 14-day countdown ended.");
+    }
+  }
+
+  /**
+   * Fully locks every workspace whose countdown has ended (up to a batch): it takes no new data,
+   * and the usage of its countdown is written off. Returns how many.
+   */
+  public int fullyLockOverdue() {
+    // The ids first, then each row locked on its own: EclipseLink writes "FOR UPDATE LIMIT" for a
+    // locked page on H2, which H2 refuses.
+    List<Long> overdue =
+        em.createNamedQuery(Workspace.COUNTDOWN_OVER, Long.class)
+            .setParameter("locked", WorkspaceStatus.LOCKED)
+            .setParameter("lockedBefore", clock.instant().minus(Workspace.LOCK_COUNTDOWN))
+            .setMaxResults(BATCH)
+            .getResultList();
+    int done = 0;
+    for (long id : overdue) {
+      Workspace workspace = em.find(Workspace.class, id, LockModeType.PESSIMISTIC_WRITE);
+      if (workspace == null) {
+        continue;
+      }
+      String before = WorkspaceAudit.describe(workspace);
+      if (workspace.refreshLockState(clock)) {
+        done++;
+        audit.changed(workspace, AuditEntry.SYSTEM, "workspace.fullyLocked", before);
+        unsettled.writeOff(workspace, AuditEntry.SYSTEM, "the workspace is fully locked");
+      }
+    }
+    return done;
+  }
+
+  /**
+   * Dissolves a locked workspace for good, {@code actor} having typed its name to confirm: it takes
+   * no more data, leaves every list, and the usage of its countdown, which nobody paid for, is
+   * written off (as when a countdown ends). Audited, and a notice says so.
+   */
+  public void dissolve(Workspace workspace, String actor, String typedName) {
+    em.lock(workspace, LockModeType.PESSIMISTIC_WRITE);
+    String before = WorkspaceAudit.describe(workspace);
+    workspace.dissolve(typedName, clock);
+    unsettled.writeOff(workspace, actor, "the owner dissolved the workspace");
+    audit.changed(workspace, actor, "workspace.dissolved", before);
+    notices.workspaceDissolved(workspace);
+  }
+}
