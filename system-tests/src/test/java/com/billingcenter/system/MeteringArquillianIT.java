@@ -9,6 +9,7 @@ import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.bill.boundary.Bills;
+import com.billingcenter.bill.control.BillLine;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
@@ -406,10 +407,10 @@ class MeteringArquillianIT {
     clock.set(h1.plus(Duration.ofMinutes(5)));
     usage.receive("us1", List.of(used(us.id(), "data-points", h1, 4)), Map.of());
     YearMonth month = YearMonth.from(h1.atZone(ZoneOffset.UTC));
-    List<Bills.Line> lines = linesOf(first.owner(), month, us);
+    List<BillLine> lines = linesOf(first.owner(), month, us);
     assertEquals(1, lines.size(), lines.toString());
     assertEquals(SettlementPeriod.Kind.UNSETTLED, lines.get(0).kind());
-    assertEquals("none", Bills.group(lines.get(0)));
+    assertEquals("none", lines.get(0).group());
     assertEquals(4, lines.get(0).quantity());
 
     // The second account meters h0 and h1 (nothing of its own), then unlocks the workspace.
@@ -431,7 +432,7 @@ class MeteringArquillianIT {
     lines = linesOf(first.owner(), month, us);
     assertEquals(1, lines.size(), "nothing is left unsettled: " + lines);
     assertEquals(SettlementPeriod.Kind.WHILE_LOCKED, lines.get(0).kind());
-    assertEquals("aws:" + second.account().id(), Bills.group(lines.get(0)));
+    assertEquals("aws:" + second.account().id(), lines.get(0).group());
     assertEquals(7, lines.get(0).quantity());
     var charged =
         em.createNamedQuery(AuditEntry.BY_ACCOUNT, AuditEntry.class)
@@ -443,7 +444,7 @@ class MeteringArquillianIT {
     assertTrue(charged.get(0).before().contains("data-points 4"), charged.get(0).before());
   }
 
-  private List<Bills.Line> linesOf(BillingAccount owner, YearMonth month, Workspace workspace) {
+  private List<BillLine> linesOf(BillingAccount owner, YearMonth month, Workspace workspace) {
     return bills.month(owner, month).lines().stream()
         .filter(l -> l.workspaceId() == workspace.id() && l.billingItem().equals("data-points"))
         .toList();

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.billingcenter.cloudaccount.entity.Entitlement;
+import com.billingcenter.cloudaccount.entity.ResolvedBuyer;
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import com.billingcenter.marketplace.aws.control.AwsMarketplace;
-import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.marketplace.control.MarketplaceException;
-import com.billingcenter.marketplace.control.ResolvedBuyer;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

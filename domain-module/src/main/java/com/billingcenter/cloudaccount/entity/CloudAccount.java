@@ -18,7 +18,8 @@ import java.util.Objects;
 /**
  * A marketplace buyer that can pay for workspaces. The business key is (provider, license): one AWS
  * account may hold several licenses, and each is a cloud account of its own. For legacy AWS
- * products without a license the customer identifier serves as the license id.
+ * products without a license the customer identifier serves as the license id. (Over 300 lines: the
+ * subscription's whole state machine and its replay must live with the fields it guards.)
  */
 @Entity
 @Table(name = "cloud_account")

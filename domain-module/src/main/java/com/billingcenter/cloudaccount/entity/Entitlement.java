@@ -1,4 +1,4 @@
-package com.billingcenter.marketplace.control;
+package com.billingcenter.cloudaccount.entity;
 
 import java.time.Instant;
 

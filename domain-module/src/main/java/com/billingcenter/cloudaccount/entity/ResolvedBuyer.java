@@ -1,6 +1,4 @@
-package com.billingcenter.marketplace.control;
-
-import com.billingcenter.cloudaccount.entity.BuyerLicense;
+package com.billingcenter.cloudaccount.entity;
 
 /**
  * A buyer as their marketplace identifies them: the account in the marketplace of {@code provider}

@@ -1,6 +1,7 @@
 package com.billingcenter.bill.boundary;
 
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.bill.control.Bill;
 import com.billingcenter.bill.control.BillCalendar;
 import com.billingcenter.bill.control.BillClosing;
 import com.billingcenter.bill.control.BillCsv;
@@ -9,11 +10,11 @@ import com.billingcenter.bill.control.FinalBills;
 import com.billingcenter.metering.control.SettledUsage;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.site.entity.Site;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.workspace.boundary.Workspaces;
-import com.billingcenter.workspace.entity.SettlementPeriod;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -27,14 +28,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,92 +40,18 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * What a customer's workspaces cost: the month's bill per workspace and billing item, grouped by
- * the settlement method that paid for each hour, in progress or final ({@link BillClosing}); the
- * daily cost of the last days; a workspace's hourly usage. Money is {@link BigDecimal} in each
- * site's currency, rounded per line to the currency's minor unit. Months and days are UTC. Bills
- * and daily costs read the daily roll-up intake keeps ({@code usage_day}), never the hourly rows.
+ * What a customer's workspaces cost: the month's {@link Bill} per workspace and billing item,
+ * grouped by the settlement method that paid for each hour, in progress or final ({@link
+ * BillClosing}); the daily cost of the last days; a workspace's hourly usage. Money is {@link
+ * BigDecimal} in each site's currency, rounded per line to the currency's minor unit. Months and
+ * days are UTC. Bills and daily costs read the daily roll-up intake keeps ({@code usage_day}),
+ * never the hourly rows.
  */
 @Stateless
 public class Bills {
 
   /** The longest range of a workspace's usage in one request. */
   public static final Duration MAX_USAGE_RANGE = Duration.ofDays(31);
-
-  /** The group of usage of a locked workspace charged to nobody (see {@link #group}). */
-  public static final String WRITTEN_OFF = "written-off";
-
-  /**
-   * One workspace's use of one billing item, under one settlement method, in {@code usageMonth}:
-   * the bill's month, or an earlier month that was final already when the usage came (a late line).
-   * {@code kind} tells usage the method paid as usual from usage of a locked workspace (unsettled,
-   * charged on unlock, written off).
-   */
-  public record Line(
-      long workspaceId,
-      String workspaceName,
-      String siteCode,
-      String settlementMethod,
-      Long cloudAccountId,
-      String billingItem,
-      long quantity,
-      BigDecimal unitPrice,
-      BigDecimal amount,
-      Currency currency,
-      SettlementPeriod.Kind kind,
-      YearMonth usageMonth) {
-
-    /** The kind as the CSV and the API name it: settled, unsettled, while_locked, written_off. */
-    public String charge() {
-      return kind.name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
-
-  /**
-   * A month's bill: its lines, and the totals per settlement method and currency; {@code
-   * finalizedAt} when it is final (null while the month is in progress, until {@code closesAt}).
-   */
-  public record Bill(
-      YearMonth month,
-      List<Line> lines,
-      Map<String, Map<Currency, BigDecimal>> totals,
-      Instant closesAt,
-      Instant finalizedAt) {
-
-    public boolean isFinal() {
-      return finalizedAt != null;
-    }
-
-    /** Whether a line is usage of an earlier month, reported after that month's bill was final. */
-    public boolean isLate(Line line) {
-      return !line.usageMonth().equals(month);
-    }
-  }
-
-  /** A bill of these lines, in the bill's order, with its totals. */
-  public static Bill bill(
-      YearMonth month, List<Line> lines, Instant closesAt, Instant finalizedAt) {
-    List<Line> ordered = new ArrayList<>(lines);
-    ordered.sort(
-        Comparator.comparing(Line::settlementMethod)
-            .thenComparing(l -> l.cloudAccountId() == null ? 0 : l.cloudAccountId())
-            .thenComparing(Line::workspaceName)
-            .thenComparing(Line::workspaceId)
-            .thenComparing(Line::usageMonth, Comparator.reverseOrder())
-            .thenComparing(Line::billingItem)
-            .thenComparing(Line::kind));
-    return new Bill(month, List.copyOf(ordered), totals(ordered), closesAt, finalizedAt);
-  }
-
-  private static Map<String, Map<Currency, BigDecimal>> totals(List<Line> lines) {
-    Map<String, Map<Currency, BigDecimal>> totals = new LinkedHashMap<>();
-    for (Line line : lines) {
-      totals
-          .computeIfAbsent(group(line), g -> new LinkedHashMap<>())
-          .merge(line.currency(), line.amount(), BigDecimal::add);
-    }
-    return totals;
-  }
 
   /** One day's cost in one currency. */
   public record DailyCost(LocalDate day, Currency currency, BigDecimal amount) {}
@@ -162,12 +86,9 @@ public class Bills {
     Optional<FinalBills.Stored> stored =
         closedIfDue(owner, month) ? finalBills.find(owner.id(), month) : Optional.empty();
     if (stored.isPresent()) {
-      List<Line> lines = stored.get().lines();
-      return new Bill(month, lines, totals(lines), closesAt, stored.get().finalizedAt());
+      return Bill.asIssued(month, stored.get().lines(), closesAt, stored.get().finalizedAt());
     }
-    List<Line> lines = new ArrayList<>(billLines.used(owner.id(), month));
-    lines.addAll(billLines.late(owner.id(), month));
-    return bill(month, lines, closesAt, null);
+    return Bill.of(month, billLines.of(owner.id(), month), closesAt, null);
   }
 
   /** The bill's CSV: as it was issued when the bill is final, the same every time. */
@@ -198,19 +119,6 @@ public class Bills {
           .fine(() -> "The bill of " + month + " was made final elsewhere: " + madeElsewhere);
     }
     return finalBills.exists(owner.id(), month);
-  }
-
-  /**
-   * The name of a line's group: the method, and the cloud account for a cloud method; usage written
-   * off is a group of its own ({@value #WRITTEN_OFF}), and unsettled usage is method {@code none}.
-   */
-  public static String group(Line line) {
-    if (line.kind() == SettlementPeriod.Kind.WRITTEN_OFF) {
-      return WRITTEN_OFF;
-    }
-    return line.cloudAccountId() == null
-        ? line.settlementMethod()
-        : line.settlementMethod() + ":" + line.cloudAccountId();
   }
 
   /** The owner's cost per day and currency over the last {@code days} days, today included. */
@@ -279,13 +187,13 @@ public class Bills {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
       select.setLong(1, workspace.id());
-      select.setObject(2, utc(from));
-      select.setObject(3, utc(to));
+      select.setObject(2, UtcTimes.local(from));
+      select.setObject(3, UtcTimes.local(to));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           usage.add(
               new HourlyUsage(
-                  rows.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                  UtcTimes.read(rows, 1),
                   rows.getString(2),
                   rows.getLong(3),
                   rows.getString(4),
@@ -296,9 +204,5 @@ public class Bills {
       throw new IllegalStateException("Cannot read the usage of workspace " + workspaceId, e);
     }
     return usage;
-  }
-
-  private static LocalDateTime utc(Instant at) {
-    return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
   }
 }

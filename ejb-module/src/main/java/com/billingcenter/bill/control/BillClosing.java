@@ -1,7 +1,5 @@
 package com.billingcenter.bill.control;
 
-import com.billingcenter.bill.boundary.Bills;
-import com.billingcenter.bill.boundary.Bills.Line;
 import com.billingcenter.notice.control.Notices;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
@@ -15,8 +13,6 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -98,9 +94,7 @@ public class BillClosing {
   }
 
   private void close(long ownerId, YearMonth month, Instant now) {
-    List<Line> lines = new ArrayList<>(billLines.used(ownerId, month));
-    lines.addAll(billLines.late(ownerId, month));
-    Bills.Bill bill = Bills.bill(month, lines, calendar.closesAt(month), now);
+    Bill bill = Bill.of(month, billLines.of(ownerId, month), calendar.closesAt(month), now);
     StringWriter csv = new StringWriter();
     BillCsv.write(bill, csv);
     finalBills.store(finalBills.nextId(), ownerId, month, now, bill.lines(), csv.toString());

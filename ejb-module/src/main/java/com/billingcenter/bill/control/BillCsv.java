@@ -1,6 +1,5 @@
 package com.billingcenter.bill.control;
 
-import com.billingcenter.bill.boundary.Bills;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -34,9 +33,9 @@ public final class BillCsv {
     "charge"
   };
 
-  public static void write(Bills.Bill bill, Writer out) {
+  public static void write(Bill bill, Writer out) {
     try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out)) {
-      for (Bills.Line line : bill.lines()) {
+      for (BillLine line : bill.lines()) {
         csv.printRecord(
             bill.month().toString(),
             line.usageMonth().toString(),

@@ -1,6 +1,5 @@
 package com.billingcenter.bill.control;
 
-import com.billingcenter.bill.boundary.Bills.Line;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.site.entity.Site;
@@ -58,11 +57,18 @@ public class BillLines {
       String item,
       SettlementPeriod.Kind kind) {}
 
+  /** The lines of the bill of {@code month} as it stands: its own usage, then its late lines. */
+  public List<BillLine> of(long ownerId, YearMonth month) {
+    List<BillLine> lines = new ArrayList<>(used(ownerId, month));
+    lines.addAll(late(ownerId, month));
+    return lines;
+  }
+
   /** The month's own usage. */
-  public List<Line> used(long ownerId, YearMonth month) {
+  public List<BillLine> used(long ownerId, YearMonth month) {
     Map<Key, Long> sums = usageOf(ownerId, month);
     Map<Long, String> names = names(sums.keySet());
-    List<Line> lines = new ArrayList<>();
+    List<BillLine> lines = new ArrayList<>();
     sums.forEach((key, quantity) -> lines.add(priced(key, names, quantity, month)));
     return lines;
   }
@@ -72,8 +78,8 @@ public class BillLines {
    * whose bill is final, what its usage holds now beyond what was billed of it, per line; a usage
    * that changed hands (charged on unlock, written off) shows as a line less and a line more.
    */
-  public List<Line> late(long ownerId, YearMonth month) {
-    List<Line> lines = new ArrayList<>();
+  public List<BillLine> late(long ownerId, YearMonth month) {
+    List<BillLine> lines = new ArrayList<>();
     for (YearMonth earlier :
         finalBills.finalMonths(ownerId, month.minusMonths(LOOKBACK_MONTHS), month)) {
       Map<Key, Long> delta = new LinkedHashMap<>(usageOf(ownerId, earlier));
@@ -159,7 +165,7 @@ public class BillLines {
     return names;
   }
 
-  private Line priced(Key key, Map<Long, String> names, long quantity, YearMonth usageMonth) {
+  private BillLine priced(Key key, Map<Long, String> names, long quantity, YearMonth usageMonth) {
     Currency currency =
         sites.find(key.siteCode()).map(Site::currency).orElse(Currency.getInstance("USD"));
     BillingItem item = items.find(key.item()).orElse(null);
@@ -167,7 +173,7 @@ public class BillLines {
         item == null ? BigDecimal.ZERO : item.price(currency).orElse(BigDecimal.ZERO);
     BigDecimal amount =
         item == null ? BigDecimal.ZERO : item.cost(quantity, currency).orElse(BigDecimal.ZERO);
-    return new Line(
+    return new BillLine(
         key.workspaceId(),
         Objects.requireNonNullElse(names.get(key.workspaceId()), "#" + key.workspaceId()),
         key.siteCode(),

@@ -1,8 +1,8 @@
 package com.billingcenter.bill.control;
 
-import com.billingcenter.bill.boundary.Bills.Line;
 import com.billingcenter.platform.control.Databases;
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.workspace.entity.SettlementPeriod;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +15,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -35,7 +33,7 @@ public class FinalBills {
   DataSource dataSource;
 
   /** A final bill: when it was made, its lines in order, its CSV. */
-  public record Stored(Instant finalizedAt, List<Line> lines, String csv) {}
+  public record Stored(Instant finalizedAt, List<BillLine> lines, String csv) {}
 
   public Optional<Stored> find(long ownerId, YearMonth month) {
     try (Connection c = dataSource.getConnection()) {
@@ -52,11 +50,11 @@ public class FinalBills {
             return Optional.empty();
           }
           id = rows.getLong(1);
-          finalizedAt = rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+          finalizedAt = UtcTimes.read(rows, 2);
           csv = rows.getString(3);
         }
       }
-      List<Line> lines = new ArrayList<>();
+      List<BillLine> lines = new ArrayList<>();
       try (PreparedStatement select =
           c.prepareStatement(
               "SELECT workspace_id, workspace_name, site_code, settlement_method,"
@@ -67,7 +65,7 @@ public class FinalBills {
           while (rows.next()) {
             Currency currency = Currency.getInstance(rows.getString(10));
             lines.add(
-                new Line(
+                new BillLine(
                     rows.getLong(1),
                     rows.getString(2),
                     rows.getString(3),
@@ -194,7 +192,12 @@ public class FinalBills {
    * meanwhile, e.g. by another instance. Runs in the caller's transaction.
    */
   public void store(
-      long id, long ownerId, YearMonth month, Instant finalizedAt, List<Line> lines, String csv) {
+      long id,
+      long ownerId,
+      YearMonth month,
+      Instant finalizedAt,
+      List<BillLine> lines,
+      String csv) {
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement insert =
           c.prepareStatement(
@@ -203,8 +206,7 @@ public class FinalBills {
         insert.setLong(1, id);
         insert.setLong(2, ownerId);
         insert.setObject(3, month.atDay(1));
-        insert.setTimestamp(
-            4, Timestamp.valueOf(LocalDateTime.ofInstant(finalizedAt, ZoneOffset.UTC)));
+        insert.setTimestamp(4, Timestamp.valueOf(UtcTimes.local(finalizedAt)));
         insert.setString(5, csv);
         insert.executeUpdate();
       }
@@ -215,7 +217,7 @@ public class FinalBills {
                   + " unit_price, amount, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                   + " ?)")) {
         int no = 0;
-        for (Line line : lines) {
+        for (BillLine line : lines) {
           insert.setLong(1, id);
           insert.setInt(2, ++no);
           insert.setObject(3, line.usageMonth().atDay(1));

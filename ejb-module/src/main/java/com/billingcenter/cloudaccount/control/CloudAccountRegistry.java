@@ -1,7 +1,7 @@
 package com.billingcenter.cloudaccount.control;
 
 import com.billingcenter.cloudaccount.entity.CloudAccount;
-import com.billingcenter.marketplace.control.ResolvedBuyer;
+import com.billingcenter.cloudaccount.entity.ResolvedBuyer;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,7 +1,7 @@
 package com.billingcenter.cloudaccount.control;
 
 import com.billingcenter.cloudaccount.entity.CloudAccount;
-import com.billingcenter.marketplace.control.Entitlement;
+import com.billingcenter.cloudaccount.entity.Entitlement;
 import com.billingcenter.platform.control.JsonText;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -1,5 +1,8 @@
 package com.billingcenter.marketplace.control;
 
+import com.billingcenter.cloudaccount.entity.Entitlement;
+import com.billingcenter.cloudaccount.entity.ResolvedBuyer;
+
 /** The calls the Billing Center makes to a cloud marketplace. */
 public interface CloudMarketplace {
 

@@ -1,5 +1,6 @@
 package com.billingcenter.marketplace.control;
 
+import com.billingcenter.cloudaccount.entity.ResolvedBuyer;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import java.time.Instant;
 import java.util.Objects;

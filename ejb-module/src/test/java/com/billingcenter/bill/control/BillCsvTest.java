@@ -2,7 +2,6 @@ package com.billingcenter.bill.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.workspace.entity.SettlementPeriod;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class BillCsvTest {
 
-  private static Bills.Line line(String workspace) {
-    return new Bills.Line(
+  private static BillLine line(String workspace) {
+    return new BillLine(
         7,
         workspace,
         "us1",
@@ -32,8 +31,7 @@ class BillCsvTest {
   @Test
   void aBillIsAHeaderAndARowPerLine() {
     StringWriter out = new StringWriter();
-    BillCsv.write(
-        Bills.bill(YearMonth.of(2026, 11), List.of(line("Shop, \"EU\"")), null, null), out);
+    BillCsv.write(Bill.of(YearMonth.of(2026, 11), List.of(line("Shop, \"EU\"")), null, null), out);
     assertEquals(
         "month,usage_month,settlement_method,cloud_account_id,workspace_id,workspace,site,"
             + "billing_item,quantity,unit_price,amount,currency,charge\r\n"

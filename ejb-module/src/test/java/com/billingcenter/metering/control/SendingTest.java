@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.billingcenter.cloudaccount.entity.BuyerLicense;
+import com.billingcenter.cloudaccount.entity.Entitlement;
+import com.billingcenter.cloudaccount.entity.ResolvedBuyer;
 import com.billingcenter.marketplace.control.CloudMarketplace;
-import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.marketplace.control.MarketplaceException;
 import com.billingcenter.marketplace.control.MeteredUsage;
 import com.billingcenter.marketplace.control.MeteringResult;
-import com.billingcenter.marketplace.control.ResolvedBuyer;
 import com.billingcenter.metering.entity.MeteringState;
 import java.time.Instant;
 import java.util.ArrayList;

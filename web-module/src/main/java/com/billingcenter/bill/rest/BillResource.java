@@ -3,6 +3,7 @@ package com.billingcenter.bill.rest;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.bill.boundary.ConsumptionDetails;
+import com.billingcenter.bill.control.Bill;
 import com.billingcenter.platform.entity.RuleViolation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -98,7 +99,7 @@ public class BillResource {
           .header("Content-Disposition", "attachment; filename=\"bill-" + asked + ".csv\"")
           .build();
     }
-    Bills.Bill bill = bills.month(owner, asked);
+    Bill bill = bills.month(owner, asked);
     List<TotalJson> totals = new ArrayList<>();
     for (Map.Entry<String, Map<java.util.Currency, BigDecimal>> group : bill.totals().entrySet()) {
       String[] parts = group.getKey().split(":", 2);

@@ -3,6 +3,8 @@ package com.billingcenter.bill.web;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.bill.boundary.Bills;
+import com.billingcenter.bill.control.Bill;
+import com.billingcenter.bill.control.BillLine;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.usage.control.BillingItems;
@@ -156,11 +158,11 @@ public class BillsView implements Serializable {
     for (var account : cloudAccounts.withWorkspaces(owner).keySet()) {
       cloudAccountNames.put(account.id(), account.providerAccountId());
     }
-    Bills.Bill bill = bills.month(owner, yearMonth());
+    Bill bill = bills.month(owner, yearMonth());
     Map<String, List<Row>> rows = new LinkedHashMap<>();
     Map<String, String> titles = new LinkedHashMap<>();
-    for (Bills.Line line : bill.lines()) {
-      String key = Bills.group(line);
+    for (BillLine line : bill.lines()) {
+      String key = line.group();
       titles.computeIfAbsent(key, k -> title(faces, line));
       rows.computeIfAbsent(key, k -> new ArrayList<>())
           .add(
@@ -194,7 +196,7 @@ public class BillsView implements Serializable {
   }
 
   /** What the page says of a line besides its figures: used while locked, reported late. */
-  private static String note(FacesContext faces, Bills.Bill bill, Bills.Line line) {
+  private static String note(FacesContext faces, Bill bill, BillLine line) {
     List<String> notes = new ArrayList<>();
     if (bill.isLate(line)) {
       notes.add(Messages.format(faces, "bills.late", line.usageMonth().toString()));
@@ -205,9 +207,9 @@ public class BillsView implements Serializable {
     return String.join(" ", notes);
   }
 
-  private String title(FacesContext faces, Bills.Line line) {
-    if (Bills.WRITTEN_OFF.equals(Bills.group(line))) {
-      return Messages.text(faces, "bills.method." + Bills.WRITTEN_OFF);
+  private String title(FacesContext faces, BillLine line) {
+    if (BillLine.WRITTEN_OFF.equals(line.group())) {
+      return Messages.text(faces, "bills.method." + BillLine.WRITTEN_OFF);
     }
     String method = Messages.text(faces, "bills.method." + line.settlementMethod());
     return line.cloudAccountId() == null

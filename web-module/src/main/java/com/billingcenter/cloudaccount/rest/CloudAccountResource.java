@@ -5,7 +5,7 @@ import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
-import com.billingcenter.marketplace.control.Entitlement;
+import com.billingcenter.cloudaccount.entity.Entitlement;
 import com.billingcenter.metering.boundary.MeteringLedger;
 import com.billingcenter.platform.rest.Times;
 import com.billingcenter.workspace.entity.Workspace;

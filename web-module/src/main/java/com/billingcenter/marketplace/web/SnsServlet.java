@@ -2,6 +2,7 @@ package com.billingcenter.marketplace.web;
 
 import com.billingcenter.marketplace.aws.sns.SnsMessages;
 import com.billingcenter.marketplace.aws.sns.SnsRefusal;
+import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.platform.control.JsonText;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -13,9 +14,9 @@ import java.io.IOException;
 
 /**
  * AWS Marketplace's Amazon SNS topics (the older integration of listings) post here: subscription
- * confirmations and notifications, each signed by AWS. A message that is malformed, from a topic
- * not in {@code billing.aws.sns.topic-arns}, or whose signature does not verify gets a 4xx and
- * changes nothing.
+ * confirmations and notifications, each signed by AWS; a notification's change is applied by {@link
+ * SubscriptionLifecycle}. A message that is malformed, from a topic not in {@code
+ * billing.aws.sns.topic-arns}, or whose signature does not verify gets a 4xx and changes nothing.
  */
 @WebServlet(urlPatterns = "/marketplace/aws/sns")
 public class SnsServlet extends HttpServlet {
@@ -26,6 +27,7 @@ public class SnsServlet extends HttpServlet {
   private static final String WHAT = "SNS message";
 
   @Inject SnsMessages messages;
+  @Inject SubscriptionLifecycle lifecycle;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -51,14 +53,21 @@ public class SnsServlet extends HttpServlet {
     }
     try {
       SnsMessages.Handled handled = messages.handle(body);
+      String outcome = handled.outcome();
+      int locked = 0;
+      if (handled.event() != null) {
+        SubscriptionLifecycle.Receipt receipt = lifecycle.receive(handled.event());
+        outcome = receipt.outcome().name();
+        locked = receipt.lockedWorkspaces();
+      }
       JsonAnswers.answer(
           response,
           200,
           JsonText.PROVIDER
               .createObjectBuilder()
               .add("type", handled.type())
-              .add("outcome", handled.outcome())
-              .add("lockedWorkspaces", handled.lockedWorkspaces())
+              .add("outcome", outcome)
+              .add("lockedWorkspaces", locked)
               .build()
               .toString());
     } catch (SnsRefusal refused) {

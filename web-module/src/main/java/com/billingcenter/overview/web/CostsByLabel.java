@@ -1,13 +1,15 @@
 package com.billingcenter.overview.web;
 
-import jakarta.json.Json;
+import com.billingcenter.platform.control.JsonText;
 import jakarta.json.JsonArrayBuilder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Amounts per label and currency as the Overview shows them: table rows and a bar chart. */
@@ -19,6 +21,33 @@ final class CostsByLabel {
 
   static Comparator<Currency> byCode() {
     return Comparator.comparing(Currency::getCurrencyCode);
+  }
+
+  /**
+   * The {@code shown} largest labels (by the sum of their amounts, whatever the currency), largest
+   * first, and the rest summed as one label {@code others}.
+   */
+  static Map<String, Map<Currency, BigDecimal>> largest(
+      Map<String, Map<Currency, BigDecimal>> grouped, int shown, String others) {
+    List<Map.Entry<String, Map<Currency, BigDecimal>>> ranked = new ArrayList<>(grouped.entrySet());
+    ranked.sort(
+        Comparator.comparing(
+                (Map.Entry<String, Map<Currency, BigDecimal>> e) ->
+                    e.getValue().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+            .reversed());
+    Map<String, Map<Currency, BigDecimal>> largest = new LinkedHashMap<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      String label = i < shown ? ranked.get(i).getKey() : others;
+      ranked
+          .get(i)
+          .getValue()
+          .forEach(
+              (c, a) ->
+                  largest
+                      .computeIfAbsent(label, k -> new TreeMap<>(byCode()))
+                      .merge(c, a, BigDecimal::add));
+    }
+    return largest;
   }
 
   static List<OverviewView.Cost> rows(Map<String, Map<Currency, BigDecimal>> grouped) {
@@ -36,25 +65,30 @@ final class CostsByLabel {
   static String barChart(Map<String, Map<Currency, BigDecimal>> grouped) {
     TreeSet<Currency> currencies = new TreeSet<>(byCode());
     grouped.values().forEach(m -> currencies.addAll(m.keySet()));
-    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JsonText.PROVIDER.createArrayBuilder();
     grouped.keySet().forEach(labels::add);
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = JsonText.PROVIDER.createArrayBuilder();
     int colour = 0;
     for (Currency currency : currencies) {
-      JsonArrayBuilder values = Json.createArrayBuilder();
+      JsonArrayBuilder values = JsonText.PROVIDER.createArrayBuilder();
       grouped.values().forEach(m -> values.add(m.getOrDefault(currency, BigDecimal.ZERO)));
       datasets.add(
-          Json.createObjectBuilder()
+          JsonText.PROVIDER
+              .createObjectBuilder()
               .add("label", currency.getCurrencyCode())
               .add("data", values)
               .add("backgroundColor", COLOURS[colour++ % COLOURS.length]));
     }
-    return Json.createObjectBuilder()
+    return JsonText.PROVIDER
+        .createObjectBuilder()
         .add("type", "bar")
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add(
+            "data",
+            JsonText.PROVIDER.createObjectBuilder().add("labels", labels).add("datasets", datasets))
         .add(
             "options",
-            Json.createObjectBuilder()
+            JsonText.PROVIDER
+                .createObjectBuilder()
                 .add("indexAxis", "y")
                 .add("animation", false)
                 .add("responsive", true)

@@ -3,6 +3,8 @@ package com.billingcenter.overview.web;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.bill.boundary.Bills;
+import com.billingcenter.bill.control.Bill;
+import com.billingcenter.bill.control.BillLine;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.site.control.Sites;
@@ -151,12 +153,12 @@ public class OverviewView {
   }
 
   private void costs(FacesContext faces, BillingAccount owner, YearMonth current) {
-    Bills.Bill bill = bills.month(owner, current);
+    Bill bill = bills.month(owner, current);
     Map<String, String> cloudNames = new LinkedHashMap<>();
     Map<String, Map<Currency, BigDecimal>> methods = new LinkedHashMap<>();
     Map<String, Map<Currency, BigDecimal>> spaces = new TreeMap<>();
     Map<Currency, BigDecimal> all = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
-    for (Bills.Line line : bill.lines()) {
+    for (BillLine line : bill.lines()) {
       if (line.amount().signum() == 0 && line.quantity() == 0) {
         continue;
       }
@@ -172,34 +174,17 @@ public class OverviewView {
     totals =
         all.entrySet().stream().map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList();
     byMethod = CostsByLabel.rows(methods);
-    // The largest first (by the sum of their amounts, whatever the currency), the rest as one.
-    List<Map.Entry<String, Map<Currency, BigDecimal>>> ranked = new ArrayList<>(spaces.entrySet());
-    ranked.sort(
-        Comparator.comparing(
-                (Map.Entry<String, Map<Currency, BigDecimal>> e) ->
-                    e.getValue().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
-            .reversed());
-    Map<String, Map<Currency, BigDecimal>> shown = new LinkedHashMap<>();
-    for (int i = 0; i < ranked.size(); i++) {
-      String label = i < SHOWN ? ranked.get(i).getKey() : Messages.text(faces, "overview.others");
-      ranked
-          .get(i)
-          .getValue()
-          .forEach(
-              (c, a) ->
-                  shown
-                      .computeIfAbsent(label, k -> new TreeMap<>(CostsByLabel.byCode()))
-                      .merge(c, a, BigDecimal::add));
-    }
+    Map<String, Map<Currency, BigDecimal>> shown =
+        CostsByLabel.largest(spaces, SHOWN, Messages.text(faces, "overview.others"));
     byWorkspace = CostsByLabel.rows(shown);
     methodChart = CostsByLabel.barChart(methods);
     workspaceChart = CostsByLabel.barChart(shown);
   }
 
-  private String methodTitle(FacesContext faces, Bills.Line line, Map<String, String> cloudNames) {
-    String group = Bills.group(line);
-    if (Bills.WRITTEN_OFF.equals(group)) {
-      return Messages.text(faces, "bills.method." + Bills.WRITTEN_OFF);
+  private String methodTitle(FacesContext faces, BillLine line, Map<String, String> cloudNames) {
+    String group = line.group();
+    if (BillLine.WRITTEN_OFF.equals(group)) {
+      return Messages.text(faces, "bills.method." + BillLine.WRITTEN_OFF);
     }
     String method = Messages.text(faces, "settlement.short." + line.settlementMethod());
     if (line.cloudAccountId() == null) {

@@ -1,20 +1,17 @@
 package com.billingcenter.marketplace.aws.sns;
 
+import static com.billingcenter.platform.control.JsonText.text;
+
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import com.billingcenter.marketplace.aws.sns.SnsRefusal.Reason;
-import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.platform.control.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -28,7 +25,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * AWS Marketplace's SNS messages: each is read, its topic checked against {@code
  * billing.aws.sns.topic-arns}, its signature verified with the certificate it names; then a
  * subscription confirmation is confirmed (its {@code SubscribeURL} fetched, only on an allowed
- * host) and a notification's {@code action} handed to {@link SubscriptionLifecycle}.
+ * host) and a notification's {@code action} read as the {@link SubscriptionEvent} its caller
+ * applies.
  */
 @ApplicationScoped
 public class SnsMessages {
@@ -47,7 +45,6 @@ public class SnsMessages {
   private static final Logger LOG = Logger.getLogger(SnsMessages.class.getName());
 
   @Inject SnsCertificates certificates;
-  @Inject SubscriptionLifecycle lifecycle;
 
   private final SnsFetch fetch;
 
@@ -59,11 +56,19 @@ public class SnsMessages {
     this.fetch = fetch;
   }
 
-  /** What became of a message. */
-  public record Handled(String type, String outcome, int lockedWorkspaces) {}
+  /**
+   * What became of a message: a confirmation's {@code outcome}, or the {@code event} a notification
+   * carries (its outcome is the lifecycle's to say).
+   */
+  public record Handled(String type, String outcome, SubscriptionEvent event) {
+
+    static Handled done(String type, String outcome) {
+      return new Handled(type, outcome, null);
+    }
+  }
 
   /**
-   * Handles one message as SNS posted it.
+   * Handles one message as SNS posted it: confirms a subscription, or reads a notification.
    *
    * @throws SnsRefusal for a message that is malformed, from an unknown topic or not signed by the
    *     certificate it names (nothing was done); a notification about a customer who has not
@@ -76,11 +81,7 @@ public class SnsMessages {
     }
     SnsMessage message;
     try {
-      message =
-          SnsMessage.of(
-              object(
-                  new java.io.InputStreamReader(
-                      new ByteArrayInputStream(body), java.nio.charset.StandardCharsets.UTF_8)));
+      message = SnsMessage.of(JsonText.object(new String(body, StandardCharsets.UTF_8)));
     } catch (IllegalArgumentException e) {
       throw new SnsRefusal(Reason.MALFORMED, e.getMessage());
     }
@@ -92,7 +93,7 @@ public class SnsMessages {
     }
     return switch (message.type()) {
       case SnsMessage.SUBSCRIPTION_CONFIRMATION -> confirm(message);
-      case SnsMessage.UNSUBSCRIBE_CONFIRMATION -> new Handled(message.type(), "ACKNOWLEDGED", 0);
+      case SnsMessage.UNSUBSCRIBE_CONFIRMATION -> Handled.done(message.type(), "ACKNOWLEDGED");
       default -> notification(message);
     };
   }
@@ -109,19 +110,19 @@ public class SnsMessages {
     try {
       int status = fetch.get(message.subscribeUrl(), 16 * 1024).status();
       LOG.info(() -> "SNS subscription to " + message.topicArn() + " confirmed: " + status);
-      return new Handled(message.type(), status == 200 ? "CONFIRMED" : "NOT_CONFIRMED", 0);
+      return Handled.done(message.type(), status == 200 ? "CONFIRMED" : "NOT_CONFIRMED");
     } catch (IOException e) {
-      return new Handled(message.type(), "NOT_CONFIRMED", 0);
+      return Handled.done(message.type(), "NOT_CONFIRMED");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Handled(message.type(), "NOT_CONFIRMED", 0);
+      return Handled.done(message.type(), "NOT_CONFIRMED");
     }
   }
 
   private Handled notification(SnsMessage message) {
     JsonObject payload;
     try {
-      payload = object(new StringReader(message.message()));
+      payload = JsonText.object(message.message());
     } catch (IllegalArgumentException e) {
       throw new SnsRefusal(Reason.MALFORMED, "The notification's Message is not a JSON object.");
     }
@@ -153,18 +154,18 @@ public class SnsMessages {
     if (message.messageId().length() > 128) {
       throw new SnsRefusal(Reason.MALFORMED, "The MessageId is too long.");
     }
-    SubscriptionLifecycle.Receipt receipt =
-        lifecycle.receive(
-            new SubscriptionEvent(
-                CHANNEL,
-                message.messageId(),
-                "aws",
-                AwsLicenses.key(null, customer),
-                null,
-                null,
-                change,
-                at));
-    return new Handled(message.type(), receipt.outcome().name(), receipt.lockedWorkspaces());
+    return new Handled(
+        message.type(),
+        null,
+        new SubscriptionEvent(
+            CHANNEL,
+            message.messageId(),
+            "aws",
+            AwsLicenses.key(null, customer),
+            null,
+            null,
+            change,
+            at));
   }
 
   private static Set<String> topics() {
@@ -177,20 +178,5 @@ public class SnsMessages {
                     .filter(s -> !s.isEmpty())
                     .collect(Collectors.toSet()))
         .orElse(Set.of());
-  }
-
-  private static JsonObject object(java.io.Reader in) {
-    try (JsonReader reader = JsonText.PROVIDER.createReader(in)) {
-      if (reader.readValue() instanceof JsonObject object) {
-        return object;
-      }
-      throw new IllegalArgumentException("The body is not a JSON object.");
-    } catch (JsonException e) {
-      throw new IllegalArgumentException("The body is not valid JSON.");
-    }
-  }
-
-  private static String text(JsonObject object, String name) {
-    return object.get(name) instanceof JsonString value ? value.getString() : null;
   }
 }
