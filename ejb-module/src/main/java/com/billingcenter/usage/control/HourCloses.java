@@ -1,5 +1,6 @@
 package com.billingcenter.usage.control;
 
+import com.billingcenter.platform.entity.UtcTimes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +14,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.TreeSet;
@@ -109,7 +108,7 @@ public class HourCloses {
                 "SELECT CAST(clock_timestamp() AT TIME ZONE 'UTC' AS timestamp)");
         ResultSet rows = select.executeQuery()) {
       rows.next();
-      return rows.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+      return UtcTimes.read(rows, 1);
     }
   }
 

@@ -1,5 +1,6 @@
 package com.billingcenter.usage.control;
 
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.entity.ReportedUsage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -137,7 +137,7 @@ public final class UsageDays {
                 .add(
                     new Period(
                         rows.getLong(2),
-                        rows.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        UtcTimes.read(rows, 3),
                         rows.getLong(4),
                         rows.getString(5),
                         rows.getString(6),

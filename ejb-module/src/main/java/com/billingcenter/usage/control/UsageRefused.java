@@ -1,4 +1,4 @@
-package com.billingcenter.usage.boundary;
+package com.billingcenter.usage.control;
 
 import java.util.List;
 
