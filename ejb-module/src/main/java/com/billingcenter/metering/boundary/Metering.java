@@ -1,6 +1,7 @@
 package com.billingcenter.metering.boundary;
 
 import com.billingcenter.marketplace.control.Marketplaces;
+import com.billingcenter.metering.control.DueHours;
 import com.billingcenter.metering.control.MeteringRuns;
 import com.billingcenter.metering.control.MeteringStore;
 import com.billingcenter.metering.control.RatePace;
@@ -24,12 +25,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -204,35 +202,23 @@ public class Metering {
     return saved;
   }
 
+  /** A run's work: the due hours written, then what is pending sent. */
   private MeteringRun.Outcome work(MeteringRun run) throws InterruptedException {
     // The clock intake decides lateness by (the database's on PostgreSQL).
     Instant now = store.now();
+    MeteringRun.Outcome written =
+        writeDueHours(run, DueHours.of(store.accounts(), now, rules()), now);
+    return written == MeteringRun.Outcome.DONE ? sendPending(run) : written;
+  }
+
+  private MeteringHours.Rules rules() {
+    return new MeteringHours.Rules(acceptFor, flushMargin);
+  }
+
+  /** Writes the records of the due hours, a chunk of accounts at a time, under the lease. */
+  private MeteringRun.Outcome writeDueHours(MeteringRun run, DueHours due, Instant now) {
     long startedNanos = System.nanoTime();
-    // Which hours each account is due, gathered by hour so that one hour is written for many
-    // accounts at once; oldest first.
-    TreeMap<Instant, List<Long>> byHour = new TreeMap<>();
-    Map<Instant, Set<Long>> flushes = new java.util.HashMap<>();
-    MeteringHours.Rules rules = new MeteringHours.Rules(acceptFor, flushMargin);
-    for (MeteringStore.Account account : store.accounts()) {
-      MeteringHours.Due due =
-          MeteringHours.due(
-              account.status(),
-              account.meteringFrom(),
-              account.meteredThrough(),
-              account.finalMeteringUntil(),
-              account.endedAt(),
-              now,
-              rules);
-      for (Instant hour : due.hours()) {
-        byHour.computeIfAbsent(hour, h -> new ArrayList<>()).add(account.id());
-      }
-      if (due.lastIsFinalFlush()) {
-        flushes
-            .computeIfAbsent(due.hours().get(due.hours().size() - 1), h -> new HashSet<>())
-            .add(account.id());
-      }
-    }
-    for (Map.Entry<Instant, List<Long>> hour : byHour.entrySet()) {
+    for (Map.Entry<Instant, List<Long>> hour : due.byHour().entrySet()) {
       List<Long> accounts = hour.getValue();
       int written = 0;
       for (int from = 0; from < accounts.size(); from += MeteringStore.ACCOUNTS_PER_CHUNK) {
@@ -244,7 +230,7 @@ public class Metering {
                 hour.getKey(),
                 accounts.subList(
                     from, Math.min(accounts.size(), from + MeteringStore.ACCOUNTS_PER_CHUNK)),
-                flushes.getOrDefault(hour.getKey(), Set.of()),
+                due.flushes().getOrDefault(hour.getKey(), Set.of()),
                 items.all(),
                 now,
                 maxLateness);
@@ -260,11 +246,20 @@ public class Metering {
                   + ": "
                   + run.recordsWritten()
                   + " records written for "
-                  + byHour.size()
+                  + due.byHour().size()
                   + " hour(s) in "
                   + (System.nanoTime() - startedNanos) / 1_000_000
                   + " ms");
     }
+    return MeteringRun.Outcome.DONE;
+  }
+
+  /**
+   * Sends what is pending, a page at a time under the lease, keeping the answers after each page;
+   * stops when nothing is pending or nothing went through (AWS unavailable: the next run tries
+   * again).
+   */
+  private MeteringRun.Outcome sendPending(MeteringRun run) throws InterruptedException {
     Sending sending =
         new Sending(
             marketplaces::of,
@@ -283,22 +278,16 @@ public class Metering {
       int callsBefore = sending.calls();
       List<MeteringStore.Answer> answers = sending.send(pending, executor);
       store.record(answers, clock.instant());
-      int sent = 0;
-      int flagged = 0;
-      int unanswered = 0;
-      for (MeteringStore.Answer answer : answers) {
-        if (answer.state() == MeteringState.PENDING) {
-          unanswered++;
-        } else if (answer.state().flagged()) {
-          flagged++;
-        } else {
-          sent++;
-        }
-      }
-      run.add(0, 0, sent, flagged, sending.calls() - callsBefore);
+      long unanswered = answers.stream().filter(a -> a.state() == MeteringState.PENDING).count();
+      long flagged = answers.stream().filter(a -> a.state().flagged()).count();
+      run.add(
+          0,
+          0,
+          (int) (answers.size() - unanswered - flagged),
+          (int) flagged,
+          sending.calls() - callsBefore);
       runs.save(run);
       if (unanswered == answers.size()) {
-        // Nothing went through this pass (AWS unavailable): the next run tries again.
         break;
       }
     }

@@ -9,6 +9,7 @@ import com.billingcenter.metering.entity.MeteringRecord;
 import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.control.BillingItems;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -21,8 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,16 +128,14 @@ public class MeteringLedger {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
       select.setLong(1, cloudAccountId);
-      select.setObject(2, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
-      select.setObject(3, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
-      select.setObject(4, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
-      select.setObject(5, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+      select.setObject(2, UtcTimes.local(from));
+      select.setObject(3, UtcTimes.local(to));
+      select.setObject(4, UtcTimes.local(from));
+      select.setObject(5, UtcTimes.local(to));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           usage
-              .computeIfAbsent(
-                  rows.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                  h -> new HashMap<>())
+              .computeIfAbsent(UtcTimes.read(rows, 1), h -> new HashMap<>())
               .put(rows.getString(2), rows.getLong(3));
         }
       }

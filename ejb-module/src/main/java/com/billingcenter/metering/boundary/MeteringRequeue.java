@@ -5,6 +5,7 @@ import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.entity.UtcTimes;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,8 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -131,8 +130,8 @@ public class MeteringRequeue {
     for (String state : states) {
       statement.setString(i++, state);
     }
-    statement.setObject(i++, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
-    statement.setObject(i++, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+    statement.setObject(i++, UtcTimes.local(from));
+    statement.setObject(i++, UtcTimes.local(to));
     if (account != null) {
       statement.setLong(i, account);
     }

@@ -1,13 +1,12 @@
 package com.billingcenter.metering.control;
 
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.entity.BillingItem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -64,7 +63,7 @@ final class LateUsage {
             + ")";
     try (PreparedStatement select = c.prepareStatement(sql)) {
       int i = 1;
-      select.setObject(i++, utc(hour));
+      select.setObject(i++, UtcTimes.local(hour));
       for (long id : accounts) {
         select.setLong(i++, id);
       }
@@ -76,7 +75,7 @@ final class LateUsage {
                   found.getString(2),
                   found.getLong(3),
                   found.getString(4),
-                  found.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                  UtcTimes.read(found, 5),
                   found.getLong(6)));
         }
       }
@@ -90,7 +89,7 @@ final class LateUsage {
             "UPDATE usage_record SET carried_to = ? WHERE site_code = ? AND record_id = ?"
                 + " AND carried_to IS NULL")) {
       for (Row row : rows) {
-        mark.setObject(1, utc(hour));
+        mark.setObject(1, UtcTimes.local(hour));
         mark.setString(2, row.site());
         mark.setString(3, row.id());
         mark.addBatch();
@@ -108,9 +107,5 @@ final class LateUsage {
       }
     }
     return carried;
-  }
-
-  private static LocalDateTime utc(Instant at) {
-    return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
   }
 }

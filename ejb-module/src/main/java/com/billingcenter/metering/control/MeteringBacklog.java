@@ -1,6 +1,7 @@
 package com.billingcenter.metering.control;
 
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.entity.UtcTimes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -60,15 +60,11 @@ public class MeteringBacklog {
             c.prepareStatement(
                 "SELECT COUNT(*), MIN(computed_at) FROM metering_record"
                     + " WHERE state = 'PENDING' AND computed_at < ?")) {
-      select.setObject(1, LocalDateTime.ofInstant(now.minus(alertAfter), ZoneOffset.UTC));
+      select.setObject(1, UtcTimes.local(now.minus(alertAfter)));
       try (ResultSet rows = select.executeQuery()) {
         rows.next();
         LocalDateTime oldest = rows.getObject(2, LocalDateTime.class);
-        reading =
-            new Waiting(
-                rows.getLong(1),
-                oldest == null ? null : oldest.toInstant(ZoneOffset.UTC),
-                alertAfter);
+        reading = new Waiting(rows.getLong(1), UtcTimes.instant(oldest), alertAfter);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the metering backlog: " + e, e);

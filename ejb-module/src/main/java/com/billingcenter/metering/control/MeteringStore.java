@@ -8,6 +8,7 @@ import com.billingcenter.metering.entity.MeteringHours;
 import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.platform.control.Databases;
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.control.HourCloses;
 import com.billingcenter.usage.entity.BillingItem;
 import jakarta.annotation.Resource;
@@ -19,14 +20,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,10 +128,10 @@ public class MeteringStore {
             new Account(
                 rows.getLong(1),
                 CloudAccountStatus.valueOf(rows.getString(2)),
-                instant(rows, 3),
-                instant(rows, 4),
-                instant(rows, 5),
-                instant(rows, 6)));
+                UtcTimes.read(rows, 3),
+                UtcTimes.read(rows, 4),
+                UtcTimes.read(rows, 5),
+                UtcTimes.read(rows, 6)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the cloud accounts to meter: " + e, e);
@@ -159,121 +157,29 @@ public class MeteringStore {
     if (accountIds.isEmpty()) {
       return 0;
     }
-    Instant nextHour = hour.plus(Duration.ofHours(1));
     try (Connection c = dataSource.getConnection()) {
       boolean postgres = Databases.isPostgres(c);
       // No intake of the hour is going on from here to the commit (HourCloses).
       closes.close(c, postgres, hour);
-      List<Long> claimed = new ArrayList<>();
-      try (PreparedStatement advance =
-          c.prepareStatement(
-              "UPDATE cloud_account SET metered_through = ? WHERE id = ?"
-                  + " AND (metered_through IS NULL OR metered_through = ?)")) {
-        List<Long> ids = new ArrayList<>(accountIds);
-        for (long id : ids) {
-          advance.setObject(1, utc(nextHour));
-          advance.setLong(2, id);
-          advance.setObject(3, utc(hour));
-          advance.addBatch();
-        }
-        int[] counts = advance.executeBatch();
-        for (int i = 0; i < counts.length; i++) {
-          if (counts[i] == 1) {
-            claimed.add(ids.get(i));
-          }
-        }
-      }
+      HourRecords records = new HourRecords(c, postgres, hour);
+      List<Long> claimed = records.claim(accountIds);
       if (claimed.isEmpty()) {
         return 0;
       }
-      Map<Long, Map<String, Long>> usage = usage(c, hour, claimed);
+      Map<Long, Map<String, Long>> usage = records.usage(claimed);
       Map<Long, Map<String, LateUsage.Carried>> late = LateUsage.carry(c, hour, claimed, items);
-      MeteringState state =
+      String tooLate =
           MeteringHours.tooLate(hour, now, maxLateness)
-              ? MeteringState.TOO_LATE
-              : MeteringState.PENDING;
-      String nextId =
-          postgres ? "nextval('metering_record_seq')" : "NEXT VALUE FOR metering_record_seq";
-      int written = 0;
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO metering_record (id, cloud_account_id, dimension, usage_hour, quantity,"
-                  + " computed_at, state, attempts, final_flush, last_error, version,"
-                  + " late_quantity, late_from, late_until)"
-                  + " VALUES ("
-                  + nextId
-                  + ", ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?, ?, ?)")) {
-        for (long id : claimed) {
-          Map<String, Long> quantities =
-              DimensionQuantities.of(usage.getOrDefault(id, Map.of()), items);
-          Map<String, LateUsage.Carried> carried = late.getOrDefault(id, Map.of());
-          for (Map.Entry<String, Long> q : quantities.entrySet()) {
-            LateUsage.Carried lateUsage = carried.get(q.getKey());
-            insert.setLong(1, id);
-            insert.setString(2, q.getKey());
-            insert.setObject(3, utc(hour));
-            insert.setLong(
-                4,
-                lateUsage == null
-                    ? q.getValue()
-                    : Math.addExact(q.getValue(), lateUsage.quantity()));
-            insert.setObject(5, utc(now));
-            insert.setString(6, state.name());
-            insert.setBoolean(7, finalFlush.contains(id));
-            if (state == MeteringState.TOO_LATE) {
-              insert.setString(8, "older than the marketplace accepts (" + maxLateness + ")");
-            } else {
-              insert.setNull(8, Types.VARCHAR);
-            }
-            insert.setLong(9, lateUsage == null ? 0 : lateUsage.quantity());
-            if (lateUsage == null) {
-              insert.setNull(10, Types.TIMESTAMP);
-              insert.setNull(11, Types.TIMESTAMP);
-            } else {
-              insert.setObject(10, utc(lateUsage.from()));
-              insert.setObject(11, utc(lateUsage.until()));
-            }
-            insert.addBatch();
-            written++;
-          }
-        }
-        insert.executeBatch();
+              ? "older than the marketplace accepts (" + maxLateness + ")"
+              : null;
+      Map<Long, Map<String, Long>> quantities = new LinkedHashMap<>();
+      for (long id : claimed) {
+        quantities.put(id, DimensionQuantities.of(usage.getOrDefault(id, Map.of()), items));
       }
-      return written;
+      return records.insert(quantities, late, finalFlush, tooLate, now);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot write the metering records of " + hour + ": " + e, e);
     }
-  }
-
-  /**
-   * The hour's usage per account and billing item, by the settlement in effect at its start; late
-   * rows are carried ({@link LateUsage}), so that a row is in one record only.
-   */
-  private static Map<Long, Map<String, Long>> usage(Connection c, Instant hour, List<Long> accounts)
-      throws SQLException {
-    Map<Long, Map<String, Long>> usage = new HashMap<>();
-    String sql =
-        "SELECT p.cloud_account_id, u.billing_item, SUM(u.quantity)"
-            + SettledUsage.FROM
-            + " AND u.usage_hour = ? AND u.late = FALSE AND p.cloud_account_id IN ("
-            + String.join(", ", java.util.Collections.nCopies(accounts.size(), "?"))
-            + ")"
-            + " GROUP BY p.cloud_account_id, u.billing_item";
-    try (PreparedStatement select = c.prepareStatement(sql)) {
-      int i = 1;
-      select.setObject(i++, utc(hour));
-      for (long id : accounts) {
-        select.setLong(i++, id);
-      }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          usage
-              .computeIfAbsent(rows.getLong(1), k -> new HashMap<>())
-              .put(rows.getString(2), rows.getLong(3));
-        }
-      }
-    }
-    return usage;
   }
 
   // ---- sending ----
@@ -310,7 +216,7 @@ public class MeteringStore {
                   rows.getString(4),
                   CloudAccount.licenseOf(rows.getString(5), rows.getString(6), rows.getString(7)),
                   rows.getString(8),
-                  instant(rows, 9),
+                  UtcTimes.read(rows, 9),
                   rows.getLong(10),
                   rows.getInt(11)));
         }
@@ -338,7 +244,7 @@ public class MeteringStore {
         update.setString(2, a.awsStatus());
         update.setString(3, a.recordId());
         update.setString(4, a.error() == null ? null : truncate(a.error(), 500));
-        update.setObject(5, utc(now));
+        update.setObject(5, UtcTimes.local(now));
         update.setLong(6, a.id());
         update.addBatch();
       }
@@ -366,21 +272,12 @@ public class MeteringStore {
         PreparedStatement update = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         Object p = parameters[i];
-        update.setObject(i + 1, p instanceof Instant at ? utc(at) : p);
+        update.setObject(i + 1, p instanceof Instant at ? UtcTimes.local(at) : p);
       }
       return update.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Metering could not update the database: " + e, e);
     }
-  }
-
-  private static LocalDateTime utc(Instant at) {
-    return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rows, int column) throws SQLException {
-    LocalDateTime value = rows.getObject(column, LocalDateTime.class);
-    return value == null ? null : value.toInstant(ZoneOffset.UTC);
   }
 
   private static String truncate(String text, int max) {

@@ -2,9 +2,11 @@ package com.billingcenter.marketplace.web;
 
 import com.billingcenter.marketplace.aws.eventbridge.EventBridgeEvents;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
+import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.platform.control.JsonText;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -47,20 +50,7 @@ public class EventBridgeServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<String> secret =
-        ConfigProvider.getConfig().getOptionalValue("billing.aws.events.secret", String.class);
-    if (secret.isEmpty() || secret.get().isBlank()) {
-      JsonAnswers.refuse(
-          WHAT, request, response, 503, "events.notConfigured", "This endpoint is not configured.");
-      return;
-    }
-    String header =
-        ConfigProvider.getConfig()
-            .getOptionalValue("billing.aws.events.header", String.class)
-            .orElse(DEFAULT_HEADER);
-    if (!sameSecret(request.getHeader(header), secret.get())) {
-      JsonAnswers.refuse(
-          WHAT, request, response, 401, "events.unauthorized", "Missing or wrong secret header.");
+    if (!authorized(request, response)) {
       return;
     }
     String type = request.getContentType();
@@ -77,51 +67,83 @@ public class EventBridgeServlet extends HttpServlet {
     }
     EventBridgeEvents.Reading reading;
     try {
-      // One endpoint per AWS partition: the China partition's EventBridge rule sends to
-      // /marketplace/aws-cn/events, and its events are about that partition's licenses.
-      String provider = FulfillmentServlet.provider(request);
-      reading =
-          EventBridgeEvents.read(
-              body,
-              CHANNEL,
-              provider,
-              ConfigProvider.getConfig()
-                  .getOptionalValue("billing." + provider + ".product-code", String.class)
-                  .orElse(null));
+      reading = read(request, body);
     } catch (IllegalArgumentException malformed) {
       JsonAnswers.refuse(WHAT, request, response, 400, "events.malformed", malformed.getMessage());
       return;
     }
     if (reading.event() == null) {
       // Acknowledged, so that it is not sent again.
-      JsonAnswers.answer(
-          response,
-          200,
-          JsonText.PROVIDER
-              .createObjectBuilder()
-              .add("outcome", "IGNORED")
-              .add("reason", reading.ignored())
-              .build()
-              .toString());
+      answer(response, "IGNORED", b -> b.add("reason", reading.ignored()));
       return;
     }
+    apply(reading.event(), request, response);
+  }
+
+  /**
+   * Whether the request carries the configured secret; if not, the refusal is answered (503 while
+   * no secret is configured, 401 for a missing or wrong one).
+   */
+  private static boolean authorized(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Optional<String> secret =
+        ConfigProvider.getConfig().getOptionalValue("billing.aws.events.secret", String.class);
+    if (secret.isEmpty() || secret.get().isBlank()) {
+      JsonAnswers.refuse(
+          WHAT, request, response, 503, "events.notConfigured", "This endpoint is not configured.");
+      return false;
+    }
+    String header =
+        ConfigProvider.getConfig()
+            .getOptionalValue("billing.aws.events.header", String.class)
+            .orElse(DEFAULT_HEADER);
+    if (!sameSecret(request.getHeader(header), secret.get())) {
+      JsonAnswers.refuse(
+          WHAT, request, response, 401, "events.unauthorized", "Missing or wrong secret header.");
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The event as the partition the endpoint serves reads it: the China partition's EventBridge rule
+   * sends to /marketplace/aws-cn/events, and its events are about that partition's licenses.
+   */
+  private static EventBridgeEvents.Reading read(HttpServletRequest request, byte[] body) {
+    String provider = FulfillmentServlet.provider(request);
+    return EventBridgeEvents.read(
+        body,
+        CHANNEL,
+        provider,
+        ConfigProvider.getConfig()
+            .getOptionalValue("billing." + provider + ".product-code", String.class)
+            .orElse(null));
+  }
+
+  private void apply(
+      SubscriptionEvent event, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     try {
-      SubscriptionLifecycle.Receipt receipt = lifecycle.receive(reading.event());
-      JsonAnswers.answer(
+      SubscriptionLifecycle.Receipt receipt = lifecycle.receive(event);
+      answer(
           response,
-          200,
-          JsonText.PROVIDER
-              .createObjectBuilder()
-              .add("outcome", receipt.outcome().name())
-              .add("lockedWorkspaces", receipt.lockedWorkspaces())
-              .build()
-              .toString());
+          receipt.outcome().name(),
+          b -> b.add("lockedWorkspaces", receipt.lockedWorkspaces()));
     } catch (EJBException raced) {
       // e.g. the same event delivered twice at once: the other delivery's row won
-      LOG.warning(() -> "Event " + reading.event().messageId() + " failed: " + raced.getMessage());
+      LOG.warning(() -> "Event " + event.messageId() + " failed: " + raced.getMessage());
       JsonAnswers.refuse(
           WHAT, request, response, 503, "events.retry", "The event could not be applied; retry.");
     }
+  }
+
+  /** Answers 200 with the outcome and what {@code more} adds. */
+  private static void answer(
+      HttpServletResponse response, String outcome, Consumer<JsonObjectBuilder> more)
+      throws IOException {
+    JsonObjectBuilder json = JsonText.PROVIDER.createObjectBuilder().add("outcome", outcome);
+    more.accept(json);
+    JsonAnswers.answer(response, 200, json.build().toString());
   }
 
   /** Compares digests, so that neither the content nor the length leaks through timing. */

@@ -1,37 +1,28 @@
 package com.billingcenter.marketplace.aws.control;
 
 import com.billingcenter.cloudaccount.entity.BuyerLicense;
+import com.billingcenter.cloudaccount.entity.Entitlement;
+import com.billingcenter.cloudaccount.entity.ResolvedBuyer;
 import com.billingcenter.marketplace.control.CloudMarketplace;
-import com.billingcenter.marketplace.control.Entitlement;
 import com.billingcenter.marketplace.control.MarketplaceException;
 import com.billingcenter.marketplace.control.MarketplaceException.Reason;
 import com.billingcenter.marketplace.control.MeteredUsage;
 import com.billingcenter.marketplace.control.MeteringResult;
-import com.billingcenter.marketplace.control.ResolvedBuyer;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.marketplaceentitlement.MarketplaceEntitlementClient;
 import software.amazon.awssdk.services.marketplaceentitlement.MarketplaceEntitlementClientBuilder;
-import software.amazon.awssdk.services.marketplaceentitlement.model.EntitlementValue;
-import software.amazon.awssdk.services.marketplaceentitlement.model.GetEntitlementFilterName;
-import software.amazon.awssdk.services.marketplaceentitlement.model.GetEntitlementsResponse;
-import software.amazon.awssdk.services.marketplaceentitlement.model.MarketplaceEntitlementException;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClientBuilder;
 import software.amazon.awssdk.services.marketplacemetering.model.BatchMeterUsageResponse;
@@ -54,15 +45,6 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
 
   /** Connections kept to AWS Marketplace: one per request thread that may call it at once. */
   static final int MAX_CONNECTIONS = 64;
-
-  /** GetEntitlements' filter by license, which the SDK's enum predates. */
-  static final String LICENSE_ARN_FILTER = "LICENSE_ARN";
-
-  /** AWS answers GetEntitlements in pages of at most this many. */
-  static final int ENTITLEMENTS_PER_PAGE = 25;
-
-  /** A buyer with more pages than this is not a buyer but a loop. */
-  private static final int MAX_ENTITLEMENT_PAGES = 400;
 
   private final SdkHttpClient http;
   private final MarketplaceMeteringClient metering;
@@ -178,9 +160,9 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
       throw new MarketplaceException(
           Reason.EXPIRED_TOKEN, "The AWS Marketplace registration token has expired.", e);
     } catch (MarketplaceMeteringException e) {
-      throw refused("ResolveCustomer", e);
+      throw AwsErrors.refused("ResolveCustomer", e);
     } catch (SdkClientException e) {
-      throw unreachable(e);
+      throw AwsErrors.unreachable(e);
     }
   }
 
@@ -227,9 +209,9 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
                               o.putExecutionAttribute(UsageLicenseArns.REQUEST, arns)
                                   .putExecutionAttribute(UsageLicenseArns.RESPONSE, answer)));
     } catch (MarketplaceMeteringException e) {
-      throw meteringRefused(e);
+      throw AwsErrors.meteringRefused(e);
     } catch (SdkClientException e) {
-      throw unreachable(e);
+      throw AwsErrors.unreachable(e);
     }
     List<MeteringResult> results = new ArrayList<>();
     for (int i = 0; i < response.results().size(); i++) {
@@ -257,110 +239,7 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
 
   @Override
   public List<Entitlement> entitlements(ResolvedBuyer buyer) {
-    String buyerArn = AwsLicenses.arnOf(buyer.license());
-    // Current products: the buyer's license (AWS Marketplace API reference, GetEntitlements:
-    // filter LICENSE_ARN; one AWS account may hold concurrent licenses). The 2.41 model lacks that
-    // filter name and the answer's LicenseArn, so the name is sent as a string and the raw answer
-    // is read to keep only this license's entitlements. Legacy products: the customer identifier.
-    Map<String, List<String>> filter =
-        buyerArn != null
-            ? Map.of(LICENSE_ARN_FILTER, List.of(buyerArn))
-            : Map.of(
-                GetEntitlementFilterName.CUSTOMER_IDENTIFIER.toString(),
-                List.of(buyer.license().reference()));
-    List<Entitlement> entitlements = new ArrayList<>();
-    String nextToken = null;
-    int pages = 0;
-    try {
-      do {
-        if (++pages > MAX_ENTITLEMENT_PAGES) {
-          throw new MarketplaceException(
-              Reason.REFUSED, "AWS Marketplace's entitlement pages do not end.", null);
-        }
-        AtomicReference<JsonObject> raw = new AtomicReference<>();
-        String token = nextToken;
-        GetEntitlementsResponse page =
-            entitlement.getEntitlements(
-                r ->
-                    r.productCode(productCode)
-                        .filterWithStrings(filter)
-                        .maxResults(ENTITLEMENTS_PER_PAGE)
-                        .nextToken(token)
-                        .overrideConfiguration(
-                            o -> o.putExecutionAttribute(RawAnswer.ANSWER, raw)));
-        JsonArray rawEntitlements =
-            raw.get() == null ? null : raw.get().getJsonArray("Entitlements");
-        for (int i = 0; i < page.entitlements().size(); i++) {
-          String licenseArn =
-              rawEntitlements == null || i >= rawEntitlements.size()
-                  ? null
-                  : RawAnswer.text(rawEntitlements.get(i), "LicenseArn");
-          if (buyerArn == null || licenseArn == null || licenseArn.equals(buyerArn)) {
-            entitlements.add(entitlementOf(page.entitlements().get(i)));
-          }
-        }
-        nextToken = page.nextToken();
-      } while (nextToken != null && !nextToken.isEmpty());
-    } catch (MarketplaceEntitlementException e) {
-      throw refused("GetEntitlements", e);
-    } catch (SdkClientException e) {
-      throw unreachable(e);
-    }
-    return entitlements;
-  }
-
-  private static Entitlement entitlementOf(
-      software.amazon.awssdk.services.marketplaceentitlement.model.Entitlement e) {
-    EntitlementValue v = e.value();
-    String value =
-        v == null
-            ? null
-            : v.integerValue() != null
-                ? v.integerValue().toString()
-                : v.doubleValue() != null
-                    ? BigDecimal.valueOf(v.doubleValue()).stripTrailingZeros().toPlainString()
-                    : v.booleanValue() != null ? v.booleanValue().toString() : v.stringValue();
-    return new Entitlement(e.dimension(), value, e.expirationDate());
-  }
-
-  /** Throttling and AWS's own failures may pass; anything else AWS refuses is final. */
-  private static MarketplaceException refused(String operation, AwsServiceException e) {
-    Reason reason =
-        e.statusCode() >= 500 || e.isThrottlingException() ? Reason.UNAVAILABLE : Reason.REFUSED;
-    return new MarketplaceException(
-        reason, "AWS Marketplace refused " + operation + ": " + e.awsErrorDetails().errorCode(), e);
-  }
-
-  /**
-   * BatchMeterUsage's errors that say a record of the call is invalid (AWS Marketplace API
-   * reference, BatchMeterUsage, Errors: "if any of the records are outside of the allowed range,
-   * the entire batch is not processed"): the call is then split until the record is found, and only
-   * that record is refused.
-   */
-  static final Set<String> INVALID_RECORD_ERRORS =
-      Set.of(
-          "InvalidCustomerIdentifierException",
-          "InvalidLicenseException",
-          "InvalidTagException",
-          "InvalidUsageAllocationsException",
-          "InvalidUsageDimensionException",
-          "TimestampOutOfBoundsException");
-
-  /**
-   * A BatchMeterUsage call AWS refused as a whole. Only the errors that name an invalid record are
-   * final; any other passes, and the records are sent again later: throttling and AWS's own faults,
-   * but also the errors every AWS API may answer (API reference, Common Errors) for expired or
-   * refused credentials, a missing permission, or a signature refused because the clock is more
-   * than 15 minutes off (RequestExpired, InvalidSignatureException), and codes we do not know.
-   */
-  static MarketplaceException meteringRefused(AwsServiceException e) {
-    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    Reason reason = INVALID_RECORD_ERRORS.contains(code) ? Reason.REFUSED : Reason.UNAVAILABLE;
-    return new MarketplaceException(reason, "AWS Marketplace refused BatchMeterUsage: " + code, e);
-  }
-
-  private static MarketplaceException unreachable(SdkClientException e) {
-    return new MarketplaceException(Reason.UNAVAILABLE, "AWS Marketplace cannot be reached.", e);
+    return AwsEntitlements.of(entitlement, productCode, buyer);
   }
 
   private static String at(List<String> values, int index) {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.billingcenter.marketplace.control.Entitlement;
+import com.billingcenter.cloudaccount.entity.Entitlement;
+import com.billingcenter.cloudaccount.entity.ResolvedBuyer;
 import com.billingcenter.marketplace.control.MarketplaceException;
 import com.billingcenter.marketplace.control.MeteredUsage;
 import com.billingcenter.marketplace.control.MeteringResult;
-import com.billingcenter.marketplace.control.ResolvedBuyer;
 import com.billingcenter.platform.control.JsonText;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -312,7 +312,7 @@ class AwsApiConformanceTest {
       MarketplaceException e = assertThrows(MarketplaceException.class, () -> aws.meter(usage));
       assertEquals(MarketplaceException.Reason.UNAVAILABLE, e.reason(), error.getKey());
     }
-    for (String invalid : AwsMarketplace.INVALID_RECORD_ERRORS) {
+    for (String invalid : AwsErrors.INVALID_RECORD_ERRORS) {
       meterError = invalid;
       meterErrorStatus = 400;
       MarketplaceException e = assertThrows(MarketplaceException.class, () -> aws.meter(usage));

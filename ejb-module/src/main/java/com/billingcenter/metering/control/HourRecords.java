@@ -1,0 +1,152 @@
+package com.billingcenter.metering.control;
+
+import com.billingcenter.metering.entity.MeteringState;
+import com.billingcenter.platform.entity.UtcTimes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SQL of writing one hour's metering records (the outbox) on one connection: claiming the hour
+ * for the accounts, reading their usage of it, inserting a record per account and dimension.
+ */
+final class HourRecords {
+
+  private final Connection c;
+  private final boolean postgres;
+  private final Instant hour;
+
+  HourRecords(Connection c, boolean postgres, Instant hour) {
+    this.c = c;
+    this.postgres = postgres;
+    this.hour = hour;
+  }
+
+  /**
+   * Moves the accounts' {@code metered_through} past the hour; returns those it moved. An account
+   * whose hour someone else wrote meanwhile is left out (its {@code metered_through} moved on).
+   */
+  List<Long> claim(Collection<Long> accountIds) throws SQLException {
+    List<Long> ids = new ArrayList<>(accountIds);
+    List<Long> claimed = new ArrayList<>();
+    try (PreparedStatement advance =
+        c.prepareStatement(
+            "UPDATE cloud_account SET metered_through = ? WHERE id = ?"
+                + " AND (metered_through IS NULL OR metered_through = ?)")) {
+      for (long id : ids) {
+        advance.setObject(1, UtcTimes.local(hour.plus(Duration.ofHours(1))));
+        advance.setLong(2, id);
+        advance.setObject(3, UtcTimes.local(hour));
+        advance.addBatch();
+      }
+      int[] counts = advance.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 1) {
+          claimed.add(ids.get(i));
+        }
+      }
+    }
+    return claimed;
+  }
+
+  /**
+   * The hour's usage per account and billing item, by the settlement in effect at its start; late
+   * rows are carried ({@link LateUsage}), so that a row is in one record only.
+   */
+  Map<Long, Map<String, Long>> usage(List<Long> accounts) throws SQLException {
+    Map<Long, Map<String, Long>> usage = new HashMap<>();
+    String sql =
+        "SELECT p.cloud_account_id, u.billing_item, SUM(u.quantity)"
+            + SettledUsage.FROM
+            + " AND u.usage_hour = ? AND u.late = FALSE AND p.cloud_account_id IN ("
+            + String.join(", ", Collections.nCopies(accounts.size(), "?"))
+            + ")"
+            + " GROUP BY p.cloud_account_id, u.billing_item";
+    try (PreparedStatement select = c.prepareStatement(sql)) {
+      int i = 1;
+      select.setObject(i++, UtcTimes.local(hour));
+      for (long id : accounts) {
+        select.setLong(i++, id);
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          usage
+              .computeIfAbsent(rows.getLong(1), k -> new HashMap<>())
+              .put(rows.getString(2), rows.getLong(3));
+        }
+      }
+    }
+    return usage;
+  }
+
+  /**
+   * Inserts a record per account and dimension of {@code quantities} (in its order), with the late
+   * usage {@code late} carried into it; pending, or flagged too late when {@code tooLate} says why.
+   * Returns how many were written.
+   */
+  int insert(
+      Map<Long, Map<String, Long>> quantities,
+      Map<Long, Map<String, LateUsage.Carried>> late,
+      Set<Long> finalFlush,
+      String tooLate,
+      Instant now)
+      throws SQLException {
+    MeteringState state = tooLate != null ? MeteringState.TOO_LATE : MeteringState.PENDING;
+    String nextId =
+        postgres ? "nextval('metering_record_seq')" : "NEXT VALUE FOR metering_record_seq";
+    int written = 0;
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO metering_record (id, cloud_account_id, dimension, usage_hour, quantity,"
+                + " computed_at, state, attempts, final_flush, last_error, version,"
+                + " late_quantity, late_from, late_until)"
+                + " VALUES ("
+                + nextId
+                + ", ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?, ?, ?)")) {
+      for (Map.Entry<Long, Map<String, Long>> account : quantities.entrySet()) {
+        long id = account.getKey();
+        Map<String, LateUsage.Carried> carried = late.getOrDefault(id, Map.of());
+        for (Map.Entry<String, Long> q : account.getValue().entrySet()) {
+          LateUsage.Carried lateUsage = carried.get(q.getKey());
+          insert.setLong(1, id);
+          insert.setString(2, q.getKey());
+          insert.setObject(3, UtcTimes.local(hour));
+          insert.setLong(
+              4,
+              lateUsage == null ? q.getValue() : Math.addExact(q.getValue(), lateUsage.quantity()));
+          insert.setObject(5, UtcTimes.local(now));
+          insert.setString(6, state.name());
+          insert.setBoolean(7, finalFlush.contains(id));
+          if (tooLate != null) {
+            insert.setString(8, tooLate);
+          } else {
+            insert.setNull(8, Types.VARCHAR);
+          }
+          insert.setLong(9, lateUsage == null ? 0 : lateUsage.quantity());
+          if (lateUsage == null) {
+            insert.setNull(10, Types.TIMESTAMP);
+            insert.setNull(11, Types.TIMESTAMP);
+          } else {
+            insert.setObject(10, UtcTimes.local(lateUsage.from()));
+            insert.setObject(11, UtcTimes.local(lateUsage.until()));
+          }
+          insert.addBatch();
+          written++;
+        }
+      }
+      insert.executeBatch();
+    }
+    return written;
+  }
+}
