@@ -4,7 +4,6 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Stores every {@link Instant} as a UTC {@code TIMESTAMP}. JPA 3.1 does not map {@code Instant}
@@ -16,11 +15,11 @@ public class UtcInstantConverter implements AttributeConverter<Instant, LocalDat
 
   @Override
   public LocalDateTime convertToDatabaseColumn(Instant instant) {
-    return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return UtcTimes.local(instant);
   }
 
   @Override
   public Instant convertToEntityAttribute(LocalDateTime utc) {
-    return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    return UtcTimes.instant(utc);
   }
 }

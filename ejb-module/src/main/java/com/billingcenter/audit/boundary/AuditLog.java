@@ -1,9 +1,9 @@
 package com.billingcenter.audit.boundary;
 
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.platform.control.OwnedRows;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** An account's own audit entries, newest first. */
@@ -12,19 +12,17 @@ public class AuditLog {
 
   public static final int MAX_PAGE_SIZE = 200;
 
-  @PersistenceContext EntityManager em;
+  private static final OwnedRows.Queries<AuditEntry> QUERIES =
+      new OwnedRows.Queries<>(
+          AuditEntry.class, AuditEntry.BY_ACCOUNT, AuditEntry.COUNT_BY_ACCOUNT, "accountId");
+
+  @Inject OwnedRows rows;
 
   public List<AuditEntry> page(long accountId, int first, int size) {
-    return em.createNamedQuery(AuditEntry.BY_ACCOUNT, AuditEntry.class)
-        .setParameter("accountId", accountId)
-        .setFirstResult(Math.max(0, first))
-        .setMaxResults(Math.max(1, Math.min(size, MAX_PAGE_SIZE)))
-        .getResultList();
+    return rows.page(QUERIES, accountId, first, size, MAX_PAGE_SIZE);
   }
 
   public long count(long accountId) {
-    return em.createNamedQuery(AuditEntry.COUNT_BY_ACCOUNT, Long.class)
-        .setParameter("accountId", accountId)
-        .getSingleResult();
+    return rows.count(QUERIES, accountId);
   }
 }

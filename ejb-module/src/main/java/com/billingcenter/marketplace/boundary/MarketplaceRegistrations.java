@@ -6,8 +6,8 @@ import com.billingcenter.audit.control.Audit;
 import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.cloudaccount.control.CloudAccountRegistry;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.cloudaccount.entity.ResolvedBuyer;
 import com.billingcenter.marketplace.control.Marketplaces;
-import com.billingcenter.marketplace.control.ResolvedBuyer;
 import com.billingcenter.marketplace.entity.Registration;
 import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.platform.entity.RuleViolation;
@@ -50,21 +50,14 @@ public class MarketplaceRegistrations {
   Duration lifetime;
 
   /**
-   * The fulfillment step: resolves the marketplace's token to a buyer, records the buyer's cloud
-   * account (pending until a customer binds it; the same buyer always gives the same one) and opens
-   * a one-time registration reference for the set-up page.
+   * The fulfillment step: resolves the token of the marketplace of {@code provider} (for AWS, the
+   * partition's: {@code aws} or {@code aws-cn}) to a buyer, records the buyer's cloud account
+   * (pending until a customer binds it; the same buyer always gives the same one) and opens a
+   * one-time registration reference for the set-up page. {@code freeTrial} for a buyer who came
+   * from a free-trial offer (AWS: the form field {@code x-amzn-marketplace-offer-type=free-trial}).
    *
    * @throws com.billingcenter.marketplace.control.MarketplaceException for a token the marketplace
    *     refuses, another product, or a marketplace that cannot be reached
-   */
-  public Registration receive(String registrationToken) {
-    return receive("aws", registrationToken, false);
-  }
-
-  /**
-   * The same through the marketplace of {@code provider} (for AWS, the partition's: {@code aws} or
-   * {@code aws-cn}), for a buyer who came from a free-trial offer when {@code freeTrial} (AWS: the
-   * form field {@code x-amzn-marketplace-offer-type=free-trial}).
    */
   public Registration receive(String provider, String registrationToken, boolean freeTrial) {
     ResolvedBuyer buyer = marketplaces.of(provider).resolveRegistration(registrationToken);

@@ -1,9 +1,9 @@
 package com.billingcenter.notice.boundary;
 
 import com.billingcenter.notice.entity.Notice;
+import com.billingcenter.platform.control.OwnedRows;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** The notices of one Billing Center account, newest first. */
@@ -12,19 +12,16 @@ public class NoticeBoard {
 
   public static final int MAX_PAGE = 200;
 
-  @PersistenceContext EntityManager em;
+  private static final OwnedRows.Queries<Notice> QUERIES =
+      new OwnedRows.Queries<>(Notice.class, Notice.BY_OWNER, Notice.COUNT_BY_OWNER, "ownerId");
+
+  @Inject OwnedRows rows;
 
   public List<Notice> list(long ownerId, int first, int max) {
-    return em.createNamedQuery(Notice.BY_OWNER, Notice.class)
-        .setParameter("ownerId", ownerId)
-        .setFirstResult(Math.max(0, first))
-        .setMaxResults(Math.max(1, Math.min(max, MAX_PAGE)))
-        .getResultList();
+    return rows.page(QUERIES, ownerId, first, max, MAX_PAGE);
   }
 
   public long count(long ownerId) {
-    return em.createNamedQuery(Notice.COUNT_BY_OWNER, Long.class)
-        .setParameter("ownerId", ownerId)
-        .getSingleResult();
+    return rows.count(QUERIES, ownerId);
   }
 }

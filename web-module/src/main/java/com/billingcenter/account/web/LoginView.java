@@ -7,14 +7,11 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 
 /** {@code login.xhtml}: user name (or account) and password. */
 @Named
@@ -31,22 +28,13 @@ public class LoginView {
 
   public void login() throws IOException {
     ExternalContext external = faces.getExternalContext();
-    AuthenticationStatus status =
-        securityContext.authenticate(
-            (HttpServletRequest) external.getRequest(),
-            (HttpServletResponse) external.getResponse(),
-            AuthenticationParameters.withParams()
-                .newAuthentication(true)
-                .credential(
-                    new UsernamePasswordCredential(name, password == null ? "" : password)));
-    switch (status) {
+    switch (SignIn.withPassword(securityContext, external, name, password)) {
       case SUCCESS -> external.redirect(external.getRequestContextPath() + afterLogin(external));
       case SEND_CONTINUE -> faces.responseComplete();
       default -> {
         if (external.getRequestMap().get(BillingAuthenticationMechanism.THROTTLED_UNTIL)
-            instanceof java.time.Instant until) {
-          long seconds =
-              Math.max(1, java.time.Duration.between(java.time.Instant.now(), until).toSeconds());
+            instanceof Instant until) {
+          long seconds = Math.max(1, Duration.between(Instant.now(), until).toSeconds());
           if (seconds < 60) {
             Messages.error(faces, null, "login.throttled.seconds", seconds);
           } else {

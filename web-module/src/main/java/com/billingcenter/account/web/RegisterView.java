@@ -3,6 +3,7 @@ package com.billingcenter.account.web;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.platform.web.RegistrationLimit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -14,24 +15,17 @@ import jakarta.inject.Named;
 public class RegisterView {
 
   @Inject Accounts accounts;
-  @Inject com.billingcenter.platform.web.RegistrationLimit registrationLimit;
+  @Inject RegistrationLimit registrationLimit;
   @Inject FacesContext faces;
 
-  private String username;
-  private String loginAccount;
-  private String password;
-  private String confirmation;
+  private final AccountForm form = new AccountForm();
 
   public String register() {
-    if (password == null || !password.equals(confirmation)) {
-      Messages.error(faces, "register:confirmation", "register.mismatch");
-      return null;
-    }
-    if (registrationLimit.refusedOnPage(faces)) {
+    if (!form.confirmed(faces, "register:confirmation") || registrationLimit.refusedOnPage(faces)) {
       return null;
     }
     try {
-      accounts.register(username, loginAccount, password);
+      accounts.register(form.getUsername(), form.getLoginAccount(), form.getPassword());
     } catch (AccountRuleViolation refused) {
       Messages.error(faces, fieldOf(refused.code()), refused.code());
       return null;
@@ -45,35 +39,7 @@ public class RegisterView {
     return "register:" + code.substring(0, code.indexOf('.'));
   }
 
-  public String getUsername() {
-    return username;
-  }
-
-  public void setUsername(String username) {
-    this.username = username;
-  }
-
-  public String getLoginAccount() {
-    return loginAccount;
-  }
-
-  public void setLoginAccount(String loginAccount) {
-    this.loginAccount = loginAccount;
-  }
-
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getConfirmation() {
-    return confirmation;
-  }
-
-  public void setConfirmation(String confirmation) {
-    this.confirmation = confirmation;
+  public AccountForm getForm() {
+    return form;
   }
 }

@@ -11,6 +11,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -30,8 +31,7 @@ public class ResetPasswordView implements Serializable {
 
   private String token;
   private String username;
-  private String password;
-  private String confirmation;
+  private final NewPassword newPassword = new NewPassword();
 
   /** The view action: is the link still good, and for whom. */
   public void load() {
@@ -44,14 +44,13 @@ public class ResetPasswordView implements Serializable {
 
   public void reset() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    if (password == null || !password.equals(confirmation)) {
-      Messages.error(faces, "reset:confirmation", "register.mismatch");
+    if (!newPassword.confirmed(faces, "reset:confirmation")) {
       return;
     }
     String address = ClientAddress.of((HttpServletRequest) faces.getExternalContext().getRequest());
     String name;
     try {
-      name = resets.reset(token, password, address).username();
+      name = resets.reset(token, newPassword.getPassword(), address).username();
     } catch (RuleViolation refused) {
       Messages.error(faces, null, refused.code());
       if ("link.invalid".equals(refused.code())) {
@@ -67,7 +66,7 @@ public class ResetPasswordView implements Serializable {
       // only a convenience
     }
     ExternalContext external = faces.getExternalContext();
-    ((jakarta.servlet.http.HttpSession) external.getSession(true)).invalidate();
+    ((HttpSession) external.getSession(true)).invalidate();
     external.getFlash().setKeepMessages(true);
     Messages.info(faces, "reset.done");
     external.redirect(external.getRequestContextPath() + "/login.xhtml");
@@ -85,19 +84,7 @@ public class ResetPasswordView implements Serializable {
     return username;
   }
 
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getConfirmation() {
-    return confirmation;
-  }
-
-  public void setConfirmation(String confirmation) {
-    this.confirmation = confirmation;
+  public NewPassword getNewPassword() {
+    return newPassword;
   }
 }

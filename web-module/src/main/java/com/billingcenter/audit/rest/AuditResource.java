@@ -3,6 +3,7 @@ package com.billingcenter.audit.rest;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.platform.rest.PageJson;
 import com.billingcenter.platform.rest.Paging;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,23 +53,23 @@ public class AuditResource {
     }
   }
 
-  /** One page of entries. */
-  public record AuditPageJson(int page, int size, long total, List<AuditEntryJson> items) {}
-
   @GET
   @Operation(
       summary = "The audit log",
       description =
           "Every change of the caller's account, workspaces, settlement methods, locks and"
               + " unlocks: who (user name or 'system'), when, what, before and after.")
-  public AuditPageJson page(
+  public PageJson<AuditEntryJson> page(
       @Context SecurityContext security,
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     int first = Paging.firstRow(page, size, AuditLog.MAX_PAGE_SIZE, "entries");
     long accountId = accounts.require(security.getUserPrincipal().getName()).id();
-    List<AuditEntryJson> items =
-        auditLog.page(accountId, first, size).stream().map(AuditEntryJson::of).toList();
-    return new AuditPageJson(page, size, auditLog.count(accountId), items);
+    return PageJson.of(
+        page,
+        size,
+        auditLog.count(accountId),
+        auditLog.page(accountId, first, size),
+        AuditEntryJson::of);
   }
 }

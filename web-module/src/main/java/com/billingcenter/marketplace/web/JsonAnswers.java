@@ -1,6 +1,6 @@
 package com.billingcenter.marketplace.web;
 
-import com.billingcenter.platform.control.JsonText;
+import com.billingcenter.platform.web.ApiErrors;
 import com.billingcenter.platform.web.ClientAddress;
 import com.billingcenter.platform.web.OversizeBodies;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,15 +37,7 @@ final class JsonAnswers {
                 + ClientAddress.of(request)
                 + ": "
                 + message);
-    answer(
-        response,
-        status,
-        JsonText.PROVIDER
-            .createObjectBuilder()
-            .add("error", code)
-            .add("message", message)
-            .build()
-            .toString());
+    answer(response, status, ApiErrors.json(code, message));
   }
 
   /**

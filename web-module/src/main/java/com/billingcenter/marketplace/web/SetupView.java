@@ -2,12 +2,16 @@ package com.billingcenter.marketplace.web;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.web.AccountForm;
+import com.billingcenter.account.web.SignIn;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.marketplace.boundary.MarketplaceRegistrations;
 import com.billingcenter.marketplace.boundary.NewWorkspace;
+import com.billingcenter.marketplace.entity.Registration;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.BillingAuthenticationMechanism;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.platform.web.RegistrationLimit;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.site.entity.Site;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
@@ -20,8 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -31,6 +33,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code setup.xhtml}, with the reference in a cookie ({@link SetupReference}; {@code ?ref=…} is
@@ -56,7 +59,7 @@ public class SetupView implements Serializable {
    */
   public static final String PENDING_UPGRADE = "billing.pendingUpgrade";
 
-  @Inject com.billingcenter.platform.web.RegistrationLimit registrationLimit;
+  @Inject RegistrationLimit registrationLimit;
   @Inject MarketplaceRegistrations registrations;
   @Inject Accounts accounts;
   @Inject Workspaces workspaces;
@@ -74,10 +77,7 @@ public class SetupView implements Serializable {
   private String provider = "aws";
 
   // Step 1: a new customer.
-  private String username;
-  private String loginAccount;
-  private String password;
-  private String confirmation;
+  private final AccountForm form = new AccountForm();
   private String workspaceName;
   private String site;
   private String language;
@@ -92,9 +92,8 @@ public class SetupView implements Serializable {
     if (faces.isPostback()) {
       return;
     }
-    var request = (jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest();
-    var response =
-        (jakarta.servlet.http.HttpServletResponse) faces.getExternalContext().getResponse();
+    var request = (HttpServletRequest) faces.getExternalContext().getRequest();
+    var response = (HttpServletResponse) faces.getExternalContext().getResponse();
     if (ref == null || ref.isBlank()) {
       ref = SetupReference.of(request).orElse(null);
     } else {
@@ -102,10 +101,7 @@ public class SetupView implements Serializable {
       // that may come next brings the customer back without it in a URL.
       SetupReference.hand(request, response, ref);
     }
-    var registration =
-        ref == null
-            ? java.util.Optional.<com.billingcenter.marketplace.entity.Registration>empty()
-            : registrations.find(ref);
+    Optional<Registration> registration = ref == null ? Optional.empty() : registrations.find(ref);
     if (registration.isEmpty()) {
       state = "invalid";
       return;
@@ -158,22 +154,19 @@ public class SetupView implements Serializable {
   /** Step 1: register, open the Commercial Plan for a workspace on the AWS account, log in. */
   public void registerAndOpen() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    if (password == null || !password.equals(confirmation)) {
-      Messages.error(faces, "step1:confirmation", "register.mismatch");
-      return;
-    }
-    if (registrationLimit.refusedOnPage(faces)) {
+    if (!form.confirmed(faces, "step1:confirmation") || registrationLimit.refusedOnPage(faces)) {
       return;
     }
     try {
-      registrations.registerAndBind(username, loginAccount, password, ref, newWorkspace());
+      registrations.registerAndBind(
+          form.getUsername(), form.getLoginAccount(), form.getPassword(), ref, newWorkspace());
     } catch (RuleViolation refused) {
       Messages.error(faces, null, refused.code());
       return;
     }
     Messages.info(faces, "setup.opened", workspaceName.strip(), awsAccountId);
     faces.getExternalContext().getFlash().setKeepMessages(true);
-    logIn(faces, username, password);
+    logIn(faces);
   }
 
   /** Step 2: the chosen workspaces (and a new one, if named) settle by the AWS account. */
@@ -205,15 +198,10 @@ public class SetupView implements Serializable {
     return new NewWorkspace(workspaceName, site, language);
   }
 
-  private void logIn(FacesContext faces, String name, String secret) throws IOException {
+  private void logIn(FacesContext faces) throws IOException {
     ExternalContext external = faces.getExternalContext();
     AuthenticationStatus status =
-        securityContext.authenticate(
-            (HttpServletRequest) external.getRequest(),
-            (HttpServletResponse) external.getResponse(),
-            AuthenticationParameters.withParams()
-                .newAuthentication(true)
-                .credential(new UsernamePasswordCredential(name, secret)));
+        SignIn.withPassword(securityContext, external, form.getUsername(), form.getPassword());
     external.redirect(
         external.getRequestContextPath()
             + (status == AuthenticationStatus.SUCCESS ? "/workspaces.xhtml" : "/login.xhtml"));
@@ -263,36 +251,8 @@ public class SetupView implements Serializable {
     return awsAccountId;
   }
 
-  public String getUsername() {
-    return username;
-  }
-
-  public void setUsername(String username) {
-    this.username = username;
-  }
-
-  public String getLoginAccount() {
-    return loginAccount;
-  }
-
-  public void setLoginAccount(String loginAccount) {
-    this.loginAccount = loginAccount;
-  }
-
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getConfirmation() {
-    return confirmation;
-  }
-
-  public void setConfirmation(String confirmation) {
-    this.confirmation = confirmation;
+  public AccountForm getForm() {
+    return form;
   }
 
   public String getWorkspaceName() {

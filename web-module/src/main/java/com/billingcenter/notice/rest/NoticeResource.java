@@ -3,6 +3,7 @@ package com.billingcenter.notice.rest;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.notice.boundary.NoticeBoard;
 import com.billingcenter.notice.entity.Notice;
+import com.billingcenter.platform.rest.PageJson;
 import com.billingcenter.platform.rest.Paging;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,22 +51,19 @@ public class NoticeResource {
     }
   }
 
-  /** One page of notices. */
-  public record NoticePageJson(int page, int size, long total, List<NoticeJson> items) {}
-
   @GET
   @Operation(
       summary = "Notices",
       description =
           "What the Billing Center told the caller, e.g. that a workspace was locked because its"
               + " AWS subscription ended; each in its workspace's language.")
-  public NoticePageJson page(
+  public PageJson<NoticeJson> page(
       @Context SecurityContext security,
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     int first = Paging.firstRow(page, size, NoticeBoard.MAX_PAGE, "notices");
     long ownerId = accounts.require(security.getUserPrincipal().getName()).id();
-    List<NoticeJson> items = board.list(ownerId, first, size).stream().map(NoticeJson::of).toList();
-    return new NoticePageJson(page, size, board.count(ownerId), items);
+    return PageJson.of(
+        page, size, board.count(ownerId), board.list(ownerId, first, size), NoticeJson::of);
   }
 }

@@ -1,17 +1,14 @@
 package com.billingcenter.marketplace.aws.eventbridge;
 
+import static com.billingcenter.platform.control.JsonText.object;
+import static com.billingcenter.platform.control.JsonText.text;
+
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.marketplace.entity.AgreementLicense;
 import com.billingcenter.marketplace.entity.MarketplaceEvent;
-import com.billingcenter.platform.control.JsonText;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -60,17 +57,13 @@ public final class EventBridgeEvents {
   }
 
   /**
+   * Reads one event.
+   *
    * @param channel the channel name events are kept under
+   * @param provider the Marketplace the endpoint serves: {@code aws}, or {@code aws-cn} for the
+   *     China partition, whose EventBridge delivers to an endpoint of its own
    * @param ourProductCode the product code of the listing (license events of others are ignored)
    * @throws IllegalArgumentException when the body is not an EventBridge event we can read
-   */
-  public static Reading read(byte[] body, String channel, String ourProductCode) {
-    return read(body, channel, "aws", ourProductCode);
-  }
-
-  /**
-   * The same for the Marketplace of {@code provider}: {@code aws}, or {@code aws-cn} for the China
-   * partition, whose EventBridge delivers to an endpoint of its own.
    */
   public static Reading read(byte[] body, String channel, String provider, String ourProductCode) {
     JsonObject event = object(body);
@@ -190,25 +183,5 @@ public final class EventBridgeEvents {
     if (agreementId.length() > AgreementLicense.MAX_AGREEMENT_ID) {
       throw new IllegalArgumentException("The agreement id is too long.");
     }
-  }
-
-  private static JsonObject object(byte[] body) {
-    try (JsonReader reader = JsonText.PROVIDER.createReader(new ByteArrayInputStream(body))) {
-      JsonValue value = reader.readValue();
-      if (value instanceof JsonObject object) {
-        return object;
-      }
-      throw new IllegalArgumentException("The body is not a JSON object.");
-    } catch (JsonException e) {
-      throw new IllegalArgumentException("The body is not valid JSON.");
-    }
-  }
-
-  private static JsonObject object(JsonObject parent, String name) {
-    return parent.get(name) instanceof JsonObject child ? child : null;
-  }
-
-  private static String text(JsonObject object, String name) {
-    return object.get(name) instanceof JsonString value ? value.getString() : null;
   }
 }

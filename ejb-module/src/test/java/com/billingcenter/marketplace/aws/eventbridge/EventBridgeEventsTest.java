@@ -42,7 +42,7 @@ class EventBridgeEventsTest {
   }
 
   private static SubscriptionEvent read(byte[] body) {
-    EventBridgeEvents.Reading reading = EventBridgeEvents.read(body, "eventbridge", PRODUCT);
+    EventBridgeEvents.Reading reading = EventBridgeEvents.read(body, "eventbridge", "aws", PRODUCT);
     assertNotNull(reading.event(), "ignored: " + reading.ignored());
     return reading.event();
   }
@@ -105,7 +105,8 @@ class EventBridgeEventsTest {
     }
     for (String status : new String[] {"RENEWED", "REPLACED", "ARCHIVED"}) {
       byte[] ended = cancelled.replace("CANCELLED", status).getBytes(StandardCharsets.UTF_8);
-      EventBridgeEvents.Reading reading = EventBridgeEvents.read(ended, "eventbridge", PRODUCT);
+      EventBridgeEvents.Reading reading =
+          EventBridgeEvents.read(ended, "eventbridge", "aws", PRODUCT);
       assertNull(reading.event(), status + " locks nothing");
       assertEquals("agreement ended " + status, reading.ignored());
     }
@@ -127,7 +128,10 @@ class EventBridgeEventsTest {
   void anotherProductsLicenseEventIsIgnoredNotRefused() {
     EventBridgeEvents.Reading reading =
         EventBridgeEvents.read(
-            payload("license-deprovisioned-manufacturer.json"), "eventbridge", "our-product");
+            payload("license-deprovisioned-manufacturer.json"),
+            "eventbridge",
+            "aws",
+            "our-product");
     assertNull(reading.event());
     assertEquals("another product", reading.ignored());
   }
@@ -135,7 +139,8 @@ class EventBridgeEventsTest {
   @Test
   void detailTypesWeDoNotActOnAreIgnored() {
     EventBridgeEvents.Reading reading =
-        EventBridgeEvents.read(payload("purchase-agreement-ending-proposer.json"), "e", PRODUCT);
+        EventBridgeEvents.read(
+            payload("purchase-agreement-ending-proposer.json"), "e", "aws", PRODUCT);
     assertNull(reading.event());
     assertEquals("detail-type Purchase Agreement Ending - Proposer", reading.ignored());
   }
@@ -159,7 +164,7 @@ class EventBridgeEventsTest {
         }) {
       assertThrows(
           IllegalArgumentException.class,
-          () -> EventBridgeEvents.read(bad.getBytes(StandardCharsets.UTF_8), "e", PRODUCT),
+          () -> EventBridgeEvents.read(bad.getBytes(StandardCharsets.UTF_8), "e", "aws", PRODUCT),
           bad);
     }
   }
