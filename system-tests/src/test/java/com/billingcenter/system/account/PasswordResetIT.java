@@ -1,0 +1,140 @@
+package com.billingcenter.system.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.billingcenter.system.support.BillingCenterServer;
+import com.billingcenter.system.support.Http;
+import com.billingcenter.system.support.Mails;
+import com.billingcenter.system.support.PageSession;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Forgot password, as a customer uses it: the login page's link, a mailed link that works once
+ * within an hour, the same answer whether or not the account exists, at most three mails an hour
+ * for one account, and a reset that ends every session of the account. (The per-address limit is in
+ * {@code security.ClientLimitsIT}, whose server keeps it as shipped; the hour's expiry in {@code
+ * MailedLinkTest}.)
+ */
+class PasswordResetIT {
+
+  private static final String PASSWORD = "Before-reset-2026";
+  private static final String NEW_PASSWORD = "After-reset-2026";
+  private static final String SUBJECT = "Reset your Billing Center password";
+
+  private final BillingCenterServer server = BillingCenterServer.shared();
+
+  private static String mailOf(String user) {
+    return user + "@example.com";
+  }
+
+  /** Asks for a link on the forgot page and answers the text the page then shows. */
+  private static String ask(PageSession session, String nameOrLogin) throws Exception {
+    var answer =
+        session.submit(
+            "/forgot-password.xhtml?lang=en", "forgot", Map.of("name", nameOrLogin, "send", ""));
+    assertEquals(200, answer.statusCode(), answer.body());
+    return answer.body();
+  }
+
+  private static String message(String page) {
+    var m = Pattern.compile("ui-messages-info-summary\">([^<]*)<").matcher(page);
+    return m.find() ? m.group(1) : "(no message)";
+  }
+
+  private String linkPath(String mail) {
+    String link = Mails.link(mail, server.uri("/reset-password.xhtml?token=").toString());
+    return link.substring(server.base().toString().length() - 1);
+  }
+
+  @Test
+  void aMailedLinkSetsANewPasswordOnceAndEndsEverySession() throws Exception {
+    String user = Http.register(server, Http.uniqueName("reset"), PASSWORD);
+    PageSession signedIn = new PageSession(server);
+    signedIn.logIn(user, PASSWORD);
+
+    PageSession forgetful = new PageSession(server);
+    assertTrue(
+        forgetful.get("/login.xhtml?lang=en").body().contains("forgot-password.xhtml"),
+        "the login page links to Forgot password");
+    String answer = ask(forgetful, mailOf(user).toUpperCase());
+    assertTrue(message(answer).startsWith("If an account matches"), answer);
+
+    String mail = Mails.await(server, mailOf(user), SUBJECT);
+    assertTrue(mail.contains("Billing Center account " + user), mail);
+    String link = linkPath(mail);
+    var page = forgetful.get(link);
+    assertTrue(page.body().contains("A new password for " + user), page.body());
+
+    // A weak password is refused and the link still works.
+    var weak =
+        forgetful.submitOn(
+            page.body(),
+            link,
+            "reset",
+            Map.of("password", "short", "confirmation", "short", "save", ""));
+    assertTrue(weak.body().contains("at least 10 characters"), weak.body());
+    assertEquals(200, Http.get(server.uri("/api/v1/account"), user, PASSWORD).statusCode());
+
+    var done =
+        forgetful.submit(
+            link,
+            "reset",
+            Map.of("password", NEW_PASSWORD, "confirmation", NEW_PASSWORD, "save", ""));
+    assertEquals(302, done.statusCode(), done.body());
+    assertTrue(done.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+
+    assertFalse(signedIn.signedIn(), "the reset signed the other session out");
+    assertEquals(401, Http.get(server.uri("/api/v1/account"), user, PASSWORD).statusCode());
+    assertEquals(200, Http.get(server.uri("/api/v1/account"), user, NEW_PASSWORD).statusCode());
+    new PageSession(server).logIn(user, NEW_PASSWORD);
+
+    // Used up: the link opens nothing any more.
+    var again = new PageSession(server).get(link);
+    assertTrue(again.body().contains("This link is not valid any more"), again.body());
+    assertFalse(again.body().contains("reset:password"), again.body());
+    String audit = Http.get(server.uri("/api/v1/audit"), user, NEW_PASSWORD).body();
+    assertTrue(audit.contains("account.passwordResetRequested"), audit);
+    assertTrue(audit.contains("account.passwordReset\""), audit);
+  }
+
+  @Test
+  void anUnknownAccountGetsTheSameAnswerAndNoMail() throws Exception {
+    String user = Http.register(server, Http.uniqueName("known"), PASSWORD);
+    String stranger = Http.uniqueName("nobody") + "@example.com";
+    String forStranger = message(ask(new PageSession(server), stranger));
+    String forUser = message(ask(new PageSession(server), user));
+    assertEquals(forUser, forStranger, "the same answer");
+    Mails.await(server, mailOf(user), SUBJECT);
+    assertTrue(Mails.to(server, stranger, SUBJECT).isEmpty(), "nothing mailed to a stranger");
+  }
+
+  @Test
+  void aForgedOrMalformedTokenOpensNothing() throws Exception {
+    PageSession session = new PageSession(server);
+    for (String token :
+        new String[] {
+          "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%27%20OR%201%3D1--", "x".repeat(5000), ""
+        }) {
+      var page = session.get("/reset-password.xhtml?lang=en&token=" + token);
+      assertEquals(200, page.statusCode(), token);
+      assertTrue(page.body().contains("This link is not valid any more"), page.body());
+      assertFalse(page.body().contains("reset:password"), "no form for " + token);
+    }
+  }
+
+  @Test
+  void oneAccountIsMailedAtMostThreeLinksAnHour() throws Exception {
+    String user = Http.register(server, Http.uniqueName("often"), PASSWORD);
+    for (int i = 0; i < 5; i++) {
+      assertTrue(message(ask(new PageSession(server), user)).startsWith("If an account matches"));
+    }
+    Mails.await(server, mailOf(user), SUBJECT);
+    // The requests are answered at once and mailed in the background: give the last ones time.
+    Thread.sleep(3000);
+    assertEquals(3, Mails.to(server, mailOf(user), SUBJECT).size());
+  }
+}

@@ -1,0 +1,86 @@
+package com.billingcenter.system.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A mail server for the tests: speaks just enough SMTP to take messages and keeps each one's raw
+ * text (headers and body) for the test to read. Listens on a free loopback port.
+ */
+public final class SmtpSink implements AutoCloseable {
+
+  private final ServerSocket socket;
+  private final List<String> messages = new CopyOnWriteArrayList<>();
+
+  public SmtpSink() throws IOException {
+    socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread accept = new Thread(this::accept, "smtp-sink");
+    accept.setDaemon(true);
+    accept.start();
+  }
+
+  public int port() {
+    return socket.getLocalPort();
+  }
+
+  /** Every message received so far, raw. */
+  public List<String> messages() {
+    return List.copyOf(messages);
+  }
+
+  private void accept() {
+    while (!socket.isClosed()) {
+      try (Socket client = socket.accept()) {
+        converse(client);
+      } catch (IOException closedOrBroken) {
+        // the next client, or the end
+      }
+    }
+  }
+
+  private void converse(Socket client) throws IOException {
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+    OutputStream out = client.getOutputStream();
+    reply(out, "220 smtp-sink ready");
+    String line;
+    while ((line = in.readLine()) != null) {
+      String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+      switch (command) {
+        case "DATA" -> {
+          reply(out, "354 end with <CRLF>.<CRLF>");
+          StringBuilder message = new StringBuilder();
+          String data;
+          while ((data = in.readLine()) != null && !data.equals(".")) {
+            message.append(data.startsWith("..") ? data.substring(1) : data).append('\n');
+          }
+          messages.add(message.toString());
+          reply(out, "250 kept");
+        }
+        case "QUIT" -> {
+          reply(out, "221 bye");
+          return;
+        }
+        default -> reply(out, "250 ok");
+      }
+    }
+  }
+
+  private static void reply(OutputStream out, String text) throws IOException {
+    out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
