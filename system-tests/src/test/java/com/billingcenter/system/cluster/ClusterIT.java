@@ -11,6 +11,7 @@ import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.Nginx;
 import com.billingcenter.system.support.SandboxBuyers;
+import com.billingcenter.system.support.Shared;
 import com.billingcenter.system.support.WorkspaceCalls;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -60,6 +62,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(Shared.CLUSTER)
 class ClusterIT {
 
   private static final String PASSWORD = "Cluster-test-2026";
@@ -77,23 +80,13 @@ class ClusterIT {
 
   @BeforeAll
   void startCluster() throws Exception {
-    cluster =
-        Cluster.start(
-            "cluster",
-            3,
-            List.of(
-                "billing.metering.enabled=true",
-                "billing.metering.lease=PT10S",
-                "billing.metering.calls-per-second=4"));
+    cluster = Cluster.shared();
     members = cluster.members();
     nginx = cluster.nginx();
   }
 
   @AfterAll
-  void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+  void noFaultsLeft() {
     Http.send(
         HttpRequest.newBuilder(shared.uri("/aws-sandbox/api/faults"))
             .header("Content-Type", "application/json")

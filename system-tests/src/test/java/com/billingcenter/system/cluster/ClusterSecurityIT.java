@@ -9,19 +9,20 @@ import com.billingcenter.system.support.Cluster;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.PageSession;
 import com.billingcenter.system.support.SecurityPromise;
+import com.billingcenter.system.support.Shared;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * The security promises that only a cluster can break ({@link Cluster}: two members on one
- * PostgreSQL database and data grid, behind nginx, which they trust as their proxy):
+ * The security promises that only a cluster can break (the run's {@link Cluster}, shared with
+ * ClusterIT: three members on one PostgreSQL database and data grid, behind nginx, which they trust
+ * as their proxy; two of them are asked directly):
  *
  * <ul>
  *   <li>sign-in counts are kept in the database, so guesses spread over the instances are counted
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * API only: no browser needed. PostgreSQL only.
  */
 @SecurityPromise
+@ResourceLock(Shared.CLUSTER)
 class ClusterSecurityIT {
 
   private static final String PASSWORD = "Cluster-security-2026";
@@ -45,16 +47,9 @@ class ClusterSecurityIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = Cluster.start("security", 2, List.of());
+    cluster = Cluster.shared();
     a = cluster.members().get(0);
     b = cluster.members().get(1);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   private static int account(BillingCenterServer member, String user, String password) {

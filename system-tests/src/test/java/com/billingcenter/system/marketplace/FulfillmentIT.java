@@ -18,11 +18,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code POST /marketplace/aws/fulfillment} over real HTTP, with the sandbox answering the real AWS
  * SDK behind it: the good path, and every kind of bad input, each of which stores nothing.
  */
+@Isolated("it injects faults into the shared sandbox, which every other test may call")
 class FulfillmentIT {
 
   private final BillingCenterServer server = BillingCenterServer.shared();

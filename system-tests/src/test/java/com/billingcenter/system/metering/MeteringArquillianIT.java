@@ -60,6 +60,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Hourly metering inside Payara Micro on the real database, with a clock the test moves and the
@@ -67,6 +68,7 @@ import org.junit.jupiter.api.Test;
  * summed per dimension, idle dimensions sent as 0, faults injected and still every hour sent once
  * with its one quantity, and the final flush of an ending license.
  */
+@Isolated("it injects faults into the shared sandbox, which every other test may call")
 class MeteringArquillianIT extends ContainerTest {
 
   private static final String PASSWORD = "Arquillian-2026";

@@ -9,6 +9,7 @@ import com.billingcenter.system.support.BrowserSession;
 import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.SandboxBuyers;
+import com.billingcenter.system.support.Shared;
 import com.billingcenter.system.support.WorkspaceCalls;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -36,6 +38,7 @@ import org.openqa.selenium.WebDriver;
  * operator, and then the ledger (API and page), the bill (API and page, in English and Chinese) and
  * the sandbox's own record agree.
  */
+@ResourceLock(Shared.METERING_RUNS)
 class MeteringBrowserIT {
 
   private static final String PASSWORD = "Browser-test-2026";

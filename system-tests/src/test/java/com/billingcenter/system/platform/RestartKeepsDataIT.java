@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Http;
+import com.billingcenter.system.support.Shared;
 import com.billingcenter.system.support.StrictServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Data survives a restart: unlike Payara Micro's own default database (a new temporary folder at
  * every start), the application's datasource keeps its file, and migrations run again harmlessly.
  * The {@link StrictServer} is restarted: the tests that use it after find it running again.
  */
+@ResourceLock(Shared.STRICT_SERVER)
 class RestartKeepsDataIT {
 
   @Test

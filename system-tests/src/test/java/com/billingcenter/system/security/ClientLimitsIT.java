@@ -7,6 +7,7 @@ import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.PageSession;
 import com.billingcenter.system.support.SecurityPromise;
+import com.billingcenter.system.support.Shared;
 import com.billingcenter.system.support.StrictServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Sign-in, registration and fulfillment limits as shipped, on the {@link StrictServer}, which
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * as shipped) to keep the wait short, and fulfillment allows 3 POSTs per address (30 as shipped).
  */
 @SecurityPromise
+@ResourceLock(Shared.STRICT_SERVER)
 class ClientLimitsIT {
 
   private static final String PASSWORD = "Throttle-round-two-2026";

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.SecurityPromise;
+import com.billingcenter.system.support.Shared;
 import com.billingcenter.system.support.StrictServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The sandbox stays out of production: deployed without {@code sandbox.enabled=true} (beside the
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * endpoint is not AWS.
  */
 @SecurityPromise
+@ResourceLock(Shared.STRICT_SERVER)
 class SandboxGuardIT {
 
   private static BillingCenterServer server;

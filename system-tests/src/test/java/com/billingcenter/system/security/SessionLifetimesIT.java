@@ -7,9 +7,11 @@ import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.PageSession;
 import com.billingcenter.system.support.SecurityPromise;
+import com.billingcenter.system.support.Shared;
 import com.billingcenter.system.support.StrictServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A signed-in page session ends after its idle timeout without a request, and after its absolute
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * minutes idle, 12 hours at most; docs/configuration.md), so that the test waits seconds.
  */
 @SecurityPromise
+@ResourceLock(Shared.STRICT_SERVER)
 class SessionLifetimesIT {
 
   private static final String PASSWORD = "Lifetimes-test-2026";

@@ -18,6 +18,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Cluster implements AutoCloseable {
 
+  /**
+   * The cluster of the run's cluster tests: three members that meter by themselves (every minute, a
+   * 10-second lease, 4 calls a second), started by the first test that asks and stopped when the
+   * tests end.
+   */
+  private static Cluster shared;
+
   private final String database;
   private final List<BillingCenterServer> members = new ArrayList<>();
   private Nginx nginx;
@@ -67,6 +74,40 @@ public final class Cluster implements AutoCloseable {
         .join();
     cluster.nginx = Nginx.start(name, cluster.members);
     return cluster;
+  }
+
+  /**
+   * The run's cluster, every member running: a member a test killed is started again (it joins the
+   * data grid again), so that a test never finds one missing.
+   */
+  public static synchronized Cluster shared() throws Exception {
+    if (shared == null) {
+      shared =
+          start(
+              "cluster",
+              3,
+              List.of(
+                  "billing.metering.enabled=true",
+                  "billing.metering.lease=PT10S",
+                  "billing.metering.calls-per-second=4"));
+      Cluster started = shared;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (Exception e) {
+                      System.out.println("The cluster did not stop cleanly: " + e);
+                    }
+                  }));
+    }
+    for (BillingCenterServer member : shared.members) {
+      if (!member.running()) {
+        member.start();
+      }
+    }
+    return shared;
   }
 
   public List<BillingCenterServer> members() {

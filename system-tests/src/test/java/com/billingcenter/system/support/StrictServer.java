@@ -44,7 +44,8 @@ public final class StrictServer {
     if (server == null) {
       server =
           BillingCenterServer.withSandboxNotEnabled(
-              "strict", BillingCenterServer.shared().uri("/aws-sandbox"), PROPERTIES);
+                  "strict", BillingCenterServer.shared().uri("/aws-sandbox"), PROPERTIES)
+              .fullyCompiled();
       server.deleteDatabase();
       try {
         logStart = Files.exists(server.log()) ? Files.size(server.log()) : 0;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
+import com.billingcenter.system.support.Shared;
 import com.billingcenter.system.support.WorkspaceCalls;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -24,12 +25,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code POST /api/v1/usage} as the sites use it, over real HTTP, bad input included (each a clear
  * 4xx that stores nothing), and what customers then see: the bill as JSON and CSV and a workspace's
  * hourly usage; the operators' metering runs.
  */
+@ResourceLock(Shared.METERING_RUNS)
 class UsageApiIT {
 
   private static final String PASSWORD = "Billing-center-2026";
