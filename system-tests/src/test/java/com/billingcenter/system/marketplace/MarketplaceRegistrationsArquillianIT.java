@@ -15,7 +15,6 @@ import com.billingcenter.marketplace.boundary.NewWorkspace;
 import com.billingcenter.marketplace.entity.Registration;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.system.support.ContainerTest;
-import com.billingcenter.system.support.Shared;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Plan;
 import com.billingcenter.workspace.entity.Settlement;
@@ -30,13 +29,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Binding a cloud account with a set-up reference, inside Payara Micro: once, by one account, only
  * the caller's workspaces, and all or nothing.
  */
-@ResourceLock(Shared.CONTAINER)
 class MarketplaceRegistrationsArquillianIT extends ContainerTest {
 
   private static final String PASSWORD = "Arquillian-2026";

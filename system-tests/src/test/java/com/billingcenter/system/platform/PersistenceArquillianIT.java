@@ -10,7 +10,6 @@ import com.billingcenter.account.control.AccountIdentityStore;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.system.support.ContainerTest;
-import com.billingcenter.system.support.Shared;
 import com.billingcenter.workspace.entity.Settlement;
 import com.billingcenter.workspace.entity.Workspace;
 import com.billingcenter.workspace.entity.WorkspaceLanguage;
@@ -31,13 +30,11 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Inside Payara Micro (Arquillian, managed): the Micro WAR itself is deployed, and the test runs
  * next to its EJBs, identity store and datasource.
  */
-@ResourceLock(Shared.CONTAINER)
 class PersistenceArquillianIT extends ContainerTest {
 
   @Inject Accounts accounts;

@@ -6,9 +6,6 @@ package com.billingcenter.system.support;
  */
 public final class Shared {
 
-  /** The in-container tests' one deployment and its movable clock ({@link ContainerTest}). */
-  public static final String CONTAINER = "container";
-
   /** The {@link StrictServer}, which one of its tests restarts and another times. */
   public static final String STRICT_SERVER = "strict-server";
 

@@ -21,7 +21,6 @@ import com.billingcenter.notice.boundary.NoticeBoard;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.system.support.ContainerTest;
-import com.billingcenter.system.support.Shared;
 import com.billingcenter.usage.boundary.UsageIntake;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.entity.ReportedUsage;
@@ -52,13 +51,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The subscription lifecycle's services inside Payara Micro on the real database, with a clock the
  * test moves: an end locks the workspaces, and 14 days later the countdown job fully locks them.
  */
-@ResourceLock(Shared.CONTAINER)
 class LifecycleArquillianIT extends ContainerTest {
 
   private static final String PASSWORD = "Arquillian-2026";

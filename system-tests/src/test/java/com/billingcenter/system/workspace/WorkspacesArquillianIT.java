@@ -14,7 +14,6 @@ import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.system.support.ContainerTest;
-import com.billingcenter.system.support.Shared;
 import com.billingcenter.workspace.boundary.WorkspaceNotFound;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
 import com.billingcenter.workspace.boundary.Workspaces;
@@ -38,13 +37,11 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The workspace, settlement, account and audit services inside Payara Micro, on the real database,
  * with a clock the test moves.
  */
-@ResourceLock(Shared.CONTAINER)
 class WorkspacesArquillianIT extends ContainerTest {
 
   private static final String PASSWORD = "Arquillian-2026";
