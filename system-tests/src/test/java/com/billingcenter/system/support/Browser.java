@@ -6,15 +6,91 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver. Nothing is downloaded: without the
- * two packages the browser tests are skipped with this reason (CI installs them).
+ * two packages the browser tests are skipped with this reason (CI installs them). A browser is
+ * borrowed for one test and given back wiped (every cookie, every tab but one, the window's size):
+ * a run starts as many as tests use at once, not one per test.
  */
 public final class Browser {
+
+  /** Browsers given back, wiped, for the next test to borrow. */
+  private static final Deque<ChromeDriver> IDLE = new ArrayDeque<>();
+
+  /** Every browser started, to be quit when the tests end. */
+  private static final List<ChromeDriver> STARTED = new ArrayList<>();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  synchronized (STARTED) {
+                    STARTED.forEach(Browser::quietlyQuit);
+                  }
+                }));
+  }
+
+  /** A wiped browser: one given back by an earlier test, or a new one. */
+  static ChromeDriver borrow() {
+    synchronized (IDLE) {
+      if (!IDLE.isEmpty()) {
+        return IDLE.pop();
+      }
+    }
+    ChromeDriver driver = open();
+    synchronized (STARTED) {
+      STARTED.add(driver);
+    }
+    return driver;
+  }
+
+  /**
+   * Takes a browser back once it is wiped as a new one is: its cookies (every site's), its other
+   * tabs, a blank page at the default size. One that cannot be wiped is quit.
+   */
+  static void giveBack(ChromeDriver driver) {
+    try {
+      List<String> tabs = new ArrayList<>(driver.getWindowHandles());
+      for (String tab : tabs.subList(1, tabs.size())) {
+        driver.switchTo().window(tab).close();
+      }
+      driver.switchTo().window(tabs.get(0));
+      driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+      driver.get("about:blank");
+      driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+    } catch (RuntimeException broken) {
+      synchronized (STARTED) {
+        STARTED.remove(driver);
+      }
+      quietlyQuit(driver);
+      return;
+    }
+    synchronized (IDLE) {
+      IDLE.push(driver);
+    }
+  }
+
+  private static void quietlyQuit(ChromeDriver driver) {
+    try {
+      driver.quit();
+    } catch (RuntimeException ignored) {
+      // already gone
+    }
+  }
+
+  private static final int WIDTH = 1280;
+  private static final int HEIGHT = 900;
 
   public static final Path CHROMIUM =
       Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -40,7 +116,7 @@ public final class Browser {
     }
   }
 
-  public static ChromeDriver open() {
+  private static ChromeDriver open() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present && "true".equals(System.getenv("CI"))) {
       throw new IllegalStateException(
@@ -75,7 +151,7 @@ public final class Browser {
         "--disable-component-update",
         "--disable-sync",
         "--lang=en-US",
-        "--window-size=1280,900");
+        "--window-size=" + WIDTH + "," + HEIGHT);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER.toString()))

@@ -9,17 +9,19 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium per test ({@code @RegisterExtension}), opened when the test first uses it
- * (so that a class's API-only tests run, and are not skipped, where Chromium is missing), with the
- * waits every browser test needs: the page's heading, a visible element, a clickable one.
+ * A headless Chromium for each test ({@code @RegisterExtension}), borrowed when the test first uses
+ * it (so that a class's API-only tests run, and are not skipped, where Chromium is missing) and
+ * given back wiped after it ({@link Browser}), with the waits every browser test needs: the page's
+ * heading, a visible element, a clickable one.
  */
 public final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
 
-  private WebDriver browser;
+  private ChromeDriver browser;
   private WebDriverWait wait;
 
   @Override
@@ -30,14 +32,14 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
   @Override
   public void afterEach(ExtensionContext context) {
     if (browser != null) {
-      browser.quit();
+      Browser.giveBack(browser);
       browser = null;
     }
   }
 
   public WebDriver browser() {
     if (browser == null) {
-      browser = Browser.open();
+      browser = Browser.borrow();
       wait = new WebDriverWait(browser, Duration.ofSeconds(20));
       // A page that changes under a poll (an Ajax update, a redirect) makes Chromium answer "Node
       // with given id does not belong to the document" for the node just read: poll again.
