@@ -155,14 +155,21 @@ class IsolationIT {
       String body = get(a, path).body();
       assertFalse(body.contains(b.name()), path + ": " + body);
       // Audit entries and notices have ids of their own, which may equal b's: there, b's ids would
-      // show as the entry's subject or the notice's workspace.
+      // show as the entry's subject (of its type: a's account may have the number of b's
+      // workspace) or the notice's workspace.
+      boolean audit = path.startsWith("/api/v1/audit");
       String idField =
-          path.startsWith("/api/v1/audit")
+          audit
               ? "\"subjectId\":\""
               : path.startsWith("/api/v1/notices") ? "\"workspaceId\":" : "\"id\":";
-      assertFalse(body.matches("(?s).*" + idField + b.settled() + "\\b.*"), path + ": " + body);
+      String workspaceSubject = audit ? "\",\"subjectType\":\"workspace\"" : "\\b";
+      String cloudSubject = audit ? "\",\"subjectType\":\"cloudAccount\"" : "\\b";
       assertFalse(
-          body.matches("(?s).*" + idField + b.cloudAccount() + "\\b.*"), path + ": " + body);
+          body.matches("(?s).*" + idField + b.settled() + workspaceSubject + ".*"),
+          path + ": " + body);
+      assertFalse(
+          body.matches("(?s).*" + idField + b.cloudAccount() + cloudSubject + ".*"),
+          path + ": " + body);
     }
     var csv =
         Http.send(
