@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Deploys ear/target/billing-center.ear on Payara Server 6 (full), with the AWS Marketplace sandbox
-# WAR beside it at /aws-sandbox, configured with asadmin as docs/payara-server.md says; checks, over HTTP, the
-# login page, /openapi, /health and an EJB-backed API call; then runs the seed's end-to-end browser
+# WAR beside it at /aws-sandbox, configured through the server's environment as
+# docs/payara-server.md says; checks, over HTTP, the login page, /openapi, /health and an
+# EJB-backed API call; then runs the seed's end-to-end browser
 # scenario against it (AwsSettlementBrowserIT: the sandbox listing, subscribe, the fulfillment URL,
 # set-up, Commercial Plan, binding a second workspace, Cloud Account) and stops the domain.
 # Needs the EAR built first (./mvnw -B package, or the README's Test command). The distribution
@@ -22,6 +23,11 @@ passed=0
 failed=0
 
 [ -f "$ear" ] || { echo "No $ear: build it first (./mvnw -B package)."; exit 1; }
+
+# This throw-away domain's JVMs (asadmin's, keytool's, the server's) run for a minute: C1 alone,
+# as in the tests' servers (it.jvm.options), costs half the CPU of their start.
+export AS_EXTRA_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+export JAVA_TOOL_OPTIONS="-XX:TieredStopAtLevel=1"
 
 rm -rf "$work" && mkdir -p "$work"
 ./mvnw -q -B dependency:copy -Dartifact="fish.payara.distributions:payara:${version}:zip" \
@@ -47,30 +53,29 @@ check() { # name, command...
 }
 
 "$asadmin" create-domain --nopassword --portbase "$portbase" "$domain" >/dev/null || exit 1
-"$asadmin" start-domain "$domain" || exit 1
 admin=("$asadmin" --port $((portbase + 48)))
 base="http://localhost:${http_port}"
 
-# Configuration: the same MicroProfile Config keys as everywhere, here as JVM options of the server
-# (asadmin separates options with ':', so a ':' inside a value is written '\:').
-jvm_option() { "${admin[@]}" create-jvm-options "-D$1=${2//:/\\:}" > /dev/null || exit 1; }
+# Configuration: the same MicroProfile Config keys as everywhere, as environment variables of the
+# server process (docs/payara-server.md, step 2: BILLING_DB_URL for billing.db.url, and so on), so
+# that the domain starts once with them.
 secret="smoke-events-secret-$RANDOM$RANDOM$RANDOM"
-jvm_option billing.aws.endpoint-override "$base/aws-sandbox"
-jvm_option billing.aws.listing-url "$base/aws-sandbox/listing"
-jvm_option billing.aws.access-key-id sandbox
-jvm_option billing.aws.secret-access-key sandbox
-jvm_option billing.aws.events.secret "$secret"
-jvm_option sandbox.events-secret "$secret"
-jvm_option sandbox.enabled true
-jvm_option sandbox.fulfillment-url "$base/marketplace/aws/fulfillment"
-jvm_option sandbox.events-url "$base/marketplace/aws/events"
+export BILLING_AWS_ENDPOINT_OVERRIDE="$base/aws-sandbox"
+export BILLING_AWS_LISTING_URL="$base/aws-sandbox/listing"
+export BILLING_AWS_ACCESS_KEY_ID=sandbox
+export BILLING_AWS_SECRET_ACCESS_KEY=sandbox
+export BILLING_AWS_EVENTS_SECRET="$secret"
+export SANDBOX_EVENTS_SECRET="$secret"
+export SANDBOX_ENABLED=true
+export SANDBOX_FULFILLMENT_URL="$base/marketplace/aws/fulfillment"
+export SANDBOX_EVENTS_URL="$base/marketplace/aws/events"
 if [ -n "${PAYARA_DB_URL:-}" ]; then
-  jvm_option billing.db.url "$PAYARA_DB_URL"
-  jvm_option billing.db.user postgres
-  jvm_option billing.db.password postgres
-  jvm_option billing.db.datasource-class org.postgresql.ds.PGSimpleDataSource
+  export BILLING_DB_URL="$PAYARA_DB_URL"
+  export BILLING_DB_USER=postgres
+  export BILLING_DB_PASSWORD=postgres
+  export BILLING_DB_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource
 fi
-"$asadmin" restart-domain "$domain" > /dev/null || exit 1
+"$asadmin" start-domain "$domain" || exit 1
 "${admin[@]}" deploy --contextroot / "$ear" || { tail -50 "$work/payara6/glassfish/domains/$domain/logs/server.log"; exit 1; }
 "${admin[@]}" deploy --contextroot /aws-sandbox --name aws-marketplace-sandbox \
   system-tests/target/runtime/aws-marketplace-sandbox.war || exit 1

@@ -383,6 +383,12 @@ public final class BillingCenterServer {
     }
   }
 
+  /** The database of a server not yet started, instead of the one the build names. */
+  public BillingCenterServer onDatabase(String url) {
+    databaseUrl = url;
+    return this;
+  }
+
   /** Whether the server's process is running. */
   public boolean running() {
     return process != null && process.isAlive();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +25,7 @@ public final class Cluster implements AutoCloseable {
   private static Cluster shared;
 
   private final String database;
+  private String url;
   private final List<BillingCenterServer> members = new ArrayList<>();
   private Nginx nginx;
 
@@ -35,16 +35,11 @@ public final class Cluster implements AutoCloseable {
 
   /** Starts {@code size} members with {@code properties}, the sandbox of the shared server. */
   public static Cluster start(String name, int size, List<String> properties) throws Exception {
-    assumeTrue(
-        serverUrl().startsWith("jdbc:postgresql:"),
-        "the cluster tests need PostgreSQL (-Ppostgresql)");
+    assumeTrue(Database.onPostgres(), "the cluster tests need PostgreSQL (-Ppostgresql)");
     Nginx.assumeInstalled();
     Cluster cluster =
         new Cluster("billing_" + name + "_" + UUID.randomUUID().toString().substring(0, 8));
-    try (Connection admin = admin();
-        Statement create = admin.createStatement()) {
-      create.execute("CREATE DATABASE " + cluster.database);
-    }
+    cluster.url = Database.freshPostgres(cluster.database);
     String grid = "billing-it-" + UUID.randomUUID().toString().substring(0, 8);
     List<Integer> gridPorts = new ArrayList<>();
     for (int i = 0; i < size; i++) {
@@ -57,7 +52,7 @@ public final class Cluster implements AutoCloseable {
       cluster.members.add(
           BillingCenterServer.clustered(
               name + "-" + (char) ('a' + i),
-              cluster.url(),
+              cluster.url,
               BillingCenterServer.shared().uri("/aws-sandbox"),
               all,
               grid,
@@ -126,7 +121,7 @@ public final class Cluster implements AutoCloseable {
   /** A connection to the cluster's database. */
   public Connection db() throws Exception {
     return DriverManager.getConnection(
-        url(), System.getProperty("it.db.user"), System.getProperty("it.db.password"));
+        url, System.getProperty("it.db.user"), System.getProperty("it.db.password"));
   }
 
   @Override
@@ -135,24 +130,6 @@ public final class Cluster implements AutoCloseable {
       nginx.stop();
     }
     members.forEach(BillingCenterServer::kill);
-    try (Connection admin = admin();
-        Statement drop = admin.createStatement()) {
-      drop.execute("DROP DATABASE IF EXISTS " + database);
-    }
-  }
-
-  private static String serverUrl() {
-    return System.getProperty("it.db.url", "");
-  }
-
-  private static Connection admin() throws Exception {
-    return DriverManager.getConnection(
-        serverUrl().replaceAll("/[^/]*$", "/postgres"),
-        System.getProperty("it.db.user"),
-        System.getProperty("it.db.password"));
-  }
-
-  private String url() {
-    return serverUrl().replaceAll("/[^/]*$", "/" + database);
+    Database.dropPostgres(database);
   }
 }

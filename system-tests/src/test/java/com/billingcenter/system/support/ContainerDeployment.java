@@ -28,7 +28,8 @@ public final class ContainerDeployment {
 
   @Deployment
   public static WebArchive deployment() {
-    WebArchive war = microWar().addClasses(MovableClock.class, ContainerTest.class);
+    WebArchive war =
+        microWar().addClasses(MovableClock.class, ContainerTest.class, SettledCustomers.class);
     containerTests().forEach(war::addClass);
     return war;
   }

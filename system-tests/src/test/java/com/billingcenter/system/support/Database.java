@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,11 +22,43 @@ public final class Database {
 
   private Database() {}
 
+  /** Whether the tests' servers run on PostgreSQL (the {@code postgresql} profile). */
+  public static boolean onPostgres() {
+    return System.getProperty("it.db.url", "").startsWith("jdbc:postgresql:");
+  }
+
+  /**
+   * A PostgreSQL database of its own, {@code name} on the tests' server, made afresh (dropped first
+   * if an earlier run left it); its JDBC URL.
+   */
+  public static String freshPostgres(String name) throws SQLException {
+    try (Connection admin = postgresAdmin();
+        Statement create = admin.createStatement()) {
+      create.execute("DROP DATABASE IF EXISTS " + name);
+      create.execute("CREATE DATABASE " + name);
+    }
+    return System.getProperty("it.db.url").replaceAll("/[^/]*$", "/" + name);
+  }
+
+  /** Drops a database {@link #freshPostgres} made. */
+  public static void dropPostgres(String name) throws SQLException {
+    try (Connection admin = postgresAdmin();
+        Statement drop = admin.createStatement()) {
+      drop.execute("DROP DATABASE IF EXISTS " + name);
+    }
+  }
+
+  private static Connection postgresAdmin() throws SQLException {
+    return DriverManager.getConnection(
+        System.getProperty("it.db.url").replaceAll("/[^/]*$", "/postgres"),
+        System.getProperty("it.db.user"),
+        System.getProperty("it.db.password"));
+  }
+
   public static Connection connect(BillingCenterServer server) throws SQLException {
     return DriverManager.getConnection(server.jdbcUrl(), server.jdbcUser(), server.jdbcPassword());
   }
 
-  /** An active AWS cloud account owned by {@code username}; returns its id. */
   /**
    * Rebuilds the bills' roll-up ({@code usage_day}) of a workspace from its raw rows, for a test
    * that wrote usage history straight into {@code usage_record} (as the V10 migration builds it

@@ -32,6 +32,9 @@ public final class StrictServer {
           "billing.security.session.idle-timeout=PT4S",
           "billing.security.session.absolute-lifetime=PT14S");
 
+  /** Its PostgreSQL database (the H2 file is its own anyway). */
+  private static final String DATABASE = "billing_ci_strict";
+
   private static BillingCenterServer server;
 
   /** Where the first start's lines begin in the server's log (which earlier runs appended to). */
@@ -46,6 +49,15 @@ public final class StrictServer {
           BillingCenterServer.withSandboxNotEnabled(
                   "strict", BillingCenterServer.shared().uri("/aws-sandbox"), PROPERTIES)
               .fullyCompiled();
+      // Its own database on PostgreSQL too: the shared server's registrations from 127.0.0.1 must
+      // not count against this one's limits (nor a refusal here hold that one back).
+      if (Database.onPostgres()) {
+        try {
+          server.onDatabase(Database.freshPostgres(DATABASE));
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
       server.deleteDatabase();
       try {
         logStart = Files.exists(server.log()) ? Files.size(server.log()) : 0;
