@@ -63,6 +63,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ResourceLock(Shared.CLUSTER)
+@Order(1)
 class ClusterIT {
 
   private static final String PASSWORD = "Cluster-test-2026";

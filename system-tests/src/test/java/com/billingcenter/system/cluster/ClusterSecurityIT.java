@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @SecurityPromise
 @ResourceLock(Shared.CLUSTER)
+@Order(1)
 class ClusterSecurityIT {
 
   private static final String PASSWORD = "Cluster-security-2026";

@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * the running endpoint, with our licence, agreement and product in place of the examples' and
  * everything else as AWS prints it, the licence ARN's missing {@code arn:} prefix included.
  */
+@Order(2)
 class AwsDocumentedEventsIT {
 
   private static final String PASSWORD = "Billing-center-2026";

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -36,6 +37,7 @@ import org.openqa.selenium.WebElement;
  * and an automated accessibility check (axe-core, WCAG 2.1 A and AA) finds nothing serious or
  * critical. Screenshots of each page at both widths go to {@code target/screenshots/pages/}.
  */
+@Order(4)
 class PagesBrowserIT {
 
   private static final String PASSWORD = "Pages-check-2026";

@@ -6,6 +6,7 @@ import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.Shared;
 import com.billingcenter.system.support.StrictServer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * The {@link StrictServer} is restarted: the tests that use it after find it running again.
  */
 @ResourceLock(Shared.STRICT_SERVER)
+@Order(3)
 class RestartKeepsDataIT {
 
   @Test

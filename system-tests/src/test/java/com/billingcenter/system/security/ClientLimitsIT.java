@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @SecurityPromise
 @ResourceLock(Shared.STRICT_SERVER)
+@Order(3)
 class ClientLimitsIT {
 
   private static final String PASSWORD = "Throttle-round-two-2026";

@@ -9,6 +9,7 @@ import com.billingcenter.system.support.SecurityPromise;
 import com.billingcenter.system.support.Shared;
 import com.billingcenter.system.support.StrictServer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @SecurityPromise
 @ResourceLock(Shared.STRICT_SERVER)
+@Order(3)
 class SandboxGuardIT {
 
   private static BillingCenterServer server;
