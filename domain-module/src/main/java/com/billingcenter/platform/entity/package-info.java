@@ -1,5 +1,5 @@
 /**
- * Persistence plumbing shared by every capability: how time is stored. Holds no business rules and
- * knows no capability.
+ * Persistence plumbing shared by every capability: how time is stored ({@code UtcTimes}, the
+ * converter) and the refusal of a rule. Holds no business rules and knows no capability.
  */
 package com.billingcenter.platform.entity;

@@ -2,6 +2,7 @@ package com.billingcenter.account.rest;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.AccountRuleViolation;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.RegistrationLimit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Accounts", description = "Billing Center accounts")
 public class AccountResource {
 
+  @Inject Caller caller;
   @Inject Accounts accounts;
   @Inject RegistrationLimit registrationLimit;
 
@@ -36,9 +37,9 @@ public class AccountResource {
   @SecurityRequirement(name = "basic")
   @APIResponse(responseCode = "200", description = "The account.")
   @APIResponse(responseCode = "401", description = "No or wrong credentials.")
-  public AccountJson me(@Context SecurityContext security) {
+  public AccountJson me() {
     return accounts
-        .findByUsername(security.getUserPrincipal().getName())
+        .findByUsername(caller.username())
         .map(AccountJson::of)
         .orElseThrow(jakarta.ws.rs.NotFoundException::new);
   }
@@ -52,13 +53,12 @@ public class AccountResource {
   @SecurityRequirement(name = "basic")
   @APIResponse(responseCode = "204", description = "Changed; use the new password from now on.")
   @APIResponse(responseCode = "400", description = "Wrong current password or weak new one.")
-  public Response changePassword(@Context SecurityContext security, PasswordChangeJson body) {
+  public Response changePassword(PasswordChangeJson body) {
     if (body == null) {
       throw new AccountRuleViolation(
           "body.missing", "A JSON body with both passwords is required.");
     }
-    accounts.changePassword(
-        security.getUserPrincipal().getName(), body.currentPassword(), body.newPassword());
+    accounts.changePassword(caller.username(), body.currentPassword(), body.newPassword());
     return Response.noContent().build();
   }
 

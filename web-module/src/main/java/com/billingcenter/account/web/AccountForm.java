@@ -1,16 +1,37 @@
 package com.billingcenter.account.web;
 
+import com.billingcenter.platform.web.Messages;
+import jakarta.faces.context.FacesContext;
+import java.io.Serializable;
+
 /**
- * What opens a Billing Center account: a user name, the login account (an e-mail address) and a new
- * password ({@code WEB-INF/includes/account-fields.xhtml} shows it), on the registration page and
- * the set-up page's first step.
+ * The fields of every account form, each page using those it shows: a user name (or login account,
+ * to sign in), the login account (an e-mail address), the current password, and a new password
+ * typed twice. The registration page and the set-up page's first step show the fields that open an
+ * account ({@code WEB-INF/includes/account-fields.xhtml}); the login page, the reset page and the
+ * Account page show theirs.
  */
-public class AccountForm extends NewPassword {
+public class AccountForm implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
   private String username;
   private String loginAccount;
+  private String currentPassword;
+  private String password;
+  private String confirmation;
+
+  /**
+   * Whether both typings of the new password match; if not, says so at the confirmation field
+   * ({@code confirmationClientId}) and the form goes no further.
+   */
+  public boolean confirmed(FacesContext faces, String confirmationClientId) {
+    if (password != null && password.equals(confirmation)) {
+      return true;
+    }
+    Messages.error(faces, confirmationClientId, "register.mismatch");
+    return false;
+  }
 
   public String getUsername() {
     return username;
@@ -26,5 +47,29 @@ public class AccountForm extends NewPassword {
 
   public void setLoginAccount(String loginAccount) {
     this.loginAccount = loginAccount;
+  }
+
+  public String getCurrentPassword() {
+    return currentPassword;
+  }
+
+  public void setCurrentPassword(String currentPassword) {
+    this.currentPassword = currentPassword;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getConfirmation() {
+    return confirmation;
+  }
+
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
   }
 }

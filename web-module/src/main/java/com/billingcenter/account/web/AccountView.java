@@ -3,12 +3,15 @@ package com.billingcenter.account.web;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.platform.web.PageSignIns;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -20,30 +23,27 @@ public class AccountView {
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  @Inject com.billingcenter.platform.web.PageSignIns pageSignIns;
+  @Inject Caller caller;
+  @Inject PageSignIns pageSignIns;
   @Inject Accounts accounts;
   @Inject FacesContext faces;
 
   private BillingAccount account;
-  private String currentPassword;
-  private String newPassword;
-  private String confirmation;
+  private final AccountForm form = new AccountForm();
 
   @PostConstruct
   void load() {
-    account = accounts.require(faces.getExternalContext().getUserPrincipal().getName());
+    account = caller.account();
   }
 
   public void changePassword() {
-    if (newPassword == null || !newPassword.equals(confirmation)) {
-      Messages.error(faces, "password:confirmation", "register.mismatch");
+    if (!form.confirmed(faces, "password:confirmation")) {
       return;
     }
     try {
-      accounts.changePassword(account.username(), currentPassword, newPassword);
+      accounts.changePassword(account.username(), form.getCurrentPassword(), form.getPassword());
       // Every other session of the account ends; this one is signed again and goes on.
-      pageSignIns.afterPasswordChange(
-          (jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest());
+      pageSignIns.afterPasswordChange((HttpServletRequest) faces.getExternalContext().getRequest());
       Messages.info(faces, "account.passwordSaved");
       load();
     } catch (AccountRuleViolation refused) {
@@ -68,27 +68,7 @@ public class AccountView {
     return UTC.format(account.passwordChangedAt());
   }
 
-  public String getCurrentPassword() {
-    return currentPassword;
-  }
-
-  public void setCurrentPassword(String currentPassword) {
-    this.currentPassword = currentPassword;
-  }
-
-  public String getNewPassword() {
-    return newPassword;
-  }
-
-  public void setNewPassword(String newPassword) {
-    this.newPassword = newPassword;
-  }
-
-  public String getConfirmation() {
-    return confirmation;
-  }
-
-  public void setConfirmation(String confirmation) {
-    this.confirmation = confirmation;
+  public AccountForm getForm() {
+    return form;
   }
 }

@@ -23,12 +23,12 @@ public class LoginView {
   @Inject SecurityContext securityContext;
   @Inject FacesContext faces;
 
-  private String name;
-  private String password;
+  private final AccountForm form = new AccountForm();
 
   public void login() throws IOException {
     ExternalContext external = faces.getExternalContext();
-    switch (SignIn.withPassword(securityContext, external, name, password)) {
+    switch (SignIn.withPassword(
+        securityContext, external, form.getUsername(), form.getPassword())) {
       case SUCCESS -> external.redirect(external.getRequestContextPath() + afterLogin(external));
       case SEND_CONTINUE -> faces.responseComplete();
       default -> {
@@ -51,8 +51,15 @@ public class LoginView {
     HttpSession session = (HttpSession) external.getSession(true);
     Object page = session.getAttribute(BillingAuthenticationMechanism.AFTER_LOGIN);
     session.removeAttribute(BillingAuthenticationMechanism.AFTER_LOGIN);
-    // Only a path inside this application: never "//host" or a full URL (open redirect).
-    if (page instanceof String path
+    return pageAfterLogin(page);
+  }
+
+  /**
+   * The page a sign-in leads to: the one remembered before it, if that is a path inside this
+   * application (never "//host" or a full URL: no open redirect), else the Overview.
+   */
+  static String pageAfterLogin(Object remembered) {
+    if (remembered instanceof String path
         && path.startsWith("/")
         && !path.startsWith("//")
         && !path.contains("\\")) {
@@ -61,19 +68,7 @@ public class LoginView {
     return HOME;
   }
 
-  public String getName() {
-    return name;
-  }
-
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  public String getPassword() {
-    return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
+  public AccountForm getForm() {
+    return form;
   }
 }

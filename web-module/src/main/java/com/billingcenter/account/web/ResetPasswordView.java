@@ -31,7 +31,7 @@ public class ResetPasswordView implements Serializable {
 
   private String token;
   private String username;
-  private final NewPassword newPassword = new NewPassword();
+  private final AccountForm form = new AccountForm();
 
   /** The view action: is the link still good, and for whom. */
   public void load() {
@@ -44,13 +44,13 @@ public class ResetPasswordView implements Serializable {
 
   public void reset() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    if (!newPassword.confirmed(faces, "reset:confirmation")) {
+    if (!form.confirmed(faces, "reset:confirmation")) {
       return;
     }
     String address = ClientAddress.of((HttpServletRequest) faces.getExternalContext().getRequest());
     String name;
     try {
-      name = resets.reset(token, newPassword.getPassword(), address).username();
+      name = resets.reset(token, form.getPassword(), address).username();
     } catch (RuleViolation refused) {
       Messages.error(faces, null, refused.code());
       if ("link.invalid".equals(refused.code())) {
@@ -84,7 +84,7 @@ public class ResetPasswordView implements Serializable {
     return username;
   }
 
-  public NewPassword getNewPassword() {
-    return newPassword;
+  public AccountForm getForm() {
+    return form;
   }
 }

@@ -1,19 +1,17 @@
 package com.billingcenter.audit.rest;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.platform.rest.PageJson;
 import com.billingcenter.platform.rest.Paging;
+import com.billingcenter.platform.web.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -26,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "basic")
 public class AuditResource {
 
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject AuditLog auditLog;
 
   /** One entry; {@code before} and {@code after} are JSON texts, absent when there is none. */
@@ -60,11 +58,10 @@ public class AuditResource {
           "Every change of the caller's account, workspaces, settlement methods, locks and"
               + " unlocks: who (user name or 'system'), when, what, before and after.")
   public PageJson<AuditEntryJson> page(
-      @Context SecurityContext security,
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     int first = Paging.firstRow(page, size, AuditLog.MAX_PAGE_SIZE, "entries");
-    long accountId = accounts.require(security.getUserPrincipal().getName()).id();
+    long accountId = caller.account().id();
     return PageJson.of(
         page,
         size,

@@ -1,11 +1,10 @@
 package com.billingcenter.audit.web;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.NewestFirstRows;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,30 +28,6 @@ public class AuditView implements Serializable {
       long id, String at, String actor, String action, String subject, String before, String after)
       implements Serializable {
 
-    public String getAt() {
-      return at;
-    }
-
-    public String getActor() {
-      return actor;
-    }
-
-    public String getAction() {
-      return action;
-    }
-
-    public String getSubject() {
-      return subject;
-    }
-
-    public String getBefore() {
-      return before;
-    }
-
-    public String getAfter() {
-      return after;
-    }
-
     static Row of(AuditEntry e) {
       return new Row(
           e.id(),
@@ -65,16 +40,14 @@ public class AuditView implements Serializable {
     }
   }
 
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject AuditLog auditLog;
 
   private LazyDataModel<Row> entries;
 
   @PostConstruct
   void init() {
-    String username =
-        FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
-    long accountId = accounts.require(username).id();
+    long accountId = caller.account().id();
     AuditLog log = auditLog;
     entries =
         new NewestFirstRows<>(

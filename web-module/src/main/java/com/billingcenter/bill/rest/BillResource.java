@@ -1,10 +1,10 @@
 package com.billingcenter.bill.rest;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.bill.boundary.ConsumptionDetails;
 import com.billingcenter.bill.control.Bill;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "basic")
 public class BillResource {
 
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject Bills bills;
   @Inject ConsumptionDetails consumption;
   @Inject Clock clock;
@@ -89,10 +88,8 @@ public class BillResource {
               + " month reported later is billed in a later month: its lines have usageMonth"
               + " before month and late true. With Accept: text/csv the same lines as CSV.")
   public Response month(
-      @Context SecurityContext security,
-      @Context jakarta.ws.rs.core.HttpHeaders headers,
-      @QueryParam("month") String month) {
-    var owner = accounts.require(security.getUserPrincipal().getName());
+      @Context jakarta.ws.rs.core.HttpHeaders headers, @QueryParam("month") String month) {
+    var owner = caller.account();
     YearMonth asked = parse(month);
     if (wantsCsv(headers)) {
       return Response.ok(bills.csv(owner, asked), "text/csv; charset=UTF-8")
@@ -156,8 +153,8 @@ public class BillResource {
           "days=1..366 (default 30, today included; UTC days): the cost of each day per currency,"
               + " as the Bills page charts it. Usage written off costs nothing; days without cost"
               + " are left out.")
-  public List<DayJson> daily(@Context SecurityContext security, @QueryParam("days") String days) {
-    var owner = accounts.require(security.getUserPrincipal().getName());
+  public List<DayJson> daily(@QueryParam("days") String days) {
+    var owner = caller.account();
     int count;
     try {
       count = days == null || days.isBlank() ? 30 : Integer.parseInt(days.strip());
@@ -189,12 +186,11 @@ public class BillResource {
   @APIResponse(responseCode = "400", description = "Bad dates, a period over 366 days.")
   @APIResponse(responseCode = "404", description = "Not one of the caller's workspaces.")
   public Response consumption(
-      @Context SecurityContext security,
       @Context jakarta.ws.rs.core.HttpHeaders headers,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("workspaceId") Long workspaceId) {
-    var owner = accounts.require(security.getUserPrincipal().getName());
+    var owner = caller.account();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     LocalDate last = day(to, today);
     LocalDate first = day(from, last.minusDays(29));

@@ -1,2 +1,2 @@
-/** Bills over the JSON API. */
+/** {@code /api/v1/bills}: the caller's monthly bill (JSON or CSV), daily costs and consumption. */
 package com.billingcenter.bill.rest;

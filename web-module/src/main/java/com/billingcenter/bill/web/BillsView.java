@@ -1,11 +1,11 @@
 package com.billingcenter.bill.web;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.bill.control.Bill;
 import com.billingcenter.bill.control.BillLine;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.workspace.entity.SettlementPeriod;
@@ -55,66 +55,13 @@ public class BillsView implements Serializable {
       String amount,
       String currency,
       String note)
-      implements Serializable {
-    /** What the page says of usage of a locked workspace, or empty. */
-    public String getNote() {
-      return note;
-    }
-
-    public String getWorkspace() {
-      return workspace;
-    }
-
-    public String getSite() {
-      return site;
-    }
-
-    public String getItem() {
-      return item;
-    }
-
-    public long getQuantity() {
-      return quantity;
-    }
-
-    public String getUnit() {
-      return unit;
-    }
-
-    public String getUnitPrice() {
-      return unitPrice;
-    }
-
-    public String getAmount() {
-      return amount;
-    }
-
-    public String getCurrency() {
-      return currency;
-    }
-  }
+      implements Serializable {}
 
   /** The lines one settlement method paid for, with their totals. */
   public record Group(String key, String title, List<Row> rows, List<String> totals)
-      implements Serializable {
-    public String getKey() {
-      return key;
-    }
+      implements Serializable {}
 
-    public String getTitle() {
-      return title;
-    }
-
-    public List<Row> getRows() {
-      return rows;
-    }
-
-    public List<String> getTotals() {
-      return totals;
-    }
-  }
-
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject Bills bills;
   @Inject BillingItems items;
   @Inject CloudAccounts cloudAccounts;
@@ -145,8 +92,7 @@ public class BillsView implements Serializable {
   }
 
   private BillingAccount owner() {
-    return accounts.require(
-        FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName());
+    return caller.account();
   }
 
   /** Shows the chosen month. */

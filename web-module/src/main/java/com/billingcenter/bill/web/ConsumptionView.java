@@ -1,8 +1,8 @@
 package com.billingcenter.bill.web;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.bill.boundary.ConsumptionDetails;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.usage.control.BillingItems;
 import jakarta.annotation.PostConstruct;
@@ -47,29 +47,9 @@ public class ConsumptionView implements Serializable {
 
   /** One row of the table. */
   public record Row(String day, String item, long quantity, String unit, String amount)
-      implements Serializable {
-    public String getDay() {
-      return day;
-    }
+      implements Serializable {}
 
-    public String getItem() {
-      return item;
-    }
-
-    public long getQuantity() {
-      return quantity;
-    }
-
-    public String getUnit() {
-      return unit;
-    }
-
-    public String getAmount() {
-      return amount;
-    }
-  }
-
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject ConsumptionDetails details;
   @Inject BillingItems items;
   @Inject Clock clock;
@@ -125,10 +105,7 @@ public class ConsumptionView implements Serializable {
   }
 
   private List<ConsumptionDetails.Row> read() {
-    String user =
-        FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
-    return details.between(
-        accounts.require(user), LocalDate.parse(from), LocalDate.parse(to), null);
+    return details.between(caller.account(), LocalDate.parse(from), LocalDate.parse(to), null);
   }
 
   private void chart(List<ConsumptionDetails.Row> found) {

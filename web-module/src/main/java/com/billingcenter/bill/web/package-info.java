@@ -1,2 +1,2 @@
-/** The Bills page. */
+/** The Bills page: a month's bill by settlement method, and consumption details per day. */
 package com.billingcenter.bill.web;

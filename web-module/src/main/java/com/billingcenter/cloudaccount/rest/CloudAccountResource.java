@@ -8,6 +8,7 @@ import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.Entitlement;
 import com.billingcenter.metering.boundary.MeteringLedger;
 import com.billingcenter.platform.rest.Times;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,9 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "basic")
 public class CloudAccountResource {
 
+  @Inject Caller caller;
   @Inject Accounts accounts;
   @Inject CloudAccounts cloudAccounts;
   @Inject MeteringLedger ledger;
@@ -86,8 +86,8 @@ public class CloudAccountResource {
   @Operation(
       summary = "The cloud accounts",
       description = "Every cloud account set up by the caller, with the workspaces it settles.")
-  public List<CloudAccountJson> all(@Context SecurityContext security) {
-    var owner = accounts.require(security.getUserPrincipal().getName());
+  public List<CloudAccountJson> all() {
+    var owner = caller.account();
     return cloudAccounts.withWorkspaces(owner).entrySet().stream()
         .map(e -> CloudAccountJson.of(e.getKey(), e.getValue()))
         .toList();
@@ -138,11 +138,8 @@ public class CloudAccountResource {
               + " most 31 days): the quantity the usage gives, the quantity sent to AWS, AWS's"
               + " status and record id, and whether they agree. Newest hour first.")
   public List<MeteringLineJson> metering(
-      @Context SecurityContext security,
-      @PathParam("id") long id,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to) {
-    var owner = accounts.require(security.getUserPrincipal().getName());
+      @PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    var owner = caller.account();
     Instant end = to == null ? clock.instant() : Times.parse(to, "to");
     Instant start =
         from == null ? end.minus(java.time.Duration.ofHours(24)) : Times.parse(from, "from");

@@ -6,6 +6,7 @@ import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
@@ -37,15 +38,7 @@ public class CloudAccountsView implements Serializable {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** A workspace under its cloud account. */
-  public record SettledWorkspace(long id, String name, String site) implements Serializable {
-    public String getName() {
-      return name;
-    }
-
-    public String getSite() {
-      return site;
-    }
-  }
+  public record SettledWorkspace(long id, String name, String site) implements Serializable {}
 
   /** A cloud account as the page shows it. */
   public record Row(
@@ -62,61 +55,9 @@ public class CloudAccountsView implements Serializable {
       List<String> entitlements,
       List<SettledWorkspace> workspaces,
       List<SelectItem> bindable)
-      implements Serializable {
-    public boolean isFreeTrial() {
-      return freeTrial;
-    }
+      implements Serializable {}
 
-    public String getFinalMeteringUntil() {
-      return finalMeteringUntil;
-    }
-
-    public String getEndedAt() {
-      return endedAt;
-    }
-
-    /** The contract's entitlements, each as "dimension: value (until …)". */
-    public List<String> getEntitlements() {
-      return entitlements;
-    }
-
-    public long getId() {
-      return id;
-    }
-
-    public String getProvider() {
-      return provider;
-    }
-
-    public String getAccountId() {
-      return accountId;
-    }
-
-    public String getLicense() {
-      return license;
-    }
-
-    public String getProduct() {
-      return product;
-    }
-
-    public String getStatus() {
-      return status;
-    }
-
-    public String getSince() {
-      return since;
-    }
-
-    public List<SettledWorkspace> getWorkspaces() {
-      return workspaces;
-    }
-
-    public List<SelectItem> getBindable() {
-      return bindable;
-    }
-  }
-
+  @Inject Caller caller;
   @Inject Accounts accounts;
   @Inject CloudAccounts cloudAccounts;
   @Inject Workspaces workspaces;
@@ -210,8 +151,7 @@ public class CloudAccountsView implements Serializable {
   }
 
   private BillingAccount owner() {
-    return accounts.require(
-        FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName());
+    return caller.account();
   }
 
   public List<Row> getRows() {

@@ -10,12 +10,14 @@ import com.billingcenter.marketplace.boundary.NewWorkspace;
 import com.billingcenter.marketplace.entity.Registration;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.BillingAuthenticationMechanism;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.platform.web.RegistrationLimit;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.site.entity.Site;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
 import com.billingcenter.workspace.boundary.Workspaces;
+import com.billingcenter.workspace.web.NewWorkspaceForm;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
@@ -59,6 +61,7 @@ public class SetupView implements Serializable {
    */
   public static final String PENDING_UPGRADE = "billing.pendingUpgrade";
 
+  @Inject Caller caller;
   @Inject RegistrationLimit registrationLimit;
   @Inject MarketplaceRegistrations registrations;
   @Inject Accounts accounts;
@@ -78,9 +81,7 @@ public class SetupView implements Serializable {
 
   // Step 1: a new customer.
   private final AccountForm form = new AccountForm();
-  private String workspaceName;
-  private String site;
-  private String language;
+  private final NewWorkspaceForm opening = new NewWorkspaceForm();
 
   // Step 2: a logged-in customer.
   private List<Long> chosen = new ArrayList<>();
@@ -115,7 +116,7 @@ public class SetupView implements Serializable {
     CloudAccount account = registrations.cloudAccountOf(registration.get());
     awsAccountId = account.providerAccountId();
     provider = account.provider();
-    site = firstAwsSite();
+    opening.setSite(firstAwsSite());
     if (isLoggedIn()) {
       loadWorkspaces(faces);
     } else {
@@ -164,7 +165,7 @@ public class SetupView implements Serializable {
       Messages.error(faces, null, refused.code());
       return;
     }
-    Messages.info(faces, "setup.opened", workspaceName.strip(), awsAccountId);
+    Messages.info(faces, "setup.opened", opening.getName().strip(), awsAccountId);
     faces.getExternalContext().getFlash().setKeepMessages(true);
     logIn(faces);
   }
@@ -172,7 +173,7 @@ public class SetupView implements Serializable {
   /** Step 2: the chosen workspaces (and a new one, if named) settle by the AWS account. */
   public void bindChosen() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    boolean opening = workspaceName != null && !workspaceName.isBlank();
+    boolean named = opening.named();
     HttpSession session = session(faces);
     List<Long> upgrade =
         Boolean.TRUE.equals(session.getAttribute(PENDING_UPGRADE))
@@ -181,7 +182,7 @@ public class SetupView implements Serializable {
             ? List.of(pending)
             : List.of();
     try {
-      registrations.bind(owner(faces), ref, chosen, opening ? newWorkspace() : null, upgrade);
+      registrations.bind(owner(faces), ref, chosen, named ? newWorkspace() : null, upgrade);
     } catch (RuleViolation refused) {
       Messages.error(faces, null, refused.code());
       return;
@@ -195,7 +196,7 @@ public class SetupView implements Serializable {
   }
 
   private NewWorkspace newWorkspace() {
-    return new NewWorkspace(workspaceName, site, language);
+    return new NewWorkspace(opening.getName(), opening.getSite(), opening.getLanguage());
   }
 
   private void logIn(FacesContext faces) throws IOException {
@@ -228,7 +229,7 @@ public class SetupView implements Serializable {
   }
 
   private BillingAccount owner(FacesContext faces) {
-    return accounts.require(faces.getExternalContext().getUserPrincipal().getName());
+    return caller.account();
   }
 
   private static HttpSession session(FacesContext faces) {
@@ -255,28 +256,8 @@ public class SetupView implements Serializable {
     return form;
   }
 
-  public String getWorkspaceName() {
-    return workspaceName;
-  }
-
-  public void setWorkspaceName(String workspaceName) {
-    this.workspaceName = workspaceName;
-  }
-
-  public String getSite() {
-    return site;
-  }
-
-  public void setSite(String site) {
-    this.site = site;
-  }
-
-  public String getLanguage() {
-    return language;
-  }
-
-  public void setLanguage(String language) {
-    this.language = language;
+  public NewWorkspaceForm getOpening() {
+    return opening;
   }
 
   public List<Long> getChosen() {

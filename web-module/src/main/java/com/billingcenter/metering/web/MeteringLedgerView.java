@@ -1,11 +1,11 @@
 package com.billingcenter.metering.web;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.metering.boundary.MeteringLedger;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -49,55 +49,9 @@ public class MeteringLedgerView implements Serializable {
       boolean finalFlush,
       long lateQuantity,
       String lateHours)
-      implements Serializable {
-    public String getHour() {
-      return hour;
-    }
+      implements Serializable {}
 
-    public String getDimension() {
-      return dimension;
-    }
-
-    public long getComputed() {
-      return computed;
-    }
-
-    public long getSent() {
-      return sent;
-    }
-
-    public String getState() {
-      return state;
-    }
-
-    public String getAwsStatus() {
-      return awsStatus;
-    }
-
-    public String getRecordId() {
-      return recordId;
-    }
-
-    public boolean isAgree() {
-      return agree;
-    }
-
-    public boolean isFinalFlush() {
-      return finalFlush;
-    }
-
-    /** How much of the record is usage reported late; 0 for none. */
-    public long getLateQuantity() {
-      return lateQuantity;
-    }
-
-    /** The hour (or first–last hour, UTC) the late usage is of. */
-    public String getLateHours() {
-      return lateHours;
-    }
-  }
-
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject CloudAccounts cloudAccounts;
   @Inject MeteringLedger ledger;
   @Inject Clock clock;
@@ -131,8 +85,7 @@ public class MeteringLedgerView implements Serializable {
   }
 
   private BillingAccount owner() {
-    return accounts.require(
-        FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName());
+    return caller.account();
   }
 
   /** Shows the chosen range. */

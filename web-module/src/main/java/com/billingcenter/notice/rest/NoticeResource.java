@@ -1,19 +1,17 @@
 package com.billingcenter.notice.rest;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.notice.boundary.NoticeBoard;
 import com.billingcenter.notice.entity.Notice;
 import com.billingcenter.platform.rest.PageJson;
 import com.billingcenter.platform.rest.Paging;
+import com.billingcenter.platform.web.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -26,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "basic")
 public class NoticeResource {
 
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject NoticeBoard board;
 
   /** One notice, in the language of the workspace it is about ({@code en} or {@code zh}). */
@@ -58,11 +56,10 @@ public class NoticeResource {
           "What the Billing Center told the caller, e.g. that a workspace was locked because its"
               + " AWS subscription ended; each in its workspace's language.")
   public PageJson<NoticeJson> page(
-      @Context SecurityContext security,
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     int first = Paging.firstRow(page, size, NoticeBoard.MAX_PAGE, "notices");
-    long ownerId = accounts.require(security.getUserPrincipal().getName()).id();
+    long ownerId = caller.account().id();
     return PageJson.of(
         page, size, board.count(ownerId), board.list(ownerId, first, size), NoticeJson::of);
   }

@@ -1,11 +1,10 @@
 package com.billingcenter.notice.web;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.notice.boundary.NoticeBoard;
 import com.billingcenter.notice.entity.Notice;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.NewestFirstRows;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -32,27 +31,6 @@ public class NoticesView implements Serializable {
       long id, String at, String language, String subject, String body, Long lockedWorkspace)
       implements Serializable {
 
-    /** The workspace whose lock page the notice links to, or null. */
-    public Long getLockedWorkspace() {
-      return lockedWorkspace;
-    }
-
-    public String getAt() {
-      return at;
-    }
-
-    public String getLanguage() {
-      return language;
-    }
-
-    public String getSubject() {
-      return subject;
-    }
-
-    public String getBody() {
-      return body;
-    }
-
     static Row of(Notice n) {
       return new Row(
           n.id(),
@@ -64,16 +42,14 @@ public class NoticesView implements Serializable {
     }
   }
 
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject NoticeBoard board;
 
   private LazyDataModel<Row> notices;
 
   @PostConstruct
   void init() {
-    String username =
-        FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
-    long ownerId = accounts.require(username).id();
+    long ownerId = caller.account().id();
     NoticeBoard noticeBoard = board;
     notices =
         new NewestFirstRows<>(

@@ -1,11 +1,11 @@
 package com.billingcenter.overview.web;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.bill.control.Bill;
 import com.billingcenter.bill.control.BillLine;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
@@ -48,55 +48,15 @@ public class OverviewView {
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   /** One bar of a chart and one row of its table: a label and its amounts per currency. */
-  public record Cost(String label, String amounts) {
-    public String getLabel() {
-      return label;
-    }
-
-    public String getAmounts() {
-      return amounts;
-    }
-  }
+  public record Cost(String label, String amounts) {}
 
   /** A cloud account at a glance. */
-  public record Cloud(long id, String provider, String accountId, String status, int workspaces) {
-    public String getProvider() {
-      return provider;
-    }
-
-    public String getAccountId() {
-      return accountId;
-    }
-
-    public String getStatus() {
-      return status;
-    }
-
-    public int getWorkspaces() {
-      return workspaces;
-    }
-  }
+  public record Cloud(long id, String provider, String accountId, String status, int workspaces) {}
 
   /** A workspace and what the overview says of it (days left, next change). */
-  public record Entry(long id, String name, String site, String detail) {
-    public long getId() {
-      return id;
-    }
+  public record Entry(long id, String name, String site, String detail) {}
 
-    public String getName() {
-      return name;
-    }
-
-    public String getSite() {
-      return site;
-    }
-
-    public String getDetail() {
-      return detail;
-    }
-  }
-
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject Bills bills;
   @Inject CloudAccounts cloudAccounts;
   @Inject Workspaces workspaces;
@@ -119,8 +79,7 @@ public class OverviewView {
   @PostConstruct
   void init() {
     FacesContext faces = FacesContext.getCurrentInstance();
-    BillingAccount owner =
-        accounts.require(faces.getExternalContext().getUserPrincipal().getName());
+    BillingAccount owner = caller.account();
     Instant now = clock.instant();
     YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
     month = current.toString();

@@ -5,6 +5,7 @@ import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.rest.Times;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Plan;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "basic")
 public class WorkspaceResource {
 
+  @Inject Caller caller;
   @Inject Accounts accounts;
   @Inject Workspaces workspaces;
   @Inject Bills bills;
@@ -52,7 +53,6 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "200", description = "The page; total counts every match.")
   @APIResponse(responseCode = "400", description = "Bad page, size, sort or filter.")
   public WorkspaceListJson list(
-      @Context SecurityContext security,
       @Parameter(description = "Page number, from 1") @QueryParam("page") @DefaultValue("1")
           int page,
       @Parameter(description = "Workspaces per page, 1 to 200")
@@ -89,7 +89,7 @@ public class WorkspaceResource {
             status,
             plan,
             settlementMethod);
-    BillingAccount owner = caller(security);
+    BillingAccount owner = caller.account();
     List<WorkspaceJson> items =
         workspaces.list(owner, query).stream().map(WorkspaceJson::of).toList();
     return new WorkspaceListJson(page, size, workspaces.count(owner, query), items);
@@ -112,14 +112,11 @@ public class WorkspaceResource {
               + " most 31 days), with the settlement method that paid for the hour; oldest first.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
   public List<HourlyUsageJson> usage(
-      @Context SecurityContext security,
-      @PathParam("id") long id,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to) {
+      @PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
     java.time.Instant end = to == null ? clock.instant() : Times.parse(to, "to");
     java.time.Instant start =
         from == null ? end.minus(java.time.Duration.ofHours(24)) : Times.parse(from, "from");
-    return bills.usage(caller(security), id, start, end).stream()
+    return bills.usage(caller.account(), id, start, end).stream()
         .map(
             u ->
                 new HourlyUsageJson(
@@ -136,8 +133,8 @@ public class WorkspaceResource {
   @Operation(summary = "One workspace")
   @APIResponse(responseCode = "200", description = "The workspace.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
-  public WorkspaceJson get(@Context SecurityContext security, @PathParam("id") long id) {
-    return WorkspaceJson.of(workspaces.require(caller(security), id));
+  public WorkspaceJson get(@PathParam("id") long id) {
+    return WorkspaceJson.of(workspaces.require(caller.account(), id));
   }
 
   @POST
@@ -150,8 +147,7 @@ public class WorkspaceResource {
               + " method.")
   @APIResponse(responseCode = "201", description = "Created; Location names it.")
   @APIResponse(responseCode = "400", description = "Bad name, site, language or plan.")
-  public Response create(
-      @Context SecurityContext security, NewWorkspaceJson body, @Context UriInfo uri) {
+  public Response create(NewWorkspaceJson body, @Context UriInfo uri) {
     if (body == null) {
       throw new RuleViolation("body.missing", "A JSON body with the workspace is required.");
     }
@@ -162,7 +158,7 @@ public class WorkspaceResource {
           default -> throw new RuleViolation("plan.invalid", "The plan is 'commercial' or 'free'.");
         };
     var created =
-        workspaces.create(caller(security), body.name(), body.siteCode(), body.language(), plan);
+        workspaces.create(caller.account(), body.name(), body.siteCode(), body.language(), plan);
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
         .entity(WorkspaceJson.of(created))
         .build();
@@ -174,9 +170,8 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "200", description = "The workspace, now Commercial.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
   @APIResponse(responseCode = "409", description = "Already on the Commercial Plan.")
-  public WorkspaceJson openCommercialPlan(
-      @Context SecurityContext security, @PathParam("id") long id) {
-    return WorkspaceJson.of(workspaces.openCommercialPlan(caller(security), id));
+  public WorkspaceJson openCommercialPlan(@PathParam("id") long id) {
+    return WorkspaceJson.of(workspaces.openCommercialPlan(caller.account(), id));
   }
 
   @GET
@@ -186,9 +181,8 @@ public class WorkspaceResource {
       description = "The methods its site allows, with the caller's registered cloud accounts.")
   @APIResponse(responseCode = "200", description = "The options.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
-  public List<SettlementOptionJson> settlementOptions(
-      @Context SecurityContext security, @PathParam("id") long id) {
-    BillingAccount owner = caller(security);
+  public List<SettlementOptionJson> settlementOptions(@PathParam("id") long id) {
+    BillingAccount owner = caller.account();
     return workspaces.settlementOptions(owner, workspaces.require(owner, id)).stream()
         .map(SettlementOptionJson::of)
         .toList();
@@ -206,13 +200,12 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "400", description = "Unknown method, or one the site forbids.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
   @APIResponse(responseCode = "409", description = "Already changed this month, or unchanged.")
-  public WorkspaceJson changeSettlement(
-      @Context SecurityContext security, @PathParam("id") long id, SettlementChangeJson body) {
+  public WorkspaceJson changeSettlement(@PathParam("id") long id, SettlementChangeJson body) {
     if (body == null) {
       throw new RuleViolation("body.missing", "A JSON body with the method is required.");
     }
     return WorkspaceJson.of(
-        workspaces.changeSettlement(caller(security), id, body.method(), body.cloudAccountId()));
+        workspaces.changeSettlement(caller.account(), id, body.method(), body.cloudAccountId()));
   }
 
   @POST
@@ -228,15 +221,10 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "400", description = "Not the workspace's name.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
   @APIResponse(responseCode = "409", description = "The workspace is not locked.")
-  public WorkspaceJson dissolve(
-      @Context SecurityContext security, @PathParam("id") long id, DissolveJson body) {
+  public WorkspaceJson dissolve(@PathParam("id") long id, DissolveJson body) {
     if (body == null) {
       throw new RuleViolation("body.missing", "A JSON body with the workspace's name is required.");
     }
-    return WorkspaceJson.of(workspaces.dissolve(caller(security), id, body.name()));
-  }
-
-  private BillingAccount caller(SecurityContext security) {
-    return accounts.require(security.getUserPrincipal().getName());
+    return WorkspaceJson.of(workspaces.dissolve(caller.account(), id, body.name()));
   }
 }

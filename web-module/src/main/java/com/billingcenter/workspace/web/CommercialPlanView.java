@@ -1,15 +1,14 @@
 package com.billingcenter.workspace.web;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.marketplace.web.SetupView;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Plan;
 import com.billingcenter.workspace.entity.Workspace;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -28,34 +27,23 @@ public class CommercialPlanView implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject Workspaces workspaces;
   @Inject Sites sites;
 
-  private String username;
-
   private int commercialStep;
-  private String newName;
-  private String newSite;
-  private String newLanguage;
+  private final NewWorkspaceForm opening = new NewWorkspaceForm();
 
   private WorkspaceRow upgrading;
   private boolean awsOffered;
 
-  @PostConstruct
-  void init() {
-    username = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
-  }
-
   private BillingAccount owner() {
-    return accounts.require(username);
+    return caller.account();
   }
 
   public void startCommercialPlan() {
     commercialStep = 1;
-    newName = null;
-    newSite = sites.all().iterator().next().code();
-    newLanguage = null;
+    opening.reset(sites.all().iterator().next().code());
   }
 
   public void confirmCommercialPlan() {
@@ -66,7 +54,12 @@ public class CommercialPlanView implements Serializable {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
       Workspace created =
-          workspaces.create(owner(), newName, newSite, newLanguage, Plan.COMMERCIAL);
+          workspaces.create(
+              owner(),
+              opening.getName(),
+              opening.getSite(),
+              opening.getLanguage(),
+              Plan.COMMERCIAL);
       Messages.info(faces, "commercial.opened", created.name());
       commercialStep = 0;
       PrimeFaces.current().ajax().addCallbackParam("done", true);
@@ -145,27 +138,7 @@ public class CommercialPlanView implements Serializable {
     return commercialStep;
   }
 
-  public String getNewName() {
-    return newName;
-  }
-
-  public void setNewName(String newName) {
-    this.newName = newName;
-  }
-
-  public String getNewSite() {
-    return newSite;
-  }
-
-  public void setNewSite(String newSite) {
-    this.newSite = newSite;
-  }
-
-  public String getNewLanguage() {
-    return newLanguage;
-  }
-
-  public void setNewLanguage(String newLanguage) {
-    this.newLanguage = newLanguage;
+  public NewWorkspaceForm getOpening() {
+    return opening;
   }
 }

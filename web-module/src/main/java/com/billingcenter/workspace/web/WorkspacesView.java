@@ -1,9 +1,9 @@
 package com.billingcenter.workspace.web;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.marketplace.web.SetupView;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.settlement.control.SettlementOption;
 import com.billingcenter.site.control.Sites;
@@ -33,14 +33,13 @@ public class WorkspacesView implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject Workspaces workspaces;
   @Inject Sites sites;
   @Inject Clock clock;
 
   private static final int ROWS = 20;
 
-  private String username;
   private int first;
   private WorkspaceTableModel table;
 
@@ -59,14 +58,12 @@ public class WorkspacesView implements Serializable {
 
   @PostConstruct
   void init() {
-    username = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
-    String name = username;
-    Accounts lookup = accounts;
-    table = new WorkspaceTableModel(workspaces, clock, () -> lookup.require(name));
+    Caller signedIn = caller;
+    table = new WorkspaceTableModel(workspaces, clock, signedIn::account);
   }
 
   private BillingAccount owner() {
-    return accounts.require(username);
+    return caller.account();
   }
 
   /** {@code ?page=N} opens the table on page N (from 1), so that a page can be bookmarked. */

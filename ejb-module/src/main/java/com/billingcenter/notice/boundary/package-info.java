@@ -1,0 +1,2 @@
+/** Reading an account's notices, newest first, a page at a time. */
+package com.billingcenter.notice.boundary;
