@@ -1,6 +1,8 @@
 package com.billingcenter.account.entity;
 
+import com.billingcenter.platform.entity.SingleUse;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,11 +16,9 @@ import jakarta.persistence.Version;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,12 +37,12 @@ import java.util.Optional;
     name = MailedLink.COUNT_SENT_SINCE,
     query =
         "select count(l) from MailedLink l where l.accountId = :accountId"
-            + " and l.purpose = :purpose and l.createdAt >= :since")
+            + " and l.purpose = :purpose and l.use.createdAt >= :since")
 @NamedQuery(
     name = MailedLink.UNUSED_OF_ACCOUNT,
     query =
         "select l from MailedLink l where l.accountId = :accountId and l.purpose = :purpose"
-            + " and l.usedAt is null")
+            + " and l.use.usedAt is null")
 public class MailedLink {
 
   public static final String BY_TOKEN_HASH = "MailedLink.byTokenHash";
@@ -56,8 +56,6 @@ public class MailedLink {
     /** The lock page of one workspace; works until it expires. */
     LOCK_PAGE
   }
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The longest token accepted for a look-up (a token is 43 characters). */
   public static final int MAX_TOKEN = 64;
@@ -83,14 +81,7 @@ public class MailedLink {
   @Column(name = "workspace_id", updatable = false)
   private Long workspaceId;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "expires_at", nullable = false, updatable = false)
-  private Instant expiresAt;
-
-  @Column(name = "used_at")
-  private Instant usedAt;
+  @Embedded private SingleUse use;
 
   @Version private long version;
 
@@ -101,16 +92,13 @@ public class MailedLink {
 
   public static Issued issue(
       Purpose purpose, long accountId, Long workspaceId, Duration lifetime, Clock clock) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = SingleUse.randomToken();
     MailedLink link = new MailedLink();
     link.purpose = Objects.requireNonNull(purpose, "purpose");
     link.tokenHash = hash(token);
     link.accountId = accountId;
     link.workspaceId = workspaceId;
-    link.createdAt = clock.instant();
-    link.expiresAt = link.createdAt.plus(lifetime);
+    link.use = SingleUse.from(clock.instant(), lifetime);
     return new Issued(link, token);
   }
 
@@ -141,7 +129,7 @@ public class MailedLink {
 
   /** Whether the link still opens its page at {@code now}: not expired, and not used up. */
   public boolean opensAt(Instant now) {
-    return now.isBefore(expiresAt) && usedAt == null;
+    return use.refusalAt(now).isEmpty();
   }
 
   /**
@@ -150,20 +138,19 @@ public class MailedLink {
    */
   public void useUp(Clock clock) {
     Instant now = clock.instant();
-    if (usedAt != null) {
-      throw new AccountRuleViolation("link.used", "This link was used already.");
-    }
-    if (!now.isBefore(expiresAt)) {
-      throw new AccountRuleViolation("link.expired", "This link has expired.");
-    }
-    usedAt = now;
+    use.refusalAt(now)
+        .ifPresent(
+            refusal -> {
+              throw refusal == SingleUse.Refusal.USED
+                  ? new AccountRuleViolation("link.used", "This link was used already.")
+                  : new AccountRuleViolation("link.expired", "This link has expired.");
+            });
+    use.useAt(now);
   }
 
   /** A link that must not open its page any more (another one was used). */
   public void withdraw(Clock clock) {
-    if (usedAt == null) {
-      usedAt = clock.instant();
-    }
+    use.withdrawAt(clock.instant());
   }
 
   public Long id() {
@@ -182,15 +169,8 @@ public class MailedLink {
     return workspaceId;
   }
 
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public Instant expiresAt() {
-    return expiresAt;
-  }
-
-  public Instant usedAt() {
-    return usedAt;
+  /** When it was made, until when it may be used and when it was used. */
+  public SingleUse use() {
+    return use;
   }
 }

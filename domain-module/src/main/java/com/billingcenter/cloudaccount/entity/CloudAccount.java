@@ -366,10 +366,6 @@ public class CloudAccount {
     return meteredThrough;
   }
 
-  public Instant entitlementsAt() {
-    return entitlementsAt;
-  }
-
   @Override
   public boolean equals(Object other) {
     return other instanceof CloudAccount that

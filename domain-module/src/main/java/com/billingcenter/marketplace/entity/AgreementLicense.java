@@ -83,8 +83,4 @@ public class AgreementLicense {
   public String licenseKey() {
     return licenseKey;
   }
-
-  public Instant linkedAt() {
-    return linkedAt;
-  }
 }

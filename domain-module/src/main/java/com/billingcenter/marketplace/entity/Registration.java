@@ -1,7 +1,9 @@
 package com.billingcenter.marketplace.entity;
 
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.entity.SingleUse;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,11 +12,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -31,7 +30,6 @@ public class Registration {
 
   public static final String BY_REFERENCE = "Registration.byReference";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   @Id
@@ -48,14 +46,7 @@ public class Registration {
   @Column(name = "cloud_account_id", nullable = false, updatable = false)
   private Long cloudAccountId;
 
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "expires_at", nullable = false, updatable = false)
-  private Instant expiresAt;
-
-  @Column(name = "used_at")
-  private Instant usedAt;
+  @Embedded private SingleUse use;
 
   @Column(name = "used_by")
   private Long usedBy;
@@ -66,12 +57,9 @@ public class Registration {
 
   public static Registration open(long cloudAccountId, Duration lifetime, Clock clock) {
     Registration registration = new Registration();
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    registration.reference = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    registration.reference = SingleUse.randomToken();
     registration.cloudAccountId = cloudAccountId;
-    registration.createdAt = clock.instant();
-    registration.expiresAt = registration.createdAt.plus(lifetime);
+    registration.use = SingleUse.from(clock.instant(), lifetime);
     return registration;
   }
 
@@ -86,24 +74,26 @@ public class Registration {
    */
   public void use(long accountId, Clock clock) {
     check(clock);
-    usedAt = clock.instant();
+    use.useAt(clock.instant());
     usedBy = accountId;
   }
 
   /** Refuses, with the reason, a reference that cannot be used any more. */
   public void check(Clock clock) {
-    if (usedAt != null) {
-      throw new RuleViolation(
-          "registration.used",
-          "This registration link has already been used. Subscribe again in AWS Marketplace or"
-              + " choose your registered AWS account in Change Settlement Method.");
-    }
-    if (!clock.instant().isBefore(expiresAt)) {
-      throw new RuleViolation(
-          "registration.expired",
-          "This registration link has expired. Open the product in AWS Marketplace again and"
-              + " click Set up your account.");
-    }
+    use.refusalAt(clock.instant())
+        .ifPresent(
+            refusal -> {
+              throw refusal == SingleUse.Refusal.USED
+                  ? new RuleViolation(
+                      "registration.used",
+                      "This registration link has already been used. Subscribe again in AWS"
+                          + " Marketplace or choose your registered AWS account in Change"
+                          + " Settlement Method.")
+                  : new RuleViolation(
+                      "registration.expired",
+                      "This registration link has expired. Open the product in AWS Marketplace"
+                          + " again and click Set up your account.");
+            });
   }
 
   public Long id() {
@@ -118,16 +108,9 @@ public class Registration {
     return cloudAccountId;
   }
 
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public Instant expiresAt() {
-    return expiresAt;
-  }
-
-  public Instant usedAt() {
-    return usedAt;
+  /** When it was made, until when it may be used and when it was used. */
+  public SingleUse use() {
+    return use;
   }
 
   public Long usedBy() {

@@ -100,20 +100,12 @@ public class MeteringRecord {
     return quantity;
   }
 
-  public Instant computedAt() {
-    return computedAt;
-  }
-
   public MeteringState state() {
     return state;
   }
 
   public int attempts() {
     return attempts;
-  }
-
-  public Instant sentAt() {
-    return sentAt;
   }
 
   public String awsStatus() {

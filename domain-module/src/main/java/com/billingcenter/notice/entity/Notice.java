@@ -125,8 +125,4 @@ public class Notice {
   public Instant createdAt() {
     return createdAt;
   }
-
-  public Instant emailedAt() {
-    return emailedAt;
-  }
 }

@@ -1,6 +1,8 @@
 package com.billingcenter.platform.entity;
 
 import jakarta.ejb.ApplicationException;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A business rule refused the input or the change; nothing was changed. Carries a stable {@link
@@ -19,5 +21,16 @@ public class RuleViolation extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /**
+   * Refuses ({@code code}) a range of time that does not start before it ends or spans more than
+   * {@code max} (a request's limit, e.g. 31 days of a ledger).
+   */
+  public static void requireRange(Instant from, Instant to, Duration max, String code) {
+    if (!from.isBefore(to) || Duration.between(from, to).compareTo(max) > 0) {
+      throw new RuleViolation(
+          code, "The range must start before it ends and span at most " + max.toDays() + " days.");
+    }
   }
 }

@@ -1,14 +1,17 @@
 package com.billingcenter.audit.boundary;
 
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.platform.control.AccountPages;
 import com.billingcenter.platform.control.OwnedRows;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** An account's own audit entries, newest first. */
 @Stateless
-public class AuditLog {
+@LocalBean
+public class AuditLog implements AccountPages<AuditEntry> {
 
   public static final int MAX_PAGE_SIZE = 200;
 
@@ -18,10 +21,17 @@ public class AuditLog {
 
   @Inject OwnedRows rows;
 
+  @Override
+  public int maxPageSize() {
+    return MAX_PAGE_SIZE;
+  }
+
+  @Override
   public List<AuditEntry> page(long accountId, int first, int size) {
     return rows.page(QUERIES, accountId, first, size, MAX_PAGE_SIZE);
   }
 
+  @Override
   public long count(long accountId) {
     return rows.count(QUERIES, accountId);
   }

@@ -9,21 +9,15 @@ import com.billingcenter.bill.control.BillLines;
 import com.billingcenter.bill.control.FinalBills;
 import com.billingcenter.metering.control.SettledUsage;
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.entity.UtcTimes;
-import com.billingcenter.site.control.Sites;
-import com.billingcenter.site.entity.Site;
-import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +25,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,13 +61,12 @@ public class Bills {
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;
 
-  @Inject BillingItems items;
-  @Inject Sites sites;
   @Inject Workspaces workspaces;
   @Inject Clock clock;
   @Inject BillCalendar calendar;
   @Inject BillLines billLines;
   @Inject FinalBills finalBills;
+  @Inject ConsumptionDetails consumption;
   @Inject BillClosing closing;
 
   /**
@@ -121,45 +114,25 @@ public class Bills {
     return finalBills.exists(owner.id(), month);
   }
 
-  /** The owner's cost per day and currency over the last {@code days} days, today included. */
+  /**
+   * The owner's cost per day and currency over the last {@code days} days (at most {@link
+   * ConsumptionDetails#MAX_DAYS}), today included: the consumption details' rows of each day added
+   * up by currency.
+   */
   public List<DailyCost> daily(BillingAccount owner, int days) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    LocalDate first = today.minusDays(days - 1L);
-    // Usage written off costs nobody anything.
-    String sql =
-        "SELECT usage_day, site_code, billing_item, SUM(quantity) FROM usage_day"
-            + " WHERE owner_id = ? AND usage_day >= ? AND usage_day <= ? AND kind <> 'WRITTEN_OFF'"
-            + " GROUP BY usage_day, site_code, billing_item";
     Map<LocalDate, Map<Currency, BigDecimal>> costs = new TreeMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select = c.prepareStatement(sql)) {
-      select.setLong(1, owner.id());
-      select.setObject(2, first);
-      select.setObject(3, today);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          LocalDate day = rows.getObject(1, LocalDate.class);
-          Currency currency =
-              sites.find(rows.getString(2)).map(Site::currency).orElse(Currency.getInstance("USD"));
-          long quantity = rows.getLong(4);
-          BigDecimal amount =
-              items
-                  .find(rows.getString(3))
-                  .flatMap(i -> i.cost(quantity, currency))
-                  .orElse(BigDecimal.ZERO);
-          costs.computeIfAbsent(day, d -> new HashMap<>()).merge(currency, amount, BigDecimal::add);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the daily costs: " + e, e);
+    for (ConsumptionDetails.Row row :
+        consumption.between(owner, today.minusDays(days - 1L), today, null)) {
+      costs
+          .computeIfAbsent(
+              row.day(), d -> new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode)))
+          .merge(row.currency(), row.amount(), BigDecimal::add);
     }
     List<DailyCost> daily = new ArrayList<>();
-    for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-      Map<Currency, BigDecimal> ofDay = costs.getOrDefault(day, Map.of());
-      for (Map.Entry<Currency, BigDecimal> cost : ofDay.entrySet()) {
-        daily.add(new DailyCost(day, cost.getKey(), cost.getValue()));
-      }
-    }
+    costs.forEach(
+        (day, ofDay) ->
+            ofDay.forEach((currency, amount) -> daily.add(new DailyCost(day, currency, amount))));
     return daily;
   }
 
@@ -172,10 +145,7 @@ public class Bills {
    */
   public List<HourlyUsage> usage(BillingAccount owner, long workspaceId, Instant from, Instant to) {
     Workspace workspace = workspaces.require(owner, workspaceId);
-    if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_USAGE_RANGE) > 0) {
-      throw new RuleViolation(
-          "usage.range", "The range must start before it ends and span at most 31 days.");
-    }
+    RuleViolation.requireRange(from, to, MAX_USAGE_RANGE, "usage.range");
     String sql =
         "SELECT u.usage_hour, u.billing_item, SUM(u.quantity), p.settlement_method,"
             + " p.cloud_account_id"
@@ -183,26 +153,19 @@ public class Bills {
             + " AND u.workspace_id = ? AND u.usage_hour >= ? AND u.usage_hour < ?"
             + " GROUP BY u.usage_hour, u.billing_item, p.settlement_method, p.cloud_account_id"
             + " ORDER BY u.usage_hour, u.billing_item";
-    List<HourlyUsage> usage = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select = c.prepareStatement(sql)) {
-      select.setLong(1, workspace.id());
-      select.setObject(2, UtcTimes.local(from));
-      select.setObject(3, UtcTimes.local(to));
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          usage.add(
-              new HourlyUsage(
-                  UtcTimes.read(rows, 1),
-                  rows.getString(2),
-                  rows.getLong(3),
-                  rows.getString(4),
-                  rows.getObject(5) == null ? null : rows.getLong(5)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the usage of workspace " + workspaceId, e);
-    }
-    return usage;
+    return Sql.list(
+        dataSource,
+        "the usage of workspace " + workspaceId,
+        sql,
+        row ->
+            new HourlyUsage(
+                UtcTimes.read(row, 1),
+                row.getString(2),
+                row.getLong(3),
+                row.getString(4),
+                row.getObject(5) == null ? null : row.getLong(5)),
+        workspace.id(),
+        from,
+        to);
   }
 }

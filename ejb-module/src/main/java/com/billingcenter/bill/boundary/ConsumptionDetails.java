@@ -2,9 +2,9 @@ package com.billingcenter.bill.boundary;
 
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.site.control.Sites;
-import com.billingcenter.site.entity.Site;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.workspace.boundary.Workspaces;
 import jakarta.annotation.Resource;
@@ -14,10 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -82,31 +78,27 @@ public class ConsumptionDetails {
         new TreeMap<>(
             Comparator.comparing(Key::day).thenComparing(Key::item).thenComparing(Key::currency));
     Map<Key, BigDecimal> amounts = new java.util.HashMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select = c.prepareStatement(sql)) {
-      select.setLong(1, owner.id());
-      select.setObject(2, from);
-      select.setObject(3, to);
-      if (workspaceId != null) {
-        select.setLong(4, workspaceId);
-      }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          LocalDate day = rows.getObject(1, LocalDate.class);
-          String item = rows.getString(2);
-          Currency currency =
-              sites.find(rows.getString(3)).map(Site::currency).orElse(Currency.getInstance("USD"));
-          long quantity = rows.getLong(4);
-          Key key = new Key(day, item, currency.getCurrencyCode());
-          quantities.computeIfAbsent(key, k -> new long[1])[0] += quantity;
-          amounts.merge(
-              key,
-              items.find(item).flatMap(i -> i.cost(quantity, currency)).orElse(BigDecimal.ZERO),
-              BigDecimal::add);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the consumption details: " + e, e);
+    record Sum(LocalDate day, String item, String site, long quantity) {}
+    List<Object> parameters = new ArrayList<>(List.of(owner.id(), from, to));
+    if (workspaceId != null) {
+      parameters.add(workspaceId);
+    }
+    for (Sum sum :
+        Sql.list(
+            dataSource,
+            "the consumption details",
+            sql,
+            row ->
+                new Sum(
+                    row.getObject(1, LocalDate.class),
+                    row.getString(2),
+                    row.getString(3),
+                    row.getLong(4)),
+            parameters)) {
+      Currency currency = sites.currencyOf(sum.site());
+      Key key = new Key(sum.day(), sum.item(), currency.getCurrencyCode());
+      quantities.computeIfAbsent(key, k -> new long[1])[0] += sum.quantity();
+      amounts.merge(key, items.cost(sum.item(), sum.quantity(), currency), BigDecimal::add);
     }
     List<Row> details = new ArrayList<>();
     quantities.forEach(

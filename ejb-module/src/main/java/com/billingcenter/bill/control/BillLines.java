@@ -1,8 +1,8 @@
 package com.billingcenter.bill.control;
 
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.control.Sql;
 import com.billingcenter.site.control.Sites;
-import com.billingcenter.site.entity.Site;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.entity.BillingItem;
 import com.billingcenter.workspace.entity.SettlementPeriod;
@@ -10,13 +10,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,69 +106,53 @@ public class BillLines {
     return sums(sql, ownerId, month.atDay(1));
   }
 
-  private Map<Key, Long> sums(String sql, long ownerId, LocalDate... dates) {
+  private Map<Key, Long> sums(String sql, Object... parameters) {
+    record Sum(Key key, long quantity) {}
     Map<Key, Long> sums = new LinkedHashMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select = c.prepareStatement(sql)) {
-      select.setLong(1, ownerId);
-      for (int i = 0; i < dates.length; i++) {
-        select.setObject(i + 2, dates[i]);
-      }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          sums.merge(
-              new Key(
-                  rows.getLong(1),
-                  rows.getString(2),
-                  rows.getString(3),
-                  rows.getObject(4) == null ? null : rows.getLong(4),
-                  rows.getString(5),
-                  SettlementPeriod.Kind.valueOf(rows.getString(6))),
-              rows.getLong(7),
-              Long::sum);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the usage of the bill: " + e, e);
+    for (Sum sum :
+        Sql.list(
+            dataSource,
+            "the usage of the bill",
+            sql,
+            row ->
+                new Sum(
+                    new Key(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getObject(4) == null ? null : row.getLong(4),
+                        row.getString(5),
+                        SettlementPeriod.Kind.valueOf(row.getString(6))),
+                    row.getLong(7)),
+            parameters)) {
+      sums.merge(sum.key(), sum.quantity(), Long::sum);
     }
     return sums;
   }
 
   /** The names of the lines' workspaces (dissolved ones too: they stay on the bills). */
-  private Map<Long, String> names(java.util.Collection<Key> keys) {
+  private Map<Long, String> names(Collection<Key> keys) {
     Map<Long, String> names = new HashMap<>();
     List<Long> ids = keys.stream().map(Key::workspaceId).distinct().toList();
     for (int from = 0; from < ids.size(); from += 500) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      String sql =
-          "SELECT id, name FROM workspace WHERE id IN ("
-              + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
-              + ")";
-      try (Connection c = dataSource.getConnection();
-          PreparedStatement select = c.prepareStatement(sql)) {
-        for (int i = 0; i < chunk.size(); i++) {
-          select.setLong(i + 1, chunk.get(i));
-        }
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            names.put(rows.getLong(1), rows.getString(2));
-          }
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot read the workspaces of the bill: " + e, e);
-      }
+      Sql.list(
+              dataSource,
+              "the workspaces of the bill",
+              "SELECT id, name FROM workspace WHERE id IN (" + Sql.placeholders(chunk.size()) + ")",
+              row -> Map.entry(row.getLong(1), row.getString(2)),
+              chunk)
+          .forEach(name -> names.put(name.getKey(), name.getValue()));
     }
     return names;
   }
 
   private BillLine priced(Key key, Map<Long, String> names, long quantity, YearMonth usageMonth) {
-    Currency currency =
-        sites.find(key.siteCode()).map(Site::currency).orElse(Currency.getInstance("USD"));
+    Currency currency = sites.currencyOf(key.siteCode());
     BillingItem item = items.find(key.item()).orElse(null);
     BigDecimal price =
         item == null ? BigDecimal.ZERO : item.price(currency).orElse(BigDecimal.ZERO);
-    BigDecimal amount =
-        item == null ? BigDecimal.ZERO : item.cost(quantity, currency).orElse(BigDecimal.ZERO);
+    BigDecimal amount = items.cost(key.item(), quantity, currency);
     return new BillLine(
         key.workspaceId(),
         Objects.requireNonNullElse(names.get(key.workspaceId()), "#" + key.workspaceId()),

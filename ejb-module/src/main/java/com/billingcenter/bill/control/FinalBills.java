@@ -2,6 +2,7 @@ package com.billingcenter.bill.control;
 
 import com.billingcenter.platform.control.Databases;
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.workspace.entity.SettlementPeriod;
 import jakarta.annotation.Resource;
@@ -16,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -36,109 +36,84 @@ public class FinalBills {
   public record Stored(Instant finalizedAt, List<BillLine> lines, String csv) {}
 
   public Optional<Stored> find(long ownerId, YearMonth month) {
-    try (Connection c = dataSource.getConnection()) {
-      long id;
-      Instant finalizedAt;
-      String csv;
-      try (PreparedStatement select =
-          c.prepareStatement(
-              "SELECT id, finalized_at, csv FROM bill WHERE owner_id = ? AND bill_month = ?")) {
-        select.setLong(1, ownerId);
-        select.setObject(2, month.atDay(1));
-        try (ResultSet rows = select.executeQuery()) {
-          if (!rows.next()) {
-            return Optional.empty();
-          }
-          id = rows.getLong(1);
-          finalizedAt = UtcTimes.read(rows, 2);
-          csv = rows.getString(3);
-        }
-      }
-      List<BillLine> lines = new ArrayList<>();
-      try (PreparedStatement select =
-          c.prepareStatement(
-              "SELECT workspace_id, workspace_name, site_code, settlement_method,"
-                  + " cloud_account_id, billing_item, quantity, unit_price, amount, currency,"
-                  + " kind, usage_month FROM bill_line WHERE bill_id = ? ORDER BY line_no")) {
-        select.setLong(1, id);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            Currency currency = Currency.getInstance(rows.getString(10));
-            lines.add(
-                new BillLine(
-                    rows.getLong(1),
-                    rows.getString(2),
-                    rows.getString(3),
-                    rows.getString(4),
-                    rows.getObject(5) == null ? null : rows.getLong(5),
-                    rows.getString(6),
-                    rows.getLong(7),
-                    new BigDecimal(rows.getString(8)),
-                    rows.getBigDecimal(9)
-                        .setScale(
-                            Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP),
-                    currency,
-                    SettlementPeriod.Kind.valueOf(rows.getString(11)),
-                    YearMonth.from(rows.getObject(12, LocalDate.class))));
-          }
-        }
-      }
-      return Optional.of(new Stored(finalizedAt, lines, csv));
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the final bill of " + month + ": " + e, e);
-    }
+    String what = "the final bill of " + month;
+    record Head(long id, Instant finalizedAt, String csv) {}
+    return Sql.first(
+            dataSource,
+            what,
+            "SELECT id, finalized_at, csv FROM bill WHERE owner_id = ? AND bill_month = ?",
+            row -> new Head(row.getLong(1), UtcTimes.read(row, 2), row.getString(3)),
+            ownerId,
+            month.atDay(1))
+        .map(
+            head ->
+                new Stored(
+                    head.finalizedAt(),
+                    Sql.list(
+                        dataSource,
+                        what,
+                        "SELECT workspace_id, workspace_name, site_code, settlement_method,"
+                            + " cloud_account_id, billing_item, quantity, unit_price, amount,"
+                            + " currency, kind, usage_month FROM bill_line WHERE bill_id = ?"
+                            + " ORDER BY line_no",
+                        FinalBills::line,
+                        head.id()),
+                    head.csv()));
+  }
+
+  /** A stored line, its amount in the currency's minor unit (the column keeps four decimals). */
+  private static BillLine line(ResultSet row) throws SQLException {
+    Currency currency = Currency.getInstance(row.getString(10));
+    return new BillLine(
+        row.getLong(1),
+        row.getString(2),
+        row.getString(3),
+        row.getString(4),
+        row.getObject(5) == null ? null : row.getLong(5),
+        row.getString(6),
+        row.getLong(7),
+        new BigDecimal(row.getString(8)),
+        row.getBigDecimal(9)
+            .setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP),
+        currency,
+        SettlementPeriod.Kind.valueOf(row.getString(11)),
+        YearMonth.from(row.getObject(12, LocalDate.class)));
   }
 
   /** Whether the owner's bill of {@code month} is final. */
   public boolean exists(long ownerId, YearMonth month) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select =
-            c.prepareStatement("SELECT 1 FROM bill WHERE owner_id = ? AND bill_month = ?")) {
-      select.setLong(1, ownerId);
-      select.setObject(2, month.atDay(1));
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the final bill of " + month + ": " + e, e);
-    }
+    return Sql.first(
+            dataSource,
+            "the final bill of " + month,
+            "SELECT 1 FROM bill WHERE owner_id = ? AND bill_month = ?",
+            row -> true,
+            ownerId,
+            month.atDay(1))
+        .isPresent();
   }
 
   /** The CSV of the owner's final bill of {@code month}, as issued. */
   public Optional<String> csv(long ownerId, YearMonth month) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select =
-            c.prepareStatement("SELECT csv FROM bill WHERE owner_id = ? AND bill_month = ?")) {
-      select.setLong(1, ownerId);
-      select.setObject(2, month.atDay(1));
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the final bill of " + month + ": " + e, e);
-    }
+    return Sql.first(
+        dataSource,
+        "the final bill of " + month,
+        "SELECT csv FROM bill WHERE owner_id = ? AND bill_month = ?",
+        row -> row.getString(1),
+        ownerId,
+        month.atDay(1));
   }
 
   /** The months in {@code [from, to)} whose bill for the owner is final. */
   public List<YearMonth> finalMonths(long ownerId, YearMonth from, YearMonth to) {
-    List<YearMonth> months = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select =
-            c.prepareStatement(
-                "SELECT bill_month FROM bill WHERE owner_id = ? AND bill_month >= ?"
-                    + " AND bill_month < ? ORDER BY bill_month")) {
-      select.setLong(1, ownerId);
-      select.setObject(2, from.atDay(1));
-      select.setObject(3, to.atDay(1));
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          months.add(YearMonth.from(rows.getObject(1, LocalDate.class)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the final bills: " + e, e);
-    }
-    return months;
+    return Sql.list(
+        dataSource,
+        "the final bills",
+        "SELECT bill_month FROM bill WHERE owner_id = ? AND bill_month >= ? AND bill_month < ?"
+            + " ORDER BY bill_month",
+        row -> YearMonth.from(row.getObject(1, LocalDate.class)),
+        ownerId,
+        from.atDay(1),
+        to.atDay(1));
   }
 
   /**
@@ -146,45 +121,32 @@ public class FinalBills {
    * months before it that late lines could come from (at most {@code max}).
    */
   public List<Long> unfinished(YearMonth month, int lookbackMonths, int max) {
-    List<Long> owners = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select =
-            c.prepareStatement(
-                "SELECT DISTINCT d.owner_id FROM usage_day d WHERE d.usage_day >= ?"
-                    + " AND d.usage_day < ? AND NOT EXISTS (SELECT 1 FROM bill b"
-                    + " WHERE b.owner_id = d.owner_id AND b.bill_month = ?) ORDER BY d.owner_id")) {
-      select.setObject(1, month.minusMonths(lookbackMonths).atDay(1));
-      select.setObject(2, month.plusMonths(1).atDay(1));
-      select.setObject(3, month.atDay(1));
-      select.setMaxRows(max);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          owners.add(rows.getLong(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot find the bills to make final: " + e, e);
-    }
-    return owners;
+    return Sql.list(
+        dataSource,
+        "the bills to make final",
+        "SELECT DISTINCT d.owner_id FROM usage_day d WHERE d.usage_day >= ? AND d.usage_day < ?"
+            + " AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.owner_id = d.owner_id"
+            + " AND b.bill_month = ?) ORDER BY d.owner_id FETCH FIRST "
+            + Math.max(1, max)
+            + " ROWS ONLY",
+        row -> row.getLong(1),
+        month.minusMonths(lookbackMonths).atDay(1),
+        month.plusMonths(1).atDay(1),
+        month.atDay(1));
   }
 
   /** Whether the owner has any usage in {@code month}. */
   public boolean hasUsage(long ownerId, YearMonth month) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select =
-            c.prepareStatement(
-                "SELECT 1 FROM usage_day WHERE owner_id = ? AND usage_day >= ?"
-                    + " AND usage_day < ?")) {
-      select.setLong(1, ownerId);
-      select.setObject(2, month.atDay(1));
-      select.setObject(3, month.plusMonths(1).atDay(1));
-      select.setMaxRows(1);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the usage of " + month + ": " + e, e);
-    }
+    return Sql.first(
+            dataSource,
+            "the usage of " + month,
+            "SELECT 1 FROM usage_day WHERE owner_id = ? AND usage_day >= ? AND usage_day < ?"
+                + " FETCH FIRST 1 ROWS ONLY",
+            row -> true,
+            ownerId,
+            month.atDay(1),
+            month.plusMonths(1).atDay(1))
+        .isPresent();
   }
 
   /**

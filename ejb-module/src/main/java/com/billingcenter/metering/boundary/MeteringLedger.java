@@ -8,6 +8,7 @@ import com.billingcenter.metering.entity.DimensionQuantities;
 import com.billingcenter.metering.entity.MeteringRecord;
 import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.control.BillingItems;
@@ -16,10 +17,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -75,10 +72,7 @@ public class MeteringLedger {
    */
   public List<Line> ledger(BillingAccount owner, long cloudAccountId, Instant from, Instant to) {
     CloudAccount account = cloudAccounts.require(owner, cloudAccountId);
-    if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
-      throw new RuleViolation(
-          "metering.range", "The range must start before it ends and span at most 31 days.");
-    }
+    RuleViolation.requireRange(from, to, MAX_RANGE, "metering.range");
     List<MeteringRecord> records =
         em.createNamedQuery(MeteringRecord.LEDGER, MeteringRecord.class)
             .setParameter("cloudAccountId", account.id())
@@ -124,24 +118,20 @@ public class MeteringLedger {
             + " AND ((u.late = FALSE AND u.usage_hour >= ? AND u.usage_hour < ?)"
             + " OR (u.late = TRUE AND u.carried_to >= ? AND u.carried_to < ?))"
             + " GROUP BY CASE WHEN u.late THEN u.carried_to ELSE u.usage_hour END, u.billing_item";
+    record Sum(Instant hour, String item, long quantity) {}
     Map<Instant, Map<String, Long>> usage = new HashMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select = c.prepareStatement(sql)) {
-      select.setLong(1, cloudAccountId);
-      select.setObject(2, UtcTimes.local(from));
-      select.setObject(3, UtcTimes.local(to));
-      select.setObject(4, UtcTimes.local(from));
-      select.setObject(5, UtcTimes.local(to));
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          usage
-              .computeIfAbsent(UtcTimes.read(rows, 1), h -> new HashMap<>())
-              .put(rows.getString(2), rows.getLong(3));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Cannot read the usage of cloud account " + cloudAccountId, e);
+    for (Sum sum :
+        Sql.list(
+            dataSource,
+            "the usage of cloud account " + cloudAccountId,
+            sql,
+            row -> new Sum(UtcTimes.read(row, 1), row.getString(2), row.getLong(3)),
+            cloudAccountId,
+            from,
+            to,
+            from,
+            to)) {
+      usage.computeIfAbsent(sum.hour(), h -> new HashMap<>()).put(sum.item(), sum.quantity());
     }
     return usage;
   }

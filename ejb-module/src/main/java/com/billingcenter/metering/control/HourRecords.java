@@ -1,17 +1,16 @@
 package com.billingcenter.metering.control;
 
 import com.billingcenter.metering.entity.MeteringState;
+import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,27 +64,20 @@ final class HourRecords {
    * rows are carried ({@link LateUsage}), so that a row is in one record only.
    */
   Map<Long, Map<String, Long>> usage(List<Long> accounts) throws SQLException {
+    record Sum(long account, String item, long quantity) {}
     Map<Long, Map<String, Long>> usage = new HashMap<>();
-    String sql =
-        "SELECT p.cloud_account_id, u.billing_item, SUM(u.quantity)"
-            + SettledUsage.FROM
-            + " AND u.usage_hour = ? AND u.late = FALSE AND p.cloud_account_id IN ("
-            + String.join(", ", Collections.nCopies(accounts.size(), "?"))
-            + ")"
-            + " GROUP BY p.cloud_account_id, u.billing_item";
-    try (PreparedStatement select = c.prepareStatement(sql)) {
-      int i = 1;
-      select.setObject(i++, UtcTimes.local(hour));
-      for (long id : accounts) {
-        select.setLong(i++, id);
-      }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          usage
-              .computeIfAbsent(rows.getLong(1), k -> new HashMap<>())
-              .put(rows.getString(2), rows.getLong(3));
-        }
-      }
+    for (Sum sum :
+        Sql.list(
+            c,
+            "SELECT p.cloud_account_id, u.billing_item, SUM(u.quantity)"
+                + SettledUsage.FROM
+                + " AND u.usage_hour = ? AND u.late = FALSE AND p.cloud_account_id IN ("
+                + Sql.placeholders(accounts.size())
+                + ") GROUP BY p.cloud_account_id, u.billing_item",
+            row -> new Sum(row.getLong(1), row.getString(2), row.getLong(3)),
+            hour,
+            accounts)) {
+      usage.computeIfAbsent(sum.account(), k -> new HashMap<>()).put(sum.item(), sum.quantity());
     }
     return usage;
   }

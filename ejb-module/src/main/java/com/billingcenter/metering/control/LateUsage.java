@@ -1,15 +1,13 @@
 package com.billingcenter.metering.control;
 
+import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.entity.BillingItem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,34 +50,28 @@ final class LateUsage {
       }
     }
     record Row(String site, String id, long account, String item, Instant hour, long quantity) {}
-    List<Row> rows = new ArrayList<>();
     String sql =
         "SELECT u.site_code, u.record_id, p.cloud_account_id, u.billing_item, u.usage_hour,"
             + " u.quantity"
             + SettledUsage.FROM
             + " AND u.late = TRUE AND u.carried_to IS NULL AND u.usage_hour <= ?"
             + " AND p.cloud_account_id IN ("
-            + String.join(", ", Collections.nCopies(accounts.size(), "?"))
+            + Sql.placeholders(accounts.size())
             + ")";
-    try (PreparedStatement select = c.prepareStatement(sql)) {
-      int i = 1;
-      select.setObject(i++, UtcTimes.local(hour));
-      for (long id : accounts) {
-        select.setLong(i++, id);
-      }
-      try (ResultSet found = select.executeQuery()) {
-        while (found.next()) {
-          rows.add(
-              new Row(
-                  found.getString(1),
-                  found.getString(2),
-                  found.getLong(3),
-                  found.getString(4),
-                  UtcTimes.read(found, 5),
-                  found.getLong(6)));
-        }
-      }
-    }
+    List<Row> rows =
+        Sql.list(
+            c,
+            sql,
+            found ->
+                new Row(
+                    found.getString(1),
+                    found.getString(2),
+                    found.getLong(3),
+                    found.getString(4),
+                    UtcTimes.read(found, 5),
+                    found.getLong(6)),
+            hour,
+            accounts);
     Map<Long, Map<String, Carried>> carried = new HashMap<>();
     if (rows.isEmpty()) {
       return carried;

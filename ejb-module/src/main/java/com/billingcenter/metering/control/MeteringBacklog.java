@@ -1,18 +1,14 @@
 package com.billingcenter.metering.control;
 
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,20 +51,15 @@ public class MeteringBacklog {
     if (reading != null && readAt.plus(REUSE).isAfter(now) && !readAt.isAfter(now)) {
       return reading;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select =
-            c.prepareStatement(
+    reading =
+        Sql.first(
+                dataSource,
+                "the metering backlog",
                 "SELECT COUNT(*), MIN(computed_at) FROM metering_record"
-                    + " WHERE state = 'PENDING' AND computed_at < ?")) {
-      select.setObject(1, UtcTimes.local(now.minus(alertAfter)));
-      try (ResultSet rows = select.executeQuery()) {
-        rows.next();
-        LocalDateTime oldest = rows.getObject(2, LocalDateTime.class);
-        reading = new Waiting(rows.getLong(1), UtcTimes.instant(oldest), alertAfter);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the metering backlog: " + e, e);
-    }
+                    + " WHERE state = 'PENDING' AND computed_at < ?",
+                row -> new Waiting(row.getLong(1), UtcTimes.read(row, 2), alertAfter),
+                now.minus(alertAfter))
+            .orElseThrow();
     last = reading;
     readAt = now;
     return reading;

@@ -8,6 +8,7 @@ import com.billingcenter.metering.entity.MeteringHours;
 import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.platform.control.Databases;
 import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.control.HourCloses;
 import com.billingcenter.usage.entity.BillingItem;
@@ -18,11 +19,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,24 +118,18 @@ public class MeteringStore {
             + " final_metering_until, ended_at FROM cloud_account"
             + " WHERE owner_id IS NOT NULL"
             + " AND status IN ('ACTIVE', 'ENDING', 'ENDED')";
-    List<Account> accounts = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select = c.prepareStatement(sql);
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        accounts.add(
+    return Sql.list(
+        dataSource,
+        "the cloud accounts to meter",
+        sql,
+        row ->
             new Account(
-                rows.getLong(1),
-                CloudAccountStatus.valueOf(rows.getString(2)),
-                UtcTimes.read(rows, 3),
-                UtcTimes.read(rows, 4),
-                UtcTimes.read(rows, 5),
-                UtcTimes.read(rows, 6)));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the cloud accounts to meter: " + e, e);
-    }
-    return accounts;
+                row.getLong(1),
+                CloudAccountStatus.valueOf(row.getString(2)),
+                UtcTimes.read(row, 3),
+                UtcTimes.read(row, 4),
+                UtcTimes.read(row, 5),
+                UtcTimes.read(row, 6)));
   }
 
   /**
@@ -203,28 +196,21 @@ public class MeteringStore {
             + " WHERE m.state = 'PENDING' ORDER BY m.usage_hour, m.id FETCH FIRST "
             + Math.max(1, limit)
             + " ROWS ONLY";
-    List<Pending> pending = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select = c.prepareStatement(sql)) {
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          pending.add(
-              new Pending(
-                  rows.getLong(1),
-                  rows.getString(2),
-                  rows.getString(3),
-                  rows.getString(4),
-                  CloudAccount.licenseOf(rows.getString(5), rows.getString(6), rows.getString(7)),
-                  rows.getString(8),
-                  UtcTimes.read(rows, 9),
-                  rows.getLong(10),
-                  rows.getInt(11)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the records to send: " + e, e);
-    }
-    return pending;
+    return Sql.list(
+        dataSource,
+        "the records to send",
+        sql,
+        row ->
+            new Pending(
+                row.getLong(1),
+                row.getString(2),
+                row.getString(3),
+                row.getString(4),
+                CloudAccount.licenseOf(row.getString(5), row.getString(6), row.getString(7)),
+                row.getString(8),
+                UtcTimes.read(row, 9),
+                row.getLong(10),
+                row.getInt(11)));
   }
 
   /** Keeps what the marketplace said; a record already answered is not changed again. */
@@ -256,28 +242,16 @@ public class MeteringStore {
 
   /** How many records wait to be sent. */
   public int countPending() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select =
-            c.prepareStatement("SELECT COUNT(*) FROM metering_record WHERE state = 'PENDING'");
-        ResultSet rows = select.executeQuery()) {
-      rows.next();
-      return rows.getInt(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sql.first(
+            dataSource,
+            "the records to send",
+            "SELECT COUNT(*) FROM metering_record WHERE state = 'PENDING'",
+            row -> row.getInt(1))
+        .orElseThrow();
   }
 
   private int update(String sql, Object... parameters) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement update = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        Object p = parameters[i];
-        update.setObject(i + 1, p instanceof Instant at ? UtcTimes.local(at) : p);
-      }
-      return update.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Metering could not update the database: " + e, e);
-    }
+    return Sql.update(dataSource, "update the metering records", sql, parameters);
   }
 
   private static String truncate(String text, int max) {

@@ -1,14 +1,17 @@
 package com.billingcenter.notice.boundary;
 
 import com.billingcenter.notice.entity.Notice;
+import com.billingcenter.platform.control.AccountPages;
 import com.billingcenter.platform.control.OwnedRows;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** The notices of one Billing Center account, newest first. */
 @Stateless
-public class NoticeBoard {
+@LocalBean
+public class NoticeBoard implements AccountPages<Notice> {
 
   public static final int MAX_PAGE = 200;
 
@@ -17,10 +20,17 @@ public class NoticeBoard {
 
   @Inject OwnedRows rows;
 
-  public List<Notice> list(long ownerId, int first, int max) {
-    return rows.page(QUERIES, ownerId, first, max, MAX_PAGE);
+  @Override
+  public int maxPageSize() {
+    return MAX_PAGE;
   }
 
+  @Override
+  public List<Notice> page(long ownerId, int first, int size) {
+    return rows.page(QUERIES, ownerId, first, size, MAX_PAGE);
+  }
+
+  @Override
   public long count(long ownerId) {
     return rows.count(QUERIES, ownerId);
   }

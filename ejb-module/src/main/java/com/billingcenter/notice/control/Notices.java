@@ -4,6 +4,7 @@ import com.billingcenter.account.entity.MailedLink;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.notice.entity.Notice;
 import com.billingcenter.platform.control.PublicAddress;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.workspace.entity.Workspace;
 import com.billingcenter.workspace.entity.WorkspaceLanguage;
 import jakarta.enterprise.context.Dependent;
@@ -16,8 +17,6 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.Map;
@@ -34,9 +33,6 @@ public class Notices {
 
   static final String TEMPLATES = "com.billingcenter.notice.notices";
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject Event<NoticeWritten> written;
@@ -52,7 +48,7 @@ public class Notices {
     Object[] values = {
       workspace.name(),
       cloudAccount.providerAccountId(),
-      WHEN.format(workspace.countdownEnd().orElseThrow())
+      UtcTimes.MINUTES.format(workspace.countdownEnd().orElseThrow())
     };
     Notice notice =
         Notice.about(
@@ -83,7 +79,7 @@ public class Notices {
             "workspaceLocked.link",
             new Object[] {
               publicAddress.link("/locked.xhtml?t=" + link.token()),
-              WHEN.format(link.link().expiresAt())
+              UtcTimes.MINUTES.format(link.link().use().expiresAt())
             });
     written.fire(new NoticeWritten(notice.id(), mailedLink));
     return notice;
@@ -92,7 +88,7 @@ public class Notices {
   /** The owner dissolved the workspace during its lock countdown. */
   public Notice workspaceDissolved(Workspace workspace) {
     ResourceBundle templates = templates(workspace);
-    Object[] values = {workspace.name(), WHEN.format(workspace.dissolvedAt())};
+    Object[] values = {workspace.name(), UtcTimes.MINUTES.format(workspace.dissolvedAt())};
     Notice notice =
         Notice.about(
             workspace.ownerId(),

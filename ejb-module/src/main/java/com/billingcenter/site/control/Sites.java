@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,6 +48,11 @@ public class Sites {
 
   public Optional<Site> find(String code) {
     return catalog.find(code);
+  }
+
+  /** The currency the site bills in; US dollars for a site that is not configured (any more). */
+  public Currency currencyOf(String code) {
+    return find(code).map(Site::currency).orElse(Currency.getInstance("USD"));
   }
 
   /** Every site, in the order of the file. */

@@ -140,6 +140,23 @@ public class BillingItems {
     return Optional.ofNullable(code == null ? null : items.get(code));
   }
 
+  /**
+   * What {@code quantity} of the item costs in {@code currency}; zero for an unknown item or price.
+   */
+  public BigDecimal cost(String code, long quantity, Currency currency) {
+    return find(code).flatMap(i -> i.cost(quantity, currency)).orElse(BigDecimal.ZERO);
+  }
+
+  /** The item's name in {@code language} (en or zh), or its code when it is unknown. */
+  public String name(String code, String language) {
+    return find(code).map(i -> i.name(language)).orElse(code);
+  }
+
+  /** The item's unit in {@code language}, or nothing when it is unknown. */
+  public String unit(String code, String language) {
+    return find(code).map(i -> i.unit(language)).orElse("");
+  }
+
   /** Every item, in the order of the file. */
   public Collection<BillingItem> all() {
     return items.values();

@@ -165,27 +165,27 @@ public class Workspaces {
    * this month: this month's change is used), soonest first by name, at most {@code max}.
    */
   public List<Workspace> changedSince(BillingAccount owner, Instant since, int max) {
-    return em.createQuery(
-            "select w from Workspace w where w.ownerId = :ownerId and w.status = :active"
-                + " and w.settlementChangedAt >= :since order by w.name, w.id",
-            Workspace.class)
-        .setParameter("ownerId", owner.id())
-        .setParameter("active", WorkspaceStatus.ACTIVE)
-        .setParameter("since", since)
+    return changedSince("select w", " order by w.name, w.id", Workspace.class, owner, since)
         .setMaxResults(max)
         .getResultList();
   }
 
   /** How many of the owner's active workspaces changed their settlement method since then. */
   public long countChangedSince(BillingAccount owner, Instant since) {
+    return changedSince("select count(w)", "", Long.class, owner, since).getSingleResult();
+  }
+
+  private <T> TypedQuery<T> changedSince(
+      String select, String order, Class<T> type, BillingAccount owner, Instant since) {
     return em.createQuery(
-            "select count(w) from Workspace w where w.ownerId = :ownerId and w.status = :active"
-                + " and w.settlementChangedAt >= :since",
-            Long.class)
+            select
+                + " from Workspace w where w.ownerId = :ownerId and w.status = :active"
+                + " and w.settlementChangedAt >= :since"
+                + order,
+            type)
         .setParameter("ownerId", owner.id())
         .setParameter("active", WorkspaceStatus.ACTIVE)
-        .setParameter("since", since)
-        .getSingleResult();
+        .setParameter("since", since);
   }
 
   /** One page of the owner's workspaces; sorting and filtering are done by the database. */

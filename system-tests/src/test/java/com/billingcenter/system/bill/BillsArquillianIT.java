@@ -257,7 +257,7 @@ class BillsArquillianIT extends ContainerTest {
     String csv = bills.csv(owner, march);
     assertTrue(csv.contains("2025-03,2025-03,billing-center"), csv);
     assertTrue(
-        notices.list(owner.id(), 0, 10).stream()
+        notices.page(owner.id(), 0, 10).stream()
             .anyMatch(n -> n.subject().equals("Your bill for 2025-03 is ready")),
         "a notice says the bill is ready");
 

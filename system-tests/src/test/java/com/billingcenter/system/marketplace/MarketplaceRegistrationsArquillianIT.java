@@ -127,7 +127,7 @@ class MarketplaceRegistrationsArquillianIT extends ContainerTest {
             RuleViolation.class,
             () -> registrations.bind(eve, second.reference(), List.of(eves.id()), null));
     assertEquals("cloudAccount.otherOwner", refused.code());
-    assertNull(registrations.find(second.reference()).orElseThrow().usedAt(), "still unused");
+    assertNull(registrations.find(second.reference()).orElseThrow().use().usedAt(), "still unused");
     assertEquals(
         Settlement.billingCenterAccount(), workspaces.require(eve, eves.id()).settlement());
   }
@@ -146,7 +146,7 @@ class MarketplaceRegistrationsArquillianIT extends ContainerTest {
                 registrations.bind(
                     bob, registration.reference(), List.of(bobs.id(), anns.id()), null));
     assertEquals("workspace.notFound", refused.code());
-    assertNull(registrations.find(registration.reference()).orElseThrow().usedAt());
+    assertNull(registrations.find(registration.reference()).orElseThrow().use().usedAt());
     assertNull(registrations.cloudAccountOf(registration).ownerId(), "still pending");
     assertEquals(
         Settlement.billingCenterAccount(), workspaces.require(bob, bobs.id()).settlement());

@@ -60,7 +60,7 @@ class LifecycleArquillianIT extends ContainerTest {
     assertEquals(WorkspaceStatus.LOCKED, workspaces.require(owner, workspace.id()).status());
     assertEquals(1, notices.count(owner.id()));
     assertTrue(
-        notices.list(owner.id(), 0, 10).get(0).subject().contains("已锁定"),
+        notices.page(owner.id(), 0, 10).get(0).subject().contains("已锁定"),
         "the notice is in the workspace's language");
 
     // Issue "nothing lost": usage reported while locked is kept, unsettled.
@@ -128,7 +128,7 @@ class LifecycleArquillianIT extends ContainerTest {
     Workspace locked = workspaces.require(failing.owner(), failing.workspace().id());
     assertEquals(WorkspaceStatus.LOCKED, locked.status());
     assertEquals(WorkspaceLocks.SUBSCRIPTION_FAILED, locked.lockReason());
-    var notice = notices.list(failing.owner().id(), 0, 10).get(0);
+    var notice = notices.page(failing.owner().id(), 0, 10).get(0);
     assertTrue(notice.body().contains("failed"), notice.body());
     assertEquals(
         0,

@@ -10,6 +10,7 @@ import com.billingcenter.account.control.AccountIdentityStore;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.entity.RuleViolation;
@@ -63,9 +64,10 @@ class WorkspacesArquillianIT extends ContainerTest {
 
   private long awsAccountOf(BillingAccount owner) throws Exception {
     transaction.begin();
+    String license = "arn:aws:license-manager::123456789012:license:l-" + UUID.randomUUID();
     CloudAccount account =
-        CloudAccount.registered(
-            "aws", "123456789012", "arn:license:" + UUID.randomUUID(), "product", clock);
+        CloudAccount.buyer(
+            "aws", "123456789012", new BuyerLicense(license, license, false), "product", clock);
     account.bindTo(owner.id());
     em.persist(account);
     transaction.commit();

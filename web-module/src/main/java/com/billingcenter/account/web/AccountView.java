@@ -3,6 +3,7 @@ package com.billingcenter.account.web;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.platform.web.PageSignIns;
@@ -12,16 +13,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** {@code account.xhtml}: Account Management > Account, with changing the password. */
 @Named
 @RequestScoped
 public class AccountView {
-
-  private static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   @Inject Caller caller;
   @Inject PageSignIns pageSignIns;
@@ -61,11 +57,11 @@ public class AccountView {
   }
 
   public String getCreatedAt() {
-    return UTC.format(account.createdAt());
+    return UtcTimes.MINUTES.format(account.createdAt());
   }
 
   public String getPasswordChangedAt() {
-    return UTC.format(account.passwordChangedAt());
+    return UtcTimes.MINUTES.format(account.passwordChangedAt());
   }
 
   public AccountForm getForm() {

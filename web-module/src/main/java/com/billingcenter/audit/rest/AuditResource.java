@@ -3,7 +3,6 @@ package com.billingcenter.audit.rest;
 import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.platform.rest.PageJson;
-import com.billingcenter.platform.rest.Paging;
 import com.billingcenter.platform.web.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -60,13 +59,6 @@ public class AuditResource {
   public PageJson<AuditEntryJson> page(
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
-    int first = Paging.firstRow(page, size, AuditLog.MAX_PAGE_SIZE, "entries");
-    long accountId = caller.account().id();
-    return PageJson.of(
-        page,
-        size,
-        auditLog.count(accountId),
-        auditLog.page(accountId, first, size),
-        AuditEntryJson::of);
+    return PageJson.of(page, size, "entries", auditLog, caller.account().id(), AuditEntryJson::of);
   }
 }

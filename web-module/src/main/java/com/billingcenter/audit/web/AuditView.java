@@ -2,6 +2,7 @@ package com.billingcenter.audit.web;
 
 import com.billingcenter.audit.boundary.AuditLog;
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.NewestFirstRows;
 import jakarta.annotation.PostConstruct;
@@ -9,8 +10,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.primefaces.model.LazyDataModel;
 
 /** {@code audit.xhtml}: the account's audit entries, paged by the database. */
@@ -20,9 +19,6 @@ public class AuditView implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
   /** An entry as the page shows it. */
   public record Row(
       long id, String at, String actor, String action, String subject, String before, String after)
@@ -31,7 +27,7 @@ public class AuditView implements Serializable {
     static Row of(AuditEntry e) {
       return new Row(
           e.id(),
-          UTC.format(e.occurredAt()),
+          UtcTimes.SECONDS.format(e.occurredAt()),
           e.actor(),
           e.action(),
           e.subjectType() + " " + e.subjectId(),
@@ -47,13 +43,9 @@ public class AuditView implements Serializable {
 
   @PostConstruct
   void init() {
-    long accountId = caller.account().id();
-    AuditLog log = auditLog;
     entries =
-        new NewestFirstRows<>(
-            () -> log.count(accountId),
-            (first, size) -> log.page(accountId, first, size).stream().map(Row::of).toList(),
-            row -> String.valueOf(row.id()));
+        NewestFirstRows.of(
+            auditLog, caller.account().id(), Row::of, row -> String.valueOf(row.id()));
   }
 
   public LazyDataModel<Row> getEntries() {

@@ -142,7 +142,7 @@ public class BillResource {
   public record DayJson(String day, String currency, BigDecimal amount) {}
 
   /** The longest range of the daily costs. */
-  static final int MAX_DAYS = 366;
+  static final int MAX_DAYS = ConsumptionDetails.MAX_DAYS;
 
   @GET
   @Path("daily")

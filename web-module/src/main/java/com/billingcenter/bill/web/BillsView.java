@@ -5,6 +5,7 @@ import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.bill.control.Bill;
 import com.billingcenter.bill.control.BillLine;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.usage.control.BillingItems;
@@ -39,10 +40,6 @@ import org.primefaces.model.StreamedContent;
 public class BillsView implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  static final java.time.format.DateTimeFormatter UTC =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-          .withZone(ZoneOffset.UTC);
 
   /** A line of the bill as the page shows it. */
   public record Row(
@@ -115,12 +112,9 @@ public class BillsView implements Serializable {
               new Row(
                   line.workspaceName(),
                   line.siteCode(),
-                  items
-                      .find(line.billingItem())
-                      .map(i -> i.name(language))
-                      .orElse(line.billingItem()),
+                  items.name(line.billingItem(), language),
                   line.quantity(),
-                  items.find(line.billingItem()).map(i -> i.unit(language)).orElse(""),
+                  items.unit(line.billingItem(), language),
                   line.unitPrice().toPlainString(),
                   line.amount().toPlainString(),
                   line.currency().getCurrencyCode(),
@@ -137,8 +131,8 @@ public class BillsView implements Serializable {
               group.getKey(), titles.get(group.getKey()), List.copyOf(group.getValue()), totals));
     }
     finalBill = bill.isFinal();
-    finalizedAt = bill.isFinal() ? UTC.format(bill.finalizedAt()) : null;
-    closesAt = UTC.format(bill.closesAt());
+    finalizedAt = bill.isFinal() ? UtcTimes.MINUTES.format(bill.finalizedAt()) : null;
+    closesAt = UtcTimes.MINUTES.format(bill.closesAt());
   }
 
   /** What the page says of a line besides its figures: used while locked, reported late. */

@@ -93,12 +93,9 @@ public class ConsumptionView implements Serializable {
                 r ->
                     new Row(
                         r.day().toString(),
-                        items
-                            .find(r.billingItem())
-                            .map(i -> i.name(language))
-                            .orElse(r.billingItem()),
+                        items.name(r.billingItem(), language),
                         r.quantity(),
-                        items.find(r.billingItem()).map(i -> i.unit(language)).orElse(""),
+                        items.unit(r.billingItem(), language),
                         r.amount().toPlainString() + " " + r.currency().getCurrencyCode()))
             .toList();
     chart(found);

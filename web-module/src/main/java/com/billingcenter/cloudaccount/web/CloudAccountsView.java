@@ -6,6 +6,7 @@ import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.site.control.Sites;
@@ -19,8 +20,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +32,6 @@ import java.util.Map;
 public class CloudAccountsView implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  private static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** A workspace under its cloud account. */
   public record SettledWorkspace(long id, String name, String site) implements Serializable {}
@@ -99,11 +95,11 @@ public class CloudAccountsView implements Serializable {
               account.productCode(),
               account.status().name(),
               account.freeTrial(),
-              UTC.format(account.createdAt()),
+              UtcTimes.MINUTES.format(account.createdAt()),
               account.finalMeteringUntil() == null
                   ? null
-                  : UTC.format(account.finalMeteringUntil()),
-              account.endedAt() == null ? null : UTC.format(account.endedAt()),
+                  : UtcTimes.MINUTES.format(account.finalMeteringUntil()),
+              account.endedAt() == null ? null : UtcTimes.MINUTES.format(account.endedAt()),
               RecordedEntitlements.of(account).stream()
                   .map(
                       e ->
@@ -112,7 +108,7 @@ public class CloudAccountsView implements Serializable {
                               + e.value()
                               + (e.expiresAt() == null
                                   ? ""
-                                  : " (" + UTC.format(e.expiresAt()) + ")"))
+                                  : " (" + UtcTimes.MINUTES.format(e.expiresAt()) + ")"))
                   .toList(),
               entry.getValue().stream()
                   .map(w -> new SettledWorkspace(w.id(), w.name(), siteName(w.siteCode(), locale)))

@@ -71,7 +71,21 @@ public class SetupView implements Serializable {
   @Inject Clock clock;
 
   private String ref;
-  private String state = "invalid";
+
+  /** Where the set-up reference stands: only an open one sets anything up. */
+  public enum Reference {
+    INVALID,
+    OPEN,
+    USED,
+    EXPIRED;
+
+    /** The message that says so to the buyer, e.g. {@code setup.state.expired}. */
+    public String getMessageKey() {
+      return "setup.state." + name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private Reference state = Reference.INVALID;
   private String awsAccountId;
 
   /**
@@ -104,14 +118,14 @@ public class SetupView implements Serializable {
     }
     Optional<Registration> registration = ref == null ? Optional.empty() : registrations.find(ref);
     if (registration.isEmpty()) {
-      state = "invalid";
+      state = Reference.INVALID;
       return;
     }
     try {
       registration.get().check(clock);
-      state = "open";
+      state = Reference.OPEN;
     } catch (RuleViolation refused) {
-      state = refused.code().equals("registration.used") ? "used" : "expired";
+      state = refused.code().equals("registration.used") ? Reference.USED : Reference.EXPIRED;
     }
     CloudAccount account = registrations.cloudAccountOf(registration.get());
     awsAccountId = account.providerAccountId();
@@ -126,7 +140,7 @@ public class SetupView implements Serializable {
   }
 
   private void loadWorkspaces(FacesContext faces) {
-    BillingAccount owner = owner(faces);
+    BillingAccount owner = caller.account();
     Locale locale = faces.getViewRoot().getLocale();
     workspaceItems =
         workspaces.list(owner, WorkspaceQuery.firstPage(WorkspaceQuery.MAX_PAGE_SIZE)).stream()
@@ -182,7 +196,7 @@ public class SetupView implements Serializable {
             ? List.of(pending)
             : List.of();
     try {
-      registrations.bind(owner(faces), ref, chosen, named ? newWorkspace() : null, upgrade);
+      registrations.bind(caller.account(), ref, chosen, named ? newWorkspace() : null, upgrade);
     } catch (RuleViolation refused) {
       Messages.error(faces, null, refused.code());
       return;
@@ -228,10 +242,6 @@ public class SetupView implements Serializable {
     return FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal() != null;
   }
 
-  private BillingAccount owner(FacesContext faces) {
-    return caller.account();
-  }
-
   private static HttpSession session(FacesContext faces) {
     return (HttpSession) faces.getExternalContext().getSession(true);
   }
@@ -244,7 +254,7 @@ public class SetupView implements Serializable {
     this.ref = ref;
   }
 
-  public String getState() {
+  public Reference getState() {
     return state;
   }
 

@@ -3,7 +3,6 @@ package com.billingcenter.notice.rest;
 import com.billingcenter.notice.boundary.NoticeBoard;
 import com.billingcenter.notice.entity.Notice;
 import com.billingcenter.platform.rest.PageJson;
-import com.billingcenter.platform.rest.Paging;
 import com.billingcenter.platform.web.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -58,9 +57,6 @@ public class NoticeResource {
   public PageJson<NoticeJson> page(
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
-    int first = Paging.firstRow(page, size, NoticeBoard.MAX_PAGE, "notices");
-    long ownerId = caller.account().id();
-    return PageJson.of(
-        page, size, board.count(ownerId), board.list(ownerId, first, size), NoticeJson::of);
+    return PageJson.of(page, size, "notices", board, caller.account().id(), NoticeJson::of);
   }
 }

@@ -2,6 +2,7 @@ package com.billingcenter.notice.web;
 
 import com.billingcenter.notice.boundary.NoticeBoard;
 import com.billingcenter.notice.entity.Notice;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.NewestFirstRows;
 import jakarta.annotation.PostConstruct;
@@ -9,8 +10,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.primefaces.model.LazyDataModel;
 
 /**
@@ -23,9 +22,6 @@ public class NoticesView implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
   /** A notice as the page shows it. */
   public record Row(
       long id, String at, String language, String subject, String body, Long lockedWorkspace)
@@ -34,7 +30,7 @@ public class NoticesView implements Serializable {
     static Row of(Notice n) {
       return new Row(
           n.id(),
-          UTC.format(n.createdAt()),
+          UtcTimes.MINUTES.format(n.createdAt()),
           n.language().code(),
           n.subject(),
           n.body(),
@@ -49,13 +45,8 @@ public class NoticesView implements Serializable {
 
   @PostConstruct
   void init() {
-    long ownerId = caller.account().id();
-    NoticeBoard noticeBoard = board;
     notices =
-        new NewestFirstRows<>(
-            () -> noticeBoard.count(ownerId),
-            (first, size) -> noticeBoard.list(ownerId, first, size).stream().map(Row::of).toList(),
-            row -> String.valueOf(row.id()));
+        NewestFirstRows.of(board, caller.account().id(), Row::of, row -> String.valueOf(row.id()));
   }
 
   public LazyDataModel<Row> getNotices() {

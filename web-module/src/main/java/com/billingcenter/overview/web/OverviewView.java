@@ -63,18 +63,35 @@ public class OverviewView {
   @Inject Sites sites;
   @Inject Clock clock;
 
-  private String month;
-  private List<String> totals = List.of();
-  private List<Cost> byMethod = List.of();
-  private List<Cost> byWorkspace = List.of();
-  private String methodChart;
-  private String workspaceChart;
-  private List<Cloud> clouds = List.of();
-  private List<Entry> locked = List.of();
-  private long lockedCount;
-  private List<Entry> waiting = List.of();
-  private long waitingCount;
-  private String nextMonth;
+  /**
+   * This month's cost so far: the totals per currency, by settlement method and by workspace (the
+   * largest, the rest as one), each as table rows and a chart; {@code costless} when there is none
+   * to chart.
+   */
+  public record Costs(
+      List<String> totals,
+      List<Cost> byMethod,
+      List<Cost> byWorkspace,
+      String methodChart,
+      String workspaceChart,
+      boolean costless) {}
+
+  /** Some workspaces ({@value #SHOWN} at most) and how many there are in all. */
+  public record Entries(List<Entry> shown, long count) {}
+
+  /**
+   * The page: the month and its costs, the cloud accounts, the locked workspaces with their days
+   * left, and the workspaces whose method may change only from {@code nextMonth}.
+   */
+  public record Overview(
+      String month,
+      String nextMonth,
+      Costs costs,
+      List<Cloud> clouds,
+      Entries locked,
+      Entries waiting) {}
+
+  private Overview overview;
 
   @PostConstruct
   void init() {
@@ -82,9 +99,7 @@ public class OverviewView {
     BillingAccount owner = caller.account();
     Instant now = clock.instant();
     YearMonth current = YearMonth.from(now.atZone(ZoneOffset.UTC));
-    month = current.toString();
-    nextMonth = current.plusMonths(1).atDay(1).toString();
-    clouds =
+    List<Cloud> clouds =
         cloudAccounts.withWorkspaces(owner).entrySet().stream()
             .map(
                 e ->
@@ -95,11 +110,8 @@ public class OverviewView {
                         e.getKey().status().name(),
                         e.getValue().size()))
             .toList();
-    costs(faces, owner, current);
-    locked(faces, owner, now);
     Instant monthStart = current.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    waitingCount = workspaces.countChangedSince(owner, monthStart);
-    waiting =
+    List<Entry> waiting =
         workspaces.changedSince(owner, monthStart, SHOWN).stream()
             .map(
                 w ->
@@ -109,9 +121,18 @@ public class OverviewView {
                         siteName(faces, w.siteCode()),
                         w.nextChangePossible().map(DAY::format).orElse("")))
             .toList();
+    overview =
+        new Overview(
+            current.toString(),
+            current.plusMonths(1).atDay(1).toString(),
+            costs(faces, owner, current, clouds),
+            clouds,
+            locked(faces, owner, now),
+            new Entries(waiting, workspaces.countChangedSince(owner, monthStart)));
   }
 
-  private void costs(FacesContext faces, BillingAccount owner, YearMonth current) {
+  private Costs costs(
+      FacesContext faces, BillingAccount owner, YearMonth current, List<Cloud> clouds) {
     Bill bill = bills.month(owner, current);
     Map<String, String> cloudNames = new LinkedHashMap<>();
     Map<String, Map<Currency, BigDecimal>> methods = new LinkedHashMap<>();
@@ -123,24 +144,27 @@ public class OverviewView {
       }
       methods
           .computeIfAbsent(
-              methodTitle(faces, line, cloudNames), k -> new TreeMap<>(CostsByLabel.byCode()))
+              methodTitle(faces, line, cloudNames, clouds),
+              k -> new TreeMap<>(CostsByLabel.byCode()))
           .merge(line.currency(), line.amount(), BigDecimal::add);
       spaces
           .computeIfAbsent(line.workspaceName(), k -> new TreeMap<>(CostsByLabel.byCode()))
           .merge(line.currency(), line.amount(), BigDecimal::add);
       all.merge(line.currency(), line.amount(), BigDecimal::add);
     }
-    totals =
-        all.entrySet().stream().map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList();
-    byMethod = CostsByLabel.rows(methods);
     Map<String, Map<Currency, BigDecimal>> shown =
         CostsByLabel.largest(spaces, SHOWN, Messages.text(faces, "overview.others"));
-    byWorkspace = CostsByLabel.rows(shown);
-    methodChart = CostsByLabel.barChart(methods);
-    workspaceChart = CostsByLabel.barChart(shown);
+    return new Costs(
+        all.entrySet().stream().map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList(),
+        CostsByLabel.rows(methods),
+        CostsByLabel.rows(shown),
+        CostsByLabel.barChart(methods),
+        CostsByLabel.barChart(shown),
+        methods.isEmpty());
   }
 
-  private String methodTitle(FacesContext faces, BillLine line, Map<String, String> cloudNames) {
+  private static String methodTitle(
+      FacesContext faces, BillLine line, Map<String, String> cloudNames, List<Cloud> clouds) {
     String group = line.group();
     if (BillLine.WRITTEN_OFF.equals(group)) {
       return Messages.text(faces, "bills.method." + BillLine.WRITTEN_OFF);
@@ -151,10 +175,10 @@ public class OverviewView {
     }
     return method
         + " "
-        + cloudNames.computeIfAbsent(group, g -> accountIdOf(line.cloudAccountId()));
+        + cloudNames.computeIfAbsent(group, g -> accountIdOf(clouds, line.cloudAccountId()));
   }
 
-  private String accountIdOf(long cloudAccountId) {
+  private static String accountIdOf(List<Cloud> clouds, long cloudAccountId) {
     return clouds.stream()
         .filter(c -> c.id() == cloudAccountId)
         .map(Cloud::accountId)
@@ -162,9 +186,9 @@ public class OverviewView {
         .orElse("#" + cloudAccountId);
   }
 
-  private void locked(FacesContext faces, BillingAccount owner, Instant now) {
+  private Entries locked(FacesContext faces, BillingAccount owner, Instant now) {
     List<Entry> entries = new ArrayList<>();
-    lockedCount = 0;
+    long lockedCount = 0;
     for (String status : List.of("LOCKED", "FULLY_LOCKED")) {
       var query = new WorkspaceQuery(0, SHOWN, "name", true, null, null, status, null, null);
       lockedCount += workspaces.count(owner, query);
@@ -175,7 +199,7 @@ public class OverviewView {
         }
       }
     }
-    locked = entries;
+    return new Entries(entries, lockedCount);
   }
 
   private static String daysLeft(FacesContext faces, Workspace w, Instant now) {
@@ -192,56 +216,7 @@ public class OverviewView {
     return sites.find(code).map(s -> s.name(locale)).orElse(code);
   }
 
-  public String getMonth() {
-    return month;
-  }
-
-  public List<String> getTotals() {
-    return totals;
-  }
-
-  public List<Cost> getByMethod() {
-    return byMethod;
-  }
-
-  public List<Cost> getByWorkspace() {
-    return byWorkspace;
-  }
-
-  public String getMethodChart() {
-    return methodChart;
-  }
-
-  public String getWorkspaceChart() {
-    return workspaceChart;
-  }
-
-  public List<Cloud> getClouds() {
-    return clouds;
-  }
-
-  public List<Entry> getLocked() {
-    return locked;
-  }
-
-  public long getLockedCount() {
-    return lockedCount;
-  }
-
-  public List<Entry> getWaiting() {
-    return waiting;
-  }
-
-  public long getWaitingCount() {
-    return waitingCount;
-  }
-
-  public String getNextMonth() {
-    return nextMonth;
-  }
-
-  /** Whether any cost is there to chart. */
-  public boolean isCostless() {
-    return byMethod.isEmpty();
+  public Overview getOverview() {
+    return overview;
   }
 }

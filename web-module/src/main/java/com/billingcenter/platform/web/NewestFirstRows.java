@@ -1,5 +1,6 @@
 package com.billingcenter.platform.web;
 
+import com.billingcenter.platform.control.AccountPages;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +18,38 @@ public final class NewestFirstRows<T> extends LazyDataModel<T> {
   private static final long serialVersionUID = 1L;
 
   /** How many rows there are. */
-  public interface Count extends Serializable {
+  private interface Count extends Serializable {
     long count();
   }
 
   /** The rows from {@code first}, at most {@code size}. */
-  public interface Page<T> extends Serializable {
+  private interface Page<T> extends Serializable {
     List<T> load(int first, int size);
   }
 
   /** A row's key, for selection and row updates. */
   public interface Key<T> extends Function<T, String>, Serializable {}
 
+  /** How the page shows one of the rows read. */
+  public interface Shown<R, T> extends Function<R, T>, Serializable {}
+
   private final Count count;
   private final Page<T> page;
   private final Key<T> key;
 
-  public NewestFirstRows(Count count, Page<T> page, Key<T> key) {
+  /**
+   * The account's rows of {@code pages} (an EJB reference, which a view may keep), each as {@code
+   * shown} makes it.
+   */
+  public static <R, T> NewestFirstRows<T> of(
+      AccountPages<R> pages, long accountId, Shown<R, T> shown, Key<T> key) {
+    return new NewestFirstRows<>(
+        () -> pages.count(accountId),
+        (first, size) -> pages.page(accountId, first, size).stream().map(shown).toList(),
+        key);
+  }
+
+  private NewestFirstRows(Count count, Page<T> page, Key<T> key) {
     this.count = count;
     this.page = page;
     this.key = key;

@@ -1,10 +1,11 @@
 package com.billingcenter.workspace.web;
 
-import com.billingcenter.account.boundary.Accounts;
-import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.BillingAuthenticationMechanism;
+import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.site.control.Sites;
 import com.billingcenter.workspace.boundary.LockPages;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Workspace;
@@ -17,8 +18,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
-import java.security.Principal;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,24 +34,48 @@ public class LockedView implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject Accounts accounts;
+  @Inject Caller caller;
   @Inject Workspaces workspaces;
   @Inject LockPages lockPages;
-  @Inject com.billingcenter.site.control.Sites sites;
+  @Inject Sites sites;
   @Inject Clock clock;
+
+  /** What the page shows: the lock, a dissolved workspace, or that there is nothing to show. */
+  public enum State {
+    /** No workspace was asked for, or none of the caller's. */
+    NONE,
+    /** The mailed link has expired or is not one. */
+    INVALID,
+    /** The workspace is not locked (any more). */
+    ACTIVE,
+    LOCKED,
+    DISSOLVED
+  }
+
+  /**
+   * The page: its state, the workspace with its site in the page's language, when it was locked (or
+   * dissolved) and why (a message key, e.g. {@code locked.reason.cloudAccount.ended}), whether the
+   * visitor is signed in and is its owner.
+   */
+  public record Page(
+      State state,
+      WorkspaceRow workspace,
+      String siteName,
+      String lockedAt,
+      String dissolvedAt,
+      String reasonKey,
+      boolean owner,
+      boolean signedIn)
+      implements Serializable {
+
+    static Page without(State state, boolean signedIn) {
+      return new Page(state, null, "", null, null, null, false, signedIn);
+    }
+  }
 
   private Long id;
   private String t;
-
-  /** What the page shows: the lock, a dissolved workspace, or that there is nothing to show. */
-  private String state = "none";
-
-  private WorkspaceRow workspace;
-  private String lockedAt;
-  private String dissolvedAt;
-  private String reason;
-  private boolean owner;
-  private boolean signedIn;
+  private Page page = Page.without(State.NONE, false);
   private String typedName;
 
   /** The view action: finds the workspace through the link, or as the signed-in owner's. */
@@ -60,60 +85,71 @@ public class LockedView implements Serializable {
       return;
     }
     ExternalContext external = faces.getExternalContext();
-    Principal caller = external.getUserPrincipal();
-    signedIn = caller != null;
+    boolean signedIn = external.getUserPrincipal() != null;
+    page = Page.without(State.NONE, signedIn);
     Optional<Workspace> found = Optional.empty();
     if (t != null) {
       found = lockPages.byLink(t);
       if (found.isEmpty()) {
-        state = "invalid";
+        page = Page.without(State.INVALID, signedIn);
         return;
       }
     } else if (id != null) {
-      if (caller == null) {
+      if (!signedIn) {
         ((HttpSession) external.getSession(true))
             .setAttribute(BillingAuthenticationMechanism.AFTER_LOGIN, "/locked.xhtml?id=" + id);
         external.redirect(external.getRequestContextPath() + "/login.xhtml");
         return;
       }
-      found = workspaces.find(accounts.require(caller.getName()), id);
+      found = workspaces.find(caller.account(), id);
     }
-    found.ifPresent(w -> show(w, caller));
+    found.ifPresent(w -> show(w, faces, signedIn));
   }
 
-  private void show(Workspace w, Principal caller) {
-    owner =
-        caller != null
-            && accounts
-                .findByUsername(caller.getName())
-                .map(BillingAccount::id)
-                .orElse(-1L)
-                .equals(w.ownerId());
-    workspace = new WorkspaceRow(w, clock.instant());
+  private void show(Workspace w, FacesContext faces, boolean signedIn) {
+    boolean owner = signedIn && caller.account().id().equals(w.ownerId());
+    WorkspaceRow row = new WorkspaceRow(w, clock.instant());
+    Locale locale = faces.getViewRoot().getLocale();
+    String siteName = sites.find(w.siteCode()).map(s -> s.name(locale)).orElse(w.siteCode());
     id = w.id();
     if (w.status() == WorkspaceStatus.DISSOLVED) {
-      state = "dissolved";
-      dissolvedAt = WorkspaceRow.UTC.format(w.dissolvedAt());
+      page =
+          new Page(
+              State.DISSOLVED,
+              row,
+              siteName,
+              null,
+              UtcTimes.MINUTES.format(w.dissolvedAt()),
+              null,
+              owner,
+              signedIn);
     } else if (w.lockedAt() != null) {
-      state = "locked";
-      lockedAt = WorkspaceRow.UTC.format(w.lockedAt());
-      reason = w.lockReason();
+      String reason = w.lockReason() == null ? "other" : w.lockReason();
+      page =
+          new Page(
+              State.LOCKED,
+              row,
+              siteName,
+              UtcTimes.MINUTES.format(w.lockedAt()),
+              null,
+              "locked.reason." + reason,
+              owner,
+              signedIn);
     } else {
-      state = "active";
+      page = new Page(State.ACTIVE, row, siteName, null, null, null, owner, signedIn);
     }
   }
 
   /** Dissolve: the signed-in owner, who typed the workspace's name. */
   public void dissolve() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    Principal caller = faces.getExternalContext().getUserPrincipal();
-    if (caller == null || !owner || id == null) {
+    if (faces.getExternalContext().getUserPrincipal() == null || !page.owner() || id == null) {
       Messages.error(faces, null, "locked.dissolve.ownerOnly");
       return;
     }
     String name;
     try {
-      name = workspaces.dissolve(accounts.require(caller.getName()), id, typedName).name();
+      name = workspaces.dissolve(caller.account(), id, typedName).name();
     } catch (RuleViolation refused) {
       Messages.error(faces, "dissolve:typedName", refused.code());
       return;
@@ -140,44 +176,8 @@ public class LockedView implements Serializable {
     this.t = t;
   }
 
-  public String getState() {
-    return state;
-  }
-
-  public WorkspaceRow getWorkspace() {
-    return workspace;
-  }
-
-  /** The workspace's site in the page's language. */
-  public String getSiteName() {
-    var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    return workspace == null
-        ? ""
-        : sites
-            .find(workspace.getSiteCode())
-            .map(s -> s.name(locale))
-            .orElse(workspace.getSiteCode());
-  }
-
-  public String getLockedAt() {
-    return lockedAt;
-  }
-
-  public String getDissolvedAt() {
-    return dissolvedAt;
-  }
-
-  /** The message key of the reason, e.g. {@code locked.reason.cloudAccount.ended}. */
-  public String getReasonKey() {
-    return "locked.reason." + (reason == null ? "other" : reason);
-  }
-
-  public boolean isOwner() {
-    return owner;
-  }
-
-  public boolean isSignedIn() {
-    return signedIn;
+  public Page getPage() {
+    return page;
   }
 
   public String getTypedName() {

@@ -1,10 +1,9 @@
 package com.billingcenter.workspace.web;
 
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.workspace.entity.Workspace;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * A workspace as the page shows it: a serializable snapshot (the view may be stored in the session
@@ -13,9 +12,6 @@ import java.time.format.DateTimeFormatter;
 public class WorkspaceRow implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final long id;
   private final String name;
@@ -38,7 +34,7 @@ public class WorkspaceRow implements Serializable {
     cloudAccountId = w.settlement().cloudAccountId();
     status = w.status().name();
     Instant end = w.countdownEnd().orElse(null);
-    countdownEnd = end == null ? null : UTC.format(end);
+    countdownEnd = end == null ? null : UtcTimes.MINUTES.format(end);
     countdownDaysLeft =
         end == null || !end.isAfter(now)
             ? 0

@@ -3,6 +3,7 @@ package com.billingcenter.workspace.web;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.marketplace.web.SetupView;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.settlement.control.SettlementOption;
@@ -43,18 +44,27 @@ public class WorkspacesView implements Serializable {
   private int first;
   private WorkspaceTableModel table;
 
-  // Change Settlement Method
+  /**
+   * The Change Settlement Method dialog: the workspace, the options it may choose, whether it may
+   * change now (else from when, UTC), and whether "Subscribe to AWS" is offered and in which AWS
+   * partition's listing (aws or aws-cn).
+   */
+  public record Change(
+      WorkspaceRow workspace,
+      List<SettlementOption> options,
+      boolean allowed,
+      String nextChangeFrom,
+      boolean awsAllowed,
+      String awsPartition)
+      implements Serializable {}
+
   private Long unlock;
   private boolean openChangeOnLoad;
-  private WorkspaceRow changing;
-  private List<SettlementOption> options = List.of();
-  private String chosenOption;
-  private boolean changeAllowed;
-  private String nextChangeFrom;
-  private boolean awsAllowed;
 
-  /** The AWS partition whose listing "Subscribe to AWS" opens for this site: aws or aws-cn. */
-  private String awsPartition;
+  /** The dialog's workspace and options; null while no change has been started. */
+  private Change change;
+
+  private String chosenOption;
 
   @PostConstruct
   void init() {
@@ -126,7 +136,7 @@ public class WorkspacesView implements Serializable {
   public void openUnlock() {
     if (unlock != null && !FacesContext.getCurrentInstance().isPostback()) {
       startChange(unlock);
-      openChangeOnLoad = changing != null;
+      openChangeOnLoad = change != null;
     }
   }
 
@@ -140,43 +150,52 @@ public class WorkspacesView implements Serializable {
     var found = workspaces.find(owner, id);
     if (found.isEmpty()) {
       Messages.error(faces, null, "workspace.notFound");
-      changing = null;
+      change = null;
       return;
     }
     Workspace workspace = found.get();
-    changing = new WorkspaceRow(workspace, clock.instant());
-    options = workspaces.settlementOptions(owner, workspace);
-    chosenOption = workspace.settlement().toString();
-    changeAllowed = workspace.canChangeSettlement(clock);
-    awsPartition = awsPartitionOf(sites, workspace.siteCode());
-    awsAllowed =
-        awsListingUrl(awsPartition).isPresent()
+    String partition = awsPartitionOf(sites, workspace.siteCode());
+    boolean awsAllowed =
+        awsListingUrl(partition).isPresent()
             && (owner.arbitrarySelection()
-                || sites.find(workspace.siteCode()).map(s -> s.allows(awsPartition)).orElse(false));
-    nextChangeFrom = workspace.nextChangePossible().map(WorkspaceRow.UTC::format).orElse(null);
+                || sites.find(workspace.siteCode()).map(s -> s.allows(partition)).orElse(false));
+    change =
+        new Change(
+            new WorkspaceRow(workspace, clock.instant()),
+            workspaces.settlementOptions(owner, workspace),
+            workspace.canChangeSettlement(clock),
+            workspace.nextChangePossible().map(UtcTimes.MINUTES::format).orElse(null),
+            awsAllowed,
+            partition);
+    chosenOption = workspace.settlement().toString();
   }
 
   public void changeSettlement() {
     FacesContext faces = FacesContext.getCurrentInstance();
     SettlementOption option =
-        options.stream().filter(o -> o.key().equals(chosenOption)).findFirst().orElse(null);
-    if (changing == null || option == null) {
+        change == null
+            ? null
+            : change.options().stream()
+                .filter(o -> o.key().equals(chosenOption))
+                .findFirst()
+                .orElse(null);
+    if (option == null) {
       Messages.error(faces, "change:option", "settlement.choose");
       return;
     }
     try {
       Workspace changed =
           workspaces.changeSettlement(
-              owner(), changing.getId(), option.method(), option.cloudAccountId());
+              owner(), change.workspace().getId(), option.method(), option.cloudAccountId());
       Messages.info(
           faces,
-          changing.isLocked() ? "settlement.changedAndUnlocked" : "settlement.changed",
+          change.workspace().isLocked() ? "settlement.changedAndUnlocked" : "settlement.changed",
           changed.name());
-      changing = null;
+      change = null;
       PrimeFaces.current().ajax().addCallbackParam("done", true);
     } catch (RuleViolation refused) {
       if ("settlement.oncePerMonth".equals(refused.code())) {
-        Messages.error(faces, "change:option", refused.code(), nextChangeFrom);
+        Messages.error(faces, "change:option", refused.code(), change.nextChangeFrom());
       } else {
         Messages.error(faces, "change:option", refused.code());
       }
@@ -190,14 +209,14 @@ public class WorkspacesView implements Serializable {
    */
   public void subscribeToAws() throws java.io.IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    if (changing == null || !awsAllowed) {
+    if (change == null || !change.awsAllowed()) {
       Messages.error(faces, "change:option", "settlement.notAllowed");
       return;
     }
     var session = (jakarta.servlet.http.HttpSession) faces.getExternalContext().getSession(true);
-    session.setAttribute(SetupView.PENDING_WORKSPACE, changing.getId());
+    session.setAttribute(SetupView.PENDING_WORKSPACE, change.workspace().getId());
     session.removeAttribute(SetupView.PENDING_UPGRADE);
-    faces.getExternalContext().redirect(awsListingUrl(awsPartition).orElseThrow());
+    faces.getExternalContext().redirect(awsListingUrl(change.awsPartition()).orElseThrow());
   }
 
   /**
@@ -215,10 +234,6 @@ public class WorkspacesView implements Serializable {
         .filter(url -> !url.isBlank());
   }
 
-  public boolean isAwsAllowed() {
-    return awsAllowed;
-  }
-
   /** The label of an option in the page's language. */
   public String optionLabel(SettlementOption option) {
     FacesContext faces = FacesContext.getCurrentInstance();
@@ -233,12 +248,8 @@ public class WorkspacesView implements Serializable {
     return Messages.text(FacesContext.getCurrentInstance(), "settlement.short." + method);
   }
 
-  public WorkspaceRow getChanging() {
-    return changing;
-  }
-
-  public List<SettlementOption> getOptions() {
-    return options;
+  public Change getChange() {
+    return change;
   }
 
   public String getChosenOption() {
@@ -247,13 +258,5 @@ public class WorkspacesView implements Serializable {
 
   public void setChosenOption(String chosenOption) {
     this.chosenOption = chosenOption;
-  }
-
-  public boolean isChangeAllowed() {
-    return changeAllowed;
-  }
-
-  public String getNextChangeFrom() {
-    return nextChangeFrom;
   }
 }
