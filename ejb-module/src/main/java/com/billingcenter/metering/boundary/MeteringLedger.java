@@ -55,7 +55,8 @@ public class MeteringLedger {
       String lastError,
       long lateQuantity,
       Instant lateFrom,
-      Instant lateUntil) {}
+      Instant lateUntil)
+      implements java.io.Serializable {}
 
   @PersistenceContext EntityManager em;
   @Inject CloudAccounts cloudAccounts;

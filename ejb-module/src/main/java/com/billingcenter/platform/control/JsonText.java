@@ -1,11 +1,13 @@
 package com.billingcenter.platform.control;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.StringReader;
 
 /**
@@ -53,6 +55,25 @@ public final class JsonText {
     } catch (JsonException e) {
       throw new IllegalArgumentException("The body is not valid JSON.");
     }
+  }
+
+  /**
+   * The array {@code name} of a configuration file's JSON object (the sites, the billing items).
+   *
+   * @throws IllegalArgumentException naming the file by {@code what} when it is not a JSON object,
+   *     or has no array {@code name} with at least one entry
+   */
+  public static JsonArray configured(InputStream json, String what, String name) {
+    JsonObject root;
+    try (JsonReader reader = PROVIDER.createReader(json)) {
+      root = reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      throw new IllegalArgumentException(what + ": not a JSON object: " + e.getMessage(), e);
+    }
+    if (!(root.get(name) instanceof JsonArray entries) || entries.isEmpty()) {
+      throw new IllegalArgumentException(what + ": needs a non-empty \"" + name + "\" array.");
+    }
+    return entries;
   }
 
   /** The member {@code name} of {@code parent} if it is an object, else null. */

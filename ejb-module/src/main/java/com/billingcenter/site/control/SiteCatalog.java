@@ -1,12 +1,10 @@
 package com.billingcenter.site.control;
 
+import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.site.entity.Site;
 import com.billingcenter.workspace.entity.Settlement;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
@@ -33,16 +31,7 @@ public final class SiteCatalog {
 
   public static SiteCatalog parse(InputStream json) {
     Map<String, Site> sites = new LinkedHashMap<>();
-    JsonObject root;
-    try (JsonReader reader = Json.createReader(json)) {
-      root = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw new IllegalArgumentException(
-          "The site configuration is not a JSON object: " + e.getMessage(), e);
-    }
-    if (!(root.get("sites") instanceof JsonArray entries)) {
-      throw new IllegalArgumentException("The site configuration needs a \"sites\" array.");
-    }
+    JsonArray entries = JsonText.configured(json, "The site configuration", "sites");
     int index = 0;
     for (JsonValue value : entries) {
       index++;

@@ -1,14 +1,12 @@
 package com.billingcenter.usage.control;
 
+import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.usage.entity.BillingItem;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -74,16 +72,7 @@ public class BillingItems {
 
   /** Parses a billing items file; see {@code config/billing-items.json}. */
   public static Map<String, BillingItem> parse(InputStream json) {
-    JsonObject root;
-    try (JsonReader reader = Json.createReader(json)) {
-      root = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      throw new IllegalArgumentException(
-          "The billing items are not a JSON object: " + e.getMessage(), e);
-    }
-    if (!(root.get("items") instanceof JsonArray entries) || entries.isEmpty()) {
-      throw new IllegalArgumentException("The billing items need a non-empty \"items\" array.");
-    }
+    JsonArray entries = JsonText.configured(json, "The billing items", "items");
     Map<String, BillingItem> items = new LinkedHashMap<>();
     for (JsonValue value : entries) {
       if (!(value instanceof JsonObject entry) || !(entry.get("code") instanceof JsonString code)) {

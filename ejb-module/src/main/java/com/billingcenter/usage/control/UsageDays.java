@@ -1,5 +1,6 @@
 package com.billingcenter.usage.control;
 
+import com.billingcenter.platform.control.SqlArrays;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.entity.ReportedUsage;
 import java.sql.Connection;
@@ -86,10 +87,12 @@ public final class UsageDays {
               period.id());
       sums.merge(key, record.quantity(), Math::addExact);
     }
+    List<Sum> rows = new ArrayList<>();
+    sums.forEach((key, quantity) -> rows.add(new Sum(key, byId.get(key.periodId()), quantity)));
     if (postgres) {
-      upsertPostgres(c, sums, byId);
+      upsertPostgres(c, rows);
     } else {
-      merge(c, sums, byId);
+      merge(c, rows);
     }
   }
 
@@ -116,20 +119,11 @@ public final class UsageDays {
       List<Long> chunk = workspaceIds.subList(from, Math.min(workspaceIds.size(), from + CHUNK));
       String sql =
           columns
-              + (postgres
-                  ? " WHERE p.workspace_id = ANY (?)"
-                  : " WHERE p.workspace_id IN ("
-                      + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
-                      + ")")
+              + " WHERE p.workspace_id"
+              + SqlArrays.oneOf(postgres, chunk.size())
               + " ORDER BY p.workspace_id, p.valid_from, p.id";
       try (PreparedStatement select = c.prepareStatement(sql)) {
-        if (postgres) {
-          select.setArray(1, c.createArrayOf("bigint", chunk.toArray()));
-        } else {
-          for (int i = 0; i < chunk.size(); i++) {
-            select.setLong(i + 1, chunk.get(i));
-          }
-        }
+        SqlArrays.bindOneOf(select, 1, postgres, "bigint", chunk);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             found
@@ -154,35 +148,10 @@ public final class UsageDays {
       "workspace_id, billing_item, usage_day, period_id, owner_id, site_code, settlement_method,"
           + " cloud_account_id, kind, quantity";
 
-  private static void upsertPostgres(Connection c, Map<Key, Long> sums, Map<Long, Period> periods)
-      throws SQLException {
-    int n = sums.size();
-    Long[] workspaces = new Long[n];
-    String[] items = new String[n];
-    LocalDate[] days = new LocalDate[n];
-    Long[] periodIds = new Long[n];
-    Long[] owners = new Long[n];
-    String[] sites = new String[n];
-    String[] methods = new String[n];
-    Long[] accounts = new Long[n];
-    String[] kinds = new String[n];
-    Long[] quantities = new Long[n];
-    int i = 0;
-    for (Map.Entry<Key, Long> sum : sums.entrySet()) {
-      Key key = sum.getKey();
-      Period period = periods.get(key.periodId());
-      workspaces[i] = key.workspaceId();
-      items[i] = key.billingItem();
-      days[i] = key.day();
-      periodIds[i] = key.periodId();
-      owners[i] = period.ownerId();
-      sites[i] = period.siteCode();
-      methods[i] = period.method();
-      accounts[i] = period.cloudAccountId();
-      kinds[i] = period.kind();
-      quantities[i] = sum.getValue();
-      i++;
-    }
+  /** A sum to add to its day's row: the usage day, the period that pays for it, the quantity. */
+  private record Sum(Key key, Period period, long quantity) {}
+
+  private static void upsertPostgres(Connection c, List<Sum> sums) throws SQLException {
     try (PreparedStatement upsert =
         c.prepareStatement(
             "INSERT INTO usage_day ("
@@ -192,22 +161,23 @@ public final class UsageDays {
                 + " ?::bigint[])"
                 + " ON CONFLICT (workspace_id, billing_item, usage_day, period_id)"
                 + " DO UPDATE SET quantity = usage_day.quantity + EXCLUDED.quantity")) {
-      upsert.setArray(1, c.createArrayOf("bigint", workspaces));
-      upsert.setArray(2, c.createArrayOf("varchar", items));
-      upsert.setArray(3, c.createArrayOf("date", days));
-      upsert.setArray(4, c.createArrayOf("bigint", periodIds));
-      upsert.setArray(5, c.createArrayOf("bigint", owners));
-      upsert.setArray(6, c.createArrayOf("varchar", sites));
-      upsert.setArray(7, c.createArrayOf("varchar", methods));
-      upsert.setArray(8, c.createArrayOf("bigint", accounts));
-      upsert.setArray(9, c.createArrayOf("varchar", kinds));
-      upsert.setArray(10, c.createArrayOf("bigint", quantities));
+      SqlArrays.columns(sums)
+          .add("bigint", sum -> sum.key().workspaceId())
+          .add("varchar", sum -> sum.key().billingItem())
+          .add("date", sum -> sum.key().day())
+          .add("bigint", sum -> sum.key().periodId())
+          .add("bigint", sum -> sum.period().ownerId())
+          .add("varchar", sum -> sum.period().siteCode())
+          .add("varchar", sum -> sum.period().method())
+          .add("bigint", sum -> sum.period().cloudAccountId())
+          .add("varchar", sum -> sum.period().kind())
+          .add("bigint", Sum::quantity)
+          .bind(upsert, 1);
       upsert.executeUpdate();
     }
   }
 
-  private static void merge(Connection c, Map<Key, Long> sums, Map<Long, Period> periods)
-      throws SQLException {
+  private static void merge(Connection c, List<Sum> sums) throws SQLException {
     try (PreparedStatement merge =
         c.prepareStatement(
             "MERGE INTO usage_day d USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(32)),"
@@ -223,9 +193,9 @@ public final class UsageDays {
                 + ") VALUES (s.workspace_id, s.billing_item, s.usage_day, s.period_id,"
                 + " s.owner_id, s.site_code, s.settlement_method, s.cloud_account_id, s.kind,"
                 + " s.quantity)")) {
-      for (Map.Entry<Key, Long> sum : sums.entrySet()) {
-        Key key = sum.getKey();
-        Period period = periods.get(key.periodId());
+      for (Sum sum : sums) {
+        Key key = sum.key();
+        Period period = sum.period();
         merge.setLong(1, key.workspaceId());
         merge.setString(2, key.billingItem());
         merge.setObject(3, key.day());
@@ -239,7 +209,7 @@ public final class UsageDays {
           merge.setLong(8, period.cloudAccountId());
         }
         merge.setString(9, period.kind());
-        merge.setLong(10, sum.getValue());
+        merge.setLong(10, sum.quantity());
         merge.addBatch();
       }
       merge.executeBatch();

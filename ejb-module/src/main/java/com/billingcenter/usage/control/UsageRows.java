@@ -1,6 +1,7 @@
 package com.billingcenter.usage.control;
 
 import com.billingcenter.platform.control.Databases;
+import com.billingcenter.platform.control.SqlArrays;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.entity.ReportedUsage;
 import com.billingcenter.workspace.entity.Workspace;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -121,42 +121,30 @@ public final class UsageRows {
         : insertBatches(records, now, acceptFor);
   }
 
+  private static final String INSERT =
+      "INSERT INTO usage_record (site_code, record_id, workspace_id, billing_item, usage_hour,"
+          + " quantity, received_at, late)";
+
   private Set<String> insertUnnest(List<ReportedUsage> records, Instant now, Duration acceptFor)
       throws SQLException {
-    int n = records.size();
-    String[] ids = new String[n];
-    Long[] workspaces = new Long[n];
-    String[] billingItems = new String[n];
-    LocalDateTime[] hours = new LocalDateTime[n];
-    Long[] quantities = new Long[n];
-    Boolean[] late = new Boolean[n];
-    for (int i = 0; i < n; i++) {
-      ReportedUsage r = records.get(i);
-      ids[i] = r.id();
-      workspaces[i] = r.workspaceId();
-      billingItems[i] = r.billingItem();
-      hours[i] = UtcTimes.local(r.hour());
-      quantities[i] = r.quantity();
-      late[i] = r.late(now, acceptFor);
-    }
     Set<String> inserted = new HashSet<>();
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO usage_record"
-                + " (site_code, record_id, workspace_id, billing_item, usage_hour, quantity,"
-                + " received_at, late)"
+            INSERT
                 + " SELECT ?, r.id, r.w, r.b, r.h, r.q, ?, r.l"
                 + " FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::timestamp[],"
                 + " ?::bigint[], ?::boolean[]) AS r (id, w, b, h, q, l)"
                 + " ON CONFLICT (site_code, record_id) DO NOTHING RETURNING record_id")) {
       insert.setString(1, siteCode);
       insert.setObject(2, UtcTimes.local(now));
-      insert.setArray(3, connection.createArrayOf("varchar", ids));
-      insert.setArray(4, connection.createArrayOf("bigint", workspaces));
-      insert.setArray(5, connection.createArrayOf("varchar", billingItems));
-      insert.setArray(6, connection.createArrayOf("timestamp", hours));
-      insert.setArray(7, connection.createArrayOf("bigint", quantities));
-      insert.setArray(8, connection.createArrayOf("boolean", late));
+      SqlArrays.columns(records)
+          .add("varchar", ReportedUsage::id)
+          .add("bigint", ReportedUsage::workspaceId)
+          .add("varchar", ReportedUsage::billingItem)
+          .add("timestamp", r -> UtcTimes.local(r.hour()))
+          .add("bigint", ReportedUsage::quantity)
+          .add("boolean", r -> r.late(now, acceptFor))
+          .bind(insert, 3);
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {
           inserted.add(rows.getString(1));
@@ -170,10 +158,7 @@ public final class UsageRows {
       throws SQLException {
     Set<String> inserted = new HashSet<>();
     try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO usage_record"
-                + " (site_code, record_id, workspace_id, billing_item, usage_hour, quantity,"
-                + " received_at, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        connection.prepareStatement(INSERT + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       LocalDateTime received = UtcTimes.local(now);
       int pending = 0;
       for (ReportedUsage r : records) {
@@ -201,27 +186,15 @@ public final class UsageRows {
 
   /**
    * A select of {@code sql} (its first parameter the site) whose last condition is the column
-   * before it being one of {@code values}: {@code = ANY (?)} on PostgreSQL, {@code IN (?, …)}
-   * elsewhere; then {@code tail}.
+   * before it being one of {@code values} ({@link SqlArrays#oneOf}); then {@code tail}.
    */
   private PreparedStatement select(String sql, List<?> values, String sqlType, String tail)
       throws SQLException {
     PreparedStatement select =
-        connection.prepareStatement(
-            sql
-                + (postgres
-                    ? " = ANY (?)"
-                    : " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")")
-                + tail);
+        connection.prepareStatement(sql + SqlArrays.oneOf(postgres, values.size()) + tail);
     try {
       select.setString(1, siteCode);
-      if (postgres) {
-        select.setArray(2, connection.createArrayOf(sqlType, values.toArray()));
-      } else {
-        for (int i = 0; i < values.size(); i++) {
-          select.setObject(i + 2, values.get(i));
-        }
-      }
+      SqlArrays.bindOneOf(select, 2, postgres, sqlType, values);
       return select;
     } catch (SQLException e) {
       select.close();

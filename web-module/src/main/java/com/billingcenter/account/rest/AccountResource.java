@@ -1,7 +1,7 @@
 package com.billingcenter.account.rest;
 
 import com.billingcenter.account.boundary.Accounts;
-import com.billingcenter.account.entity.AccountRuleViolation;
+import com.billingcenter.platform.rest.Bodies;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.RegistrationLimit;
 import jakarta.inject.Inject;
@@ -54,10 +54,7 @@ public class AccountResource {
   @APIResponse(responseCode = "204", description = "Changed; use the new password from now on.")
   @APIResponse(responseCode = "400", description = "Wrong current password or weak new one.")
   public Response changePassword(PasswordChangeJson body) {
-    if (body == null) {
-      throw new AccountRuleViolation(
-          "body.missing", "A JSON body with both passwords is required.");
-    }
+    Bodies.required(body, "both passwords");
     accounts.changePassword(caller.username(), body.currentPassword(), body.newPassword());
     return Response.noContent().build();
   }
@@ -80,9 +77,7 @@ public class AccountResource {
       RegistrationJson registration,
       @Context UriInfo uri,
       @Context jakarta.servlet.http.HttpServletRequest request) {
-    if (registration == null) {
-      throw new AccountRuleViolation("body.missing", "A JSON body with the account is required.");
-    }
+    Bodies.required(registration, "the account");
     var refused = registrationLimit.refusedFor(request);
     if (refused.isPresent()) {
       return Response.status(429)

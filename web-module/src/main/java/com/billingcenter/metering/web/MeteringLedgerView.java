@@ -36,19 +36,11 @@ public class MeteringLedgerView implements Serializable {
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-  /** One line as the page shows it. */
-  public record Row(
-      String hour,
-      String dimension,
-      long computed,
-      long sent,
-      String state,
-      String awsStatus,
-      String recordId,
-      boolean agree,
-      boolean finalFlush,
-      long lateQuantity,
-      String lateHours)
+  /**
+   * One line of the ledger as the page shows it: its hour and the hours of its late usage in UTC,
+   * and its state as the end of a message key ({@code sent}, {@code pending}, …).
+   */
+  public record Row(String hour, MeteringLedger.Line line, String state, String lateHours)
       implements Serializable {}
 
   @Inject Caller caller;
@@ -98,15 +90,8 @@ public class MeteringLedgerView implements Serializable {
                 l ->
                     new Row(
                         UTC.format(l.hour()),
-                        l.dimension(),
-                        l.computedQuantity(),
-                        l.sentQuantity(),
+                        l,
                         l.state().name().toLowerCase(Locale.ROOT),
-                        l.awsStatus(),
-                        l.meteringRecordId(),
-                        l.agree(),
-                        l.finalFlush(),
-                        l.lateQuantity(),
                         lateHours(l)))
             .toList();
   }

@@ -4,6 +4,7 @@ import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.rest.Bodies;
 import com.billingcenter.platform.rest.Times;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
@@ -148,9 +149,7 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "201", description = "Created; Location names it.")
   @APIResponse(responseCode = "400", description = "Bad name, site, language or plan.")
   public Response create(NewWorkspaceJson body, @Context UriInfo uri) {
-    if (body == null) {
-      throw new RuleViolation("body.missing", "A JSON body with the workspace is required.");
-    }
+    Bodies.required(body, "the workspace");
     Plan plan =
         switch (body.plan() == null ? "commercial" : body.plan()) {
           case "commercial" -> Plan.COMMERCIAL;
@@ -201,9 +200,7 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
   @APIResponse(responseCode = "409", description = "Already changed this month, or unchanged.")
   public WorkspaceJson changeSettlement(@PathParam("id") long id, SettlementChangeJson body) {
-    if (body == null) {
-      throw new RuleViolation("body.missing", "A JSON body with the method is required.");
-    }
+    Bodies.required(body, "the method");
     return WorkspaceJson.of(
         workspaces.changeSettlement(caller.account(), id, body.method(), body.cloudAccountId()));
   }
@@ -222,9 +219,7 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
   @APIResponse(responseCode = "409", description = "The workspace is not locked.")
   public WorkspaceJson dissolve(@PathParam("id") long id, DissolveJson body) {
-    if (body == null) {
-      throw new RuleViolation("body.missing", "A JSON body with the workspace's name is required.");
-    }
+    Bodies.required(body, "the workspace's name");
     return WorkspaceJson.of(workspaces.dissolve(caller.account(), id, body.name()));
   }
 }
