@@ -9,7 +9,6 @@ import com.billingcenter.system.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A customer in a real browser: register, log in, find their way, switch language, log out. */
@@ -20,41 +19,36 @@ class LoginBrowserIT {
   private final BillingCenterServer server = BillingCenterServer.shared();
   @RegisterExtension final BrowserSession session = new BrowserSession();
 
-  private String heading() {
-    return session.heading();
-  }
-
-  private WebDriver browser() {
-    return session.browser();
-  }
-
   private void registerThroughThePage(String username) {
-    browser().get(server.uri("/login.xhtml?lang=en").toString());
-    browser().findElement(By.id("login:register")).click();
-    assertEquals("Register a Billing Center account", heading());
+    session.browser().get(server.uri("/login.xhtml?lang=en").toString());
+    session.browser().findElement(By.id("login:register")).click();
+    assertEquals("Register a Billing Center account", session.heading());
     submitRegistration(username, PASSWORD);
     session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
-    assertTrue(browser().getPageSource().contains("Your Billing Center account is ready"));
+    assertTrue(session.browser().getPageSource().contains("Your Billing Center account is ready"));
   }
 
   private void submitRegistration(String username, String password) {
-    browser().findElement(By.id("register:username")).sendKeys(username);
-    browser().findElement(By.id("register:loginAccount")).sendKeys(username + "@example.com");
-    browser().findElement(By.id("register:password")).sendKeys(password);
-    browser().findElement(By.id("register:confirmation")).sendKeys(password);
-    browser().findElement(By.id("register:submit")).click();
+    session.browser().findElement(By.id("register:username")).sendKeys(username);
+    session
+        .browser()
+        .findElement(By.id("register:loginAccount"))
+        .sendKeys(username + "@example.com");
+    session.browser().findElement(By.id("register:password")).sendKeys(password);
+    session.browser().findElement(By.id("register:confirmation")).sendKeys(password);
+    session.browser().findElement(By.id("register:submit")).click();
   }
 
   /** A protected page sends this browser to the login page: it holds no logged-in session. */
   private void assertNoSession() {
-    browser().get(server.uri("/workspaces.xhtml").toString());
+    session.browser().get(server.uri("/workspaces.xhtml").toString());
     session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
   }
 
   private void logIn(String name, String password) {
-    browser().findElement(By.id("login:name")).sendKeys(name);
-    browser().findElement(By.id("login:password")).sendKeys(password);
-    browser().findElement(By.id("login:submit")).click();
+    session.browser().findElement(By.id("login:name")).sendKeys(name);
+    session.browser().findElement(By.id("login:password")).sendKeys(password);
+    session.browser().findElement(By.id("login:submit")).click();
   }
 
   @Test
@@ -62,19 +56,20 @@ class LoginBrowserIT {
     String username = Http.uniqueName("web");
     registerThroughThePage(username);
     logIn(username, PASSWORD);
-    assertEquals("Overview", heading());
+    assertEquals("Overview", session.heading());
     assertTrue(
-        browser().findElement(By.id("cost")).getText().contains("No cost this month yet"),
+        session.browser().findElement(By.id("cost")).getText().contains("No cost this month yet"),
         "a new customer's overview says what to do");
-    browser().findElement(By.cssSelector(".nav summary")).click();
-    assertTrue(browser().findElement(By.tagName("nav")).getText().contains("Cloud Account"));
-    assertTrue(browser().getPageSource().contains(username), "the header names the user");
+    session.browser().findElement(By.cssSelector(".nav summary")).click();
+    assertTrue(
+        session.browser().findElement(By.tagName("nav")).getText().contains("Cloud Account"));
+    assertTrue(session.browser().getPageSource().contains(username), "the header names the user");
 
-    browser().findElement(By.linkText("中文")).click();
-    assertEquals("概览", heading());
-    assertEquals("zh-CN", browser().findElement(By.tagName("html")).getAttribute("lang"));
+    session.browser().findElement(By.linkText("中文")).click();
+    assertEquals("概览", session.heading());
+    assertEquals("zh-CN", session.browser().findElement(By.tagName("html")).getAttribute("lang"));
 
-    browser().findElement(By.id("session:logout")).click();
+    session.browser().findElement(By.id("session:logout")).click();
     session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
     assertNoSession();
   }
@@ -96,17 +91,17 @@ class LoginBrowserIT {
   void protectedPageAskedForBeforeLoginIsShownAfterLogin() {
     String username = Http.uniqueName("deep");
     registerThroughThePage(username);
-    browser().get(server.uri("/bills.xhtml").toString());
+    session.browser().get(server.uri("/bills.xhtml").toString());
     session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
     logIn(username, PASSWORD);
     session.await().until(ExpectedConditions.urlContains("/bills.xhtml"));
-    assertEquals("Bills", heading());
+    assertEquals("Bills", session.heading());
   }
 
   @Test
   void registrationPageRefusesAWeakPasswordInChinese() {
-    browser().get(server.uri("/register.xhtml?lang=zh").toString());
-    assertEquals("注册费用中心账户", heading());
+    session.browser().get(server.uri("/register.xhtml?lang=zh").toString());
+    assertEquals("注册费用中心账户", session.heading());
     String username = Http.uniqueName("weak");
     submitRegistration(username, "onlyletters");
     session

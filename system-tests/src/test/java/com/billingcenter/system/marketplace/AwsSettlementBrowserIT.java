@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -30,36 +29,20 @@ class AwsSettlementBrowserIT {
   private final BillingCenterServer server = BillingCenterServer.shared();
   @RegisterExtension final BrowserSession session = new BrowserSession();
 
-  private String heading() {
-    return session.heading();
-  }
-
-  private WebDriver browser() {
-    return session.browser();
-  }
-
-  private WebElement visible(By by) {
-    return session.visible(by);
-  }
-
-  private void click(By by) {
-    session.click(by);
-  }
-
   private static String newAwsAccountId() {
     return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
   }
 
   /** In the sandbox listing: Continue to Subscribe → Subscribe → Set up your account. */
   private void subscribeInTheListing(String awsAccountId) {
-    assertEquals("Billing Center (AWS Marketplace sandbox listing)", heading());
-    click(By.id("continue"));
-    WebElement account = visible(By.id("awsAccountId"));
+    assertEquals("Billing Center (AWS Marketplace sandbox listing)", session.heading());
+    session.click(By.id("continue"));
+    WebElement account = session.visible(By.id("awsAccountId"));
     account.clear();
     account.sendKeys(awsAccountId);
-    click(By.id("subscribe"));
-    assertEquals("Thank you for subscribing", heading());
-    click(By.id("setup"));
+    session.click(By.id("subscribe"));
+    assertEquals("Thank you for subscribing", session.heading());
+    session.click(By.id("setup"));
     session.await().until(ExpectedConditions.urlContains("/setup.xhtml"));
     assertFalse(
         session.browser().getCurrentUrl().contains("ref="), "the reference is not in the URL");
@@ -70,7 +53,7 @@ class AwsSettlementBrowserIT {
   }
 
   private WebElement cloudAccountSection(String awsAccountId) {
-    return visible(
+    return session.visible(
         By.xpath(
             "//section[contains(@class,'cloud-account')][.//h2[contains(., '"
                 + awsAccountId
@@ -80,38 +63,38 @@ class AwsSettlementBrowserIT {
   @Test
   void newCustomerSubscribesSetsUpAndBindsASecondWorkspaceThroughTheRegisteredAccount() {
     String aws = newAwsAccountId();
-    browser().get(server.uri("/register.xhtml?lang=en").toString());
-    assertEquals("Register a Billing Center account", heading());
-    click(By.id("subscribeAws"));
+    session.browser().get(server.uri("/register.xhtml?lang=en").toString());
+    assertEquals("Register a Billing Center account", session.heading());
+    session.click(By.id("subscribeAws"));
     subscribeInTheListing(aws);
-    assertEquals("Set up your account", heading());
-    assertTrue(visible(By.id("setup-aws-account")).getText().contains(aws));
-    Browser.screenshot(browser(), "setup-step-1");
+    assertEquals("Set up your account", session.heading());
+    assertTrue(session.visible(By.id("setup-aws-account")).getText().contains(aws));
+    Browser.screenshot(session.browser(), "setup-step-1");
 
     String username = Http.uniqueName("seed");
-    browser().findElement(By.id("step1:username")).sendKeys(username);
-    browser().findElement(By.id("step1:loginAccount")).sendKeys(username + "@example.com");
-    browser().findElement(By.id("step1:password")).sendKeys(PASSWORD);
-    browser().findElement(By.id("step1:confirmation")).sendKeys(PASSWORD);
-    browser().findElement(By.id("step1:workspaceName")).sendKeys("Frankfurt shop");
+    session.browser().findElement(By.id("step1:username")).sendKeys(username);
+    session.browser().findElement(By.id("step1:loginAccount")).sendKeys(username + "@example.com");
+    session.browser().findElement(By.id("step1:password")).sendKeys(PASSWORD);
+    session.browser().findElement(By.id("step1:confirmation")).sendKeys(PASSWORD);
+    session.browser().findElement(By.id("step1:workspaceName")).sendKeys("Frankfurt shop");
     chooseSite("step1", "Europe 1 (Frankfurt)");
-    click(By.xpath("//form[@id='step1']//label[normalize-space(.)='English']"));
-    click(By.id("step1:confirm"));
+    session.click(By.xpath("//form[@id='step1']//label[normalize-space(.)='English']"));
+    session.click(By.id("step1:confirm"));
 
-    assertEquals("Workspace Management", heading());
+    assertEquals("Workspace Management", session.heading());
     assertTrue(
-        visible(By.id("list:messages")).getText().contains("The Commercial Plan is open"),
+        session.visible(By.id("list:messages")).getText().contains("The Commercial Plan is open"),
         "success message");
-    String row = browser().findElement(By.id("list:workspaces_data")).getText();
+    String row = session.browser().findElement(By.id("list:workspaces_data")).getText();
     assertTrue(row.contains("Frankfurt shop") && row.contains("AWS account"), row);
 
     // The second workspace, on another AWS site, through Registered Cloud Account Settlement.
-    click(By.id("list:openCommercial"));
-    click(By.id("commercial:confirmIntro"));
-    visible(By.id("commercial:name")).sendKeys("Oregon shop");
+    session.click(By.id("list:openCommercial"));
+    session.click(By.id("commercial:confirmIntro"));
+    session.visible(By.id("commercial:name")).sendKeys("Oregon shop");
     chooseSite("commercial", "Americas 1 (Oregon)");
-    click(By.xpath("//form[@id='commercial']//label[normalize-space(.)='English']"));
-    click(By.id("commercial:create"));
+    session.click(By.xpath("//form[@id='commercial']//label[normalize-space(.)='English']"));
+    session.click(By.id("commercial:create"));
     session
         .await()
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("commercialDialog")));
@@ -125,24 +108,25 @@ class AwsSettlementBrowserIT {
                         .findFirst()
                         .orElse(null));
     oregon.findElement(By.xpath(".//button[contains(@id,':change')]")).click();
-    visible(
+    session
+        .visible(
             By.xpath(
                 "//form[@id='change']//label[contains(., 'Registered Cloud Account Settlement')"
                     + " and contains(., '"
                     + aws
                     + "')]"))
         .click();
-    click(By.id("change:confirm"));
+    session.click(By.id("change:confirm"));
     session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
 
-    browser().get(server.uri("/cloud-accounts.xhtml").toString());
-    assertEquals("Cloud Account", heading());
+    session.browser().get(server.uri("/cloud-accounts.xhtml").toString());
+    assertEquals("Cloud Account", session.heading());
     String section = cloudAccountSection(aws).getText();
     assertTrue(
         section.contains("Frankfurt shop") && section.contains("Europe 1 (Frankfurt)"), section);
     assertTrue(section.contains("Oregon shop") && section.contains("Americas 1 (Oregon)"), section);
     assertTrue(section.contains("arn:aws:license-manager::" + aws), section);
-    Browser.screenshot(browser(), "cloud-account-two-sites");
+    Browser.screenshot(session.browser(), "cloud-account-two-sites");
 
     var api = Http.jsonArray(Http.get(server.uri("/api/v1/cloud-accounts"), username, PASSWORD));
     assertEquals(1, api.size());
@@ -162,34 +146,37 @@ class AwsSettlementBrowserIT {
             username,
             PASSWORD);
     assertEquals(201, created.statusCode(), created.body());
-    browser().navigate().refresh();
+    session.browser().navigate().refresh();
 
-    click(By.xpath("//tr[contains(., '新加坡业务')]//button[contains(@id,':change')]"));
-    click(By.id("change:subscribeAws"));
+    session.click(By.xpath("//tr[contains(., '新加坡业务')]//button[contains(@id,':change')]"));
+    session.click(By.id("change:subscribeAws"));
     String aws = newAwsAccountId();
     subscribeInTheListing(aws);
 
-    assertEquals("设置您的账户", heading());
-    String choices = visible(By.id("step2:workspaces")).getText();
+    assertEquals("设置您的账户", session.heading());
+    String choices = session.visible(By.id("step2:workspaces")).getText();
     assertTrue(choices.contains("新加坡业务"), choices);
     assertEquals(
         1,
-        browser().findElements(By.cssSelector("#step2 .ui-chkbox-box.ui-state-active")).size(),
+        session
+            .browser()
+            .findElements(By.cssSelector("#step2 .ui-chkbox-box.ui-state-active"))
+            .size(),
         "the workspace that asked for AWS is pre-selected");
-    Browser.screenshot(browser(), "setup-step-2-zh");
-    click(By.id("step2:confirm"));
+    Browser.screenshot(session.browser(), "setup-step-2-zh");
+    session.click(By.id("step2:confirm"));
 
-    assertEquals("云账号", heading());
+    assertEquals("云账号", session.heading());
     String section = cloudAccountSection(aws).getText();
     assertTrue(section.contains("新加坡业务"), section);
-    assertTrue(visible(By.id("clouds:messages")).getText().contains(aws));
+    assertTrue(session.visible(By.id("clouds:messages")).getText().contains(aws));
 
     // The set-up link works once.
-    browser().navigate().back();
-    browser().navigate().refresh();
+    session.browser().navigate().back();
+    session.browser().navigate().refresh();
     assertTrue(
-        visible(By.id("setup-closed")).getText().contains("此设置链接已被使用"),
-        browser().findElement(By.tagName("main")).getText());
+        session.visible(By.id("setup-closed")).getText().contains("此设置链接已被使用"),
+        session.browser().findElement(By.tagName("main")).getText());
   }
 
   @Test
@@ -208,20 +195,23 @@ class AwsSettlementBrowserIT {
         "Workspace Management",
         session.logInToWorkspaces(server.uri("/login.xhtml?lang=en"), username, PASSWORD));
 
-    click(By.xpath("//tr[contains(., 'Trial shop')]//button[contains(@id,':upgrade')]"));
-    assertTrue(visible(By.id("upgrade:confirm")).isDisplayed(), "settled as it is, or…");
-    Browser.screenshot(browser(), "upgrade-free-workspace");
-    click(By.id("upgrade:subscribeAws"));
+    session.click(By.xpath("//tr[contains(., 'Trial shop')]//button[contains(@id,':upgrade')]"));
+    assertTrue(session.visible(By.id("upgrade:confirm")).isDisplayed(), "settled as it is, or…");
+    Browser.screenshot(session.browser(), "upgrade-free-workspace");
+    session.click(By.id("upgrade:subscribeAws"));
     String aws = newAwsAccountId();
     subscribeInTheListing(aws);
 
-    assertEquals("Set up your account", heading());
+    assertEquals("Set up your account", session.heading());
     assertEquals(
         1,
-        browser().findElements(By.cssSelector("#step2 .ui-chkbox-box.ui-state-active")).size(),
+        session
+            .browser()
+            .findElements(By.cssSelector("#step2 .ui-chkbox-box.ui-state-active"))
+            .size(),
         "the workspace that asked is pre-selected");
-    click(By.id("step2:confirm"));
-    assertEquals("Cloud Account", heading());
+    session.click(By.id("step2:confirm"));
+    assertEquals("Cloud Account", session.heading());
     assertTrue(cloudAccountSection(aws).getText().contains("Trial shop"));
 
     var workspace = Http.json(Http.get(server.uri("/api/v1/workspaces/" + id), username, PASSWORD));

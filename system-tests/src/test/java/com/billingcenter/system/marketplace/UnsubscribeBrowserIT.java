@@ -18,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -45,10 +44,6 @@ class UnsubscribeBrowserIT {
   }
 
   @RegisterExtension final BrowserSession session = new BrowserSession();
-
-  private WebDriver browser() {
-    return session.browser();
-  }
 
   private WebElement rowOf(String name) {
     return session
@@ -95,7 +90,9 @@ class UnsubscribeBrowserIT {
     settleBy(user, scratch, aws);
 
     // The buyer cancels in AWS Marketplace.
-    browser().get(server.uri("/aws-sandbox/your-software?account=" + awsAccountId).toString());
+    session
+        .browser()
+        .get(server.uri("/aws-sandbox/your-software?account=" + awsAccountId).toString());
     session.click(By.id("manage"));
     session.click(By.id("unsubscribe"));
     session.click(By.id("confirm"));
@@ -109,28 +106,30 @@ class UnsubscribeBrowserIT {
           "Purchase Agreement Ended - Proposer: the seller answered 200",
           "License Deprovisioned - Manufacturer: the seller answered 200"
         }) {
-      assertTrue(browser().getPageSource().contains(sent), browser().getPageSource());
+      assertTrue(
+          session.browser().getPageSource().contains(sent), session.browser().getPageSource());
     }
 
     // The lock notice's mail links to the lock page, which opens without signing in.
     String mail = Mails.await(server, user + "@example.com", "workspace “Scratch”");
-    browser().get(Mails.link(mail, server.uri("/locked.xhtml?t=").toString()) + "&lang=en");
+    session.browser().get(Mails.link(mail, server.uri("/locked.xhtml?t=").toString()) + "&lang=en");
     assertEquals("Workspace locked", session.heading());
     assertTrue(session.visible(By.id("reason")).getText().contains("was unsubscribed"));
     assertTrue(session.visible(By.id("meaning")).getText().contains("days left"));
-    assertTrue(browser().findElements(By.id("dissolve:typedName")).isEmpty(), "not signed in");
+    assertTrue(
+        session.browser().findElements(By.id("dissolve:typedName")).isEmpty(), "not signed in");
     // Dissolve: sign in as the owner, back to the lock page, type the name.
     session.click(By.id("signInToDissolve"));
     session.visible(By.id("login:name")).sendKeys(user);
-    browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser().findElement(By.id("login:submit")).click();
+    session.browser().findElement(By.id("login:password")).sendKeys(PASSWORD);
+    session.browser().findElement(By.id("login:submit")).click();
     session.visible(By.id("dissolve:typedName")).sendKeys("scratch");
     session.click(By.id("dissolve:confirmDissolve"));
     String refused = session.visible(By.id("dissolve:messages")).getText();
     assertTrue(refused.contains("Type the workspace name exactly"), refused);
     session.visible(By.id("dissolve:typedName")).clear();
     session.visible(By.id("dissolve:typedName")).sendKeys("Scratch");
-    Browser.screenshot(browser(), "lock-page-dissolve");
+    Browser.screenshot(session.browser(), "lock-page-dissolve");
     session.click(By.id("dissolve:confirmDissolve"));
     session
         .await()
@@ -153,33 +152,34 @@ class UnsubscribeBrowserIT {
     session
         .await()
         .until(d -> !d.findElements(By.cssSelector("#list\\:workspaces_data tr")).isEmpty());
-    assertFalse(browser().findElement(By.id("list:workspaces")).getText().contains("Scratch"));
+    assertFalse(
+        session.browser().findElement(By.id("list:workspaces")).getText().contains("Scratch"));
     for (String name : new String[] {"Oregon shop", "法兰克福"}) {
       String row = rowOf(name).getText();
       assertTrue(row.contains("Locked"), row);
       assertTrue(row.contains("days left"), row);
     }
-    Browser.screenshot(browser(), "workspaces-locked-after-unsubscribe");
+    Browser.screenshot(session.browser(), "workspaces-locked-after-unsubscribe");
 
     // A notice for each, in the workspace's language.
-    browser().get(server.uri("/notices.xhtml").toString());
+    session.browser().get(server.uri("/notices.xhtml").toString());
     String notices = session.visible(By.id("notices:list")).getText();
     assertTrue(notices.contains("Workspace “Oregon shop” is locked"), notices);
     assertTrue(notices.contains("工作空间“法兰克福”已锁定"), notices);
     assertTrue(notices.contains("Workspace “Scratch” was dissolved"), notices);
-    Browser.screenshot(browser(), "notices");
+    Browser.screenshot(session.browser(), "notices");
     // Each lock notice links to its workspace's lock page.
     session.click(By.cssSelector(".lock-page-link"));
     assertEquals("Workspace locked", session.heading());
 
     // The lock page says why, and its Unlock opens Change Settlement Method for that workspace.
-    browser().get(server.uri("/workspaces.xhtml").toString());
+    session.browser().get(server.uri("/workspaces.xhtml").toString());
     rowOf("Oregon shop").findElement(By.className("why-locked")).click();
     assertEquals("Workspace locked", session.heading());
     String reason = session.visible(By.id("reason")).getText();
     assertTrue(reason.contains("was unsubscribed in AWS Marketplace"), reason);
     assertTrue(session.visible(By.id("meaning")).getText().contains("days left"));
-    Browser.screenshot(browser(), "lock-page");
+    Browser.screenshot(session.browser(), "lock-page");
     session.click(By.id("unlock"));
     choose("Billing Center Account Settlement");
 

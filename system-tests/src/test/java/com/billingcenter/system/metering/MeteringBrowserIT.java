@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 /**
  * The customer's view of metering, end to end against the running server and its sandbox: usage of
@@ -46,10 +45,6 @@ class MeteringBrowserIT {
   private final BillingCenterServer server = BillingCenterServer.shared();
 
   @RegisterExtension final BrowserSession session = new BrowserSession();
-
-  private WebDriver browser() {
-    return session.browser();
-  }
 
   private static LocalDateTime utc(Instant at) {
     return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
@@ -174,21 +169,23 @@ class MeteringBrowserIT {
     assertEquals(
         "Workspace Management",
         session.logInToWorkspaces(server.uri("/login.xhtml?lang=en"), user, PASSWORD));
-    browser().get(server.uri("/cloud-accounts.xhtml").toString());
+    session.browser().get(server.uri("/cloud-accounts.xhtml").toString());
     session.click(By.linkText("Metering ledger"));
     assertEquals("Metering ledger", session.heading());
     String table = session.visible(By.id("ledger-table")).getText();
     assertTrue(table.contains("DataPoints"), table);
     assertTrue(table.contains("42"), table);
     assertTrue(!table.contains(" No"), "every line agrees: " + table);
-    Browser.screenshot(browser(), "metering-ledger");
+    Browser.screenshot(session.browser(), "metering-ledger");
 
-    browser().get(server.uri("/bills.xhtml").toString());
+    session.browser().get(server.uri("/bills.xhtml").toString());
     assertEquals("Bills", session.heading());
     String bill = session.visible(By.cssSelector(".bill-group")).getText();
     assertTrue(bill.contains("AWS account " + buyer.getString("awsAccountId")), bill);
     assertEquals(
-        1, browser().findElements(By.cssSelector(".bill-group")).size(), "one method paid it all");
+        1,
+        session.browser().findElements(By.cssSelector(".bill-group")).size(),
+        "one method paid it all");
     assertTrue(bill.contains("Oregon shop"), bill);
     assertTrue(bill.contains("7.50 USD"), "30 million data points at 0.25: " + bill);
     assertTrue(bill.contains("3.00 USD"), "12 at 0.25: " + bill);
@@ -198,9 +195,9 @@ class MeteringBrowserIT {
     session.visible(By.cssSelector("#consumption\\:daily-chart canvas"));
     session.visible(By.id("consumption:csv"));
     session.visible(By.id("bills:csv"));
-    Browser.screenshot(browser(), "bills");
+    Browser.screenshot(session.browser(), "bills");
 
-    browser().get(server.uri("/bills.xhtml?lang=zh").toString());
+    session.browser().get(server.uri("/bills.xhtml?lang=zh").toString());
     assertEquals("账单", session.heading());
     assertTrue(
         session.visible(By.cssSelector(".bill-group")).getText().contains("AWS 账号"),

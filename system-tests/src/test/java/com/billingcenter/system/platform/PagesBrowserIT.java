@@ -27,7 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -44,10 +43,6 @@ class PagesBrowserIT {
 
   private final BillingCenterServer server = BillingCenterServer.shared();
   @RegisterExtension final BrowserSession session = new BrowserSession();
-
-  private WebDriver browser() {
-    return session.browser();
-  }
 
   private String keptAccount;
   private String cancelledAccount;
@@ -116,7 +111,7 @@ class PagesBrowserIT {
 
     List<String> problems = new ArrayList<>();
     for (int width : new int[] {1366, 390}) {
-      browser().manage().window().setSize(new Dimension(width, width > 800 ? 900 : 844));
+      session.browser().manage().window().setSize(new Dimension(width, width > 800 ? 900 : 844));
       for (var page : anonymous.entrySet()) {
         check(page.getKey(), page.getValue(), width, false, problems);
       }
@@ -129,14 +124,14 @@ class PagesBrowserIT {
         check(page.getKey(), page.getValue(), width, true, problems);
       }
       // The dialogs of Workspace Management, open.
-      browser().get(server.uri("/workspaces.xhtml?lang=en").toString());
+      session.browser().get(server.uri("/workspaces.xhtml?lang=en").toString());
       session.heading();
       session.click(By.cssSelector("button[id$=':change']"));
       session.visible(By.id("change:confirm"));
       axe("workspaces, Change Settlement Method open, at " + width + " px", problems);
       // The same in Chinese, the overview at least.
       check("overview-zh", "/overview.xhtml?lang=zh", width, true, problems);
-      browser().get(server.uri("/overview.xhtml?lang=en").toString());
+      session.browser().get(server.uri("/overview.xhtml?lang=en").toString());
       session.click(By.id("session:logout"));
       session.heading();
     }
@@ -151,21 +146,25 @@ class PagesBrowserIT {
   private void overviewSaysItAtAGlance() {
     String cost = session.visible(By.id("cost")).getText();
     assertTrue(cost.contains("14.70 USD"), "10.00 + 1.20 + 1.50 + 2.00: " + cost);
-    String byMethod = browser().findElement(By.id("by-method")).getText();
+    String byMethod = session.browser().findElement(By.id("by-method")).getText();
     assertTrue(byMethod.contains("AWS account " + keptAccount + " 11.20 USD"), byMethod);
     assertTrue(byMethod.contains("Billing Center account 1.50 USD"), byMethod);
     assertTrue(
-        browser().findElement(By.id("by-workspace")).getText().contains("Shop US 11.20 USD"));
+        session
+            .browser()
+            .findElement(By.id("by-workspace"))
+            .getText()
+            .contains("Shop US 11.20 USD"));
     session.visible(By.cssSelector("#cost canvas"));
-    String clouds = browser().findElement(By.id("clouds")).getText();
+    String clouds = session.browser().findElement(By.id("clouds")).getText();
     assertTrue(clouds.contains(keptAccount + " · Active · settles 1 workspace"), clouds);
     assertTrue(
         clouds.contains(cancelledAccount + " · Ending")
             || clouds.contains(cancelledAccount + " · Ended"),
         clouds);
-    String locked = browser().findElement(By.id("locked")).getText();
+    String locked = session.browser().findElement(By.id("locked")).getText();
     assertTrue(locked.contains("Archive") && locked.contains("days left"), locked);
-    String changes = browser().findElement(By.id("changes")).getText();
+    String changes = session.browser().findElement(By.id("changes")).getText();
     String nextMonth =
         java.time.YearMonth.now(java.time.ZoneOffset.UTC).plusMonths(1).atDay(1).toString();
     assertTrue(
@@ -175,12 +174,13 @@ class PagesBrowserIT {
 
   private void check(String name, String path, int width, boolean signedIn, List<String> problems) {
     String separator = path.contains("?") ? "&" : "?";
-    browser()
+    session
+        .browser()
         .get(server.uri(path + (path.contains("lang=") ? "" : separator + "lang=en")).toString());
     String heading = session.heading();
     String where = name + " at " + width + " px (" + heading + ")";
-    Browser.screenshot(browser(), "pages/" + name + "-" + width);
-    JavascriptExecutor js = (JavascriptExecutor) browser();
+    Browser.screenshot(session.browser(), "pages/" + name + "-" + width);
+    JavascriptExecutor js = (JavascriptExecutor) session.browser();
     long pageWidth =
         ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
     long viewport = ((Number) js.executeScript("return window.innerWidth;")).longValue();
@@ -189,9 +189,9 @@ class PagesBrowserIT {
           where + ": the page is " + pageWidth + " px wide in a " + viewport + " px window");
     }
     if (signedIn) {
-      List<WebElement> items = browser().findElements(By.cssSelector(".nav > li"));
+      List<WebElement> items = session.browser().findElements(By.cssSelector(".nav > li"));
       if (items.size() != 4
-          || browser().findElements(By.cssSelector(".nav details.menu li a")).size() != 4) {
+          || session.browser().findElements(By.cssSelector(".nav details.menu li a")).size() != 4) {
         problems.add(where + ": not every navigation link is there");
       }
       long rows = items.stream().map(i -> i.getLocation().getY()).distinct().count();
@@ -207,7 +207,7 @@ class PagesBrowserIT {
     Results results =
         new AxeBuilder()
             .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-            .analyze(browser());
+            .analyze(session.browser());
     for (Rule violation : results.getViolations()) {
       if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
         problems.add(

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -29,22 +28,6 @@ class WorkspaceManagementBrowserIT {
   private final BillingCenterServer server = BillingCenterServer.shared();
   @RegisterExtension final BrowserSession session = new BrowserSession();
 
-  private String heading() {
-    return session.heading();
-  }
-
-  private WebDriver browser() {
-    return session.browser();
-  }
-
-  private WebElement visible(By by) {
-    return session.visible(by);
-  }
-
-  private void click(By by) {
-    session.click(by);
-  }
-
   private String registerAndLogIn(String prefix) {
     String username = Http.register(server, Http.uniqueName(prefix), PASSWORD);
     assertEquals(
@@ -55,23 +38,23 @@ class WorkspaceManagementBrowserIT {
 
   /** Flow 3: Confirm, then name and language (with the warning), then Confirm. */
   private void openCommercialPlan(String name, String siteLabel, String language) {
-    click(By.id("list:openCommercial"));
-    click(By.id("commercial:confirmIntro"));
-    visible(By.id("commercial:name")).sendKeys(name);
+    session.click(By.id("list:openCommercial"));
+    session.click(By.id("commercial:confirmIntro"));
+    session.visible(By.id("commercial:name")).sendKeys(name);
     assertTrue(
-        visible(By.id("language-warning")).getText().contains("can never be changed"),
+        session.visible(By.id("language-warning")).getText().contains("can never be changed"),
         "the page warns that the language is final");
-    Browser.screenshot(browser(), "commercial-plan-step-2");
+    Browser.screenshot(session.browser(), "commercial-plan-step-2");
     session.choose("commercial:site", siteLabel);
-    click(By.xpath("//label[normalize-space(.)='" + language + "']"));
-    click(By.id("commercial:create"));
+    session.click(By.xpath("//label[normalize-space(.)='" + language + "']"));
+    session.click(By.id("commercial:create"));
     session
         .await()
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("commercialDialog")));
   }
 
   private List<WebElement> rows() {
-    return browser().findElements(By.cssSelector("#list\\:workspaces_data tr[data-ri]"));
+    return session.browser().findElements(By.cssSelector("#list\\:workspaces_data tr[data-ri]"));
   }
 
   private WebElement rowOf(String name) {
@@ -88,7 +71,7 @@ class WorkspaceManagementBrowserIT {
     openCommercialPlan(name, "Europe 1 (Frankfurt)", "Chinese");
 
     assertTrue(
-        visible(By.id("list:messages")).getText().contains("The Commercial Plan is open"),
+        session.visible(By.id("list:messages")).getText().contains("The Commercial Plan is open"),
         "success message");
     WebElement row = rowOf(name);
     String text = row.getText();
@@ -98,7 +81,8 @@ class WorkspaceManagementBrowserIT {
     assertTrue(text.contains("Billing Center account"), text);
     assertTrue(text.contains("Active"), text);
     assertTrue(
-        browser().findElements(By.tagName("b")).stream().noneMatch(b -> b.getText().equals("EU")),
+        session.browser().findElements(By.tagName("b")).stream()
+            .noneMatch(b -> b.getText().equals("EU")),
         "markup in a name is shown as text");
 
     // The AWS account the customer subscribed with (the fulfillment flow will register it).
@@ -106,33 +90,38 @@ class WorkspaceManagementBrowserIT {
 
     row.findElement(By.xpath(".//button[contains(@id,':change')]")).click();
     WebElement awsOption =
-        visible(
+        session.visible(
             By.xpath(
                 "//form[@id='change']//label[contains(., 'Registered Cloud Account Settlement')"
                     + " and contains(., '123456789012')]"));
     assertFalse(
-        browser().findElement(By.id("change")).getText().contains("Alibaba"),
+        session.browser().findElement(By.id("change")).getText().contains("Alibaba"),
         "only the methods the site allows");
-    Browser.screenshot(browser(), "change-settlement-method");
+    Browser.screenshot(session.browser(), "change-settlement-method");
     awsOption.click();
-    click(By.id("change:confirm"));
+    session.click(By.id("change:confirm"));
     session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("changeDialog")));
-    assertTrue(visible(By.id("list:messages")).getText().contains("now settles by its new method"));
+    assertTrue(
+        session
+            .visible(By.id("list:messages"))
+            .getText()
+            .contains("now settles by its new method"));
     assertTrue(rowOf(name).getText().contains("AWS account"), rowOf(name).getText());
 
     // A second change in the same calendar month is refused with the date it becomes possible.
     rowOf(name).findElement(By.xpath(".//button[contains(@id,':change')]")).click();
-    visible(
+    session
+        .visible(
             By.xpath(
                 "//form[@id='change']//label[contains(., 'Billing Center Account Settlement')]"))
         .click();
-    click(By.id("change:confirm"));
+    session.click(By.id("change:confirm"));
     session
         .await()
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("change:messages"), "already changed this month"));
-    Browser.screenshot(browser(), "change-refused-this-month");
+    Browser.screenshot(session.browser(), "change-refused-this-month");
     assertTrue(rowOf(name).getText().contains("AWS account"), "the refused change changed nothing");
     var api = Http.get(server.uri("/api/v1/workspaces?name=Production"), username, PASSWORD);
     var workspace = Http.json(api).getJsonArray("items").getJsonObject(0);
@@ -140,19 +129,20 @@ class WorkspaceManagementBrowserIT {
     assertEquals(cloudAccountId, workspace.getJsonNumber("cloudAccountId").longValue());
 
     // The same page in Chinese.
-    browser().get(server.uri("/workspaces.xhtml?lang=zh").toString());
-    assertEquals("工作空间管理", heading());
+    session.browser().get(server.uri("/workspaces.xhtml?lang=zh").toString());
+    assertEquals("工作空间管理", session.heading());
     String chinese = rowOf(name).getText();
     assertTrue(chinese.contains("欧洲区1（法兰克福）"), chinese);
     assertTrue(chinese.contains("商业版"), chinese);
     assertTrue(chinese.contains("AWS 账号"), chinese);
-    assertTrue(browser().findElement(By.id("list:openCommercial")).getText().contains("开通商业版"));
-    Browser.screenshot(browser(), "workspace-management-zh");
+    assertTrue(
+        session.browser().findElement(By.id("list:openCommercial")).getText().contains("开通商业版"));
+    Browser.screenshot(session.browser(), "workspace-management-zh");
 
     // Every change is in the audit log, with who made it.
-    browser().get(server.uri("/audit.xhtml?lang=en").toString());
-    assertEquals("Audit Log", heading());
-    String audit = browser().findElement(By.id("audit:entries")).getText();
+    session.browser().get(server.uri("/audit.xhtml?lang=en").toString());
+    assertEquals("Audit Log", session.heading());
+    String audit = session.browser().findElement(By.id("audit:entries")).getText();
     assertTrue(audit.contains("Settlement method changed"), audit);
     assertTrue(audit.contains("Workspace created"), audit);
     assertTrue(audit.contains("aws:" + cloudAccountId), audit);
@@ -161,10 +151,10 @@ class WorkspaceManagementBrowserIT {
 
   /** Fills the Account page's password form, submits it and waits for the message. */
   private void changePassword(String current, String next, String expectedMessage) {
-    browser().findElement(By.id("password:current")).sendKeys(current);
-    browser().findElement(By.id("password:newPassword")).sendKeys(next);
-    browser().findElement(By.id("password:confirmation")).sendKeys(next);
-    browser().findElement(By.id("password:save")).click();
+    session.browser().findElement(By.id("password:current")).sendKeys(current);
+    session.browser().findElement(By.id("password:newPassword")).sendKeys(next);
+    session.browser().findElement(By.id("password:confirmation")).sendKeys(next);
+    session.browser().findElement(By.id("password:save")).click();
     session
         .await()
         .until(
@@ -175,9 +165,9 @@ class WorkspaceManagementBrowserIT {
   @Test
   void customerChangesThePasswordOnTheAccountPage() {
     String username = registerAndLogIn("pwd");
-    browser().get(server.uri("/account.xhtml").toString());
-    assertEquals("Account", heading());
-    assertEquals(username, browser().findElement(By.id("username")).getText());
+    session.browser().get(server.uri("/account.xhtml").toString());
+    assertEquals("Account", session.heading());
+    assertEquals(username, session.browser().findElement(By.id("username")).getText());
     changePassword("Wrong-password-1", "Changed-pass-2026", "The current password is not correct.");
     changePassword(PASSWORD, "Changed-pass-2026", "Your password is changed.");
     assertEquals(401, Http.get(server.uri("/api/v1/account"), username, PASSWORD).statusCode());
@@ -188,11 +178,11 @@ class WorkspaceManagementBrowserIT {
   @Test
   void emptyWorkspaceNameIsRefusedInTheDialogAndNothingIsCreated() {
     String username = registerAndLogIn("empty");
-    click(By.id("list:openCommercial"));
-    click(By.id("commercial:confirmIntro"));
-    visible(By.id("commercial:name"));
-    click(By.xpath("//label[normalize-space(.)='English']"));
-    click(By.id("commercial:create"));
+    session.click(By.id("list:openCommercial"));
+    session.click(By.id("commercial:confirmIntro"));
+    session.visible(By.id("commercial:name"));
+    session.click(By.xpath("//label[normalize-space(.)='English']"));
+    session.click(By.id("commercial:create"));
     session
         .await()
         .until(
