@@ -16,7 +16,8 @@ start_servers() {
   SANDBOX_PID=$!
   java -Xmx768m -Dbilling.db.url="$DB_URL" \
     -Dbilling.aws.endpoint-override="$SANDBOX/aws-sandbox" -Dbilling.aws.access-key-id=sandbox \
-    -Dbilling.aws.secret-access-key=sandbox "$@" \
+    -Dbilling.aws.secret-access-key=sandbox \
+    -Dbilling.aws.product-code=billing-center-product "$@" \
     -jar "$runtime/payara-micro.jar" --nocluster --port "$PORT" \
     --deploy "$runtime/micro.war:/" > "$WORK/server.log" 2>&1 &
   SERVER=$!

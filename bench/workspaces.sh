@@ -33,6 +33,7 @@ fi
 
 java -Xmx768m -Dbilling.db.url="$DB_URL" -Dbilling.db.user="$DB_USER" \
   -Dbilling.db.password="$DB_PASSWORD" -Dbilling.db.datasource-class="$DS" \
+  -Dbilling.aws.product-code=billing-center-product \
   -jar "$RUNTIME/payara-micro.jar" --nocluster --port "$PORT" \
   --deploy "$RUNTIME/micro.war:/" > "$WORK/server.log" 2>&1 &
 SERVER=$!

@@ -62,6 +62,7 @@ base="http://localhost:${http_port}"
 secret="smoke-events-secret-$RANDOM$RANDOM$RANDOM"
 export BILLING_AWS_ENDPOINT_OVERRIDE="$base/aws-sandbox"
 export BILLING_AWS_LISTING_URL="$base/aws-sandbox/listing"
+export BILLING_AWS_PRODUCT_CODE=billing-center-product
 export BILLING_AWS_ACCESS_KEY_ID=sandbox
 export BILLING_AWS_SECRET_ACCESS_KEY=sandbox
 export BILLING_AWS_EVENTS_SECRET="$secret"

@@ -65,6 +65,18 @@ public final class BillingCenterServer {
   /** More system properties, given last (so they win). */
   private final List<String> extraProperties = new ArrayList<>();
 
+  /** Keys this server is not given, so that it runs on the shipped configuration's value. */
+  private final List<String> shippedKeys = new ArrayList<>();
+
+  /**
+   * Gives this server none of {@code keys}, which the tests' servers otherwise set (e.g. cheaper
+   * password hashes, the sandbox's product code): it runs on what the WAR ships for them.
+   */
+  public BillingCenterServer asShipped(String... keys) {
+    shippedKeys.addAll(List.of(keys));
+    return this;
+  }
+
   /** Payara Micro's clustering options: none unless this is a member of a data grid. */
   private List<String> clusterOptions = List.of("--nocluster");
 
@@ -240,6 +252,15 @@ public final class BillingCenterServer {
   public static final String EVENTS_SECRET = "test-events-secret";
 
   public void start() {
+    launch();
+    awaitReady(log());
+  }
+
+  /**
+   * Starts the server's process without waiting for the Billing Center to answer (for a start that
+   * is meant to be refused).
+   */
+  public void launch() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
@@ -259,6 +280,7 @@ public final class BillingCenterServer {
         "-Dbilling.aws.endpoint-override="
             + (sandbox != null ? sandbox.toString() : uri("/aws-sandbox").toString()));
     command.add("-Dbilling.aws.listing-url=" + uri("/aws-sandbox/listing"));
+    command.add("-Dbilling.aws.product-code=billing-center-product");
     // AWS's China partition: a connection of its own, here to the same sandbox.
     command.add(
         "-Dbilling.aws-cn.endpoint-override="
@@ -311,6 +333,8 @@ public final class BillingCenterServer {
     for (String property : extraProperties) {
       command.add("-D" + property);
     }
+    command.removeIf(
+        option -> shippedKeys.stream().anyMatch(key -> option.startsWith("-D" + key + "=")));
     command.addAll(
         List.of(
             "-jar",
@@ -334,7 +358,6 @@ public final class BillingCenterServer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    awaitReady(log);
   }
 
   private void awaitReady(Path log) {

@@ -11,7 +11,8 @@ import java.util.List;
  * as shipped, counted per address behind a proxy (it trusts 127.0.0.1, so that a test's clients
  * come from addresses of their own in {@code X-Forwarded-For}); page sessions whose idle time and
  * lifetime are seconds; and the sandbox deployed beside it without {@code sandbox.enabled=true}, so
- * that it answers nothing (the shared server's sandbox is its AWS Marketplace). Its own database. A
+ * that it answers nothing (the shared server's sandbox is its AWS Marketplace); password hashes as
+ * shipped (600,000 iterations: costly enough that skipping one would show). Its own database. A
  * test may restart it; the next one to ask finds it running.
  */
 public final class StrictServer {
@@ -26,8 +27,6 @@ public final class StrictServer {
           "billing.security.login.max-delay=PT2S",
           // 3 POSTs per address (30 as shipped).
           "billing.security.fulfillment.max-per-address=3",
-          // Hashes costly enough that skipping one would show (600,000 as shipped).
-          "billing.security.pbkdf2.iterations=200000",
           // Seconds where shipped are 30 minutes idle and 12 hours at most (docs/configuration.md).
           "billing.security.session.idle-timeout=PT4S",
           "billing.security.session.absolute-lifetime=PT14S");
@@ -48,7 +47,8 @@ public final class StrictServer {
       server =
           BillingCenterServer.withSandboxNotEnabled(
                   "strict", BillingCenterServer.shared().uri("/aws-sandbox"), PROPERTIES)
-              .fullyCompiled();
+              .fullyCompiled()
+              .asShipped("billing.security.pbkdf2.iterations");
       // Its own database on PostgreSQL too: the shared server's registrations from 127.0.0.1 must
       // not count against this one's limits (nor a refusal here hold that one back).
       if (Database.onPostgres()) {
