@@ -14,12 +14,14 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Sends one plain-text mail through the SMTP server of {@code billing.mail.smtp.host}. Without one,
+ * Sends one plain-text mail through the SMTP server of {@code billing.mail.smtp.host}, over
+ * STARTTLS unless {@code billing.mail.smtp.starttls} is false (see {@link #smtp}). Without one,
  * nothing is sent, unless {@code billing.mail.log-without-smtp} is true (the Run command's local
  * setting): then the mail is written to the server's log instead, so that a mailed link can be
  * followed on a machine without a mail server. A failure is logged (never the SMTP password).
@@ -49,19 +51,7 @@ public class Mail {
       }
       return false;
     }
-    Properties properties = new Properties();
-    properties.put("mail.smtp.host", host.get());
-    properties.put(
-        "mail.smtp.port",
-        config.getOptionalValue("billing.mail.smtp.port", Integer.class).orElse(25).toString());
-    properties.put("mail.smtp.connectiontimeout", "10000");
-    properties.put("mail.smtp.timeout", "10000");
-    properties.put(
-        "mail.smtp.starttls.enable",
-        config
-            .getOptionalValue("billing.mail.smtp.starttls", Boolean.class)
-            .orElse(false)
-            .toString());
+    Properties properties = smtp(host.get(), key -> config.getOptionalValue(key, String.class));
     Optional<String> user = config.getOptionalValue("billing.mail.smtp.user", String.class);
     Optional<String> password = config.getOptionalValue("billing.mail.smtp.password", String.class);
     Authenticator authenticator = null;
@@ -99,6 +89,29 @@ public class Mail {
                   + e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * The SMTP session's settings for {@code host} from the configuration {@code setting} reads:
+   * STARTTLS is required, with the server's name checked against its certificate, unless {@code
+   * billing.mail.smtp.starttls} is false (a relay on the same host or network that has no TLS).
+   */
+  static Properties smtp(String host, Function<String, Optional<String>> setting) {
+    Properties properties = new Properties();
+    properties.put("mail.smtp.host", host);
+    properties.put("mail.smtp.port", setting.apply("billing.mail.smtp.port").orElse("25").strip());
+    properties.put("mail.smtp.connectiontimeout", "10000");
+    properties.put("mail.smtp.timeout", "10000");
+    boolean starttls =
+        !setting
+            .apply("billing.mail.smtp.starttls")
+            .map(String::strip)
+            .orElse("true")
+            .equals("false");
+    properties.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
+    properties.put("mail.smtp.starttls.required", Boolean.toString(starttls));
+    properties.put("mail.smtp.ssl.checkserveridentity", Boolean.toString(starttls));
+    return properties;
   }
 
   /** Whether a login account is an address mail can go to. */

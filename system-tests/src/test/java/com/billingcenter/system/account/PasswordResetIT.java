@@ -66,7 +66,16 @@ class PasswordResetIT {
     String mail = Mails.await(server, mailOf(user), SUBJECT);
     assertTrue(mail.contains("Billing Center account " + user), mail);
     String link = linkPath(mail);
-    var page = forgetful.get(link);
+    // The token leaves the URL at the first request: a cookie for the reset page only, and a
+    // redirect to the page without it (nothing to log, keep in history or send as Referer).
+    var first = forgetful.get(link);
+    assertEquals(303, first.statusCode(), first.body());
+    String location = first.headers().firstValue("Location").orElse("");
+    assertTrue(location.endsWith("/reset-password.xhtml"), location);
+    String cookie = first.headers().firstValue("Set-Cookie").orElse("");
+    assertTrue(cookie.startsWith("BC_RESET=" + link.substring(link.indexOf("token=") + 6)), cookie);
+    assertTrue(cookie.contains("; Path=/reset-password.xhtml; HttpOnly; SameSite=Lax"), cookie);
+    var page = forgetful.open(link);
     assertTrue(page.body().contains("A new password for " + user), page.body());
 
     // A weak password is refused and the link still works.
@@ -93,7 +102,7 @@ class PasswordResetIT {
     new PageSession(server).logIn(user, NEW_PASSWORD);
 
     // Used up: the link opens nothing any more.
-    var again = new PageSession(server).get(link);
+    var again = new PageSession(server).open(link);
     assertTrue(again.body().contains("This link is not valid any more"), again.body());
     assertFalse(again.body().contains("reset:password"), again.body());
     String audit = Http.get(server.uri("/api/v1/audit"), user, NEW_PASSWORD).body();
@@ -119,7 +128,7 @@ class PasswordResetIT {
         new String[] {
           "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%27%20OR%201%3D1--", "x".repeat(5000), ""
         }) {
-      var page = session.get("/reset-password.xhtml?lang=en&token=" + token);
+      var page = session.open("/reset-password.xhtml?lang=en&token=" + token);
       assertEquals(200, page.statusCode(), token);
       assertTrue(page.body().contains("This link is not valid any more"), page.body());
       assertFalse(page.body().contains("reset:password"), "no form for " + token);

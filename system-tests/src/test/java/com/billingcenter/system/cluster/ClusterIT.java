@@ -377,4 +377,29 @@ class ClusterIT {
         "cluster-" + (char) ('a' + members.indexOf(running)),
         received.values().stream().mapToInt(List::size).sum());
   }
+
+  /**
+   * The shipped nginx configuration logs no query string: a mailed link's token, swapped for a
+   * cookie at its first request, does not stand in the access log of that request either.
+   */
+  @Test
+  @Order(3)
+  void theAccessLogHoldsNoQueryString() throws Exception {
+    var answer = Http.get(nginx.uri("/reset-password.xhtml?token=never-logged-token-0123456789"));
+    assertEquals(303, answer.statusCode(), answer.body());
+    List<String> lines = List.of();
+    for (int i = 0; i < 20 && lines.isEmpty(); i++) {
+      lines =
+          nginx.accessLog().stream()
+              .filter(line -> line.contains("GET /reset-password.xhtml HTTP/1.1\" 303"))
+              .toList();
+      if (lines.isEmpty()) {
+        Thread.sleep(100);
+      }
+    }
+    assertEquals(1, lines.size(), "the request is logged: " + nginx.accessLog());
+    assertTrue(
+        nginx.accessLog().stream().noneMatch(line -> line.contains("never-logged")),
+        "no token in the access log: " + lines);
+  }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
+import com.billingcenter.system.support.PageSession;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -309,10 +311,30 @@ class FulfillmentIT {
   }
 
   @Test
-  void forgedSetUpReferenceShowsAClearPage() {
-    var page = Http.get(server.uri("/setup.xhtml?ref=forged-reference-that-is-not-ours"));
+  void forgedSetUpReferenceShowsAClearPage() throws Exception {
+    var page = new PageSession(server).open("/setup.xhtml?ref=forged-reference-that-is-not-ours");
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("This set-up link is not valid"), page.body());
     assertFalse(page.body().contains("step1"), "no form to use it with");
+  }
+
+  /**
+   * An older link's {@code ?ref=} is checked before any header is written: what cannot be a
+   * reference (here a header injection and markup) is never written into {@code Set-Cookie}, and
+   * the page is opened without it.
+   */
+  @Test
+  void aHostileSetUpReferenceIsNeverWrittenIntoAHeader() throws Exception {
+    var first =
+        new PageSession(server)
+            .get("/setup.xhtml?lang=en&ref=x%0d%0aSet-Cookie:%20JSESSIONID=evil%3b%3Cscript%3E");
+    assertEquals(303, first.statusCode(), first.body());
+    assertEquals("/setup.xhtml?lang=en", first.headers().firstValue("Location").orElse(""));
+    List<String> cookies = first.headers().allValues("Set-Cookie");
+    assertTrue(cookies.stream().noneMatch(c -> c.contains("evil")), cookies.toString());
+    List<String> setup = cookies.stream().filter(c -> c.startsWith("BC_SETUP=")).toList();
+    assertEquals(1, setup.size(), cookies.toString());
+    assertTrue(setup.get(0).startsWith("BC_SETUP=; Path=/setup.xhtml;"), cookies.toString());
+    assertTrue(setup.get(0).contains("Max-Age=0"), "the cookie is forgotten: " + cookies);
   }
 }

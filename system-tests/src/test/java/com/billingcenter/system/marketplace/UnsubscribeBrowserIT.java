@@ -114,6 +114,8 @@ class UnsubscribeBrowserIT {
     String mail = Mails.await(server, user + "@example.com", "workspace “Scratch”");
     session.browser().get(Mails.link(mail, server.uri("/locked.xhtml?t=").toString()) + "&lang=en");
     assertEquals("Workspace locked", session.heading());
+    String address = session.browser().getCurrentUrl();
+    assertTrue(address.endsWith("/locked.xhtml?lang=en"), "the token left the address: " + address);
     assertTrue(session.visible(By.id("reason")).getText().contains("was unsubscribed"));
     assertTrue(session.visible(By.id("meaning")).getText().contains("days left"));
     assertTrue(

@@ -299,6 +299,8 @@ public final class BillingCenterServer {
     Path snsCertificate = Path.of("target", "sns-sandbox-" + port + ".pem").toAbsolutePath();
     command.add("-Dbilling.mail.smtp.host=127.0.0.1");
     command.add("-Dbilling.mail.smtp.port=" + mail.port());
+    // The tests' mail sink speaks plain SMTP (STARTTLS is required as shipped).
+    command.add("-Dbilling.mail.smtp.starttls=false");
     command.add("-Dbilling.mail.from=billing-center@example.org");
     // Mailed links (password resets, lock pages) start with this server's own address.
     String base = base().toString();

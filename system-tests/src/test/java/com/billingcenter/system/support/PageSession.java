@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.CookieManager;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,6 +56,22 @@ public final class PageSession {
 
   public HttpResponse<String> get(String path) throws Exception {
     return client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Opens {@code path} as a browser's address bar would: a redirect to this server (303, 302) is
+   * followed, at most three times; answers the last response.
+   */
+  public HttpResponse<String> open(String path) throws Exception {
+    HttpResponse<String> response = get(path);
+    for (int i = 0; i < 3 && (response.statusCode() == 303 || response.statusCode() == 302); i++) {
+      String location = response.headers().firstValue("Location").orElseThrow();
+      URI next = response.uri().resolve(location);
+      assertEquals(server.base().getAuthority(), next.getAuthority(), "a redirect to this server");
+      response =
+          get(next.getRawPath() + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()));
+    }
+    return response;
   }
 
   public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
@@ -129,7 +146,7 @@ public final class PageSession {
    */
   public HttpResponse<String> submit(String page, String formId, Map<String, String> fields)
       throws Exception {
-    var opened = get(page);
+    var opened = open(page);
     assertEquals(200, opened.statusCode(), page + ": " + opened.body());
     return submitOn(opened.body(), page, formId, fields);
   }

@@ -4,6 +4,7 @@ import com.billingcenter.account.boundary.PasswordResets;
 import com.billingcenter.account.control.LoginThrottles;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.ClientAddress;
+import com.billingcenter.platform.web.LinkTokens;
 import com.billingcenter.platform.web.Messages;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -11,14 +12,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
 
 /**
- * {@code reset-password.xhtml?token=…}: the page a reset mail opens. A new password, entered twice,
- * replaces the old one; the link is then used up, every session of the account ends (this browser's
- * too), and the customer signs in with the new password.
+ * {@code reset-password.xhtml}: the page a reset mail opens (its {@code ?token=} moved to a cookie
+ * by {@link LinkTokens}). A new password, entered twice, replaces the old one; the link is then
+ * used up, every session of the account ends (this browser's too), and the customer signs in with
+ * the new password.
  */
 @Named
 @ViewScoped
@@ -39,6 +42,10 @@ public class ResetPasswordView implements Serializable {
     if (faces.isPostback()) {
       return;
     }
+    token =
+        LinkTokens.RESET
+            .of((HttpServletRequest) faces.getExternalContext().getRequest())
+            .orElse(null);
     username = token == null ? null : resets.accountOf(token).orElse(null);
   }
 
@@ -66,18 +73,12 @@ public class ResetPasswordView implements Serializable {
       // only a convenience
     }
     ExternalContext external = faces.getExternalContext();
+    LinkTokens.RESET.forget(
+        (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse());
     ((HttpSession) external.getSession(true)).invalidate();
     external.getFlash().setKeepMessages(true);
     Messages.info(faces, "reset.done");
     external.redirect(external.getRequestContextPath() + "/login.xhtml");
-  }
-
-  public String getToken() {
-    return token;
-  }
-
-  public void setToken(String token) {
-    this.token = token;
   }
 
   public String getUsername() {

@@ -11,6 +11,7 @@ import com.billingcenter.marketplace.entity.Registration;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.BillingAuthenticationMechanism;
 import com.billingcenter.platform.web.Caller;
+import com.billingcenter.platform.web.LinkTokens;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.platform.web.RegistrationLimit;
 import com.billingcenter.site.control.Sites;
@@ -27,7 +28,6 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
@@ -38,10 +38,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code setup.xhtml}, with the reference in a cookie ({@link SetupReference}; {@code ?ref=…} is
- * still read): "Set up your account" lands here. A new customer registers and opens the Commercial
- * Plan for a workspace that settles by the AWS account (Step 1); a customer who is logged in
- * chooses workspaces, or opens a new one, for it (Step 2). The reference works once.
+ * {@code setup.xhtml}, with the reference in a cookie ({@link LinkTokens#SETUP}; an older link's
+ * {@code ?ref=…} is moved there first): "Set up your account" lands here. A new customer registers
+ * and opens the Commercial Plan for a workspace that settles by the AWS account (Step 1); a
+ * customer who is logged in chooses workspaces, or opens a new one, for it (Step 2). The reference
+ * works once.
  */
 @Named
 @ViewScoped
@@ -108,14 +109,8 @@ public class SetupView implements Serializable {
       return;
     }
     var request = (HttpServletRequest) faces.getExternalContext().getRequest();
-    var response = (HttpServletResponse) faces.getExternalContext().getResponse();
-    if (ref == null || ref.isBlank()) {
-      ref = SetupReference.of(request).orElse(null);
-    } else {
-      // A reference given in the URL (an older link) moves to the cookie, so that the login page
-      // that may come next brings the customer back without it in a URL.
-      SetupReference.hand(request, response, ref);
-    }
+    // An older link's ?ref= was moved to the cookie by LinkTokens before the page opened.
+    ref = LinkTokens.SETUP.of(request).orElse(null);
     Optional<Registration> registration = ref == null ? Optional.empty() : registrations.find(ref);
     if (registration.isEmpty()) {
       state = Reference.INVALID;
@@ -244,14 +239,6 @@ public class SetupView implements Serializable {
 
   private static HttpSession session(FacesContext faces) {
     return (HttpSession) faces.getExternalContext().getSession(true);
-  }
-
-  public String getRef() {
-    return ref;
-  }
-
-  public void setRef(String ref) {
-    this.ref = ref;
   }
 
   public Reference getState() {

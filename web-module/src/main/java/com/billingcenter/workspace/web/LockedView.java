@@ -4,6 +4,7 @@ import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.BillingAuthenticationMechanism;
 import com.billingcenter.platform.web.Caller;
+import com.billingcenter.platform.web.LinkTokens;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.workspace.boundary.LockPages;
@@ -15,6 +16,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
@@ -25,8 +27,9 @@ import java.util.Optional;
 /**
  * {@code locked.xhtml}: why a workspace is locked, until when, and the two ways on: Unlock (choose
  * a new settlement method, signed in) and Dissolve (delete it, signed in as its owner, confirmed by
- * typing its name). Opened either by the link of the lock notice's mail ({@code ?t=…}: no sign-in
- * needed to read it) or by the signed-in owner ({@code ?id=N}; signing in first when needed).
+ * typing its name). Opened either by the link of the lock notice's mail ({@code ?t=…}, moved to a
+ * cookie by {@link LinkTokens}: no sign-in needed to read it) or by the signed-in owner ({@code
+ * ?id=N}; signing in first when needed).
  */
 @Named
 @ViewScoped
@@ -74,7 +77,6 @@ public class LockedView implements Serializable {
   }
 
   private Long id;
-  private String t;
   private Page page = Page.without(State.NONE, false);
   private String typedName;
 
@@ -88,6 +90,11 @@ public class LockedView implements Serializable {
     boolean signedIn = external.getUserPrincipal() != null;
     page = Page.without(State.NONE, signedIn);
     Optional<Workspace> found = Optional.empty();
+    // The mail's ?t= was moved to a cookie by LinkTokens before the page opened.
+    String t =
+        id != null
+            ? null
+            : LinkTokens.LOCK.of((HttpServletRequest) external.getRequest()).orElse(null);
     if (t != null) {
       found = lockPages.byLink(t);
       if (found.isEmpty()) {
@@ -166,14 +173,6 @@ public class LockedView implements Serializable {
 
   public void setId(Long id) {
     this.id = id;
-  }
-
-  public String getT() {
-    return t;
-  }
-
-  public void setT(String t) {
-    this.t = t;
   }
 
   public Page getPage() {
