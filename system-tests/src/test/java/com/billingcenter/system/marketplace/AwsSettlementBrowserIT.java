@@ -164,6 +164,7 @@ class AwsSettlementBrowserIT {
             .size(),
         "the workspace that asked for AWS is pre-selected");
     Browser.screenshot(session.browser(), "setup-step-2-zh");
+    session.click(By.cssSelector("#step2\\:ownAccount .ui-chkbox-box"));
     session.click(By.id("step2:confirm"));
 
     assertEquals("云账号", session.heading());
@@ -210,6 +211,7 @@ class AwsSettlementBrowserIT {
             .findElements(By.cssSelector("#step2 .ui-chkbox-box.ui-state-active"))
             .size(),
         "the workspace that asked is pre-selected");
+    session.click(By.cssSelector("#step2\\:ownAccount .ui-chkbox-box"));
     session.click(By.id("step2:confirm"));
     assertEquals("Cloud Account", session.heading());
     assertTrue(cloudAccountSection(aws).getText().contains("Trial shop"));

@@ -3,7 +3,6 @@ package com.billingcenter.marketplace.web;
 import com.billingcenter.marketplace.boundary.MarketplaceRegistrations;
 import com.billingcenter.marketplace.control.MarketplaceException;
 import com.billingcenter.marketplace.entity.Registration;
-import com.billingcenter.platform.web.LinkTokens;
 import com.billingcenter.platform.web.OversizeBodies;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -93,7 +92,8 @@ public class FulfillmentServlet extends HttpServlet {
       Registration registration = registrations.receive(provider, token, freeTrial);
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       // The reference goes in a cookie, not the URL: a URL ends up in access logs.
-      LinkTokens.SETUP.hand(request, response, registration.reference(), LinkTokens.SETUP_SECONDS);
+      SetupView.REFERENCE.hand(
+          request, response, registration.reference(), SetupView.REFERENCE_SECONDS);
       response.setHeader("Location", request.getContextPath() + "/setup.xhtml");
     } catch (MarketplaceException refused) {
       LOG.info(

@@ -11,7 +11,7 @@ import com.billingcenter.marketplace.entity.Registration;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.BillingAuthenticationMechanism;
 import com.billingcenter.platform.web.Caller;
-import com.billingcenter.platform.web.LinkTokens;
+import com.billingcenter.platform.web.LinkCookie;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.platform.web.RegistrationLimit;
 import com.billingcenter.site.control.Sites;
@@ -38,11 +38,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code setup.xhtml}, with the reference in a cookie ({@link LinkTokens#SETUP}; an older link's
- * {@code ?ref=…} is moved there first): "Set up your account" lands here. A new customer registers
- * and opens the Commercial Plan for a workspace that settles by the AWS account (Step 1); a
- * customer who is logged in chooses workspaces, or opens a new one, for it (Step 2). The reference
- * works once.
+ * {@code setup.xhtml}, with the reference in a cookie ({@link #REFERENCE}, never in a URL): "Set up
+ * your account" lands here. A new customer registers and opens the Commercial Plan for a workspace
+ * that settles by the AWS account (Step 1); a customer who is logged in chooses workspaces, or
+ * opens a new one, for it (Step 2). The reference works once.
  */
 @Named
 @ViewScoped
@@ -61,6 +60,15 @@ public class SetupView implements Serializable {
    * workspace; binding it also opens its Commercial Plan.
    */
   public static final String PENDING_UPGRADE = "billing.pendingUpgrade";
+
+  /**
+   * The set-up reference, handed only by the fulfillment URL's answer to AWS Marketplace's POST,
+   * for as long as a reference is valid (an hour).
+   */
+  static final LinkCookie REFERENCE = new LinkCookie("BC_SETUP", "/setup.xhtml");
+
+  /** How long {@link #REFERENCE}'s cookie lives. */
+  static final int REFERENCE_SECONDS = 3600;
 
   @Inject Caller caller;
   @Inject RegistrationLimit registrationLimit;
@@ -100,6 +108,7 @@ public class SetupView implements Serializable {
 
   // Step 2: a logged-in customer.
   private List<Long> chosen = new ArrayList<>();
+  private boolean ownAccount;
   private List<SelectItem> workspaceItems = List.of();
 
   /** Reads the reference once, when the page opens. */
@@ -109,8 +118,9 @@ public class SetupView implements Serializable {
       return;
     }
     var request = (HttpServletRequest) faces.getExternalContext().getRequest();
-    // An older link's ?ref= was moved to the cookie by LinkTokens before the page opened.
-    ref = LinkTokens.SETUP.of(request).orElse(null);
+    // Only from the cookie the fulfillment URL's answer set in this browser: a reference in a URL
+    // (?ref=, as older links had) is not read, so that nobody can send another customer theirs.
+    ref = REFERENCE.of(request).orElse(null);
     Optional<Registration> registration = ref == null ? Optional.empty() : registrations.find(ref);
     if (registration.isEmpty()) {
       state = Reference.INVALID;
@@ -182,6 +192,12 @@ public class SetupView implements Serializable {
   /** Step 2: the chosen workspaces (and a new one, if named) settle by the AWS account. */
   public void bindChosen() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
+    if (!ownAccount) {
+      // A page of someone else's can post their own fresh token from this browser: the customer
+      // says, knowingly, that the AWS account shown is theirs (see docs/security.md).
+      Messages.error(faces, "step2:ownAccount", "setup.ownAccount.required");
+      return;
+    }
     boolean named = opening.named();
     HttpSession session = session(faces);
     List<Long> upgrade =
@@ -239,6 +255,19 @@ public class SetupView implements Serializable {
 
   private static HttpSession session(FacesContext faces) {
     return (HttpSession) faces.getExternalContext().getSession(true);
+  }
+
+  /** Whether the customer confirmed that the AWS account shown is theirs (never pre-set). */
+  public boolean isOwnAccount() {
+    return ownAccount;
+  }
+
+  public void setOwnAccount(boolean ownAccount) {
+    this.ownAccount = ownAccount;
+  }
+
+  public String getOwnAccountLabel() {
+    return Messages.format(FacesContext.getCurrentInstance(), "setup.ownAccount", awsAccountId);
   }
 
   public Reference getState() {

@@ -15,13 +15,13 @@ import java.util.stream.Collectors;
 
 /**
  * The first request of a link that carries a token in its URL (a password reset mail's {@code
- * ?token=}, a lock notice's {@code ?t=}, an older set-up link's {@code ?ref=}) swaps it for its
- * page's {@link LinkCookie} and is redirected (303) to the same page without it, so that the token
- * stands in no address bar, history, {@code Referer} or access log after that request. The pages
- * read the token from the cookie only.
+ * ?token=}, a lock notice's {@code ?t=}) swaps it for its page's {@link LinkCookie} and is
+ * redirected (303) to the same page without it, so that the token stands in no address bar,
+ * history, {@code Referer} or access log after that request. The pages read the token from the
+ * cookie only.
  */
 @WebFilter(
-    urlPatterns = {"/reset-password.xhtml", "/locked.xhtml", "/setup.xhtml"},
+    urlPatterns = {"/reset-password.xhtml", "/locked.xhtml"},
     asyncSupported = true)
 public class LinkTokens extends HttpFilter {
 
@@ -33,18 +33,11 @@ public class LinkTokens extends HttpFilter {
   /** The lock page's token: for the browser's session (the link lasts 30 days). */
   public static final LinkCookie LOCK = new LinkCookie("BC_LOCK", "/locked.xhtml");
 
-  /** The set-up page's reference: as long as a reference is valid, an hour. */
-  public static final LinkCookie SETUP = new LinkCookie("BC_SETUP", "/setup.xhtml");
-
-  /** How long the set-up reference's cookie lives. */
-  public static final int SETUP_SECONDS = 3600;
-
   /** Each page's query parameter that may carry a token, and the cookie it goes to. */
   private static final Map<String, Map.Entry<String, LinkCookie>> PAGES =
       Map.of(
           RESET.page(), Map.entry("token", RESET),
-          LOCK.page(), Map.entry("t", LOCK),
-          SETUP.page(), Map.entry("ref", SETUP));
+          LOCK.page(), Map.entry("t", LOCK));
 
   @Override
   protected void doFilter(
@@ -71,7 +64,7 @@ public class LinkTokens extends HttpFilter {
       return;
     }
     LinkCookie cookie = page.getValue();
-    cookie.hand(request, response, token, cookie == SETUP ? SETUP_SECONDS : -1);
+    cookie.hand(request, response, token, -1);
     String rest =
         Arrays.stream(pairs)
             .filter(pair -> !pair.isEmpty() && !parameter.equals(name(pair)))
