@@ -74,6 +74,8 @@ public class BillsLoad {
       statement.executeUpdate("UPDATE settlement_period SET valid_from = TIMESTAMP '"
           + month.minusMonths(1).atDay(1) + " 00:00:00' WHERE workspace_id IN"
           + " (SELECT id FROM workspace WHERE owner_id = " + owner + ")");
+      statement.executeUpdate("UPDATE billing_account SET created_at = TIMESTAMP '"
+          + month.minusMonths(1).atDay(1) + " 00:00:00' WHERE id = " + owner);
     }
     long hours = ChronoUnit.HOURS.between(from, to);
     long rows = hours * workspaceCount * ITEMS.length;

@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -156,6 +158,20 @@ public class BillingAccount {
 
   public String passwordHash() {
     return passwordHash;
+  }
+
+  /**
+   * The months (UTC) the account has a bill for: from the month it was created to the month of
+   * {@code now}; any other month is refused, never made final or priced.
+   */
+  public boolean billedIn(YearMonth month, Instant now) {
+    return !month.isBefore(YearMonth.from(createdAt.atZone(ZoneOffset.UTC)))
+        && !month.isAfter(YearMonth.from(now.atZone(ZoneOffset.UTC)));
+  }
+
+  /** The first month {@link #billedIn} admits. */
+  public YearMonth firstBilledMonth() {
+    return YearMonth.from(createdAt.atZone(ZoneOffset.UTC));
   }
 
   public Instant createdAt() {

@@ -1,7 +1,9 @@
 package com.billingcenter.account.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -66,5 +68,18 @@ class BillingAccountTest {
     assertEquals(
         BillingAccount.register("ann", "a@example.com", "h1", clock),
         BillingAccount.register("ann", "b@example.com", "h2", clock));
+  }
+
+  @Test
+  void itIsBilledFromTheMonthItWasCreatedToThisMonthOnly() {
+    var account = BillingAccount.register("ann", "ann@example.com", "hash", clock);
+    Instant now = Instant.parse("2026-05-31T23:59:59Z");
+    assertTrue(account.billedIn(java.time.YearMonth.of(2026, 3), now), "its first month");
+    assertTrue(account.billedIn(java.time.YearMonth.of(2026, 5), now), "this month");
+    assertFalse(account.billedIn(java.time.YearMonth.of(2026, 2), now), "before it existed");
+    assertFalse(account.billedIn(java.time.YearMonth.of(2026, 6), now), "a month to come");
+    assertFalse(account.billedIn(java.time.YearMonth.of(1, 1), now));
+    assertFalse(account.billedIn(java.time.YearMonth.of(999_999_999, 12), now));
+    assertEquals(java.time.YearMonth.of(2026, 3), account.firstBilledMonth());
   }
 }

@@ -161,6 +161,19 @@ class UsageApiIT {
         daily.toString());
     assertEquals(
         400, Http.get(server.uri("/api/v1/bills/daily?days=0"), user, PASSWORD).statusCode());
+    // Only the months of the account's life have a bill: none is made final (or answers 500) for
+    // a month before it or to come.
+    for (String month :
+        new String[] {
+          "0001-01",
+          "%2B999999999-12",
+          YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString(),
+          YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString()
+        }) {
+      var refused = Http.get(server.uri("/api/v1/bills?month=" + month), user, PASSWORD);
+      assertEquals(400, refused.statusCode(), month + ": " + refused.body());
+      assertTrue(refused.body().contains("a month of this account's life"), refused.body());
+    }
 
     var csv =
         Http.send(

@@ -29,7 +29,8 @@ public class ForgotPasswordView {
 
   public void send() {
     var request = (HttpServletRequest) faces.getExternalContext().getRequest();
-    var refused = resets.request(name, ClientAddress.of(request), faces.getViewRoot().getLocale());
+    var refused =
+        resets.request(name, ClientAddress.counted(request), faces.getViewRoot().getLocale());
     if (refused.isPresent()) {
       long seconds = Math.max(1, Duration.between(clock.instant(), refused.get()).toSeconds());
       Messages.error(faces, null, "forgot.throttled", RegistrationLimit.minutes(seconds));

@@ -54,7 +54,8 @@ public class ResetPasswordView implements Serializable {
     if (!form.confirmed(faces, "reset:confirmation")) {
       return;
     }
-    String address = ClientAddress.of((HttpServletRequest) faces.getExternalContext().getRequest());
+    String address =
+        ClientAddress.counted((HttpServletRequest) faces.getExternalContext().getRequest());
     String name;
     try {
       name = resets.reset(token, form.getPassword(), address).username();

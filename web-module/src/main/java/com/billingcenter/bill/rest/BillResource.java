@@ -91,6 +91,13 @@ public class BillResource {
       @Context jakarta.ws.rs.core.HttpHeaders headers, @QueryParam("month") String month) {
     var owner = caller.account();
     YearMonth asked = parse(month);
+    if (!owner.billedIn(asked, clock.instant())) {
+      throw new RuleViolation(
+          "parameter.invalid",
+          "month must be a month of this account's life: from "
+              + owner.firstBilledMonth()
+              + " to this month.");
+    }
     if (wantsCsv(headers)) {
       return Response.ok(bills.csv(owner, asked), "text/csv; charset=UTF-8")
           .header("Content-Disposition", "attachment; filename=\"bill-" + asked + ".csv\"")

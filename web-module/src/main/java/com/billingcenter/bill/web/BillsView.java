@@ -76,7 +76,9 @@ public class BillsView implements Serializable {
   void init() {
     YearMonth current = YearMonth.now(clock.withZone(ZoneOffset.UTC));
     months = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
+    // The last twelve months of the account's life (a month before it has no bill).
+    YearMonth first = owner().firstBilledMonth();
+    for (int i = 0; i < 12 && !current.minusMonths(i).isBefore(first); i++) {
       months.add(current.minusMonths(i).toString());
     }
     String asked =

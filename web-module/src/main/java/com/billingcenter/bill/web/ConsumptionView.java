@@ -3,6 +3,7 @@ package com.billingcenter.bill.web;
 import com.billingcenter.bill.boundary.ConsumptionDetails;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.Caller;
+import com.billingcenter.platform.web.InlineJson;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.usage.control.BillingItems;
 import jakarta.annotation.PostConstruct;
@@ -140,17 +141,19 @@ public class ConsumptionView implements Serializable {
               .add("tension", 0.2));
     }
     chart =
-        Json.createObjectBuilder()
-            .add("type", "line")
-            .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-            .add(
-                "options",
-                Json.createObjectBuilder()
-                    .add("animation", false)
-                    .add("responsive", true)
-                    .add("maintainAspectRatio", false))
-            .build()
-            .toString();
+        InlineJson.of(
+            Json.createObjectBuilder()
+                .add("type", "line")
+                .add(
+                    "data",
+                    Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add(
+                    "options",
+                    Json.createObjectBuilder()
+                        .add("animation", false)
+                        .add("responsive", true)
+                        .add("maintainAspectRatio", false))
+                .build());
   }
 
   /** The period's rows as a CSV download. */

@@ -5,9 +5,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,13 +14,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code …window}): each one costs a ResolveCustomer call to AWS, so one address may not spend them
  * without bound. Counted in this instance's memory (no database write on the buyer's way in): a
  * cluster of n instances lets an address through n times as often, which is still a bound. A buyer
- * needs one or two.
+ * needs one or two. At most {@link #MAX_TRACKED} addresses are counted, oldest window first, and a
+ * request costs the same however many there are: windows that ended are dropped from the oldest end
+ * as requests come, and while every slot holds a window still running, new addresses share one
+ * count ({@link #OVERFLOW}) rather than push one out.
  */
 @ApplicationScoped
 public class FulfillmentLimit {
 
-  /** Past this many addresses, counts whose window is over are dropped. */
+  /** The most addresses counted at once. */
   static final int MAX_TRACKED = 10_000;
+
+  /** The count that addresses past {@link #MAX_TRACKED} share. */
+  static final String OVERFLOW = "(overflow)";
 
   @Inject Clock clock;
 
@@ -35,21 +40,35 @@ public class FulfillmentLimit {
 
   private record Count(Instant since, int n) {}
 
-  private final Map<String, Count> counts = new ConcurrentHashMap<>();
+  /** The counts, in the order their windows began (the oldest first); guarded by itself. */
+  private final LinkedHashMap<String, Count> counts = new LinkedHashMap<>();
 
   /** Counts one POST from {@code address}; if it is one too many, until when it is refused. */
   public Optional<Instant> refusedUntil(String address) {
     Instant now = clock.instant();
-    if (counts.size() > MAX_TRACKED) {
-      counts.values().removeIf(c -> !now.isBefore(c.since().plus(window)));
+    synchronized (counts) {
+      for (var oldest = counts.values().iterator();
+          oldest.hasNext() && !now.isBefore(oldest.next().since().plus(window)); ) {
+        oldest.remove();
+      }
+      String key = counts.containsKey(address) || counts.size() < MAX_TRACKED ? address : OVERFLOW;
+      Count count = counts.get(key);
+      if (count == null || !now.isBefore(count.since().plus(window))) {
+        // A window begins: at the end of the order.
+        counts.remove(key);
+        count = new Count(now, 1);
+      } else {
+        count = new Count(count.since(), count.n() + 1);
+      }
+      counts.put(key, count);
+      return count.n() > perAddress ? Optional.of(count.since().plus(window)) : Optional.empty();
     }
-    Count count =
-        counts.compute(
-            address,
-            (a, c) ->
-                c == null || !now.isBefore(c.since().plus(window))
-                    ? new Count(now, 1)
-                    : new Count(c.since(), c.n() + 1));
-    return count.n() > perAddress ? Optional.of(count.since().plus(window)) : Optional.empty();
+  }
+
+  /** How many counts are kept (for tests). */
+  int tracked() {
+    synchronized (counts) {
+      return counts.size();
+    }
   }
 }

@@ -63,7 +63,7 @@ public class FulfillmentServlet extends HttpServlet {
       return;
     }
     // Counted before AWS is asked: each POST with a token costs a ResolveCustomer call.
-    var tooMany = limit.refusedUntil(com.billingcenter.platform.web.ClientAddress.of(request));
+    var tooMany = limit.refusedUntil(com.billingcenter.platform.web.ClientAddress.counted(request));
     if (tooMany.isPresent()) {
       LOG.info(
           () ->

@@ -1,6 +1,7 @@
 package com.billingcenter.overview.web;
 
 import com.billingcenter.platform.control.JsonText;
+import com.billingcenter.platform.web.InlineJson;
 import jakarta.json.JsonArrayBuilder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -79,21 +80,24 @@ final class CostsByLabel {
               .add("data", values)
               .add("backgroundColor", COLOURS[colour++ % COLOURS.length]));
     }
-    return JsonText.PROVIDER
-        .createObjectBuilder()
-        .add("type", "bar")
-        .add(
-            "data",
-            JsonText.PROVIDER.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-        .add(
-            "options",
-            JsonText.PROVIDER
-                .createObjectBuilder()
-                .add("indexAxis", "y")
-                .add("animation", false)
-                .add("responsive", true)
-                .add("maintainAspectRatio", false))
-        .build()
-        .toString();
+    return InlineJson.of(
+        JsonText.PROVIDER
+            .createObjectBuilder()
+            .add("type", "bar")
+            .add(
+                "data",
+                JsonText.PROVIDER
+                    .createObjectBuilder()
+                    .add("labels", labels)
+                    .add("datasets", datasets))
+            .add(
+                "options",
+                JsonText.PROVIDER
+                    .createObjectBuilder()
+                    .add("indexAxis", "y")
+                    .add("animation", false)
+                    .add("responsive", true)
+                    .add("maintainAspectRatio", false))
+            .build());
   }
 }

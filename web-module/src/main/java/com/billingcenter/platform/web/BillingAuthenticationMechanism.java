@@ -79,7 +79,7 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
     if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential c) {
-      String address = ClientAddress.of(request);
+      String address = ClientAddress.counted(request);
       // Counted as a failure before the password is checked; a right one takes it back.
       var admission = admit(c.getCaller(), address);
       if (admission.refusedUntil().isPresent()) {
@@ -125,7 +125,7 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
       return unauthorized(request, response, "The Authorization header is not valid HTTP Basic.");
     }
     String username = credentials.get().username();
-    String address = ClientAddress.of(request);
+    String address = ClientAddress.counted(request);
     var standing = throttles.standing(username, address);
     if (standing.refusedUntil().isPresent()) {
       RefusedRequestLog.log(LOG, request, 429, "too many failed sign-ins");

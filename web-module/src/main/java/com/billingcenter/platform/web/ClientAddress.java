@@ -1,6 +1,9 @@
 package com.billingcenter.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,6 +43,41 @@ public final class ClientAddress {
   public static String of(HttpServletRequest request) {
     return Configured.INSTANCE.resolve(
         request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+  }
+
+  /**
+   * The client of {@code request} as limits count it ({@link #counted(String)}): per address for
+   * IPv4, per /64 network for IPv6.
+   */
+  public static String counted(HttpServletRequest request) {
+    return counted(of(request));
+  }
+
+  /**
+   * The key a per-address limit counts {@code address} under: an IPv4 address itself (also one
+   * written as IPv6, {@code ::ffff:a.b.c.d}); an IPv6 address's /64 network, e.g. {@code
+   * 2001:db8:1:2::/64}, since one customer line gets a whole /64 and would otherwise be 2^64
+   * clients; anything else as it is.
+   */
+  public static String counted(String address) {
+    if (address == null || !address.contains(":") || !IP.matcher(address).matches()) {
+      return address;
+    }
+    try {
+      InetAddress parsed = InetAddress.getByName(address);
+      if (!(parsed instanceof Inet6Address)) {
+        return parsed.getHostAddress();
+      }
+      byte[] bytes = parsed.getAddress();
+      StringBuilder network = new StringBuilder();
+      for (int i = 0; i < 8; i += 2) {
+        network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)));
+        network.append(':');
+      }
+      return network.append(":/64").toString();
+    } catch (UnknownHostException notAnAddress) {
+      return address;
+    }
   }
 
   /**

@@ -24,7 +24,7 @@ public class RegistrationLimit {
 
   /** Counts a registration from the request's client; if refused, in how many seconds to retry. */
   public Optional<Long> refusedFor(HttpServletRequest request) {
-    String address = ClientAddress.of(request);
+    String address = ClientAddress.counted(request);
     Optional<java.time.Instant> refused;
     try {
       refused = throttles.admitRegistration(address);

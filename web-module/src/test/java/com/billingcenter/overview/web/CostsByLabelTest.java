@@ -1,6 +1,7 @@
 package com.billingcenter.overview.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -60,5 +61,21 @@ class CostsByLabelTest {
     assertTrue(chart.contains("\"labels\":[\"AWS 123\",\"Billing Center\"]"), chart);
     assertTrue(chart.contains("\"label\":\"CNY\",\"data\":[1.20,7.00]"), chart);
     assertTrue(chart.contains("\"label\":\"USD\",\"data\":[3.75,0]"), chart);
+  }
+
+  /** A workspace's name is the customer's text: in the page's inline script it ends nothing. */
+  @Test
+  void aLabelCannotEndTheChartsScriptElement() {
+    Map<String, Map<Currency, BigDecimal>> workspaces = new LinkedHashMap<>();
+    workspaces.put("</script><script>alert('x')</script> & <!--", amounts(USD, "1.00"));
+    String chart = CostsByLabel.barChart(workspaces);
+    assertFalse(chart.contains("<") || chart.contains(">") || chart.contains("&"), chart);
+    String label =
+        jakarta.json.Json.createReader(new java.io.StringReader(chart))
+            .readObject()
+            .getJsonObject("data")
+            .getJsonArray("labels")
+            .getString(0);
+    assertEquals("</script><script>alert('x')</script> & <!--", label, "the same JSON");
   }
 }

@@ -32,4 +32,14 @@ class ClientAddressTest {
     assertEquals("127.0.0.1", behindNginx.resolve("127.0.0.1", "<script>, 198.51.100.7x"));
     assertEquals("127.0.0.1", behindNginx.resolve("127.0.0.1", "10.0.0.5"));
   }
+
+  @Test
+  void limitsCountIpv6PerSlash64AndIpv4PerAddress() {
+    assertEquals("2001:db8:1:2::/64", ClientAddress.counted("2001:db8:1:2:aaaa:bbbb:cccc:dddd"));
+    assertEquals("2001:db8:1:2::/64", ClientAddress.counted("2001:0db8:0001:0002::1"));
+    assertEquals("0:0:0:0::/64", ClientAddress.counted("::1"));
+    assertEquals("198.51.100.7", ClientAddress.counted("198.51.100.7"));
+    assertEquals("198.51.100.7", ClientAddress.counted("::ffff:198.51.100.7"), "IPv4 as IPv6");
+    assertEquals("abc:xyz", ClientAddress.counted("abc:xyz"), "not an address: as it is");
+  }
 }
