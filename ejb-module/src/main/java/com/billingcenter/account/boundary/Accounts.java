@@ -1,11 +1,13 @@
 package com.billingcenter.account.boundary;
 
+import com.billingcenter.account.control.LoginThrottles;
 import com.billingcenter.account.control.PasswordHashing;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.account.entity.PasswordPolicy;
 import com.billingcenter.audit.control.Audit;
 import com.billingcenter.platform.control.JsonText;
+import com.billingcenter.platform.entity.UtcTimes;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +30,7 @@ public class Accounts {
   @Inject PasswordHashing passwordHashing;
   @Inject Clock clock;
   @Inject Audit audit;
+  @Inject LoginThrottles throttles;
 
   /**
    * Opens a new account. Refuses, with an {@link AccountRuleViolation} and nothing stored, a user
@@ -69,14 +72,38 @@ public class Accounts {
   }
 
   /**
-   * Changes the caller's password after checking the current one. A wrong current password, a weak
-   * new one or the same one again is refused and nothing changes.
+   * Changes the caller's password after checking the current one, which is throttled like a sign-in
+   * from {@code address} (a stolen session is no way to guess the password): a wrong one counts as
+   * a failed sign-in, and past the limits the check is refused until they allow it ({@code
+   * password.throttled}). A wrong current password, a weak new one or the same one again is refused
+   * and nothing changes. The account's unused reset links are withdrawn: the password they were
+   * asked for is gone.
    */
-  public void changePassword(String username, String currentPassword, String newPassword) {
+  public void changePassword(
+      String username, String currentPassword, String newPassword, String address) {
     BillingAccount account = require(username);
+    LoginThrottles.Standing admission;
+    try {
+      admission = throttles.admit(username, address);
+    } catch (RuntimeException busy) {
+      // Many attempts at once (the counts' rows are held): one too many.
+      admission = new LoginThrottles.Standing(Optional.of(clock.instant().plusSeconds(1)), true);
+    }
+    if (admission.refusedUntil().isPresent()) {
+      throw new AccountRuleViolation(
+          "password.throttled",
+          "Too many wrong passwords for this user name or from this address: try again after "
+              + UtcTimes.SECONDS.format(admission.refusedUntil().get())
+              + " UTC.");
+    }
     if (currentPassword == null
         || !passwordHashing.verify(currentPassword, account.passwordHash())) {
       throw new AccountRuleViolation("password.currentWrong", "The current password is wrong.");
+    }
+    try {
+      throttles.succeeded(username, address);
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "A right current password's count was not taken back: " + e);
     }
     PasswordPolicy.check(newPassword, account.username());
     if (newPassword.equals(currentPassword)) {
@@ -84,6 +111,7 @@ public class Accounts {
           "password.unchanged", "The new password must differ from the current one.");
     }
     account.changePasswordHash(passwordHashing.hash(newPassword), clock);
+    PasswordResets.withdrawLinks(em, account.id(), clock);
     audit.record(
         account.id(),
         account.username(),

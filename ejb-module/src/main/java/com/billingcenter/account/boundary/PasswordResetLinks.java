@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,10 @@ public class PasswordResetLinks {
       LOG.fine("A password reset was asked for an account that does not exist");
       return Optional.empty();
     }
-    BillingAccount account = found.get();
+    // The account's row is held while its links are counted and one is issued: parallel requests
+    // for one account are counted one after another, so the limit holds.
+    BillingAccount account =
+        em.find(BillingAccount.class, found.get().id(), LockModeType.PESSIMISTIC_WRITE);
     long recent =
         em.createNamedQuery(MailedLink.COUNT_SENT_SINCE, Long.class)
             .setParameter("accountId", account.id())

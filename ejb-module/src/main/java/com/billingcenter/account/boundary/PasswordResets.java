@@ -89,11 +89,7 @@ public class PasswordResets {
         em.find(BillingAccount.class, link.accountId(), LockModeType.PESSIMISTIC_WRITE);
     PasswordPolicy.check(newPassword, account.username());
     link.useUp(clock);
-    em.createNamedQuery(MailedLink.UNUSED_OF_ACCOUNT, MailedLink.class)
-        .setParameter("accountId", account.id())
-        .setParameter("purpose", MailedLink.Purpose.PASSWORD_RESET)
-        .getResultList()
-        .forEach(other -> other.withdraw(clock));
+    withdrawLinks(em, account.id(), clock);
     account.changePasswordHash(passwordHashing.hash(newPassword), clock);
     audit.record(
         account.id(),
@@ -105,6 +101,15 @@ public class PasswordResets {
         "{\"from\":\"" + address.replace("\"", "") + "\"}");
     LOG.info(() -> "The password of " + account.username() + " was reset through a mailed link");
     return account;
+  }
+
+  /** Withdraws every unused reset link of the account: its password changed. */
+  static void withdrawLinks(EntityManager em, long accountId, Clock clock) {
+    em.createNamedQuery(MailedLink.UNUSED_OF_ACCOUNT, MailedLink.class)
+        .setParameter("accountId", accountId)
+        .setParameter("purpose", MailedLink.Purpose.PASSWORD_RESET)
+        .getResultList()
+        .forEach(other -> other.withdraw(clock));
   }
 
   private Optional<MailedLink> open(String token, boolean forUpdate) {

@@ -8,7 +8,10 @@ import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.Mails;
 import com.billingcenter.system.support.PageSession;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +143,43 @@ class PasswordResetIT {
     String user = Http.register(server, Http.uniqueName("often"), PASSWORD);
     for (int i = 0; i < 5; i++) {
       assertTrue(message(ask(new PageSession(server), user)).startsWith("If an account matches"));
+    }
+    Mails.await(server, mailOf(user), SUBJECT);
+    // The requests are answered at once and mailed in the background: give the last ones time.
+    Thread.sleep(3000);
+    assertEquals(3, Mails.to(server, mailOf(user), SUBJECT).size());
+  }
+
+  /** A password changed on the account page or the API withdraws the reset links asked before. */
+  @Test
+  void aPasswordChangeWithdrawsTheLinksAskedBefore() throws Exception {
+    String user = Http.register(server, Http.uniqueName("withdrawn"), PASSWORD);
+    ask(new PageSession(server), user);
+    String link = linkPath(Mails.await(server, mailOf(user), SUBJECT));
+    assertEquals(204, Http.changePassword(server, user, PASSWORD, NEW_PASSWORD).statusCode());
+    var page = new PageSession(server).open(link);
+    assertTrue(page.body().contains("This link is not valid any more"), page.body());
+    assertFalse(page.body().contains("reset:password"), "no form");
+  }
+
+  /** Ten requests for one account at once are counted one after another: three mails. */
+  @Test
+  void parallelRequestsForOneAccountStillGetAtMostThreeLinks() throws Exception {
+    String user = Http.register(server, Http.uniqueName("parallel"), PASSWORD);
+    List<CompletableFuture<String>> asked = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      asked.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return message(ask(new PageSession(server), user));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }));
+    }
+    for (var answer : asked) {
+      assertTrue(answer.get().startsWith("If an account matches"), answer.get());
     }
     Mails.await(server, mailOf(user), SUBJECT);
     // The requests are answered at once and mailed in the background: give the last ones time.

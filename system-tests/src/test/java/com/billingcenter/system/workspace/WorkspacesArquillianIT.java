@@ -280,7 +280,9 @@ class WorkspacesArquillianIT extends ContainerTest {
     var wrong =
         assertThrows(
             RuleViolation.class,
-            () -> accounts.changePassword(ann.username(), "not-it-2026", "Brand-new-2026"));
+            () ->
+                accounts.changePassword(
+                    ann.username(), "not-it-2026", "Brand-new-2026", "203.0.113.9"));
     assertEquals("password.currentWrong", wrong.code());
     assertEquals(
         Status.VALID,
@@ -288,7 +290,7 @@ class WorkspacesArquillianIT extends ContainerTest {
             .validate(new UsernamePasswordCredential(ann.username(), PASSWORD))
             .getStatus());
 
-    accounts.changePassword(ann.username(), PASSWORD, "Brand-new-2026");
+    accounts.changePassword(ann.username(), PASSWORD, "Brand-new-2026", "203.0.113.9");
     assertEquals(
         Status.INVALID,
         identityStore

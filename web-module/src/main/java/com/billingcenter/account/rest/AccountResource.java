@@ -3,6 +3,7 @@ package com.billingcenter.account.rest;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.platform.rest.Bodies;
 import com.billingcenter.platform.web.Caller;
+import com.billingcenter.platform.web.ClientAddress;
 import com.billingcenter.platform.web.RegistrationLimit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -53,9 +54,18 @@ public class AccountResource {
   @SecurityRequirement(name = "basic")
   @APIResponse(responseCode = "204", description = "Changed; use the new password from now on.")
   @APIResponse(responseCode = "400", description = "Wrong current password or weak new one.")
-  public Response changePassword(PasswordChangeJson body) {
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "Too many wrong passwords for the user name or from the address, as at sign-in.")
+  public Response changePassword(
+      PasswordChangeJson body, @Context jakarta.servlet.http.HttpServletRequest servletRequest) {
     Bodies.required(body, "both passwords");
-    accounts.changePassword(caller.username(), body.currentPassword(), body.newPassword());
+    accounts.changePassword(
+        caller.username(),
+        body.currentPassword(),
+        body.newPassword(),
+        ClientAddress.counted(servletRequest));
     return Response.noContent().build();
   }
 

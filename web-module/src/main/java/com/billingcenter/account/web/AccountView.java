@@ -5,6 +5,7 @@ import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
+import com.billingcenter.platform.web.ClientAddress;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.platform.web.PageSignIns;
 import jakarta.annotation.PostConstruct;
@@ -37,13 +38,21 @@ public class AccountView {
       return;
     }
     try {
-      accounts.changePassword(account.username(), form.getCurrentPassword(), form.getPassword());
+      accounts.changePassword(
+          account.username(),
+          form.getCurrentPassword(),
+          form.getPassword(),
+          ClientAddress.counted((HttpServletRequest) faces.getExternalContext().getRequest()));
       // Every other session of the account ends; this one is signed again and goes on.
       pageSignIns.afterPasswordChange((HttpServletRequest) faces.getExternalContext().getRequest());
       Messages.info(faces, "account.passwordSaved");
       load();
     } catch (AccountRuleViolation refused) {
-      String field = "password.currentWrong".equals(refused.code()) ? "current" : "newPassword";
+      String field =
+          refused.code().equals("password.currentWrong")
+                  || refused.code().equals("password.throttled")
+              ? "current"
+              : "newPassword";
       Messages.error(faces, "password:" + field, refused.code());
     }
   }

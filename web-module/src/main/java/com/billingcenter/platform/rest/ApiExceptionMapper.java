@@ -69,6 +69,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     if (code.endsWith(".notFound")) {
       return 404;
     }
+    if (code.endsWith(".throttled")) {
+      return 429;
+    }
     if (code.endsWith(".taken") || CONFLICTS.contains(code)) {
       return 409;
     }
