@@ -77,7 +77,14 @@ public class SnsCertificates {
 
   private record Kept(PublicKey key, Instant until) {}
 
+  /** How long a URL whose fetch failed is not asked again: SNS retries the message later. */
+  static final Duration FAILED_PAUSE = Duration.ofMinutes(1);
+
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+
+  /** URLs whose fetch failed, until when they are not asked again (at most {@link #MAX_KEPT}). */
+  private final Map<String, Instant> failed = new ConcurrentHashMap<>();
+
   private final Clock clock;
   private final SnsFetch fetch;
   private final Supplier<Settings> settings;
@@ -98,11 +105,16 @@ public class SnsCertificates {
   }
 
   /**
-   * The key of the certificate at {@code url}.
+   * The key of the certificate at {@code url}, which must be on the SNS host of {@code topicArn}'s
+   * region and name SNS as its subject (unless pinned). Its authenticity rests on that host's
+   * HTTPS, whose own certificate chain the JDK checks against its trust store: SNS serves the
+   * signing certificate alone, without the chain that would let it be checked apart.
    *
-   * @throws SnsRefusal when the URL may not be fetched or holds no valid certificate
+   * @throws SnsRefusal when the URL may not be fetched or holds no valid certificate; {@link
+   *     Reason#CERTIFICATE_UNAVAILABLE} when it could not be fetched, now or within the last minute
+   *     (it is not asked again before), so that SNS retries the message
    */
-  public PublicKey keyFor(String url) {
+  public PublicKey keyFor(String url, String topicArn) {
     Instant now = clock.instant();
     Kept known = kept.get(url);
     if (known != null && now.isBefore(known.until())) {
@@ -119,11 +131,21 @@ public class SnsCertificates {
         throw new SnsRefusal(Reason.CERTIFICATE, "The pinned certificate cannot be read.");
       }
     } else {
-      if (!SnsSignature.allowedUrl(url, current.hosts(), true)) {
+      if (!SnsSignature.allowedUrl(url, topicArn, current.hosts(), true)) {
         throw new SnsRefusal(
-            Reason.CERTIFICATE_URL, "The signing certificate is not on an allowed HTTPS host.");
+            Reason.CERTIFICATE_URL,
+            "The signing certificate is not on the HTTPS host of its topic's SNS region.");
       }
-      certificate = parse(fetched(url));
+      Instant pause = failed.get(url);
+      if (pause != null && now.isBefore(pause)) {
+        throw new SnsRefusal(
+            Reason.CERTIFICATE_UNAVAILABLE,
+            "The signing certificate could not be fetched a moment ago; not asked again yet.");
+      }
+      certificate = parse(fetched(url, now));
+      if (!SnsSignature.isSigner(certificate)) {
+        throw new SnsRefusal(Reason.CERTIFICATE, "The certificate is not one SNS signs with.");
+      }
     }
     try {
       certificate.checkValidity(Date.from(now));
@@ -136,19 +158,29 @@ public class SnsCertificates {
     return certificate.getPublicKey();
   }
 
-  private byte[] fetched(String url) {
+  private byte[] fetched(String url, Instant now) {
     try {
       SnsFetch.Fetched response = fetch.get(url, MAX_CERTIFICATE);
       if (response.status() != 200) {
-        throw new SnsRefusal(Reason.CERTIFICATE, "The signing certificate cannot be fetched.");
+        throw unavailable(url, now, "answered " + response.status());
       }
+      failed.remove(url);
       return response.body();
     } catch (IOException e) {
-      throw new SnsRefusal(Reason.CERTIFICATE, "The signing certificate cannot be fetched.");
+      throw unavailable(url, now, e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SnsRefusal(Reason.CERTIFICATE, "Interrupted while fetching the certificate.");
+      throw unavailable(url, now, "interrupted");
     }
+  }
+
+  private SnsRefusal unavailable(String url, Instant now, String why) {
+    failed.values().removeIf(until -> !now.isBefore(until));
+    if (failed.size() < MAX_KEPT) {
+      failed.put(url, now.plus(FAILED_PAUSE));
+    }
+    return new SnsRefusal(
+        Reason.CERTIFICATE_UNAVAILABLE, "The signing certificate cannot be fetched: " + why + ".");
   }
 
   private static X509Certificate parse(byte[] pem) {

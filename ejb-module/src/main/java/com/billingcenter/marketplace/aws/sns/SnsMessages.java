@@ -88,7 +88,8 @@ public class SnsMessages {
     if (!topics.contains(message.topicArn())) {
       throw new SnsRefusal(Reason.UNKNOWN_TOPIC, "The message is from an unknown topic.");
     }
-    if (!SnsSignature.verify(message, certificates.keyFor(message.signingCertUrl()))) {
+    if (!SnsSignature.verify(
+        message, certificates.keyFor(message.signingCertUrl(), message.topicArn()))) {
       throw new SnsRefusal(Reason.BAD_SIGNATURE, "The message's signature does not verify.");
     }
     return switch (message.type()) {
@@ -103,9 +104,11 @@ public class SnsMessages {
    * SNS answers the GET with a small XML document; only its status matters here.
    */
   Handled confirm(SnsMessage message) {
-    if (!SnsSignature.allowedUrl(message.subscribeUrl(), certificates.hosts(), false)) {
+    if (!SnsSignature.allowedUrl(
+        message.subscribeUrl(), message.topicArn(), certificates.hosts(), false)) {
       throw new SnsRefusal(
-          Reason.MALFORMED, "The SubscribeURL is not on an allowed HTTPS host; not fetched.");
+          Reason.MALFORMED,
+          "The SubscribeURL is not on the HTTPS host of its topic's SNS region; not fetched.");
     }
     try {
       int status = fetch.get(message.subscribeUrl(), 16 * 1024).status();

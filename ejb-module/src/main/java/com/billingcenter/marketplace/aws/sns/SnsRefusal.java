@@ -10,7 +10,9 @@ public class SnsRefusal extends RuntimeException {
     CERTIFICATE(400),
     UNKNOWN_TOPIC(403),
     BAD_SIGNATURE(403),
-    NOT_CONFIGURED(503);
+    NOT_CONFIGURED(503),
+    /** The signing certificate could not be fetched (now or a moment ago): SNS retries a 5xx. */
+    CERTIFICATE_UNAVAILABLE(503);
 
     private final int status;
 

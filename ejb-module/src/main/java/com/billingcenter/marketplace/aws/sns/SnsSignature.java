@@ -22,7 +22,66 @@ public final class SnsSignature {
    */
   public static final String DEFAULT_HOSTS = "sns\\.[a-z0-9-]{3,}\\.amazonaws\\.com(\\.cn)?";
 
+  /**
+   * The subject (CN) of an SNS signing certificate: {@code sns.amazonaws.com}, or a regional one.
+   */
+  private static final Pattern SIGNER =
+      Pattern.compile("sns(\\.[a-z0-9-]{3,})?\\.amazonaws\\.com(\\.cn)?");
+
+  /** {@code arn:<partition>:sns:<region>:<account>:<topic>}. */
+  private static final Pattern TOPIC_ARN =
+      Pattern.compile(
+          "arn:(aws|aws-cn|aws-us-gov):sns:([a-z0-9-]{3,}):\\d{12}:[A-Za-z0-9_-]{1,256}");
+
   private SnsSignature() {}
+
+  /**
+   * The one host SNS serves the certificates and subscription links of {@code topicArn} from:
+   * {@code sns.<the topic's region>.amazonaws.com}, with {@code .cn} in AWS's China partition;
+   * empty for what is no SNS topic ARN.
+   */
+  public static java.util.Optional<String> hostOf(String topicArn) {
+    var arn = topicArn == null ? null : TOPIC_ARN.matcher(topicArn);
+    if (arn == null || !arn.matches()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "sns." + arn.group(2) + ".amazonaws.com" + ("aws-cn".equals(arn.group(1)) ? ".cn" : ""));
+  }
+
+  /**
+   * Whether {@code url} is on the SNS host of {@code topicArn} ({@link #hostOf}) as well as allowed
+   * by {@link #allowedUrl}.
+   */
+  public static boolean allowedUrl(
+      String url, String topicArn, Pattern hosts, boolean certificate) {
+    var host = hostOf(topicArn);
+    return allowedUrl(url, hosts, certificate)
+        && host.isPresent()
+        && host.get().equals(URI.create(url).getHost());
+  }
+
+  /**
+   * Whether a certificate is one SNS signs with: its subject's common name is {@code
+   * sns.amazonaws.com} (or a regional SNS name) and, where it says what its key is for, that is
+   * digital signatures.
+   */
+  public static boolean isSigner(java.security.cert.X509Certificate certificate) {
+    String subject = certificate.getSubjectX500Principal().getName();
+    boolean named = false;
+    try {
+      for (var rdn : new javax.naming.ldap.LdapName(subject).getRdns()) {
+        if ("CN".equalsIgnoreCase(rdn.getType())
+            && SIGNER.matcher(String.valueOf(rdn.getValue())).matches()) {
+          named = true;
+        }
+      }
+    } catch (javax.naming.InvalidNameException e) {
+      return false;
+    }
+    boolean[] usage = certificate.getKeyUsage();
+    return named && (usage == null || usage[0]);
+  }
 
   /**
    * Whether a signing certificate (or subscription) URL may be fetched: HTTPS, no user info or

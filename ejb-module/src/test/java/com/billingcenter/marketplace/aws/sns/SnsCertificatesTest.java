@@ -38,25 +38,32 @@ class SnsCertificatesTest {
 
   private static final String URL =
       "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-abc.pem";
+  private static final String TOPIC =
+      "arn:aws:sns:us-east-1:123456789012:aws-mp-subscription-notification-prod-abc";
   private static final Pattern AWS_HOSTS = Pattern.compile(SnsSignature.DEFAULT_HOSTS);
 
   /** Two certificates, as AWS's SNS serves them (PEM): the current one and its replacement. */
   private static byte[] current;
 
   private static byte[] replacement;
+
+  /** A certificate of someone else's: not SNS's subject. */
+  private static byte[] notSns;
+
   private static PublicKey currentKey;
   private static PublicKey replacementKey;
 
   @BeforeAll
   static void certificates(@TempDir Path dir) throws Exception {
-    current = selfSigned(dir.resolve("current.p12"));
-    replacement = selfSigned(dir.resolve("replacement.p12"));
+    current = selfSigned(dir.resolve("current.p12"), "CN=sns.amazonaws.com");
+    replacement = selfSigned(dir.resolve("replacement.p12"), "CN=sns.amazonaws.com");
+    notSns = selfSigned(dir.resolve("other.p12"), "CN=evil.example.com");
     currentKey = key(current);
     replacementKey = key(replacement);
   }
 
   /** A self-signed certificate made by the JDK's keytool, valid for ten years from now. */
-  private static byte[] selfSigned(Path store) throws Exception {
+  private static byte[] selfSigned(Path store, String subject) throws Exception {
     Process keytool =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
@@ -70,7 +77,7 @@ class SnsCertificatesTest {
                 "-validity",
                 "3650",
                 "-dname",
-                "CN=sns.us-east-1.amazonaws.com (test)",
+                subject,
                 "-keystore",
                 store.toString(),
                 "-storetype",
@@ -152,9 +159,9 @@ class SnsCertificatesTest {
   void aKeyIsFetchedOnceAndKeptForItsLifetime() {
     SnsCertificates certificates = certificates(Duration.ofHours(1));
     network.answer = new SnsFetch.Fetched(200, current);
-    assertEquals(currentKey, certificates.keyFor(URL));
+    assertEquals(currentKey, certificates.keyFor(URL, TOPIC));
     clock.advance(Duration.ofMinutes(59));
-    assertEquals(currentKey, certificates.keyFor(URL));
+    assertEquals(currentKey, certificates.keyFor(URL, TOPIC));
     assertEquals(List.of(URL), network.asked, "one GET for both messages");
   }
 
@@ -162,10 +169,10 @@ class SnsCertificatesTest {
   void afterItsLifetimeTheKeyIsFetchedAgainAndAReplacedCertificateIsTheOneUsed() {
     SnsCertificates certificates = certificates(Duration.ofHours(1));
     network.answer = new SnsFetch.Fetched(200, current);
-    certificates.keyFor(URL);
+    certificates.keyFor(URL, TOPIC);
     network.answer = new SnsFetch.Fetched(200, replacement);
     clock.advance(Duration.ofHours(1));
-    assertEquals(replacementKey, certificates.keyFor(URL));
+    assertEquals(replacementKey, certificates.keyFor(URL, TOPIC));
     assertNotEquals(currentKey, replacementKey);
     assertEquals(2, network.asked.size());
   }
@@ -174,12 +181,12 @@ class SnsCertificatesTest {
   void theDefaultLifetimeIsADay() {
     SnsCertificates certificates = certificates(SnsCertificates.DEFAULT_LIFETIME);
     network.answer = new SnsFetch.Fetched(200, current);
-    certificates.keyFor(URL);
+    certificates.keyFor(URL, TOPIC);
     clock.advance(Duration.ofHours(24).minusSeconds(1));
-    certificates.keyFor(URL);
+    certificates.keyFor(URL, TOPIC);
     assertEquals(1, network.asked.size(), "kept for a day");
     clock.advance(Duration.ofSeconds(1));
-    certificates.keyFor(URL);
+    certificates.keyFor(URL, TOPIC);
     assertEquals(2, network.asked.size(), "and no longer");
   }
 
@@ -187,16 +194,18 @@ class SnsCertificatesTest {
   void aFailedFetchAfterTheLifetimeRefusesRatherThanTrustTheOldKey() {
     SnsCertificates certificates = certificates(Duration.ofHours(1));
     network.answer = new SnsFetch.Fetched(200, current);
-    certificates.keyFor(URL);
+    certificates.keyFor(URL, TOPIC);
     clock.advance(Duration.ofHours(2));
     network.answer = new SnsFetch.Fetched(404, new byte[0]);
     assertEquals(
-        Reason.CERTIFICATE,
-        assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL)).reason());
+        Reason.CERTIFICATE_UNAVAILABLE,
+        assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL, TOPIC)).reason());
+    clock.advance(SnsCertificates.FAILED_PAUSE);
     network.answer = null;
     assertEquals(
-        Reason.CERTIFICATE,
-        assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL)).reason());
+        Reason.CERTIFICATE_UNAVAILABLE,
+        assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL, TOPIC)).reason());
+    assertEquals(503, Reason.CERTIFICATE_UNAVAILABLE.status(), "SNS retries a 5xx, never a 4xx");
   }
 
   @Test
@@ -204,12 +213,12 @@ class SnsCertificatesTest {
     SnsCertificates certificates = certificates(Duration.ofHours(1));
     network.answer = new SnsFetch.Fetched(200, current);
     clock.advance(Duration.ofDays(11 * 365));
-    assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL), "expired by the clock");
+    assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL, TOPIC), "expired by the clock");
     clock.advance(Duration.ofDays(-11 * 365));
     network.answer = new SnsFetch.Fetched(200, new byte[SnsCertificates.MAX_CERTIFICATE + 1]);
-    assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL), "too large");
+    assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL, TOPIC), "too large");
     network.answer = new SnsFetch.Fetched(200, "<html>not a certificate</html>".getBytes());
-    assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL), "not a certificate");
+    assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL, TOPIC), "not a certificate");
   }
 
   @Test
@@ -223,10 +232,47 @@ class SnsCertificatesTest {
             "https://evil.example.com/SimpleNotificationService-abc.pem")) {
       assertEquals(
           Reason.CERTIFICATE_URL,
-          assertThrows(SnsRefusal.class, () -> certificates.keyFor(url)).reason(),
+          assertThrows(SnsRefusal.class, () -> certificates.keyFor(url, TOPIC)).reason(),
           url);
     }
     assertEquals(List.of(), network.asked);
+  }
+
+  /**
+   * A failed fetch is remembered for a minute: the messages of that minute are answered 503 (SNS
+   * retries them) without asking again, and the URL is asked again after it.
+   */
+  @Test
+  void aFailedFetchIsNotRepeatedForAMinute() {
+    SnsCertificates certificates = certificates(Duration.ofHours(1));
+    network.answer = null;
+    for (int i = 0; i < 5; i++) {
+      assertEquals(
+          Reason.CERTIFICATE_UNAVAILABLE,
+          assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL, TOPIC)).reason());
+      clock.advance(Duration.ofSeconds(10));
+    }
+    assertEquals(1, network.asked.size(), "asked once in the minute");
+    clock.advance(Duration.ofSeconds(10));
+    network.answer = new SnsFetch.Fetched(200, current);
+    assertEquals(currentKey, certificates.keyFor(URL, TOPIC));
+    assertEquals(2, network.asked.size());
+  }
+
+  /** Only the host of the topic's own region, and only a certificate SNS signs with. */
+  @Test
+  void theCertificateIsOnTheTopicsRegionalHostAndNamesSns() {
+    SnsCertificates certificates = certificates(Duration.ofHours(1));
+    network.answer = new SnsFetch.Fetched(200, current);
+    String otherRegion = URL.replace("us-east-1", "eu-west-1");
+    assertEquals(
+        Reason.CERTIFICATE_URL,
+        assertThrows(SnsRefusal.class, () -> certificates.keyFor(otherRegion, TOPIC)).reason());
+    assertEquals(List.of(), network.asked, "another region's host is not asked");
+    network.answer = new SnsFetch.Fetched(200, notSns);
+    assertEquals(
+        Reason.CERTIFICATE,
+        assertThrows(SnsRefusal.class, () -> certificates.keyFor(URL, TOPIC)).reason());
   }
 
   private static SnsMessage confirmation(String subscribeUrl) {

@@ -188,4 +188,27 @@ class SnsSignatureTest {
             .build();
     assertThrows(IllegalArgumentException.class, () -> SnsMessage.of(confirmationWithoutToken));
   }
+
+  @Test
+  void theSnsHostOfATopicIsItsRegionsAndChinasEndsInCn() {
+    assertEquals(
+        java.util.Optional.of("sns.us-east-1.amazonaws.com"),
+        SnsSignature.hostOf(
+            "arn:aws:sns:us-east-1:123456789012:aws-mp-subscription-notification-p"));
+    assertEquals(
+        java.util.Optional.of("sns.cn-northwest-1.amazonaws.com.cn"),
+        SnsSignature.hostOf("arn:aws-cn:sns:cn-northwest-1:123456789012:topic"));
+    assertEquals(java.util.Optional.empty(), SnsSignature.hostOf("arn:aws:sns:s3:1:topic"));
+    assertEquals(java.util.Optional.empty(), SnsSignature.hostOf(null));
+    String topic = "arn:aws:sns:us-east-1:123456789012:topic";
+    Pattern hosts = Pattern.compile(SnsSignature.DEFAULT_HOSTS);
+    assertTrue(SnsSignature.allowedUrl(CERT, topic, hosts, true));
+    assertFalse(
+        SnsSignature.allowedUrl(
+            "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-x.pem",
+            topic,
+            hosts,
+            true),
+        "another region's SNS host");
+  }
 }
