@@ -1,5 +1,6 @@
 package com.billingcenter.bill.control;
 
+import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.notice.control.Notices;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
@@ -9,6 +10,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +42,7 @@ public class BillClosing {
   @Inject Notices notices;
   @Inject Clock clock;
   @Resource SessionContext context;
+  @PersistenceContext EntityManager em;
 
   @Inject
   @ConfigProperty(name = "billing.bills.closing.enabled", defaultValue = "true")
@@ -74,13 +79,19 @@ public class BillClosing {
 
   /**
    * Makes the owner's bill of {@code month} final if it is due and not final yet, earlier due
-   * months of the look-back first (their late lines belong to it); answers whether it made one. A
-   * bill made meanwhile elsewhere wins: this one is rolled back.
+   * months of the look-back first (their late lines belong to it); answers whether it made one. The
+   * owner's account row is held until this commits, so that one closing at a time, on any instance
+   * (the hourly job runs on each, and opening a due month closes it too), makes the owner's bills;
+   * the next finds them made.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public boolean closeIfDue(long ownerId, YearMonth month) {
     Instant now = clock.instant();
-    if (!calendar.isDue(month, now) || finalBills.exists(ownerId, month)) {
+    if (!calendar.isDue(month, now)) {
+      return false;
+    }
+    em.find(BillingAccount.class, ownerId, LockModeType.PESSIMISTIC_WRITE);
+    if (finalBills.exists(ownerId, month)) {
       return false;
     }
     for (int back = BillLines.LOOKBACK_MONTHS; back >= 1; back--) {

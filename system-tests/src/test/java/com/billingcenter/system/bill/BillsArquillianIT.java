@@ -296,6 +296,50 @@ class BillsArquillianIT extends ContainerTest {
     assertEquals(0, new BigDecimal("0.50").compareTo(late), "2 million data points at 0.25");
   }
 
+  /**
+   * Closings of one owner's month at the same moment (the hourly job on every instance, a customer
+   * opening the month): one makes the bill, the others find it made, and none fails.
+   */
+  @Test
+  void closingsAtTheSameMomentMakeOneBillAndNoneFails() throws Exception {
+    YearMonth june = YearMonth.of(2025, 6);
+    clock.set(Instant.parse("2025-06-10T10:00:00Z"));
+    String username = "race-" + UUID.randomUUID().toString().substring(0, 8);
+    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
+    Workspace shop = workspaces.create(owner, "Race shop", "us1", "en", Plan.COMMERCIAL);
+    usage.receive(
+        "us1",
+        List.of(used(shop.id(), "data-points", Instant.parse("2025-06-10T09:00:00Z"), 10)),
+        Map.of());
+    clock.set(Instant.parse("2025-07-03T00:30:00Z"));
+    int closings = 6;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(closings);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Boolean>> made = new ArrayList<>();
+    try {
+      for (int i = 0; i < closings; i++) {
+        made.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return closing.closeIfDue(owner.id(), june);
+                }));
+      }
+      start.countDown();
+      int makers = 0;
+      for (var one : made) {
+        if (one.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+          makers++;
+        }
+      }
+      assertEquals(1, makers, "one closing made the bill");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(bills.month(owner, june).isFinal());
+  }
+
   /** A bill's lines as "group kind quantity usage-month [late]", in order. */
   private static List<String> lateSummary(Bill bill) {
     return bill.lines().stream()
