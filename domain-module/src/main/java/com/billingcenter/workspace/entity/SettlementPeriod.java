@@ -18,10 +18,16 @@ import java.time.Instant;
  * workspace's first method from the start of the hour it was created in, so that no hour of it is
  * nobody's). Written whenever a workspace gets a method. The one change a period knows: the period
  * of a lock ({@link Kind#UNSETTLED}) is resolved once, charged to the method that unlocks the
- * workspace or written off when the workspace becomes fully locked.
+ * workspace, or to the owner's Billing Center account when none did ({@link
+ * Kind#CHARGED_TO_OWNER}).
  */
 @Entity
 @Table(name = "settlement_period")
+@NamedQuery(
+    name = SettlementPeriod.LOCKS_SINCE,
+    query =
+        "select count(p) from SettlementPeriod p where p.workspaceId = :workspaceId"
+            + " and p.kind <> :settled and p.validFrom >= :since")
 @NamedQuery(
     name = SettlementPeriod.OF_WORKSPACE_NEWEST_FIRST,
     query =
@@ -31,6 +37,9 @@ public class SettlementPeriod {
 
   public static final String OF_WORKSPACE_NEWEST_FIRST = "SettlementPeriod.ofWorkspaceNewestFirst";
 
+  /** How many locks (periods that were unsettled) a workspace had from {@code :since} on. */
+  public static final String LOCKS_SINCE = "SettlementPeriod.locksSince";
+
   /** Who pays for a period's usage. */
   public enum Kind {
     /** The period's method. */
@@ -39,8 +48,16 @@ public class SettlementPeriod {
     UNSETTLED,
     /** Used while locked, charged to the method that unlocked the workspace. */
     WHILE_LOCKED,
-    /** Used while locked, charged to nobody: the workspace became fully locked. */
-    WRITTEN_OFF
+    /**
+     * Used while locked, charged to nobody: the workspace became fully locked (before version 14;
+     * such usage is now {@link #CHARGED_TO_OWNER}).
+     */
+    WRITTEN_OFF,
+    /**
+     * Used while locked and paid by no unlocking method (the countdown ended, or the owner
+     * dissolved the workspace): charged to the owner's Billing Center account.
+     */
+    CHARGED_TO_OWNER
   }
 
   @Id
@@ -108,10 +125,15 @@ public class SettlementPeriod {
     this.kind = Kind.WHILE_LOCKED;
   }
 
-  /** The unsettled usage of this period is charged to nobody: the workspace is fully locked. */
-  public void writeOff() {
+  /**
+   * The unsettled usage of this period is charged to the owner's Billing Center account: no method
+   * unlocked the workspace before its countdown ended or it was dissolved. Nothing is free.
+   */
+  public void chargeToOwner() {
     requireUnsettled();
-    this.kind = Kind.WRITTEN_OFF;
+    this.method = Settlement.BILLING_CENTER;
+    this.cloudAccountId = null;
+    this.kind = Kind.CHARGED_TO_OWNER;
   }
 
   private void requireUnsettled() {

@@ -96,6 +96,10 @@ public class Workspace {
   @Column(name = "lock_reason", length = 64)
   private String lockReason;
 
+  /** Whether the workspace takes no usage while locked: locked again soon after a lock. */
+  @Column(name = "usage_stopped", nullable = false)
+  private boolean usageStopped;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -185,6 +189,7 @@ public class Workspace {
       status = WorkspaceStatus.ACTIVE;
       lockedAt = null;
       lockReason = null;
+      usageStopped = false;
     }
   }
 
@@ -227,11 +232,21 @@ public class Workspace {
    * customer's monthly change. Returns whether it changed anything (a redelivery does not).
    */
   public boolean loseSettlement(String reason, Clock clock) {
+    return loseSettlement(reason, false, clock);
+  }
+
+  /**
+   * As {@link #loseSettlement(String, Clock)}; {@code repeated}: the workspace was locked so before
+   * within the repeat window, and takes no usage while this lock lasts (a subscription that is
+   * cancelled again and again must not make a countdown's usage a habit).
+   */
+  public boolean loseSettlement(String reason, boolean repeated, Clock clock) {
     if (!settlement.isCloudAccount()) {
       return false;
     }
     settlement = Settlement.none();
     lock(reason, clock);
+    usageStopped = repeated;
     return true;
   }
 
@@ -274,23 +289,28 @@ public class Workspace {
 
   /** Whether usage for this workspace may still be recorded now. */
   public boolean acceptsUsage(Clock clock) {
-    return usageRefusal(status, lockedAt, clock.instant()).isEmpty();
+    return usageRefusal(status, lockedAt, usageStopped, clock.instant()).isEmpty();
   }
 
   /**
    * Why usage of a workspace in {@code status}, locked at {@code lockedAt}, cannot be recorded at
    * {@code now} ("is fully locked", "was dissolved"), or empty when it can: an active workspace
-   * takes usage, a locked one until its countdown ends. For readers of the workspace's row who do
-   * not load the entity (the usage intake reads thousands at a time).
+   * takes usage, a locked one until its countdown ends unless {@code usageStopped} (locked again
+   * soon after a lock). For readers of the workspace's row who do not load the entity (the usage
+   * intake reads thousands at a time).
    */
   public static Optional<String> usageRefusal(
-      WorkspaceStatus status, Instant lockedAt, Instant now) {
+      WorkspaceStatus status, Instant lockedAt, boolean usageStopped, Instant now) {
     return switch (status) {
       case ACTIVE -> Optional.empty();
       case LOCKED ->
-          now.isBefore(lockedAt.plus(LOCK_COUNTDOWN))
-              ? Optional.empty()
-              : Optional.of("is fully locked");
+          usageStopped
+              ? Optional.of(
+                  "is locked again soon after an earlier lock and takes no usage until a new"
+                      + " settlement method unlocks it")
+              : now.isBefore(lockedAt.plus(LOCK_COUNTDOWN))
+                  ? Optional.empty()
+                  : Optional.of("is fully locked");
       case FULLY_LOCKED -> Optional.of("is fully locked");
       case DISSOLVED -> Optional.of("was dissolved");
     };
@@ -339,6 +359,10 @@ public class Workspace {
 
   public Instant lockedAt() {
     return lockedAt;
+  }
+
+  public boolean usageStopped() {
+    return usageStopped;
   }
 
   public String lockReason() {

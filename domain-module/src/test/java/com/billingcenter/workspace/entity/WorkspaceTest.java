@@ -183,6 +183,29 @@ class WorkspaceTest {
         WorkspaceStatus.ACTIVE, workspace.status(), "unlocked despite this month's change");
   }
 
+  /** A lock soon after an earlier one takes no usage at all while it lasts; an unlock ends that. */
+  @Test
+  void aRepeatedLockTakesNoUsageUntilANewMethodUnlocks() {
+    Workspace workspace = newWorkspace("2026-05-10T08:00:00Z");
+    workspace.changeSettlement(AWS_1, at("2026-05-10T09:00:00Z"));
+    assertTrue(workspace.loseSettlement("cloudAccount.ended", true, at("2026-05-11T00:00:00Z")));
+    assertEquals(WorkspaceStatus.LOCKED, workspace.status());
+    assertFalse(workspace.acceptsUsage(at("2026-05-11T00:00:01Z")), "not even in the countdown");
+    assertTrue(
+        Workspace.usageRefusal(
+                WorkspaceStatus.LOCKED,
+                Instant.parse("2026-05-11T00:00:00Z"),
+                true,
+                Instant.parse("2026-05-11T00:00:01Z"))
+            .orElseThrow()
+            .contains("locked again"));
+    workspace.changeSettlement(AWS_2, at("2026-05-12T00:00:00Z"));
+    assertTrue(workspace.acceptsUsage(at("2026-05-12T00:00:01Z")), "unlocked, it takes usage");
+    assertFalse(workspace.usageStopped());
+    assertTrue(workspace.loseSettlement("cloudAccount.ended", false, at("2026-09-12T00:00:00Z")));
+    assertTrue(workspace.acceptsUsage(at("2026-09-12T00:00:01Z")), "a first lock's countdown");
+  }
+
   @Test
   void aWorkspaceSettledByTheBillingCenterAccountIsNotLocked() {
     Workspace workspace = newWorkspace("2026-05-10T08:00:00Z");

@@ -53,31 +53,32 @@ public class UnsettledUsage {
   }
 
   /**
-   * Writes off the usage of the workspace's open unsettled period, which nobody will pay for now
-   * (the countdown ended, or the owner dissolved the workspace), and audits it if there was any.
+   * Charges the usage of the workspace's open unsettled period, which no unlocking method paid for
+   * (the countdown ended, or the owner dissolved the workspace), to the owner's Billing Center
+   * account, and audits it if there was any: nothing a lock's countdown used is free.
    */
-  public void writeOff(Workspace workspace, String actor, String why) {
+  public void chargeToOwner(Workspace workspace, String actor, String why) {
     open(workspace.id())
         .ifPresent(
             period -> {
-              period.writeOff();
-              Map<String, Long> written = resolved(period);
-              if (!written.isEmpty()) {
+              period.chargeToOwner();
+              Map<String, Long> charged = resolved(period);
+              if (!charged.isEmpty()) {
                 audit.record(
                     workspace.ownerId(),
                     actor,
-                    "usage.writtenOff",
+                    "usage.chargedToOwner",
                     "workspace",
                     workspace.id(),
-                    "unsettled since " + period.validFrom() + ": " + describe(written),
-                    "written off: " + why);
+                    "unsettled since " + period.validFrom() + ": " + describe(charged),
+                    "charged to the owner's Billing Center account: " + why);
               }
             });
   }
 
   /**
    * Brings the usage of a period just resolved ({@link SettlementPeriod#chargeTo} or {@link
-   * SettlementPeriod#writeOff}) into line with it: the bills' roll-up takes its new method and
+   * SettlementPeriod#chargeToOwner}) into line with it: the bills' roll-up takes its new method and
    * kind, and usage charged to a cloud account is flagged late, so that metering carries it into
    * the next hour it writes for that account (its own hours may be metered already). Returns the
    * period's usage per billing item.

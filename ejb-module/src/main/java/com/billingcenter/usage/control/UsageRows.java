@@ -35,11 +35,11 @@ public final class UsageRows {
   private static final int INSERT_BATCH = 500;
 
   /** What intake reads of a workspace: enough for {@link Workspace#usageRefusal}. */
-  public record WorkspaceState(WorkspaceStatus status, Instant lockedAt) {
+  public record WorkspaceState(WorkspaceStatus status, Instant lockedAt, boolean usageStopped) {
 
     /** Why the workspace takes no usage at {@code now}, or empty when it does. */
     public Optional<String> usageRefusal(Instant now) {
-      return Workspace.usageRefusal(status, lockedAt, now);
+      return Workspace.usageRefusal(status, lockedAt, usageStopped, now);
     }
   }
 
@@ -64,7 +64,8 @@ public final class UsageRows {
    */
   public Map<Long, WorkspaceState> workspaces(Set<Long> ids) throws SQLException {
     Map<Long, WorkspaceState> found = new HashMap<>();
-    String columns = "SELECT id, status, locked_at FROM workspace WHERE site_code = ?";
+    String columns =
+        "SELECT id, status, locked_at, usage_stopped FROM workspace WHERE site_code = ?";
     for (List<Long> chunk : chunks(new ArrayList<>(ids))) {
       try (PreparedStatement select =
           select(columns + " AND id", chunk, "bigint", postgres ? " ORDER BY id FOR SHARE" : "")) {
@@ -73,7 +74,9 @@ public final class UsageRows {
             found.put(
                 rows.getLong(1),
                 new WorkspaceState(
-                    WorkspaceStatus.valueOf(rows.getString(2)), UtcTimes.read(rows, 3)));
+                    WorkspaceStatus.valueOf(rows.getString(2)),
+                    UtcTimes.read(rows, 3),
+                    rows.getBoolean(4)));
           }
         }
       }

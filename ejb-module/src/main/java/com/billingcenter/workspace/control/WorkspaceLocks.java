@@ -14,8 +14,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The workspace lock, whole: a cloud account that ended (or whose subscription failed) releases the
@@ -48,6 +50,14 @@ public class WorkspaceLocks {
   @Inject Clock clock;
 
   /**
+   * A workspace locked again by the end of its settlement within this long of an earlier lock takes
+   * no usage while locked ({@code billing.workspace.repeat-lock-window}).
+   */
+  @Inject
+  @ConfigProperty(name = "billing.workspace.repeat-lock-window", defaultValue = "P90D")
+  Duration repeatLockWindow;
+
+  /**
    * Every workspace the ended (or {@code failed}) cloud account settled loses it and is locked with
    * its countdown; the customer gets a notice in each workspace's language that says why. Returns
    * how many were locked (none for a redelivery).
@@ -61,7 +71,8 @@ public class WorkspaceLocks {
     int locked = 0;
     for (Workspace workspace : settled) {
       String before = WorkspaceAudit.describe(workspace);
-      if (workspace.loseSettlement(failed ? SUBSCRIPTION_FAILED : ENDED, clock)) {
+      if (workspace.loseSettlement(
+          failed ? SUBSCRIPTION_FAILED : ENDED, lockedBefore(workspace), clock)) {
         locked++;
         // Its usage from now on is unsettled: charged to the method that unlocks it.
         em.persist(SettlementPeriod.unsettled(workspace, clock.instant()));
@@ -70,6 +81,19 @@ public class WorkspaceLocks {
       }
     }
     return locked;
+  }
+
+  /**
+   * Whether the workspace was locked (had an unsettled period) within the repeat window before now:
+   * then this lock takes no usage while it lasts.
+   */
+  private boolean lockedBefore(Workspace workspace) {
+    return em.createNamedQuery(SettlementPeriod.LOCKS_SINCE, Long.class)
+            .setParameter("workspaceId", workspace.id())
+            .setParameter("settled", SettlementPeriod.Kind.SETTLED)
+            .setParameter("since", clock.instant().minus(repeatLockWindow))
+            .getSingleResult()
+        > 0;
   }
 
   /**
@@ -108,7 +132,7 @@ public class WorkspaceLocks {
       if (workspace.refreshLockState(clock)) {
         done++;
         audit.changed(workspace, AuditEntry.SYSTEM, "workspace.fullyLocked", before);
-        unsettled.writeOff(workspace, AuditEntry.SYSTEM, "the workspace is fully locked");
+        unsettled.chargeToOwner(workspace, AuditEntry.SYSTEM, "the workspace is fully locked");
       }
     }
     return done;
@@ -116,14 +140,15 @@ public class WorkspaceLocks {
 
   /**
    * Dissolves a locked workspace for good, {@code actor} having typed its name to confirm: it takes
-   * no more data, leaves every list, and the usage of its countdown, which nobody paid for, is
-   * written off (as when a countdown ends). Audited, and a notice says so.
+   * no more data, leaves every list, and the usage of its countdown, which no method paid for, is
+   * charged to the owner's Billing Center account (as when a countdown ends). Audited, and a notice
+   * says so.
    */
   public void dissolve(Workspace workspace, String actor, String typedName) {
     em.lock(workspace, LockModeType.PESSIMISTIC_WRITE);
     String before = WorkspaceAudit.describe(workspace);
     workspace.dissolve(typedName, clock);
-    unsettled.writeOff(workspace, actor, "the owner dissolved the workspace");
+    unsettled.chargeToOwner(workspace, actor, "the owner dissolved the workspace");
     audit.changed(workspace, actor, "workspace.dissolved", before);
     notices.workspaceDissolved(workspace);
   }

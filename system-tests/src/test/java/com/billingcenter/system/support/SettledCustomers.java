@@ -48,6 +48,15 @@ public class SettledCustomers {
   public Settled settledWorkspace(String prefix, String name, String language) throws Exception {
     String username = prefix + UUID.randomUUID().toString().substring(0, 8);
     BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
+    Workspace workspace = workspaces.create(owner, name, "us1", language, Plan.COMMERCIAL);
+    return new Settled(owner, settleByNewLicense(owner, workspace), workspace);
+  }
+
+  /**
+   * The owner subscribes (again) with a new license, whose cloud account then settles the workspace
+   * (unlocking it if it was locked); answers the license.
+   */
+  public String settleByNewLicense(BillingAccount owner, Workspace workspace) throws Exception {
     String license = "arn:aws:license-manager::1:license:l-" + UUID.randomUUID();
     transaction.begin();
     CloudAccount account =
@@ -56,9 +65,8 @@ public class SettledCustomers {
     account.bindTo(owner.id());
     em.persist(account);
     transaction.commit();
-    Workspace workspace = workspaces.create(owner, name, "us1", language, Plan.COMMERCIAL);
     workspaces.changeSettlement(owner, workspace.id(), "aws", account.id());
-    return new Settled(owner, license, workspace);
+    return license;
   }
 
   /**

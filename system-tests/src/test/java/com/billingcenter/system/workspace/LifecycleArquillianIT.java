@@ -88,19 +88,22 @@ class LifecycleArquillianIT extends ContainerTest {
     assertEquals(AuditEntry.SYSTEM, entries.get(0).actor());
     countdown.fullyLockOverdue();
     assertEquals(1, auditOf(owner), "a second run changes nothing");
+    // Issue "nothing free": what the countdown used, no method paid for, so the owner's Billing
+    // Center account does.
     assertEquals(
-        List.of("written-off WRITTEN_OFF 6"),
+        List.of("billing-center CHARGED_TO_OWNER 6"),
         summary(bills.month(owner, august)),
-        "a fully locked workspace's unsettled usage is written off");
-    assertTrue(
-        bills.daily(owner, 30).isEmpty(),
-        "usage written off costs nothing: " + bills.daily(owner, 30));
-    var writtenOff =
+        "a fully locked workspace's unsettled usage is charged to the owner");
+    assertEquals(
+        "1.50",
+        bills.daily(owner, 30).get(0).amount().toPlainString(),
+        "6 million data points at 0.25: " + bills.daily(owner, 30));
+    var charged =
         auditLog.page(owner.id(), 0, 50).stream()
-            .filter(e -> e.action().equals("usage.writtenOff"))
+            .filter(e -> e.action().equals("usage.chargedToOwner"))
             .toList();
-    assertEquals(1, writtenOff.size());
-    assertTrue(writtenOff.get(0).before().contains("data-points 6"), writtenOff.get(0).before());
+    assertEquals(1, charged.size());
+    assertTrue(charged.get(0).before().contains("data-points 6"), charged.get(0).before());
 
     workspaces.changeSettlement(owner, workspace.id(), "billing-center", null);
     assertEquals(
@@ -108,9 +111,56 @@ class LifecycleArquillianIT extends ContainerTest {
         workspaces.require(owner, workspace.id()).status(),
         "a new method still unlocks a fully locked workspace");
     assertEquals(
-        List.of("written-off WRITTEN_OFF 6"),
+        List.of("billing-center CHARGED_TO_OWNER 6"),
         summary(bills.month(owner, august)),
-        "what was written off stays written off");
+        "what was charged stays charged");
+  }
+
+  /**
+   * Issue "nothing repeatable": a workspace whose AWS settlement ends a second time within 90 days
+   * (billing.workspace.repeat-lock-window as shipped) takes no usage while locked, so that
+   * cancelling and subscribing again does not make a countdown's free data a habit; a new method
+   * unlocks it.
+   */
+  @Test
+  void aWorkspaceLockedAgainWithinTheWindowTakesNoUsageUntilUnlocked() throws Exception {
+    clock.set(Instant.parse("2026-10-01T09:00:00Z"));
+    Settled settled = customers.settledWorkspace("again-", "Again", "en");
+    BillingAccount owner = settled.owner();
+    long workspace = settled.workspace().id();
+    Instant first = Instant.parse("2026-10-01T10:00:00Z");
+    clock.set(first);
+    assertEquals(
+        1,
+        customers.receive(settled.license(), SubscriptionChange.ENDED, first).lockedWorkspaces());
+    assertEquals(
+        1,
+        usage
+            .receive("us1", List.of(used(workspace, "data-points", first, 3)), Map.of())
+            .accepted(),
+        "a first lock's countdown takes usage");
+
+    // Subscribed again a week later, cancelled again a month after the first lock.
+    clock.set(first.plus(Duration.ofDays(7)));
+    String again = customers.settleByNewLicense(owner, workspaces.require(owner, workspace));
+    Instant second = first.plus(Duration.ofDays(30));
+    clock.set(second);
+    assertEquals(1, customers.receive(again, SubscriptionChange.ENDED, second).lockedWorkspaces());
+    assertTrue(workspaces.require(owner, workspace).usageStopped());
+    var refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            com.billingcenter.usage.control.UsageRefused.class,
+            () ->
+                usage.receive("us1", List.of(used(workspace, "data-points", second, 3)), Map.of()));
+    assertTrue(refused.problems().get(0).reason().contains("locked again"), refused.getMessage());
+
+    // A new method unlocks it and it takes usage again.
+    workspaces.changeSettlement(owner, workspace, "billing-center", null);
+    assertEquals(
+        1,
+        usage
+            .receive("us1", List.of(used(workspace, "data-points", second, 3)), Map.of())
+            .accepted());
   }
 
   /**

@@ -146,6 +146,9 @@ public class BillsView implements Serializable {
     if (line.kind() == SettlementPeriod.Kind.WHILE_LOCKED) {
       notes.add(Messages.text(faces, "bills.whileLocked"));
     }
+    if (line.kind() == SettlementPeriod.Kind.CHARGED_TO_OWNER) {
+      notes.add(Messages.text(faces, "bills.chargedToOwner"));
+    }
     return String.join(" ", notes);
   }
 

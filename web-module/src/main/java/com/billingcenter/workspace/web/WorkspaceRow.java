@@ -23,6 +23,7 @@ public class WorkspaceRow implements Serializable {
   private final String status;
   private final String countdownEnd;
   private final long countdownDaysLeft;
+  private final boolean usageStopped;
 
   WorkspaceRow(Workspace w, Instant now) {
     id = w.id();
@@ -39,6 +40,7 @@ public class WorkspaceRow implements Serializable {
         end == null || !end.isAfter(now)
             ? 0
             : (java.time.Duration.between(now, end).toHours() + 23) / 24;
+    usageStopped = w.usageStopped();
   }
 
   public long getId() {
@@ -87,5 +89,10 @@ public class WorkspaceRow implements Serializable {
 
   public long getCountdownDaysLeft() {
     return countdownDaysLeft;
+  }
+
+  /** Whether it takes no usage while locked: locked again soon after an earlier lock. */
+  public boolean isUsageStopped() {
+    return usageStopped;
   }
 }
