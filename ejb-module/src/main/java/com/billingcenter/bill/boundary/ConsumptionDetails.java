@@ -98,7 +98,12 @@ public class ConsumptionDetails {
       Currency currency = sites.currencyOf(sum.site());
       Key key = new Key(sum.day(), sum.item(), currency.getCurrencyCode());
       quantities.computeIfAbsent(key, k -> new long[1])[0] += sum.quantity();
-      amounts.merge(key, items.cost(sum.item(), sum.quantity(), currency), BigDecimal::add);
+      // At the day's price; an item without a price in the currency counts nothing here (its bill
+      // says "no price" and is not made final).
+      amounts.merge(
+          key,
+          items.cost(sum.item(), sum.quantity(), currency, sum.day()).orElse(BigDecimal.ZERO),
+          BigDecimal::add);
     }
     List<Row> details = new ArrayList<>();
     quantities.forEach(

@@ -45,11 +45,20 @@ public record Bill(
       YearMonth month, List<BillLine> lines, Instant closesAt, Instant finalizedAt) {
     Map<String, Map<Currency, BigDecimal>> totals = new LinkedHashMap<>();
     for (BillLine line : lines) {
-      totals
-          .computeIfAbsent(line.group(), g -> new LinkedHashMap<>())
-          .merge(line.currency(), line.amount(), BigDecimal::add);
+      Map<Currency, BigDecimal> total =
+          totals.computeIfAbsent(line.group(), g -> new LinkedHashMap<>());
+      if (line.amount() != null) {
+        total.merge(line.currency(), line.amount(), BigDecimal::add);
+      }
     }
     return new Bill(month, List.copyOf(lines), totals, closesAt, finalizedAt);
+  }
+
+  /**
+   * The lines without a price (their item has none in their currency): the bill cannot be final.
+   */
+  public List<BillLine> unpriced() {
+    return lines.stream().filter(l -> l.amount() == null).toList();
   }
 
   public boolean isFinal() {

@@ -96,16 +96,46 @@ public class BillClosing {
     }
     for (int back = BillLines.LOOKBACK_MONTHS; back >= 1; back--) {
       YearMonth earlier = month.minusMonths(back);
-      if (!finalBills.exists(ownerId, earlier) && finalBills.hasUsage(ownerId, earlier)) {
-        close(ownerId, earlier, now);
+      if (!finalBills.exists(ownerId, earlier)
+          && finalBills.hasUsage(ownerId, earlier)
+          && !close(ownerId, earlier, now)) {
+        context.setRollbackOnly();
+        return false;
       }
     }
-    close(ownerId, month, now);
+    if (!close(ownerId, month, now)) {
+      context.setRollbackOnly();
+      return false;
+    }
     return true;
   }
 
-  private void close(long ownerId, YearMonth month, Instant now) {
+  /**
+   * Makes the bill final, unless a line has no price: then nothing is stored, the operators are
+   * told in the log (a configuration to mend), and the bill stays in progress (never 0.00).
+   */
+  private boolean close(long ownerId, YearMonth month, Instant now) {
     Bill bill = Bill.of(month, billLines.of(ownerId, month), calendar.closesAt(month), now);
+    if (!bill.unpriced().isEmpty()) {
+      BillLine first = bill.unpriced().get(0);
+      LOG.severe(
+          () ->
+              "The bill of "
+                  + month
+                  + " of account "
+                  + ownerId
+                  + " is not made final: billing item "
+                  + first.billingItem()
+                  + " has no price in "
+                  + first.currency()
+                  + " for "
+                  + first.usageMonth()
+                  + " ("
+                  + bill.unpriced().size()
+                  + " line(s) without a price). Set it in the billing items file; the bill stays in"
+                  + " progress until then.");
+      return false;
+    }
     StringWriter csv = new StringWriter();
     BillCsv.write(bill, csv);
     finalBills.store(finalBills.nextId(), ownerId, month, now, bill.lines(), csv.toString());
@@ -113,6 +143,7 @@ public class BillClosing {
       notices.billReady(ownerId, month, bill.totals());
     }
     LOG.fine(() -> "The bill of " + month + " of account " + ownerId + " is final");
+    return true;
   }
 
   private BillClosing self() {

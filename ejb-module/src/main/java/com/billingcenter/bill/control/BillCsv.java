@@ -46,8 +46,8 @@ public final class BillCsv {
             line.siteCode(),
             line.billingItem(),
             Long.toString(line.quantity()),
-            line.unitPrice().toPlainString(),
-            line.amount().toPlainString(),
+            line.unitPrice() == null ? "" : line.unitPrice().toPlainString(),
+            line.amount() == null ? "" : line.amount().toPlainString(),
             line.currency().getCurrencyCode(),
             line.charge());
       }

@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,13 +20,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * The lines of a bill as they stand now: the month's own usage from the daily roll-up ({@code
  * usage_day}), and the usage of earlier months that are final already but came (or changed hands)
  * after their bills were made: what the roll-up holds for such a month beyond what its final bill
- * and later bills billed of it. Priced at today's prices in each site's currency.
+ * and later bills billed of it. Priced in each site's currency at the price in force on the days of
+ * the usage: a month in which a price changes has a line for each price. A late line is priced at
+ * the price in force on the last day of its month. A line whose item has no price in the currency
+ * has none (null), never 0.00: such a bill is not made final ({@link BillClosing}).
  */
 @ApplicationScoped
 public class BillLines {
@@ -60,13 +65,72 @@ public class BillLines {
     return lines;
   }
 
-  /** The month's own usage. */
+  /** The month's own usage, a line for each price where a price changes within the month. */
   public List<BillLine> used(long ownerId, YearMonth month) {
-    Map<Key, Long> sums = usageOf(ownerId, month);
+    LocalDate first = month.atDay(1);
+    LocalDate end = month.plusMonths(1).atDay(1);
+    List<LocalDate> cuts =
+        items.all().stream()
+            .flatMap(i -> i.changesBetween(first, end).stream())
+            .distinct()
+            .sorted()
+            .toList();
+    Map<Key, Map<LocalDate, Long>> sums = priceSpans(ownerId, first, end, cuts);
     Map<Long, String> names = names(sums.keySet());
     List<BillLine> lines = new ArrayList<>();
-    sums.forEach((key, quantity) -> lines.add(priced(key, names, quantity, month)));
+    sums.forEach(
+        (key, spans) ->
+            spans.forEach(
+                (from, quantity) -> lines.add(priced(key, names, quantity, month, from))));
     return lines;
+  }
+
+  /**
+   * The usage of {@code [first, end)} per line and price span: the span's first day (the month's,
+   * or a day from which a price changes, {@code cuts}) to its quantity. The spans are counted in
+   * the query, by literal dates (of the configuration, not of a request), so that the roll-up is
+   * read once.
+   */
+  private Map<Key, Map<LocalDate, Long>> priceSpans(
+      long ownerId, LocalDate first, LocalDate end, List<LocalDate> cuts) {
+    String span =
+        cuts.isEmpty()
+            ? "0"
+            : cuts.stream()
+                .map(d -> "CASE WHEN usage_day >= DATE '" + d + "' THEN 1 ELSE 0 END")
+                .collect(java.util.stream.Collectors.joining(" + ", "(", ")"));
+    String sql =
+        "SELECT workspace_id, site_code, settlement_method, cloud_account_id, billing_item, kind, "
+            + span
+            + ", SUM(quantity) FROM usage_day WHERE owner_id = ? AND usage_day >= ? AND usage_day"
+            + " < ? GROUP BY workspace_id, site_code, settlement_method, cloud_account_id,"
+            + " billing_item, kind"
+            + (cuts.isEmpty() ? "" : ", " + span);
+    record Spanned(Key key, int span, long quantity) {}
+    Map<Key, Map<LocalDate, Long>> sums = new LinkedHashMap<>();
+    for (Spanned sum :
+        Sql.list(
+            dataSource,
+            "the usage of the bill",
+            sql,
+            row ->
+                new Spanned(
+                    new Key(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getObject(4) == null ? null : row.getLong(4),
+                        row.getString(5),
+                        SettlementPeriod.Kind.valueOf(row.getString(6))),
+                    row.getInt(7),
+                    row.getLong(8)),
+            ownerId,
+            first,
+            end)) {
+      sums.computeIfAbsent(sum.key(), k -> new java.util.TreeMap<>())
+          .merge(sum.span() == 0 ? first : cuts.get(sum.span() - 1), sum.quantity(), Long::sum);
+    }
+    return sums;
   }
 
   /**
@@ -82,7 +146,9 @@ public class BillLines {
       billedOf(ownerId, earlier).forEach((key, billed) -> delta.merge(key, -billed, Long::sum));
       delta.values().removeIf(q -> q == 0);
       Map<Long, String> names = names(delta.keySet());
-      delta.forEach((key, quantity) -> lines.add(priced(key, names, quantity, earlier)));
+      delta.forEach(
+          (key, quantity) ->
+              lines.add(priced(key, names, quantity, earlier, earlier.atEndOfMonth())));
     }
     return lines;
   }
@@ -147,12 +213,15 @@ public class BillLines {
     return names;
   }
 
-  private BillLine priced(Key key, Map<Long, String> names, long quantity, YearMonth usageMonth) {
+  /**
+   * The line of {@code quantity} priced as on {@code priceDay}; no price (null) when none is set.
+   */
+  private BillLine priced(
+      Key key, Map<Long, String> names, long quantity, YearMonth usageMonth, LocalDate priceDay) {
     Currency currency = sites.currencyOf(key.siteCode());
-    BillingItem item = items.find(key.item()).orElse(null);
-    BigDecimal price =
-        item == null ? BigDecimal.ZERO : item.price(currency).orElse(BigDecimal.ZERO);
-    BigDecimal amount = items.cost(key.item(), quantity, currency);
+    Optional<BillingItem> item = items.find(key.item());
+    BigDecimal price = item.flatMap(i -> i.price(currency, priceDay)).orElse(null);
+    BigDecimal amount = item.flatMap(i -> i.cost(quantity, currency, priceDay)).orElse(null);
     return new BillLine(
         key.workspaceId(),
         Objects.requireNonNullElse(names.get(key.workspaceId()), "#" + key.workspaceId()),

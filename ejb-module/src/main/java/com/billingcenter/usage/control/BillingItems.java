@@ -15,9 +15,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -79,14 +82,27 @@ public class BillingItems {
         throw new IllegalArgumentException("Each billing item is an object with a \"code\".");
       }
       String where = "Billing item " + code.getString();
-      Map<Currency, BigDecimal> prices = new LinkedHashMap<>();
-      for (Map.Entry<String, String> price : texts(entry, "prices", where).entrySet()) {
-        try {
-          prices.put(Currency.getInstance(price.getKey()), new BigDecimal(price.getValue()));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(
-              where + ": the price " + price.getKey() + " " + price.getValue() + " is not valid.",
-              e);
+      Map<Currency, BigDecimal> prices = prices(texts(entry, "prices", where), where);
+      List<BillingItem.PriceChange> changes = new ArrayList<>();
+      if (entry.containsKey("priceChanges")) {
+        if (!(entry.get("priceChanges") instanceof JsonArray listed)) {
+          throw new IllegalArgumentException(where + ": \"priceChanges\" must be a list.");
+        }
+        for (JsonValue listedChange : listed) {
+          if (!(listedChange instanceof JsonObject change)
+              || !(change.get("from") instanceof JsonString from)) {
+            throw new IllegalArgumentException(
+                where + ": each price change is an object with \"from\" (YYYY-MM-DD).");
+          }
+          try {
+            changes.add(
+                new BillingItem.PriceChange(
+                    LocalDate.parse(from.getString()),
+                    prices(texts(change, "prices", where), where)));
+          } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                where + ": the price change from \"" + from.getString() + "\" is not a date.", e);
+          }
         }
       }
       String dimension = entry.get("awsDimension") instanceof JsonString d ? d.getString() : null;
@@ -103,12 +119,26 @@ public class BillingItems {
               texts(entry, "names", where),
               texts(entry, "unit", where),
               prices,
+              changes,
               dimension);
       if (items.putIfAbsent(item.code(), item) != null) {
         throw new IllegalArgumentException(where + " is configured twice.");
       }
     }
     return java.util.Collections.unmodifiableMap(items);
+  }
+
+  private static Map<Currency, BigDecimal> prices(Map<String, String> texts, String where) {
+    Map<Currency, BigDecimal> prices = new LinkedHashMap<>();
+    for (Map.Entry<String, String> price : texts.entrySet()) {
+      try {
+        prices.put(Currency.getInstance(price.getKey()), new BigDecimal(price.getValue()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            where + ": the price " + price.getKey() + " " + price.getValue() + " is not valid.", e);
+      }
+    }
+    return prices;
   }
 
   private static Map<String, String> texts(JsonObject entry, String field, String where) {
@@ -130,10 +160,11 @@ public class BillingItems {
   }
 
   /**
-   * What {@code quantity} of the item costs in {@code currency}; zero for an unknown item or price.
+   * What {@code quantity} of the item used on {@code day} costs in {@code currency}, at the price
+   * in force that day; empty for an unknown item or one without a price in the currency.
    */
-  public BigDecimal cost(String code, long quantity, Currency currency) {
-    return find(code).flatMap(i -> i.cost(quantity, currency)).orElse(BigDecimal.ZERO);
+  public Optional<BigDecimal> cost(String code, long quantity, Currency currency, LocalDate day) {
+    return find(code).flatMap(i -> i.cost(quantity, currency, day));
   }
 
   /** The item's name in {@code language} (en or zh), or its code when it is unknown. */

@@ -25,12 +25,45 @@ class BillingItemsTest {
       Map<String, BillingItem> items = BillingItems.parse(in);
       assertEquals(4, items.size());
       for (BillingItem item : items.values()) {
-        assertTrue(item.price(Currency.getInstance("USD")).isPresent(), item.code());
-        assertTrue(item.price(Currency.getInstance("CNY")).isPresent(), item.code());
+        assertTrue(
+            item.price(Currency.getInstance("USD"), java.time.LocalDate.now()).isPresent(),
+            item.code());
+        assertTrue(
+            item.price(Currency.getInstance("CNY"), java.time.LocalDate.now()).isPresent(),
+            item.code());
         assertTrue(item.awsDimension() != null, item.code());
         assertTrue(item.names().containsKey("zh"), item.code());
       }
     }
+  }
+
+  private static final java.time.LocalDate DAY = java.time.LocalDate.of(2026, 12, 7);
+
+  /** A price change applies from its day on, in the currencies it names; the others keep theirs. */
+  @Test
+  void aPriceChangeAppliesFromItsDay() {
+    BillingItem points =
+        parse(
+                "{\"items\": [{\"code\": \"data-points\", \"names\": {\"en\": \"P\"},"
+                    + " \"unit\": {\"en\": \"M\"}, \"prices\": {\"USD\": \"0.25\", \"CNY\": \"1.80\"},"
+                    + " \"priceChanges\": [{\"from\": \"2027-02-01\", \"prices\": {\"USD\": \"0.40\"}},"
+                    + " {\"from\": \"2027-01-15\", \"prices\": {\"USD\": \"0.30\"}}]}]}")
+            .get("data-points");
+    Currency usd = Currency.getInstance("USD");
+    assertEquals(
+        new BigDecimal("0.25"), points.price(usd, java.time.LocalDate.of(2027, 1, 14)).get());
+    assertEquals(
+        new BigDecimal("0.30"), points.price(usd, java.time.LocalDate.of(2027, 1, 15)).get());
+    assertEquals(
+        new BigDecimal("0.40"), points.price(usd, java.time.LocalDate.of(2027, 3, 1)).get());
+    assertEquals(
+        new BigDecimal("1.80"),
+        points.price(Currency.getInstance("CNY"), java.time.LocalDate.of(2027, 3, 1)).get(),
+        "a currency the change does not name keeps its price");
+    assertEquals(
+        java.util.List.of(java.time.LocalDate.of(2027, 1, 15)),
+        points.changesBetween(
+            java.time.LocalDate.of(2027, 1, 1), java.time.LocalDate.of(2027, 2, 1)));
   }
 
   @Test
@@ -40,11 +73,13 @@ class BillingItemsTest {
                 "{\"items\": [{\"code\": \"synthetic-tests\", \"names\": {\"en\": \"T\"},"
                     + " \"unit\": {\"en\": \"run\"}, \"prices\": {\"USD\": \"0.002\", \"JPY\": \"0.3\"}}]}")
             .get("synthetic-tests");
-    assertEquals(new BigDecimal("0.01"), tests.cost(3, Currency.getInstance("USD")).get());
-    assertEquals(new BigDecimal("1"), tests.cost(4, Currency.getInstance("JPY")).get());
+    assertEquals(new BigDecimal("0.01"), tests.cost(3, Currency.getInstance("USD"), DAY).get());
+    assertEquals(new BigDecimal("1"), tests.cost(4, Currency.getInstance("JPY"), DAY).get());
     assertEquals(
-        new BigDecimal("2"), tests.cost(5, Currency.getInstance("JPY")).get(), "1.5 rounds up");
-    assertTrue(tests.cost(5, Currency.getInstance("EUR")).isEmpty());
+        new BigDecimal("2"),
+        tests.cost(5, Currency.getInstance("JPY"), DAY).get(),
+        "1.5 rounds up");
+    assertTrue(tests.cost(5, Currency.getInstance("EUR"), DAY).isEmpty());
   }
 
   @Test

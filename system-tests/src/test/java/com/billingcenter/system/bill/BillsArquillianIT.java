@@ -204,8 +204,13 @@ class BillsArquillianIT extends ContainerTest {
     dailyQuantities.forEach(
         (key, quantity) -> {
           Currency currency = sites.find(key.get(1)).orElseThrow().currency();
+          // At the day's price; an item without a price counts nothing in the daily costs.
           BigDecimal cost =
-              items.find(key.get(2)).orElseThrow().cost(quantity, currency).orElseThrow();
+              items
+                  .find(key.get(2))
+                  .orElseThrow()
+                  .cost(quantity, currency, LocalDate.parse(key.get(0)))
+                  .orElse(BigDecimal.ZERO);
           rawDaily
               .computeIfAbsent(LocalDate.parse(key.get(0)), d -> new TreeMap<>())
               .merge(currency.getCurrencyCode(), cost, BigDecimal::add);
@@ -343,6 +348,52 @@ class BillsArquillianIT extends ContainerTest {
       pool.shutdownNow();
     }
     assertTrue(bills.month(owner, june).isFinal());
+  }
+
+  /**
+   * A price change applies from its day: the month it falls in has a line at each price, and the
+   * final bill keeps them. An item without a price in the site's currency is never billed 0.00: the
+   * month's bill keeps it without a price and is not made final (the operators are told in the log)
+   * until a price is set.
+   */
+  @Test
+  void eachDayIsPricedAtItsPriceAndABillWithoutAPriceIsNotMadeFinal() throws Exception {
+    YearMonth august = YearMonth.of(2025, 8);
+    clock.set(Instant.parse("2025-08-10T10:00:00Z"));
+    String username = "price-" + UUID.randomUUID().toString().substring(0, 8);
+    BillingAccount owner = accounts.register(username, username + "@example.org", PASSWORD);
+    Workspace shop = workspaces.create(owner, "Price shop", "us1", "en", Plan.COMMERCIAL);
+    clock.set(Instant.parse("2025-08-20T10:00:00Z"));
+    usage.receive(
+        "us1",
+        List.of(
+            used(shop.id(), "price-test", Instant.parse("2025-08-15T23:00:00Z"), 3),
+            used(shop.id(), "price-test", Instant.parse("2025-08-16T00:00:00Z"), 5)),
+        Map.of());
+    clock.set(Instant.parse("2025-09-03T00:30:00Z"));
+    assertTrue(closing.closeIfDue(owner.id(), august));
+    Bill made = bills.month(owner, august);
+    assertTrue(made.isFinal());
+    assertEquals(
+        List.of("3 at 1.00 = 3.00", "5 at 2.00 = 10.00"),
+        made.lines().stream()
+            .map(l -> l.quantity() + " at " + l.unitPrice() + " = " + l.amount())
+            .sorted()
+            .toList(),
+        "the day before the change at the old price, from its day at the new");
+
+    // September: a line of an item without a USD price keeps the bill in progress.
+    YearMonth september = august.plusMonths(1);
+    usage.receive(
+        "us1",
+        List.of(used(shop.id(), "unpriced-test", Instant.parse("2025-09-03T00:00:00Z"), 4)),
+        Map.of());
+    clock.set(Instant.parse("2025-10-03T00:30:00Z"));
+    assertFalse(closing.closeIfDue(owner.id(), september), "not made final");
+    Bill open = bills.month(owner, september);
+    assertFalse(open.isFinal(), "the customer sees it in progress");
+    assertEquals(null, open.lines().get(0).amount(), "no price, never 0.00");
+    assertTrue(bills.csv(owner, september).contains(",4,,,USD,"), bills.csv(owner, september));
   }
 
   /** A bill's lines as "group kind quantity usage-month [late]", in order. */

@@ -117,8 +117,12 @@ public class BillsView implements Serializable {
                   items.name(line.billingItem(), language),
                   line.quantity(),
                   items.unit(line.billingItem(), language),
-                  line.unitPrice().toPlainString(),
-                  line.amount().toPlainString(),
+                  line.unitPrice() == null
+                      ? Messages.text(faces, "bills.noPrice")
+                      : line.unitPrice().toPlainString(),
+                  line.amount() == null
+                      ? Messages.text(faces, "bills.noPrice")
+                      : line.amount().toPlainString(),
                   line.currency().getCurrencyCode(),
                   note(faces, bill, line)));
     }

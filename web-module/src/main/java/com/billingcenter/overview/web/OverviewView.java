@@ -139,7 +139,7 @@ public class OverviewView {
     Map<String, Map<Currency, BigDecimal>> spaces = new TreeMap<>();
     Map<Currency, BigDecimal> all = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
     for (BillLine line : bill.lines()) {
-      if (line.amount().signum() == 0 && line.quantity() == 0) {
+      if (line.amount() == null || line.amount().signum() == 0 && line.quantity() == 0) {
         continue;
       }
       methods
