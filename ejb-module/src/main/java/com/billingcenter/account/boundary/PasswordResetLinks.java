@@ -3,6 +3,7 @@ package com.billingcenter.account.boundary;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.account.entity.MailedLink;
 import com.billingcenter.audit.control.Audit;
+import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.platform.control.PublicAddress;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -71,6 +72,15 @@ public class PasswordResetLinks {
             .getSingleResult();
     if (recent >= perAccount) {
       LOG.info(() -> "No reset mail for " + account.username() + ": " + recent + " in the hour");
+      // The owner's audit log says that more were asked for than were sent.
+      audit.record(
+          account.id(),
+          AuditEntry.SYSTEM,
+          "account.passwordResetRefused",
+          "account",
+          account.id(),
+          null,
+          "{\"from\":\"" + address.replace("\"", "") + "\",\"sentInTheHour\":" + recent + "}");
       return Optional.empty();
     }
     var issued =

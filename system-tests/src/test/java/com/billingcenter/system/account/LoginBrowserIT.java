@@ -9,6 +9,7 @@ import com.billingcenter.system.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A customer in a real browser: register, log in, find their way, switch language, log out. */
@@ -48,7 +49,10 @@ class LoginBrowserIT {
   private void logIn(String name, String password) {
     session.browser().findElement(By.id("login:name")).sendKeys(name);
     session.browser().findElement(By.id("login:password")).sendKeys(password);
-    session.browser().findElement(By.id("login:submit")).click();
+    WebElement submit = session.browser().findElement(By.id("login:submit"));
+    submit.click();
+    // The next page: until it comes, the login page's own heading still shows.
+    session.await().until(ExpectedConditions.stalenessOf(submit));
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.PageSession;
+import com.billingcenter.system.support.SecurityPromise;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * The account page's current-password check is throttled like a sign-in: a stolen session cannot be
  * used to guess the password (the pair rule, 5 failures, stays as shipped on the shared server).
  */
+@SecurityPromise
 class PasswordChangeIT {
 
   private static final String PASSWORD = "Before-change-2026";

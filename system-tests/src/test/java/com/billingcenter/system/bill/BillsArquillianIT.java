@@ -18,6 +18,7 @@ import com.billingcenter.notice.boundary.NoticeBoard;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.system.support.ContainerTest;
+import com.billingcenter.system.support.SecurityPromise;
 import com.billingcenter.system.support.SettledCustomers;
 import com.billingcenter.system.support.SettledCustomers.Settled;
 import com.billingcenter.usage.boundary.UsageIntake;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.Test;
  * read equals the raw usage whatever comes late or locked, and a month's bill is final from its
  * close day with later usage of it billed once, in the next month.
  */
+@SecurityPromise
 class BillsArquillianIT extends ContainerTest {
 
   private static final String PASSWORD = SettledCustomers.PASSWORD;

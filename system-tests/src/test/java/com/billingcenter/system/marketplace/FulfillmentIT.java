@@ -9,6 +9,7 @@ import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.PageSession;
+import com.billingcenter.system.support.SecurityPromise;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * SDK behind it: the good path, and every kind of bad input, each of which stores nothing.
  */
 @Isolated("it injects faults into the shared sandbox, which every other test may call")
+@SecurityPromise
 class FulfillmentIT {
 
   private final BillingCenterServer server = BillingCenterServer.shared();

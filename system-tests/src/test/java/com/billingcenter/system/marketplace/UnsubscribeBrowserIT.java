@@ -11,6 +11,7 @@ import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.Mails;
 import com.billingcenter.system.support.SandboxBuyers;
+import com.billingcenter.system.support.SecurityPromise;
 import com.billingcenter.system.support.WorkspaceCalls;
 import jakarta.json.JsonObject;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * then takes no usage. Of the others, one is unlocked with the Billing Center account, the other
  * with another registered AWS account.
  */
+@SecurityPromise
 class UnsubscribeBrowserIT {
 
   private static final String PASSWORD = "Browser-test-2026";

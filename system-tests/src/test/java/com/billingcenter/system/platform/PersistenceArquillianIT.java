@@ -10,6 +10,7 @@ import com.billingcenter.account.control.AccountIdentityStore;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.system.support.ContainerTest;
+import com.billingcenter.system.support.SecurityPromise;
 import com.billingcenter.workspace.entity.Settlement;
 import com.billingcenter.workspace.entity.Workspace;
 import com.billingcenter.workspace.entity.WorkspaceLanguage;
@@ -67,6 +68,7 @@ class PersistenceArquillianIT extends ContainerTest {
   @Inject jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash weaker;
 
   @Test
+  @SecurityPromise
   void anOlderWeakerHashIsMadeAgainAtTheNextRightSignInAndOnlyThen() throws SQLException {
     String username = newName();
     accounts.register(username, username + "@example.org", "Arquillian-2026");

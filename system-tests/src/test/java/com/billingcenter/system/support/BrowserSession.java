@@ -75,7 +75,11 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
     browser().get(loginPage.toString());
     visible(By.id("login:name")).sendKeys(user);
     browser().findElement(By.id("login:password")).sendKeys(password);
-    browser().findElement(By.id("login:submit")).click();
+    WebElement submit = browser().findElement(By.id("login:submit"));
+    submit.click();
+    // The next page, whichever it is: until it comes, the login page's own heading still shows
+    // (a test that read it at once saw "Log in to the Billing Center" under load).
+    await().until(ExpectedConditions.stalenessOf(submit));
   }
 
   /**

@@ -13,14 +13,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test class of a security promise: a flaky security test must fail the build, not pass on a
- * second try. The build runs a failed test once more (failsafe's {@code rerunFailingTestsCount},
- * for the rare container hiccup); a class marked so fails its second run at once, so that one
- * failure stands.
+ * A test class (or a test) of a security promise: a flaky security test must fail the build, not
+ * pass on a second try. The build runs a failed test once more (failsafe's {@code
+ * rerunFailingTestsCount}, for the rare container hiccup); a class or test marked so fails its
+ * second run at once, so that one failure stands. Every integration test that {@code
+ * docs/security.md}'s table names is marked so ({@code TestNamesTest}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @ExtendWith(SecurityPromise.NeverRerun.class)
 public @interface SecurityPromise {
 

@@ -95,4 +95,37 @@ class TestNamesTest {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Every integration test that {@code docs/security.md}'s table of promises names is a {@link
+   * SecurityPromise} (its class, or tests of it), so that it runs in the execution that is never
+   * rerun: a flaky security test fails the build.
+   */
+  @Test
+  void everyIntegrationTestTheSecurityTableNamesIsNeverRerun() throws IOException {
+    Set<String> named = new TreeSet<>();
+    for (String line : Files.readAllLines(Path.of("..", "docs", "security.md"))) {
+      if (line.startsWith("|")) {
+        java.util.regex.Matcher test =
+            java.util.regex.Pattern.compile("`([A-Z][A-Za-z]+IT)`").matcher(line);
+        while (test.find()) {
+          named.add(test.group(1));
+        }
+      }
+    }
+    assertTrue(named.size() > 10, "the table is read: " + named);
+    Set<String> rerun = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(TESTS)) {
+      for (Path file : files.filter(f -> named.contains(name(f))).toList()) {
+        if (!Files.readString(file).contains("@SecurityPromise")) {
+          rerun.add(name(file));
+        }
+      }
+    }
+    assertEquals(Set.of(), rerun, "named in docs/security.md's table but rerun on failure");
+  }
+
+  private static String name(Path file) {
+    return file.getFileName().toString().replace(".java", "");
+  }
 }

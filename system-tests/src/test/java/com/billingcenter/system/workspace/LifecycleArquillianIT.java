@@ -14,6 +14,7 @@ import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.notice.boundary.NoticeBoard;
 import com.billingcenter.system.support.ContainerTest;
+import com.billingcenter.system.support.SecurityPromise;
 import com.billingcenter.system.support.SettledCustomers;
 import com.billingcenter.system.support.SettledCustomers.Settled;
 import com.billingcenter.usage.boundary.UsageIntake;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * The subscription lifecycle's services inside Payara Micro on the real database, with a clock the
  * test moves: an end locks the workspaces, and 14 days later the countdown job fully locks them.
  */
+@SecurityPromise
 class LifecycleArquillianIT extends ContainerTest {
 
   private static final String PASSWORD = SettledCustomers.PASSWORD;

@@ -9,6 +9,7 @@ import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.SandboxBuyers;
+import com.billingcenter.system.support.SecurityPromise;
 import com.billingcenter.system.support.WorkspaceCalls;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -295,6 +296,7 @@ class WorkspaceApiIT {
   }
 
   @Test
+  @SecurityPromise
   void apiCallsLeaveNoSessionBehind() {
     String ann = register("stateless");
     for (String path :
@@ -318,6 +320,7 @@ class WorkspaceApiIT {
    * only the owner's; a refusal changes nothing; a dissolved workspace is gone from the API.
    */
   @Test
+  @SecurityPromise
   void aLockedWorkspaceIsDissolvedWithItsNameAndIsGoneAfter() throws Exception {
     String user = Http.register(server, Http.uniqueName("dissolve"), PASSWORD);
     JsonObject buyer = SandboxBuyers.newBuyer(server, false);
