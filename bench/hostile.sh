@@ -53,6 +53,24 @@ VICTIM_WS=$(curl -fs -u "$VICTIM:$PASSWORD" -H 'Content-Type: application/json' 
 XSS='<img src=x onerror=alert(1)><script>alert(2)</script>'
 curl -fs -o /dev/null -u "$ATTACKER:$PASSWORD" -H 'Content-Type: application/json' -X POST \
   "$BASE/api/v1/workspaces" -d "{\"name\":\"$XSS\",\"siteCode\":\"us1\",\"language\":\"en\"}"
+# A buyer of the attacker's in the sandbox, set up through the fulfillment URL (its registration
+# and cloud account are made here, before the snapshot): its set-up reference, from the cookie.
+BUYER=$(curl -fs -H 'Content-Type: application/json' -X POST "$SANDBOX/aws-sandbox/api/buyers" \
+  -d "{\"awsAccountId\": \"$(printf '%012d' $RANDOM$RANDOM)\"}")
+TOKEN=$(printf '%s' "$BUYER" | sed 's/.*"registrationToken":"\([^"]*\)".*/\1/')
+REFERENCE=$(curl -s -D - -o /dev/null -X POST --data-urlencode "x-amzn-marketplace-token=$TOKEN" \
+  "$BASE/marketplace/aws/fulfillment" | tr -d '\r' | sed -n 's/^Set-Cookie: BC_SETUP=\([^;]*\);.*/\1/p')
+[ -n "$REFERENCE" ] || { echo "no set-up reference from the fulfillment URL" >&2; exit 1; }
+# A workspace of the attacker's whose name would end the Overview chart's inline script, with
+# usage this hour so that the chart shows it.
+SCRIPT_NAME='</script><script>alert(3)</script>'
+SCRIPT_WS=$(curl -fs -u "$ATTACKER:$PASSWORD" -H 'Content-Type: application/json' -X POST \
+  "$BASE/api/v1/workspaces" -d "{\"name\":\"$SCRIPT_NAME\",\"siteCode\":\"us1\",\"language\":\"en\"}" |
+  sed 's/.*"id":\([0-9]*\).*/\1/')
+HOUR=$(date -u +%Y-%m-%dT%H:00:00Z)
+curl -fs -o /dev/null -H 'Content-Type: application/json' -H 'X-Site-Key: hostile-site-key-us1' \
+  -X POST "$BASE/api/v1/usage" \
+  -d "{\"records\":[{\"id\":\"h-script\",\"workspaceId\":$SCRIPT_WS,\"billingItem\":\"data-points\",\"hour\":\"$HOUR\",\"quantity\":3}]}"
 BEFORE=$(snapshot)
 
 declare -A SENT REFUSED
@@ -106,6 +124,33 @@ else
   echo "NOT REFUSED: a forged set-up reference opened the set-up" >&2
 fi
 
+# Mailed links: the token leaves the URL at the first request (303 to the page without it).
+link_probe() { # page, parameter
+  local answer location
+  answer=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$BASE$1?lang=en&$2=forged-token-0123456789")
+  SENT["Mailed links: token kept in the URL"]=$(( ${SENT["Mailed links: token kept in the URL"]:-0} + 1 ))
+  location=${answer#* }
+  if [[ ${answer%% *} == 303 && $location != *forged-token* ]]; then
+    REFUSED["Mailed links: token kept in the URL"]=$(( ${REFUSED["Mailed links: token kept in the URL"]:-0} + 1 ))
+  else
+    echo "NOT REFUSED: $1 kept its token: $answer" >&2
+  fi
+}
+link_probe /reset-password.xhtml token
+link_probe /locked.xhtml t
+# Reverse binding: a real set-up reference sent in a URL (as a link to a signed-in customer)
+# opens nothing; only the browser the fulfillment URL answered has it, in a cookie.
+SENT["Set-up page: a reference in a URL"]=1
+if curl -s "$BASE/setup.xhtml?lang=en&ref=$REFERENCE" | grep -q 'id="setup-closed"'; then
+  REFUSED["Set-up page: a reference in a URL"]=1
+else
+  echo "NOT REFUSED: a set-up reference in a URL opened the set-up" >&2
+fi
+# Months outside the account's life, and an SNS certificate off its topic's regional host.
+probe "Bills: a month outside the account's life" 400 -u "$VICTIM:$PASSWORD" "$BASE/api/v1/bills?month=0001-01"
+probe "Bills: a month outside the account's life" 400 -u "$VICTIM:$PASSWORD" "$BASE/api/v1/bills?month=%2B999999999-12"
+probe "SNS: forged or malformed" 400 -X POST -H 'Content-Type: text/plain' -d "${SNS_MESSAGE/CERT/https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-x.pem}" "$SNS"
+
 # Malformed JSON, oversize bodies, hostile names.
 probe "API: malformed or oversize" 400 -X POST "${JSON[@]}" -d '{"username": ' "$BASE/api/v1/accounts"
 probe "API: malformed or oversize" 400 -X POST "${JSON[@]}" -u "$ATTACKER:$PASSWORD" -d '{"name": 5, "siteCode": []}' "$BASE/api/v1/workspaces"
@@ -124,6 +169,13 @@ curl -s -o /dev/null -c "$JAR" -b "$JAR" "$BASE/login.xhtml" --data-urlencode "l
   --data-urlencode "login:name=$ATTACKER" --data-urlencode "login:password=$PASSWORD" \
   --data-urlencode "login:submit=" --data-urlencode "jakarta.faces.ViewState=$VIEW_STATE"
 curl -s -b "$JAR" "$BASE/workspaces.xhtml" > "$WORK/workspaces.html"
+curl -s -b "$JAR" "$BASE/overview.xhtml?lang=en" > "$WORK/overview.html"
+SENT["Names: XSS"]=$(( ${SENT["Names: XSS"]} + 1 ))
+if grep -q 'u003c/script' "$WORK/overview.html" && ! grep -qF "$SCRIPT_NAME" "$WORK/overview.html"; then
+  REFUSED["Names: XSS"]=$(( ${REFUSED["Names: XSS"]:-0} + 1 ))
+else
+  echo "NOT REFUSED: a name ended the Overview chart's script" >&2
+fi
 SENT["Names: XSS"]=$(( ${SENT["Names: XSS"]} + 1 ))
 if grep -q '&lt;img src=x onerror=alert(1)&gt;' "$WORK/workspaces.html" \
   && ! grep -q '<img src=x onerror' "$WORK/workspaces.html"; then
@@ -163,6 +215,8 @@ printf '\n%-36s %6s %8s\n' "probe" "sent" "refused"
 total_sent=0; total_refused=0
 for kind in "EventBridge: no or wrong secret" "EventBridge: malformed or oversize" \
   "SNS: forged or malformed" "Fulfillment: forged or oversize" "Set-up page: forged reference" \
+  "Mailed links: token kept in the URL" "Set-up page: a reference in a URL" \
+  "Bills: a month outside the account's life" \
   "API: malformed or oversize" "API: cross-site call" "Names: XSS" "Another customer's ids" \
   "Path probes (no credentials)" "Parallel password guesses"; do
   printf '%-36s %6d %8d\n' "$kind" "${SENT[$kind]:-0}" "${REFUSED[$kind]:-0}"

@@ -40,7 +40,7 @@ class AwsSettlementBrowserIT {
     WebElement account = session.visible(By.id("awsAccountId"));
     account.clear();
     account.sendKeys(awsAccountId);
-    session.click(By.id("subscribe"));
+    session.follow(By.id("subscribe"));
     assertEquals("Thank you for subscribing", session.heading());
     session.click(By.id("setup"));
     session.await().until(ExpectedConditions.urlContains("/setup.xhtml"));
@@ -65,7 +65,7 @@ class AwsSettlementBrowserIT {
     String aws = newAwsAccountId();
     session.browser().get(server.uri("/register.xhtml?lang=en").toString());
     assertEquals("Register a Billing Center account", session.heading());
-    session.click(By.id("subscribeAws"));
+    session.follow(By.id("subscribeAws"));
     subscribeInTheListing(aws);
     assertEquals("Set up your account", session.heading());
     assertTrue(session.visible(By.id("setup-aws-account")).getText().contains(aws));
@@ -79,7 +79,7 @@ class AwsSettlementBrowserIT {
     session.browser().findElement(By.id("step1:workspaceName")).sendKeys("Frankfurt shop");
     chooseSite("step1", "Europe 1 (Frankfurt)");
     session.click(By.xpath("//form[@id='step1']//label[normalize-space(.)='English']"));
-    session.click(By.id("step1:confirm"));
+    session.follow(By.id("step1:confirm"));
 
     assertEquals("Workspace Management", session.heading());
     assertTrue(
@@ -149,7 +149,7 @@ class AwsSettlementBrowserIT {
     session.browser().navigate().refresh();
 
     session.click(By.xpath("//tr[contains(., '新加坡业务')]//button[contains(@id,':change')]"));
-    session.click(By.id("change:subscribeAws"));
+    session.follow(By.id("change:subscribeAws"));
     String aws = newAwsAccountId();
     subscribeInTheListing(aws);
 
@@ -165,7 +165,7 @@ class AwsSettlementBrowserIT {
         "the workspace that asked for AWS is pre-selected");
     Browser.screenshot(session.browser(), "setup-step-2-zh");
     session.click(By.cssSelector("#step2\\:ownAccount .ui-chkbox-box"));
-    session.click(By.id("step2:confirm"));
+    session.follow(By.id("step2:confirm"));
 
     assertEquals("云账号", session.heading());
     String section = cloudAccountSection(aws).getText();
@@ -199,7 +199,7 @@ class AwsSettlementBrowserIT {
     session.click(By.xpath("//tr[contains(., 'Trial shop')]//button[contains(@id,':upgrade')]"));
     assertTrue(session.visible(By.id("upgrade:confirm")).isDisplayed(), "settled as it is, or…");
     Browser.screenshot(session.browser(), "upgrade-free-workspace");
-    session.click(By.id("upgrade:subscribeAws"));
+    session.follow(By.id("upgrade:subscribeAws"));
     String aws = newAwsAccountId();
     subscribeInTheListing(aws);
 
@@ -212,7 +212,7 @@ class AwsSettlementBrowserIT {
             .size(),
         "the workspace that asked is pre-selected");
     session.click(By.cssSelector("#step2\\:ownAccount .ui-chkbox-box"));
-    session.click(By.id("step2:confirm"));
+    session.follow(By.id("step2:confirm"));
     assertEquals("Cloud Account", session.heading());
     assertTrue(cloudAccountSection(aws).getText().contains("Trial shop"));
 

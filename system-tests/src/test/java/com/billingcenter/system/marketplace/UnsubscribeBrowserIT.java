@@ -173,7 +173,7 @@ class UnsubscribeBrowserIT {
     assertTrue(notices.contains("Workspace “Scratch” was dissolved"), notices);
     Browser.screenshot(session.browser(), "notices");
     // Each lock notice links to its workspace's lock page.
-    session.click(By.cssSelector(".lock-page-link"));
+    session.follow(By.cssSelector(".lock-page-link"));
     assertEquals("Workspace locked", session.heading());
 
     // The lock page says why, and its Unlock opens Change Settlement Method for that workspace.

@@ -170,7 +170,7 @@ class MeteringBrowserIT {
         "Workspace Management",
         session.logInToWorkspaces(server.uri("/login.xhtml?lang=en"), user, PASSWORD));
     session.browser().get(server.uri("/cloud-accounts.xhtml").toString());
-    session.click(By.linkText("Metering ledger"));
+    session.follow(By.linkText("Metering ledger"));
     assertEquals("Metering ledger", session.heading());
     String table = session.visible(By.id("ledger-table")).getText();
     assertTrue(table.contains("DataPoints"), table);

@@ -132,7 +132,7 @@ class PagesBrowserIT {
       // The same in Chinese, the overview at least.
       check("overview-zh", "/overview.xhtml?lang=zh", width, true, problems);
       session.browser().get(server.uri("/overview.xhtml?lang=en").toString());
-      session.click(By.id("session:logout"));
+      session.follow(By.id("session:logout"));
       session.heading();
     }
     assertTrue(problems.isEmpty(), String.join("\n", problems));

@@ -82,7 +82,7 @@ class ReverseBindingBrowserIT {
     // Choosing the workspace and confirming, without saying the AWS account is theirs, binds
     // nothing.
     session.click(By.xpath("//form[@id='step2']//label[contains(., 'Victim shop')]"));
-    session.click(By.id("step2:confirm"));
+    session.follow(By.id("step2:confirm"));
     String refused = session.visible(By.id("step2:messages")).getText();
     assertTrue(refused.contains("Confirm that this AWS account is yours"), refused);
     var settled =

@@ -110,6 +110,16 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
   }
 
   /**
+   * Clicks what opens another page (a link, a form's full post) and waits until this page is gone:
+   * until then its own heading still shows, and a test that reads it at once reads the old one.
+   */
+  public void follow(By by) {
+    WebElement page = browser().findElement(By.tagName("html"));
+    click(by);
+    await().until(ExpectedConditions.stalenessOf(page));
+  }
+
+  /**
    * Chooses the item containing {@code label} in the PrimeFaces drop-down {@code menuId}, as a user
    * would: open it, click the item, and wait until the drop-down shows the item and its panel has
    * closed (its closing animation would take the next click). A click that lands while a dialog or
