@@ -56,7 +56,19 @@ public class BillLines {
       String method,
       Long cloudAccountId,
       String item,
-      SettlementPeriod.Kind kind) {}
+      SettlementPeriod.Kind kind) {
+
+    /** The key of a row whose first six columns are a line's: workspace to kind. */
+    static Key of(java.sql.ResultSet row) throws java.sql.SQLException {
+      return new Key(
+          row.getLong(1),
+          row.getString(2),
+          row.getString(3),
+          row.getObject(4) == null ? null : row.getLong(4),
+          row.getString(5),
+          SettlementPeriod.Kind.valueOf(row.getString(6)));
+    }
+  }
 
   /** The lines of the bill of {@code month} as it stands: its own usage, then its late lines. */
   public List<BillLine> of(long ownerId, YearMonth month) {
@@ -113,17 +125,7 @@ public class BillLines {
             dataSource,
             "the usage of the bill",
             sql,
-            row ->
-                new Spanned(
-                    new Key(
-                        row.getLong(1),
-                        row.getString(2),
-                        row.getString(3),
-                        row.getObject(4) == null ? null : row.getLong(4),
-                        row.getString(5),
-                        SettlementPeriod.Kind.valueOf(row.getString(6))),
-                    row.getInt(7),
-                    row.getLong(8)),
+            row -> new Spanned(Key.of(row), row.getInt(7), row.getLong(8)),
             ownerId,
             first,
             end)) {
@@ -180,16 +182,7 @@ public class BillLines {
             dataSource,
             "the usage of the bill",
             sql,
-            row ->
-                new Sum(
-                    new Key(
-                        row.getLong(1),
-                        row.getString(2),
-                        row.getString(3),
-                        row.getObject(4) == null ? null : row.getLong(4),
-                        row.getString(5),
-                        SettlementPeriod.Kind.valueOf(row.getString(6))),
-                    row.getLong(7)),
+            row -> new Sum(Key.of(row), row.getLong(7)),
             parameters)) {
       sums.merge(sum.key(), sum.quantity(), Long::sum);
     }

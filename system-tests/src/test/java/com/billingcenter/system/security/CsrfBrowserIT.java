@@ -2,15 +2,13 @@ package com.billingcenter.system.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.billingcenter.system.support.AttackerSite;
 import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.BrowserSession;
 import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.SecurityPromise;
 import com.billingcenter.system.support.WorkspaceCalls;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,12 +29,12 @@ class CsrfBrowserIT {
 
   private final BillingCenterServer server = BillingCenterServer.shared();
   @RegisterExtension final BrowserSession session = new BrowserSession();
-  private HttpServer attacker;
+  private AttackerSite attacker;
 
   @AfterEach
   void stopAttacker() {
     if (attacker != null) {
-      attacker.stop(0);
+      attacker.close();
     }
   }
 
@@ -63,18 +61,8 @@ class CsrfBrowserIT {
                     : "<input type=\"hidden\" name=\"jakarta.faces.ViewState\" value=\""
                         + viewState
                         + "\">");
-    attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    attacker.createContext(
-        "/",
-        exchange -> {
-          byte[] body = html.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    attacker.start();
-    return "http://127.0.0.1:" + attacker.getAddress().getPort() + "/";
+    attacker = AttackerSite.serving(html);
+    return attacker.url();
   }
 
   private String settlement(String user) {

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.billingcenter.system.support.AttackerSite;
 import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.BrowserSession;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.SandboxBuyers;
 import com.billingcenter.system.support.SecurityPromise;
 import com.billingcenter.system.support.WorkspaceCalls;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -50,24 +48,11 @@ class ReverseBindingBrowserIT {
             + "'><input type='hidden' name='x-amzn-marketplace-token' value='"
             + token
             + "'></form><script>document.forms[0].submit()</script></body></html>";
-    HttpServer attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    attacker.createContext(
-        "/",
-        exchange -> {
-          byte[] body = page.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    attacker.start();
-    try {
+    try (AttackerSite attacker = AttackerSite.serving(page)) {
       session.logIn(server.uri("/login.xhtml?lang=en"), victim, PASSWORD);
       assertEquals("Overview", session.heading());
-      session.browser().get("http://127.0.0.1:" + attacker.getAddress().getPort() + "/offer.html");
+      session.browser().get(attacker.url() + "offer.html");
       session.await().until(ExpectedConditions.urlContains("/setup.xhtml"));
-    } finally {
-      attacker.stop(0);
     }
 
     // Signed in, the customer sees whose AWS account it is and is asked to confirm it is theirs.
