@@ -66,6 +66,10 @@ public class BillingAccount {
   @Column(name = "password_changed_at", nullable = false)
   private Instant passwordChangedAt;
 
+  /** When the login e-mail address was confirmed by a mailed link; null until then. */
+  @Column(name = "login_verified_at")
+  private Instant loginVerifiedAt;
+
   /**
    * Set by an operator: this account's workspaces may use any settlement method, whatever their
    * site allows.
@@ -176,6 +180,18 @@ public class BillingAccount {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** The login e-mail address is confirmed (its mailed link was opened): resets may go to it. */
+  public void verifyLogin(Clock clock) {
+    if (loginVerifiedAt == null) {
+      loginVerifiedAt = clock.instant();
+    }
+  }
+
+  /** Whether a password reset may be mailed to the login account: an address, confirmed. */
+  public boolean loginVerified() {
+    return loginVerifiedAt != null;
   }
 
   public Instant passwordChangedAt() {

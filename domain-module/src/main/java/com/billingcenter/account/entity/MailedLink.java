@@ -54,7 +54,9 @@ public class MailedLink {
     /** The page that sets a new password; works once. */
     PASSWORD_RESET,
     /** The lock page of one workspace; works until it expires. */
-    LOCK_PAGE
+    LOCK_PAGE,
+    /** The page that confirms the account's login e-mail address; works once. */
+    VERIFY_EMAIL
   }
 
   /** The longest token accepted for a look-up (a token is 43 characters). */

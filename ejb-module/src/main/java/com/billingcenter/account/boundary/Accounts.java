@@ -31,6 +31,7 @@ public class Accounts {
   @Inject Clock clock;
   @Inject Audit audit;
   @Inject LoginThrottles throttles;
+  @Inject jakarta.enterprise.event.Event<LoginVerificationMails.Registered> registered;
 
   /**
    * Opens a new account. Refuses, with an {@link AccountRuleViolation} and nothing stored, a user
@@ -59,6 +60,7 @@ public class Accounts {
       // Two registrations of one name at the same moment: the unique constraint decides.
       throw new AccountRuleViolation("username.taken", "This user name is already taken.");
     }
+    registered.fire(new LoginVerificationMails.Registered(account.id()));
     audit.record(
         account.id(),
         account.username(),

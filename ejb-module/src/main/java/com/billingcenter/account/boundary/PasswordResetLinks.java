@@ -4,6 +4,7 @@ import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.account.entity.MailedLink;
 import com.billingcenter.audit.control.Audit;
 import com.billingcenter.audit.entity.AuditEntry;
+import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.platform.control.PublicAddress;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -60,6 +61,12 @@ public class PasswordResetLinks {
       LOG.fine("A password reset was asked for an account that does not exist");
       return Optional.empty();
     }
+    if (!found.get().loginVerified()) {
+      // An address never confirmed may be someone else's (a typing error): no reset goes to it.
+      LOG.info(() -> "No reset mail for " + found.get().username() + ": address not confirmed");
+      refused(found.get(), address, "the login e-mail address is not confirmed");
+      return Optional.empty();
+    }
     // The account's row is held while its links are counted and one is issued: parallel requests
     // for one account are counted one after another, so the limit holds.
     BillingAccount account =
@@ -72,15 +79,7 @@ public class PasswordResetLinks {
             .getSingleResult();
     if (recent >= perAccount) {
       LOG.info(() -> "No reset mail for " + account.username() + ": " + recent + " in the hour");
-      // The owner's audit log says that more were asked for than were sent.
-      audit.record(
-          account.id(),
-          AuditEntry.SYSTEM,
-          "account.passwordResetRefused",
-          "account",
-          account.id(),
-          null,
-          "{\"from\":\"" + address.replace("\"", "") + "\",\"sentInTheHour\":" + recent + "}");
+      refused(account, address, recent + " sent in the hour");
       return Optional.empty();
     }
     var issued =
@@ -111,6 +110,23 @@ public class PasswordResetLinks {
             texts.getString("passwordReset.subject"),
             new MessageFormat(texts.getString("passwordReset.body"), texts.getLocale())
                 .format(values)));
+  }
+
+  /** The owner's audit log says that a reset was asked for and why none was sent. */
+  private void refused(BillingAccount account, String address, String why) {
+    audit.record(
+        account.id(),
+        AuditEntry.SYSTEM,
+        "account.passwordResetRefused",
+        "account",
+        account.id(),
+        null,
+        JsonText.PROVIDER
+            .createObjectBuilder()
+            .add("from", address)
+            .add("why", why)
+            .build()
+            .toString());
   }
 
   private Optional<BillingAccount> find(String nameOrLogin) {

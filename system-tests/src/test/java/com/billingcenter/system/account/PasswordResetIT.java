@@ -32,6 +32,23 @@ class PasswordResetIT {
 
   private final BillingCenterServer server = BillingCenterServer.shared();
 
+  private static final String CONFIRM = "Confirm your e-mail address for the Billing Center";
+
+  /**
+   * Registers {@code user} and confirms its login e-mail address by the link mailed for it, as a
+   * customer does: only a confirmed address is sent reset links.
+   */
+  private String confirmed(String user) throws Exception {
+    Http.register(server, user, PASSWORD);
+    String link =
+        Mails.link(
+            Mails.await(server, mailOf(user), CONFIRM),
+            server.uri("/verify-email.xhtml?token=").toString());
+    var page = new PageSession(server).open(link.substring(server.base().toString().length() - 1));
+    assertTrue(page.body().contains("is confirmed"), page.body());
+    return user;
+  }
+
   private static String mailOf(String user) {
     return user + "@example.com";
   }
@@ -57,7 +74,7 @@ class PasswordResetIT {
 
   @Test
   void aMailedLinkSetsANewPasswordOnceAndEndsEverySession() throws Exception {
-    String user = Http.register(server, Http.uniqueName("reset"), PASSWORD);
+    String user = confirmed(Http.uniqueName("reset"));
     PageSession signedIn = new PageSession(server);
     signedIn.logIn(user, PASSWORD);
 
@@ -117,7 +134,7 @@ class PasswordResetIT {
 
   @Test
   void anUnknownAccountGetsTheSameAnswerAndNoMail() throws Exception {
-    String user = Http.register(server, Http.uniqueName("known"), PASSWORD);
+    String user = confirmed(Http.uniqueName("known"));
     String stranger = Http.uniqueName("nobody") + "@example.com";
     String forStranger = message(ask(new PageSession(server), stranger));
     String forUser = message(ask(new PageSession(server), user));
@@ -142,7 +159,7 @@ class PasswordResetIT {
 
   @Test
   void oneAccountIsMailedAtMostThreeLinksAnHour() throws Exception {
-    String user = Http.register(server, Http.uniqueName("often"), PASSWORD);
+    String user = confirmed(Http.uniqueName("often"));
     for (int i = 0; i < 5; i++) {
       assertTrue(message(ask(new PageSession(server), user)).startsWith("If an account matches"));
     }
@@ -152,7 +169,7 @@ class PasswordResetIT {
   /** A password changed on the account page or the API withdraws the reset links asked before. */
   @Test
   void aPasswordChangeWithdrawsTheLinksAskedBefore() throws Exception {
-    String user = Http.register(server, Http.uniqueName("withdrawn"), PASSWORD);
+    String user = confirmed(Http.uniqueName("withdrawn"));
     ask(new PageSession(server), user);
     String link = linkPath(Mails.await(server, mailOf(user), SUBJECT));
     assertEquals(204, Http.changePassword(server, user, PASSWORD, NEW_PASSWORD).statusCode());
@@ -164,7 +181,7 @@ class PasswordResetIT {
   /** Ten requests for one account at once are counted one after another: three mails. */
   @Test
   void parallelRequestsForOneAccountStillGetAtMostThreeLinks() throws Exception {
-    String user = Http.register(server, Http.uniqueName("parallel"), PASSWORD);
+    String user = confirmed(Http.uniqueName("parallel"));
     List<CompletableFuture<String>> asked = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       asked.add(
@@ -207,5 +224,36 @@ class PasswordResetIT {
       Thread.sleep(100);
     }
     assertEquals(3, Mails.to(server, mailOf(user), SUBJECT).size());
+  }
+
+  /**
+   * A login e-mail address never confirmed gets no reset link (it may be someone else's, typed
+   * wrongly); the asker gets the same answer. Once confirmed, it does; the link works once.
+   */
+  @Test
+  void anUnconfirmedAddressGetsNoResetLinkUntilConfirmed() throws Exception {
+    String user = Http.register(server, Http.uniqueName("unconfirmed"), PASSWORD);
+    String confirmation = Mails.await(server, mailOf(user), CONFIRM);
+    assertTrue(message(ask(new PageSession(server), user)).startsWith("If an account matches"));
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    String audit = "";
+    while (!audit.contains("account.passwordResetRefused") && System.nanoTime() < deadline) {
+      audit = Http.get(server.uri("/api/v1/audit"), user, PASSWORD).body();
+      Thread.sleep(100);
+    }
+    assertTrue(audit.contains("account.passwordResetRefused"), "handled and refused: " + audit);
+    assertTrue(Mails.to(server, mailOf(user), SUBJECT).isEmpty(), "no reset link mailed");
+
+    String link =
+        Mails.link(confirmation, server.uri("/verify-email.xhtml?token=").toString())
+            .substring(server.base().toString().length() - 1);
+    var first = new PageSession(server).get(link);
+    assertEquals(303, first.statusCode(), "the token leaves the URL");
+    assertTrue(new PageSession(server).open(link).body().contains("is confirmed"));
+    assertTrue(
+        new PageSession(server).open(link).body().contains("This link is not valid any more"),
+        "it works once");
+    ask(new PageSession(server), user);
+    assertTrue(Mails.await(server, mailOf(user), SUBJECT).contains(user));
   }
 }

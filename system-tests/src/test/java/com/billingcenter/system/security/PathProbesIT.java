@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * Probes of the public and limited prefixes: {@code ..} segments, {@code ;} parameters, encoded
  * dots and slashes, double slashes, trailing dots and upper case. Each gets the exact answer stated
  * here (the normalized path's, or a refusal); none reaches a protected resource without
- * credentials, nor a public prefix's servlet with a protected path. Sent over a raw socket, so that no client
- * normalizes the path first.
+ * credentials, nor a public prefix's servlet with a protected path. Sent over a raw socket, so that
+ * no client normalizes the path first.
  */
 @SecurityPromise
 class PathProbesIT {

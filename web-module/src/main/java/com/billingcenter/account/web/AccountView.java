@@ -1,6 +1,7 @@
 package com.billingcenter.account.web;
 
 import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.boundary.LoginVerificationMails;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.platform.entity.UtcTimes;
@@ -23,6 +24,7 @@ public class AccountView {
   @Inject Caller caller;
   @Inject PageSignIns pageSignIns;
   @Inject Accounts accounts;
+  @Inject LoginVerificationMails verificationMails;
   @Inject FacesContext faces;
 
   private BillingAccount account;
@@ -63,6 +65,22 @@ public class AccountView {
 
   public String getLoginAccount() {
     return account.loginAccount();
+  }
+
+  /** Whether the login e-mail address is confirmed (a reset may be mailed to it). */
+  public boolean isLoginVerified() {
+    return account.loginVerified();
+  }
+
+  /** Whether the login account is an address mail can go to. */
+  public boolean isMailable() {
+    return account.loginAccount().contains("@");
+  }
+
+  /** Mails the confirmation link again (at most three an hour; the mail says why). */
+  public void sendVerification() {
+    verificationMails.send(account.id());
+    Messages.info(faces, "account.verificationSent", account.loginAccount());
   }
 
   public String getCreatedAt() {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * cookie only.
  */
 @WebFilter(
-    urlPatterns = {"/reset-password.xhtml", "/locked.xhtml"},
+    urlPatterns = {"/reset-password.xhtml", "/locked.xhtml", "/verify-email.xhtml"},
     asyncSupported = true)
 public class LinkTokens extends HttpFilter {
 
@@ -33,11 +33,15 @@ public class LinkTokens extends HttpFilter {
   /** The lock page's token: for the browser's session (the link lasts 30 days). */
   public static final LinkCookie LOCK = new LinkCookie("BC_LOCK", "/locked.xhtml");
 
+  /** The confirmation page's token of a login e-mail address: for the browser's session. */
+  public static final LinkCookie VERIFY_EMAIL = new LinkCookie("BC_VERIFY", "/verify-email.xhtml");
+
   /** Each page's query parameter that may carry a token, and the cookie it goes to. */
   private static final Map<String, Map.Entry<String, LinkCookie>> PAGES =
       Map.of(
           RESET.page(), Map.entry("token", RESET),
-          LOCK.page(), Map.entry("t", LOCK));
+          LOCK.page(), Map.entry("t", LOCK),
+          VERIFY_EMAIL.page(), Map.entry("token", VERIFY_EMAIL));
 
   @Override
   protected void doFilter(
