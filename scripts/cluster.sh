@@ -45,7 +45,8 @@ start_instance() {
     -Dbilling.aws.endpoint-override="$SANDBOX_URL/aws-sandbox" \
     -Dbilling.aws.listing-url="$SANDBOX_URL/aws-sandbox/listing" \
     -Dbilling.aws.access-key-id=sandbox -Dbilling.aws.secret-access-key=sandbox \
-    -Dbilling.security.trusted-proxies=127.0.0.1 ${CLUSTER_JAVA_OPTS:-} \
+    -Dbilling.security.trusted-proxies=127.0.0.1 -Dhazelcast.socket.bind.any=false \
+    ${CLUSTER_JAVA_OPTS:-} \
     -jar "$RUNTIME/payara-micro.jar" --port "$((CLUSTER_PORT + i))" \
     --name "instance-$i" --clustername billing-center-local --clustermode "tcpip:$tcpip" \
     --interfaces 127.0.0.1 --startport "$((GRID_PORT + i))" --nohostaware \

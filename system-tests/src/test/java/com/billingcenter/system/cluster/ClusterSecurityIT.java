@@ -15,6 +15,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *       together;
  *   <li>behind nginx each client is counted by the address nginx saw, whatever it writes in its own
  *       {@code X-Forwarded-For};
- *   <li>a password changed on one instance ends the account's page sessions on every instance.
+ *   <li>a password changed on one instance ends the account's page sessions on every instance;
+ *   <li>the data grid, whose members do not authenticate each other (member authentication is a
+ *       Hazelcast Enterprise feature), is reachable on the interface it is bound to only.
  * </ul>
  *
  * API only: no browser needed. PostgreSQL only.
@@ -138,5 +141,38 @@ class ClusterSecurityIT {
     assertFalse(laptop.signedInAt(a), "signed out on a, where it signed in");
     assertFalse(laptop.signedInAt(b), "and on b, where the password changed");
     assertEquals(200, account(a, user, NEW_PASSWORD));
+  }
+
+  /**
+   * Payara's data grid has no member authentication: whoever reaches a member's grid port can join
+   * it and read the sessions. What stands in for it (docs/cluster.md) is the network: each member
+   * binds the grid to the one interface it names ({@code --interfaces}, here loopback, with {@code
+   * hazelcast.socket.bind.any=false}), and a firewall lets only the members reach that port. Here:
+   * every grid port answers on loopback and on no other address of this machine.
+   */
+  @Test
+  void theGridIsReachableOnItsOwnInterfaceOnly() throws Exception {
+    List<InetAddress> others =
+        java.net.NetworkInterface.networkInterfaces()
+            .flatMap(java.net.NetworkInterface::inetAddresses)
+            .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+            .toList();
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        others.isEmpty(), "this machine has an address besides loopback");
+    for (int port : cluster.gridPorts()) {
+      assertTrue(connects(InetAddress.getLoopbackAddress(), port), "the members reach " + port);
+      for (InetAddress other : others) {
+        assertFalse(connects(other, port), "grid port " + port + " reached at " + other);
+      }
+    }
+  }
+
+  private static boolean connects(InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+      return true;
+    } catch (java.io.IOException refused) {
+      return false;
+    }
   }
 }

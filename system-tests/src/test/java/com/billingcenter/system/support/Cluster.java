@@ -29,6 +29,8 @@ public final class Cluster implements AutoCloseable {
   private final List<BillingCenterServer> members = new ArrayList<>();
   private Nginx nginx;
 
+  private final List<Integer> gridPorts = new ArrayList<>();
+
   private Cluster(String database) {
     this.database = database;
   }
@@ -41,13 +43,16 @@ public final class Cluster implements AutoCloseable {
         new Cluster("billing_" + name + "_" + UUID.randomUUID().toString().substring(0, 8));
     cluster.url = Database.freshPostgres(cluster.database);
     String grid = "billing-it-" + UUID.randomUUID().toString().substring(0, 8);
-    List<Integer> gridPorts = new ArrayList<>();
+    List<Integer> gridPorts = cluster.gridPorts;
     for (int i = 0; i < size; i++) {
       gridPorts.add(BillingCenterServer.freePort());
     }
     List<String> all = new ArrayList<>(properties);
     // nginx is on this host: its X-Forwarded-For is believed, as an operator configures it.
     all.add("billing.security.trusted-proxies=127.0.0.1");
+    // The grid listens on its --interfaces address only (Hazelcast binds every address otherwise),
+    // as docs/cluster.md configures it.
+    all.add("hazelcast.socket.bind.any=false");
     for (int i = 0; i < size; i++) {
       cluster.members.add(
           BillingCenterServer.clustered(
@@ -103,6 +108,11 @@ public final class Cluster implements AutoCloseable {
       }
     }
     return shared;
+  }
+
+  /** The members' data grid ports. */
+  public List<Integer> gridPorts() {
+    return List.copyOf(gridPorts);
   }
 
   public List<BillingCenterServer> members() {
