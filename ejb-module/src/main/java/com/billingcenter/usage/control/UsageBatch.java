@@ -42,6 +42,9 @@ public final class UsageBatch {
   private final Map<String, Integer> indexOf = new HashMap<>();
   private int duplicates;
 
+  /** Whether a record is of a workspace that takes no usage while locked again. */
+  private boolean forbidden;
+
   private UsageBatch(String siteCode, List<ReportedUsage> records) {
     this.siteCode = siteCode;
     this.records = records;
@@ -135,7 +138,9 @@ public final class UsageBatch {
       }
       String problem = timeProblems.get(i);
       if (problem == null) {
-        problem = workspaceProblem(record, workspaces.get(record.workspaceId()), now);
+        UsageRows.WorkspaceState workspace = workspaces.get(record.workspaceId());
+        problem = workspaceProblem(record, workspace, now);
+        forbidden |= workspace != null && workspace.stopped();
       }
       if (problem != null) {
         refuse(i, record.id(), problem);
@@ -176,7 +181,8 @@ public final class UsageBatch {
       problems.sort(Comparator.comparingInt(UsageRefused.Problem::index));
       throw new UsageRefused(
           problems.size() + " of " + records.size() + " records are not valid; none was stored.",
-          problems);
+          problems,
+          forbidden);
     }
   }
 

@@ -14,9 +14,25 @@ public class UsageRefused extends RuntimeException {
 
   private final List<Problem> problems;
 
+  /** Whether a record is of a workspace that may take no usage now: the site is forbidden it. */
+  private final boolean forbidden;
+
   public UsageRefused(String message, List<Problem> problems) {
+    this(message, problems, false);
+  }
+
+  public UsageRefused(String message, List<Problem> problems, boolean forbidden) {
     super(message);
     this.problems = List.copyOf(problems);
+    this.forbidden = forbidden;
+  }
+
+  /**
+   * Whether the batch holds usage of a workspace locked again soon after an earlier lock, which
+   * takes none until it is unlocked (the API answers 403 then, not 422).
+   */
+  public boolean forbidden() {
+    return forbidden;
   }
 
   public List<Problem> problems() {

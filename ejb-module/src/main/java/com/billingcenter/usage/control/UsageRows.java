@@ -41,6 +41,11 @@ public final class UsageRows {
     public Optional<String> usageRefusal(Instant now) {
       return Workspace.usageRefusal(status, lockedAt, usageStopped, now);
     }
+
+    /** Whether it takes no usage while this lock lasts (locked again soon after a lock). */
+    public boolean stopped() {
+      return status == WorkspaceStatus.LOCKED && usageStopped;
+    }
   }
 
   private final Connection connection;

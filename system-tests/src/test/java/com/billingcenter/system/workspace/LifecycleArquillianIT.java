@@ -155,6 +155,7 @@ class LifecycleArquillianIT extends ContainerTest {
             () ->
                 usage.receive("us1", List.of(used(workspace, "data-points", second, 3)), Map.of()));
     assertTrue(refused.problems().get(0).reason().contains("locked again"), refused.getMessage());
+    assertTrue(refused.forbidden(), "the site is answered 403, not 422");
 
     // A new method unlocks it and it takes usage again.
     workspaces.changeSettlement(owner, workspace, "billing-center", null);

@@ -61,7 +61,9 @@ public class UsageResource {
               + " hour that closed (15 minutes after it ended) is taken as late usage for 30 days"
               + " (billing.usage.late-horizon): billed in its hour, sent to AWS with a later one."
               + " At most 10,000 records and 4 MiB. 200 with the counts stored and"
-              + " repeated; 422 with a reason per record, nothing stored; 401 for a wrong key.")
+              + " repeated; 422 with a reason per record, nothing stored (403 with the same body"
+              + " when a record is of a workspace locked again soon after an earlier lock, which"
+              + " takes no usage until it is unlocked); 401 for a wrong key.")
   public Response report(
       @Parameter(description = "The site's key from configuration") @HeaderParam("X-Site-Key")
           String key,
@@ -131,7 +133,9 @@ public class UsageResource {
                 }
                 listed.add(problem.add("reason", p.reason()));
               });
-      return Response.status(422)
+      // 403 when the batch holds usage of a workspace locked again soon after an earlier lock,
+      // which takes none until it is unlocked; else 422, every problem of the records named.
+      return Response.status(refused.forbidden() ? 403 : 422)
           .type(MediaType.APPLICATION_JSON_TYPE)
           .entity(
               JSON.createObjectBuilder()
