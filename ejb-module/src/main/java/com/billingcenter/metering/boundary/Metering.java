@@ -76,6 +76,7 @@ public class Metering {
   @Inject Clock clock;
 
   @Inject Marketplaces marketplaces;
+  @Inject NotSubscribedLicenses notSubscribed;
 
   /**
    * Threads of the container's for the calls to the marketplace, {@link Sending#PARALLEL_CALLS} at
@@ -278,6 +279,7 @@ public class Metering {
       int callsBefore = sending.calls();
       List<MeteringStore.Answer> answers = sending.send(pending, executor);
       store.record(answers, clock.instant());
+      notSubscribed.end(pending, answers);
       long unanswered = answers.stream().filter(a -> a.state() == MeteringState.PENDING).count();
       long flagged = answers.stream().filter(a -> a.state().flagged()).count();
       run.add(

@@ -46,6 +46,7 @@ class LifecycleArquillianIT extends ContainerTest {
   @Inject AuditLog auditLog;
   @Inject UsageIntake usage;
   @Inject Bills bills;
+  @Inject com.billingcenter.metering.boundary.NotSubscribedLicenses notSubscribed;
 
   @Test
   void anEndLocksTheWorkspacesAndTheCountdownFullyLocksThemAfter14Days() throws Exception {
@@ -116,6 +117,45 @@ class LifecycleArquillianIT extends ContainerTest {
         List.of("billing-center CHARGED_TO_OWNER 6"),
         summary(bills.month(owner, august)),
         "what was charged stays charged");
+  }
+
+  /**
+   * AWS answers a metering record {@code CustomerNotSubscribed} (AWS Marketplace API reference,
+   * UsageRecordResult: the customer "does not have an active agreement or subscription with this
+   * product. Future UsageRecords for this customer will fail until the customer subscribes"),
+   * though no unsubscribe reached us: the cloud account ends as on an unsubscribe, its workspace is
+   * locked with a notice, and a second such answer changes nothing.
+   */
+  @Test
+  void aCustomerNotSubscribedAnswerEndsTheCloudAccountAsAnUnsubscribeDoes() throws Exception {
+    clock.set(Instant.parse("2026-11-02T09:00:00Z"));
+    Settled settled = customers.settledWorkspace("nosub-", "Not subscribed", "en");
+    BillingAccount owner = settled.owner();
+    var record =
+        new com.billingcenter.metering.control.MeteringStore.Pending(
+            1L,
+            "aws",
+            "billing-center-product",
+            "123456789012",
+            com.billingcenter.marketplace.aws.control.AwsLicenses.of(settled.license(), null),
+            "DataPoints",
+            Instant.parse("2026-11-02T08:00:00Z"),
+            5,
+            1);
+    var answer =
+        new com.billingcenter.metering.control.MeteringStore.Answer(
+            1L,
+            com.billingcenter.metering.entity.MeteringState.NOT_SUBSCRIBED,
+            "CustomerNotSubscribed",
+            null,
+            null);
+    clock.set(Instant.parse("2026-11-02T09:20:00Z"));
+    notSubscribed.end(List.of(record), List.of(answer));
+    Workspace locked = workspaces.require(owner, settled.workspace().id());
+    assertEquals(WorkspaceStatus.LOCKED, locked.status(), "locked as on an unsubscribe");
+    assertEquals(1, notices.count(owner.id()), "the customer is told");
+    notSubscribed.end(List.of(record), List.of(answer));
+    assertEquals(1, notices.count(owner.id()), "a second answer changes nothing");
   }
 
   /**
