@@ -113,10 +113,15 @@ public final class EventBridgeEvents {
         }
         JsonObject license = object(detail, "license");
         String arn = license == null ? null : text(license, "arn");
-        if (!AwsLicenses.isLicenseArn(arn)) {
-          throw new IllegalArgumentException("A license event names its license ARN.");
+        if (arn == null && agreementId != null && AGREEMENT_ID.matcher(agreementId).matches()) {
+          // No license named: the lifecycle finds it through the agreement (or keeps the event
+          // waiting for the agreement's license), rather than the event being refused and lost.
+          licenseKey = null;
+        } else if (!AwsLicenses.isLicenseArn(arn)) {
+          throw new IllegalArgumentException("A license event names its license ARN or agreement.");
+        } else {
+          licenseKey = AwsLicenses.key(arn, null);
         }
-        licenseKey = AwsLicenses.key(arn, null);
         change =
             kind == Kind.LICENSE_UPDATED
                 ? SubscriptionChange.ENTITLEMENTS_CHANGED

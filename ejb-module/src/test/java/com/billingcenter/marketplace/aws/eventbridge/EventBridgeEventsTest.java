@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
@@ -145,6 +146,23 @@ class EventBridgeEventsTest {
     assertEquals("detail-type Purchase Agreement Ending - Proposer", reading.ignored());
   }
 
+  /**
+   * Issue 26, "nothing AWS sends is lost": a license event without its license ARN but with its
+   * agreement is read (the lifecycle finds the license through the agreement), not refused with a
+   * 400 that EventBridge would not retry.
+   */
+  @Test
+  void aLicenseEventWithoutItsArnIsReadByItsAgreement() {
+    String license =
+        new String(payload("license-deprovisioned-manufacturer.json"), StandardCharsets.UTF_8);
+    SubscriptionEvent event =
+        read(license.replace("\"license\"", "\"licence\"").getBytes(StandardCharsets.UTF_8));
+    assertNull(event.licenseKey());
+    assertEquals(SubscriptionChange.DEPROVISIONED, event.change());
+    assertTrue(
+        event.agreementId() != null && event.agreementId().startsWith("agmt-"), event.toString());
+  }
+
   @Test
   void whatIsNoAwsEventIsRefused() {
     String ended =
@@ -159,7 +177,7 @@ class EventBridgeEventsTest {
           ended.replace("2024-08-30T21:36:03Z", "yesterday"),
           ended.replace("\"agreement\"", "\"contract\""),
           ended.replace(AGREEMENT, "agmt with spaces"),
-          license.replace("\"license\"", "\"licence\""),
+          license.replace("\"license\"", "\"licence\"").replace("\"agreement\"", "\"contract\""),
           license.replace("l-e52ca6f38bf84d0fafb8802ca15ac11x", "nothing-like-a-license"),
         }) {
       assertThrows(
