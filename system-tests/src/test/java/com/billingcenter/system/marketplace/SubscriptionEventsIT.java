@@ -263,8 +263,13 @@ class SubscriptionEventsIT {
     assertEquals(400, deliver("{\"id\": ").statusCode(), "malformed JSON");
     assertEquals(400, deliver("[]").statusCode(), "not an object");
     assertEquals(400, deliver(ended.replace("\"time\"", "\"when\"")).statusCode(), "missing time");
+    // Without its license it is still read by its agreement (issue 26); without both it is no
+    // event of AWS's.
     assertEquals(
-        400, deliver(ended.replace("\"license\"", "\"licence\"")).statusCode(), "no license");
+        400,
+        deliver(ended.replace("\"license\"", "\"licence\"").replace("\"agreement\"", "\"deal\""))
+            .statusCode(),
+        "neither license nor agreement");
     assertEquals(400, deliver(ended.replace(licenseArn, "arn:aws:s3:::x")).statusCode(), "no ARN");
     // Answered 200 and ignored, not refused: EventBridge would not retry a 400 anyway.
     assertEquals(
