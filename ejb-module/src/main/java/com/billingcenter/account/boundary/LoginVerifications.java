@@ -1,5 +1,6 @@
 package com.billingcenter.account.boundary;
 
+import com.billingcenter.account.control.MailedLinks;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.account.entity.MailedLink;
 import com.billingcenter.audit.control.Audit;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -59,11 +59,7 @@ public class LoginVerifications {
       return Optional.empty();
     }
     long recent =
-        em.createNamedQuery(MailedLink.COUNT_SENT_SINCE, Long.class)
-            .setParameter("accountId", accountId)
-            .setParameter("purpose", MailedLink.Purpose.VERIFY_EMAIL)
-            .setParameter("since", clock.instant().minus(Duration.ofHours(1)))
-            .getSingleResult();
+        MailedLinks.sentInTheHour(em, accountId, MailedLink.Purpose.VERIFY_EMAIL, clock.instant());
     if (recent >= MAX_PER_HOUR) {
       LOG.info(() -> "No confirmation mail for " + account.username() + ": " + recent + " lately");
       return Optional.empty();
@@ -78,13 +74,7 @@ public class LoginVerifications {
     StringBuilder body = new StringBuilder();
     String subject = null;
     for (Locale language : new Locale[] {Locale.ENGLISH, Locale.CHINESE}) {
-      ResourceBundle texts =
-          ResourceBundle.getBundle(
-              PasswordResetLinks.MAILS,
-              language,
-              LoginVerifications.class.getClassLoader(),
-              ResourceBundle.Control.getNoFallbackControl(
-                  ResourceBundle.Control.FORMAT_PROPERTIES));
+      ResourceBundle texts = MailedLinks.texts(language);
       subject = subject == null ? texts.getString("verifyEmail.subject") : subject;
       if (body.length() > 0) {
         body.append("\n\n----\n\n");
@@ -101,19 +91,8 @@ public class LoginVerifications {
    * empty for a link that is unknown, used or expired.
    */
   public Optional<String> verify(String token) {
-    Optional<String> hash = MailedLink.hashOf(token);
-    if (hash.isEmpty()) {
-      return Optional.empty();
-    }
-    Instant now = clock.instant();
     Optional<MailedLink> link =
-        em.createNamedQuery(MailedLink.BY_TOKEN_HASH, MailedLink.class)
-            .setParameter("tokenHash", hash.get())
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .getResultStream()
-            .findFirst()
-            .filter(l -> l.purpose() == MailedLink.Purpose.VERIFY_EMAIL)
-            .filter(l -> l.opensAt(now));
+        MailedLinks.open(em, token, MailedLink.Purpose.VERIFY_EMAIL, clock.instant(), true);
     if (link.isEmpty()) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package com.billingcenter.account.boundary;
 
+import com.billingcenter.account.control.MailedLinks;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.account.entity.MailedLink;
 import com.billingcenter.audit.control.Audit;
@@ -33,8 +34,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PasswordResetLinks {
 
   private static final Logger LOG = Logger.getLogger(PasswordResetLinks.class.getName());
-
-  static final String MAILS = "com.billingcenter.account.mails";
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -72,11 +71,8 @@ public class PasswordResetLinks {
     BillingAccount account =
         em.find(BillingAccount.class, found.get().id(), LockModeType.PESSIMISTIC_WRITE);
     long recent =
-        em.createNamedQuery(MailedLink.COUNT_SENT_SINCE, Long.class)
-            .setParameter("accountId", account.id())
-            .setParameter("purpose", MailedLink.Purpose.PASSWORD_RESET)
-            .setParameter("since", clock.instant().minus(Duration.ofHours(1)))
-            .getSingleResult();
+        MailedLinks.sentInTheHour(
+            em, account.id(), MailedLink.Purpose.PASSWORD_RESET, clock.instant());
     if (recent >= perAccount) {
       LOG.info(() -> "No reset mail for " + account.username() + ": " + recent + " in the hour");
       refused(account, address, recent + " sent in the hour");
@@ -93,12 +89,7 @@ public class PasswordResetLinks {
         account.id(),
         null,
         "{\"from\":\"" + address.replace("\"", "") + "\"}");
-    ResourceBundle texts =
-        ResourceBundle.getBundle(
-            MAILS,
-            language,
-            PasswordResetLinks.class.getClassLoader(),
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle texts = MailedLinks.texts(language);
     String link =
         publicAddress.link(
             "/reset-password.xhtml?token="

@@ -1,6 +1,7 @@
 package com.billingcenter.account.boundary;
 
 import com.billingcenter.account.control.LoginThrottles;
+import com.billingcenter.account.control.MailedLinks;
 import com.billingcenter.account.control.PasswordHashing;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
@@ -113,21 +114,7 @@ public class PasswordResets {
   }
 
   private Optional<MailedLink> open(String token, boolean forUpdate) {
-    Optional<String> hash = MailedLink.hashOf(token);
-    if (hash.isEmpty()) {
-      return Optional.empty();
-    }
-    var query =
-        em.createNamedQuery(MailedLink.BY_TOKEN_HASH, MailedLink.class)
-            .setParameter("tokenHash", hash.get());
-    if (forUpdate) {
-      query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
-    }
-    Instant now = clock.instant();
-    return query
-        .getResultStream()
-        .findFirst()
-        .filter(link -> link.purpose() == MailedLink.Purpose.PASSWORD_RESET)
-        .filter(link -> link.opensAt(now));
+    return MailedLinks.open(
+        em, token, MailedLink.Purpose.PASSWORD_RESET, clock.instant(), forUpdate);
   }
 }

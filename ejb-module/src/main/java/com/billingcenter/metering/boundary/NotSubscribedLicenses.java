@@ -89,8 +89,7 @@ public class NotSubscribedLicenses {
       return HexFormat.of()
           .formatHex(
               MessageDigest.getInstance("SHA-256")
-                  .digest((provider + " " + licenseKey).getBytes(StandardCharsets.UTF_8)))
-          .substring(0, 64);
+                  .digest((provider + " " + licenseKey).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

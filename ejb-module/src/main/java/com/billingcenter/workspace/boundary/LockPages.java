@@ -1,5 +1,6 @@
 package com.billingcenter.workspace.boundary;
 
+import com.billingcenter.account.control.MailedLinks;
 import com.billingcenter.account.entity.MailedLink;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.ejb.Stateless;
@@ -22,15 +23,7 @@ public class LockPages {
 
   /** The workspace a lock page link names, while the link opens it (dissolved ones included). */
   public Optional<Workspace> byLink(String token) {
-    return MailedLink.hashOf(token)
-        .flatMap(
-            hash ->
-                em.createNamedQuery(MailedLink.BY_TOKEN_HASH, MailedLink.class)
-                    .setParameter("tokenHash", hash)
-                    .getResultStream()
-                    .findFirst())
-        .filter(link -> link.purpose() == MailedLink.Purpose.LOCK_PAGE)
-        .filter(link -> link.opensAt(clock.instant()))
+    return MailedLinks.open(em, token, MailedLink.Purpose.LOCK_PAGE, clock.instant(), false)
         .map(link -> em.find(Workspace.class, link.workspaceId()));
   }
 }

@@ -121,10 +121,12 @@ class LifecycleArquillianIT extends ContainerTest {
 
   /**
    * AWS answers a metering record {@code CustomerNotSubscribed} (AWS Marketplace API reference,
-   * UsageRecordResult: the customer "does not have an active agreement or subscription with this
-   * product. Future UsageRecords for this customer will fail until the customer subscribes"),
-   * though no unsubscribe reached us: the cloud account ends as on an unsubscribe, its workspace is
-   * locked with a notice, and a second such answer changes nothing.
+   * UsageRecordResult,
+   * https://docs.aws.amazon.com/marketplace/latest/APIReference/API_marketplace-metering_UsageRecordResult.html:
+   * the customer "does not have an active agreement or subscription with this product. Future
+   * UsageRecords for this customer will fail until the customer subscribes"), though no unsubscribe
+   * reached us: the cloud account ends as on an unsubscribe, its workspace is locked with a notice,
+   * and a second such answer changes nothing.
    */
   @Test
   void aCustomerNotSubscribedAnswerEndsTheCloudAccountAsAnUnsubscribeDoes() throws Exception {

@@ -149,7 +149,10 @@ class EventBridgeEventsTest {
   /**
    * Issue 26, "nothing AWS sends is lost": a license event without its license ARN but with its
    * agreement is read (the lifecycle finds the license through the agreement), not refused with a
-   * 400 that EventBridge would not retry.
+   * 400 that EventBridge would not retry (an API destination retries only 401, 407, 409, 429 and
+   * 5xx: "API destinations",
+   * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html). The payload
+   * is the Seller Guide's (notifications-eventbridge.html, Events for licenses).
    */
   @Test
   void aLicenseEventWithoutItsArnIsReadByItsAgreement() {

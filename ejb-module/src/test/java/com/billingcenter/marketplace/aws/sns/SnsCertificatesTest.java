@@ -240,7 +240,9 @@ class SnsCertificatesTest {
 
   /**
    * A failed fetch is remembered for a minute: the messages of that minute are answered 503 (SNS
-   * retries them) without asking again, and the URL is asked again after it.
+   * retries them: "Amazon SNS message delivery retries",
+   * https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html, retries server
+   * errors) without asking again, and the URL is asked again after it.
    */
   @Test
   void aFailedFetchIsNotRepeatedForAMinute() {
@@ -259,7 +261,12 @@ class SnsCertificatesTest {
     assertEquals(2, network.asked.size());
   }
 
-  /** Only the host of the topic's own region, and only a certificate SNS signs with. */
+  /**
+   * Only the host of the topic's own region, and only a certificate SNS signs with: AWS's page
+   * "Verifying the signatures of Amazon SNS messages"
+   * (https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html) asks to check
+   * that the certificate comes from an SNS URL and is issued by Amazon SNS.
+   */
   @Test
   void theCertificateIsOnTheTopicsRegionalHostAndNamesSns() {
     SnsCertificates certificates = certificates(Duration.ofHours(1));

@@ -189,6 +189,11 @@ class SnsSignatureTest {
     assertThrows(IllegalArgumentException.class, () -> SnsMessage.of(confirmationWithoutToken));
   }
 
+  /**
+   * The SNS host of a topic's region, {@code sns.<region>.amazonaws.com} ({@code .com.cn} in
+   * China): "Verifying the signatures of Amazon SNS messages",
+   * https://docs.aws.amazon.com/sns/latest/dg/sns-verify-signature-of-message.html.
+   */
   @Test
   void theSnsHostOfATopicIsItsRegionsAndChinasEndsInCn() {
     assertEquals(
