@@ -113,6 +113,48 @@ public class BuyersResource {
   }
 
   /**
+   * The buyer's agreement is renewed, or with {@code replace=true} replaced by an agreement-based
+   * offer; {@code newLicense=true} gives a new license ARN; {@code order} lists the events as the
+   * seller receives them (a comma-separated permutation of ended, created, updated, deprovisioned;
+   * the rest follow), since AWS documents no order; {@code sendEvents=false} sends none (a test
+   * that delivers them itself). The answer is the buyer as it is now, its former license and
+   * agreement, and what the seller answered to each event.
+   */
+  @POST
+  @Path("{awsAccountId}/renewal")
+  public Response renew(
+      @PathParam("awsAccountId") String awsAccountId,
+      @QueryParam("newLicense") boolean newLicense,
+      @QueryParam("replace") boolean replace,
+      @QueryParam("order") String order,
+      @QueryParam("sendEvents") @jakarta.ws.rs.DefaultValue("true") boolean sendEvents) {
+    if (marketplace.buyer(awsAccountId).isEmpty()) {
+      return notFound();
+    }
+    List<String> sequence =
+        order == null || order.isBlank() ? SellerEvents.RENEWAL_EVENTS : List.of(order.split(","));
+    if (!SellerEvents.RENEWAL_EVENTS.containsAll(sequence)) {
+      return badRequest("order lists " + SellerEvents.RENEWAL_EVENTS + " only.");
+    }
+    try {
+      SandboxMarketplace.Buyer[] renewed = marketplace.renew(awsAccountId, newLicense);
+      List<SellerEvents.Delivery> sent =
+          sendEvents
+              ? events.renewed(renewed[0], renewed[1], replace, sequence, java.time.Instant.now())
+              : List.of();
+      JsonObjectBuilder answer =
+          JSON.createObjectBuilder(
+              describe(renewed[1], marketplace.newRegistrationToken(awsAccountId)));
+      answer.add("formerLicenseArn", renewed[0].licenseArn());
+      answer.add("formerAgreementId", renewed[0].agreementId());
+      answer.add("deliveries", deliveriesJson(sent));
+      return Response.ok(answer.build()).build();
+    } catch (IllegalArgumentException e) {
+      return badRequest(e.getMessage());
+    }
+  }
+
+  /**
    * The buyer's subscription failed (e.g. their payment method was refused): the seller is sent the
    * SNS notification {@code subscribe-fail}.
    */

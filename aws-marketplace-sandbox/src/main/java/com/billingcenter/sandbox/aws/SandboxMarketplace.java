@@ -132,6 +132,12 @@ public class SandboxMarketplace {
   private final List<Metered> received = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, List<Entitlement>> entitlements = new ConcurrentHashMap<>();
 
+  /**
+   * The licenses a renewal or replacement deprovisioned, and when: their usage is taken for the
+   * final window after, as an unsubscribed buyer's is.
+   */
+  private final Map<String, Instant> formerLicenses = new ConcurrentHashMap<>();
+
   /** When each buyer that unsubscribed was deprovisioned. */
   private final Map<String, Instant> unsubscribed = new ConcurrentHashMap<>();
 
@@ -232,6 +238,42 @@ public class SandboxMarketplace {
     }
     entitlements.remove(awsAccountId);
     return unsubscribed.putIfAbsent(awsAccountId, clock.instant()) == null;
+  }
+
+  /**
+   * The buyer's agreement is renewed (or replaced by an agreement-based offer): a new agreement,
+   * and with {@code newLicense} a new license, the old one taking final usage for an hour. AWS does
+   * not say whether a renewal keeps the license ARN ("Amazon EventBridge events"), so the sandbox
+   * does either. Returns the buyer as it was, and as it is now.
+   */
+  public Buyer[] renew(String awsAccountId, boolean newLicense) {
+    Buyer before = buyers.get(awsAccountId);
+    if (before == null) {
+      throw new IllegalArgumentException("No buyer with AWS account id " + awsAccountId + ".");
+    }
+    if (before.legacy() || unsubscribed.containsKey(awsAccountId)) {
+      throw new IllegalArgumentException("Only a current product's subscribed buyer renews.");
+    }
+    String license =
+        newLicense
+            ? before.licenseArn().substring(0, before.licenseArn().indexOf(":license:l-"))
+                + ":license:l-"
+                + randomHex(16)
+            : before.licenseArn();
+    Buyer after =
+        new Buyer(
+            before.awsAccountId(),
+            license,
+            before.customerIdentifier(),
+            false,
+            before.productCode(),
+            "agmt-" + randomHex(25),
+            before.channelPartner());
+    buyers.put(awsAccountId, after);
+    if (newLicense) {
+      formerLicenses.put(before.licenseArn(), clock.instant());
+    }
+    return new Buyer[] {before, after};
   }
 
   public boolean subscribed(String awsAccountId) {
@@ -351,6 +393,7 @@ public class SandboxMarketplace {
       // A license this marketplace never issued fails the whole call (BatchMeterUsage errors:
       // InvalidLicenseException), unlike a known buyer who is no longer subscribed.
       if (record.licenseArn() != null
+          && !formerLicenses.containsKey(record.licenseArn())
           && buyers.values().stream().noneMatch(b -> record.licenseArn().equals(b.licenseArn()))) {
         throw new AwsError(400, "InvalidLicenseException", "LicenseArn is not valid.");
       }
@@ -406,6 +449,13 @@ public class SandboxMarketplace {
           .filter(b -> b.legacy() && b.customerIdentifier().equals(record.customerIdentifier()))
           .filter(b -> meterable(b.awsAccountId()))
           .findFirst();
+    }
+    Instant replaced = formerLicenses.get(record.licenseArn());
+    if (replaced != null) {
+      // A license a renewal or replacement deprovisioned: its final hour only.
+      return Optional.ofNullable(buyers.get(record.awsAccountId()))
+          .filter(b -> !b.legacy())
+          .filter(b -> clock.instant().isBefore(replaced.plus(FINAL_WINDOW)));
     }
     return Optional.ofNullable(buyers.get(record.awsAccountId()))
         .filter(b -> !b.legacy() && b.licenseArn().equals(record.licenseArn()))

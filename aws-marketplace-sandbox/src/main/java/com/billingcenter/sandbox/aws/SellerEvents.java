@@ -133,6 +133,79 @@ public class SellerEvents {
                 buyer)));
   }
 
+  /** The events of a renewal or replacement, by the names a tester orders them with. */
+  public static final List<String> RENEWAL_EVENTS =
+      List.of("ended", "created", "updated", "deprovisioned");
+
+  /**
+   * A renewal (or with {@code replace}, a replacement by an agreement-based offer): the old
+   * agreement's "Purchase Agreement Ended" (status RENEWED or REPLACED), the new one's "Purchase
+   * Agreement Created" (intent RENEW with {@code previousAgreementId}, or intent REPLACE, for which
+   * AWS documents no link field), its license's "License Updated - Manufacturer", and, when the
+   * license changed, the old license's "License Deprovisioned - Manufacturer" (Seller Guide,
+   * "Amazon EventBridge events"; "Work with renewals"). AWS documents no order between them: they
+   * are sent in {@code order} (names of {@link #RENEWAL_EVENTS}), their times AWS's.
+   */
+  public List<Delivery> renewed(
+      SandboxMarketplace.Buyer before,
+      SandboxMarketplace.Buyer after,
+      boolean replace,
+      List<String> order,
+      Instant at) {
+    Instant now = at.truncatedTo(ChronoUnit.SECONDS);
+    java.util.Map<String, JsonObject> byName = new java.util.LinkedHashMap<>();
+    byName.put(
+        "ended",
+        event(
+            "Purchase Agreement Ended - " + role(before),
+            now,
+            agreement(before)
+                .add(
+                    "agreement",
+                    JSON.createObjectBuilder()
+                        .add("id", before.agreementId())
+                        .add("status", replace ? "REPLACED" : "RENEWED")),
+            before));
+    JsonObjectBuilder created =
+        JSON.createObjectBuilder()
+            .add("id", after.agreementId())
+            .add("intent", replace ? "REPLACE" : "RENEW")
+            .add("status", "ACTIVE")
+            .add("acceptanceTime", now.toString())
+            .add("startTime", now.toString());
+    if (!replace) {
+      created.add("previousAgreementId", before.agreementId());
+    }
+    byName.put(
+        "created",
+        event(
+            "Purchase Agreement Created - " + role(after),
+            now.plusSeconds(1),
+            agreement(after).add("agreement", created),
+            after));
+    byName.put(
+        "updated",
+        event("License Updated - Manufacturer", now.plusSeconds(2), license(after), after));
+    if (!before.licenseArn().equals(after.licenseArn())) {
+      byName.put(
+          "deprovisioned",
+          event(
+              "License Deprovisioned - Manufacturer",
+              now.plusSeconds(30),
+              license(before),
+              before));
+    }
+    List<Delivery> sent = new java.util.ArrayList<>();
+    for (String name : order) {
+      JsonObject event = byName.remove(name);
+      if (event != null) {
+        sent.add(send(after, event));
+      }
+    }
+    byName.values().forEach(e -> sent.add(send(after, e)));
+    return sent;
+  }
+
   private static String role(SandboxMarketplace.Buyer buyer) {
     return buyer.channelPartner() ? "Manufacturer" : "Proposer";
   }

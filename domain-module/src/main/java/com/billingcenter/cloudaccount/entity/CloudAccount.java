@@ -18,8 +18,8 @@ import java.util.Objects;
 /**
  * A marketplace buyer that can pay for workspaces. The business key is (provider, license): one AWS
  * account may hold several licenses, and each is a cloud account of its own. For legacy AWS
- * products without a license the customer identifier serves as the license id. (Over 300 lines: the
- * subscription's whole state machine and its replay must live with the fields it guards.)
+ * products without a license the customer identifier serves as the license id. (Its lifecycle's
+ * state machine is {@link LifecycleReplay}.)
  */
 @Entity
 @Table(name = "cloud_account")
@@ -35,8 +35,22 @@ import java.util.Objects;
     query =
         "select c from CloudAccount c where c.ownerId = :ownerId and c.provider = :provider"
             + " order by c.id")
+@NamedQuery(
+    name = CloudAccount.BY_BUYER_AND_PRODUCT,
+    query =
+        "select c from CloudAccount c where c.provider = :provider"
+            + " and c.providerAccountId = :accountId and c.productCode = :productCode"
+            + " and c.status in :statuses")
+@NamedQuery(
+    name = CloudAccount.END_DUE,
+    query =
+        "select c.id from CloudAccount c where c.status ="
+            + " com.billingcenter.cloudaccount.entity.CloudAccountStatus.ENDING"
+            + " and c.endExpectedAt <= :now order by c.endExpectedAt")
 public class CloudAccount {
 
+  public static final String BY_BUYER_AND_PRODUCT = "CloudAccount.byBuyerAndProduct";
+  public static final String END_DUE = "CloudAccount.endDue";
   public static final String BY_OWNER = "CloudAccount.byOwner";
   public static final String BY_OWNER_AND_PROVIDER = "CloudAccount.byOwnerAndProvider";
   public static final String BY_LICENSE = "CloudAccount.byLicense";
@@ -58,18 +72,19 @@ public class CloudAccount {
   @Column(name = "provider_account_id", nullable = false, updatable = false, length = 64)
   private String providerAccountId;
 
-  @Column(name = "license_id", nullable = false, updatable = false, length = 512)
+  /** The current license's key; a renewal or replacement may give the account a new one. */
+  @Column(name = "license_id", nullable = false, length = 512)
   private String licenseId;
 
   @Column(name = "product_code", nullable = false, updatable = false, length = 255)
   private String productCode;
 
   /** The reference of a current license (AWS: its ARN); null for legacy ones. */
-  @Column(name = "license_arn", updatable = false, length = 512)
+  @Column(name = "license_arn", length = 512)
   private String licenseArn;
 
   /** The reference of a legacy license (AWS: the customer identifier); null for current ones. */
-  @Column(name = "customer_identifier", updatable = false, length = 255)
+  @Column(name = "customer_identifier", length = 255)
   private String customerIdentifier;
 
   @Enumerated(EnumType.STRING)
@@ -89,6 +104,13 @@ public class CloudAccount {
 
   @Column(name = "ended_at")
   private Instant endedAt;
+
+  /**
+   * While ending on a deprovisioning alone: when the subscription ends unless a successor comes
+   * (see {@link #SUCCESSOR_GRACE}).
+   */
+  @Column(name = "end_expected_at")
+  private Instant endExpectedAt;
 
   public static final int MAX_ENTITLEMENTS_JSON = 4000;
 
@@ -177,80 +199,78 @@ public class CloudAccount {
     /** The status stayed as it was (e.g. subscribed while active). */
     UNCHANGED,
     /**
-     * Older than a message already applied: it takes its place in the history (it may date the
-     * final window or the end), but it cannot undo what a newer message did.
+     * Older than a message already applied, and the status stayed: it takes its place in the
+     * history (it may date the final window or the end), but it cannot undo what a newer message
+     * did (only a successor explains an earlier deprovisioning, and that is a change).
      */
     OUTDATED
   }
 
   /**
+   * How long a deprovisioning alone waits for a successor before it ends the subscription. AWS
+   * documents no order between a renewal's or replacement's events ("Amazon EventBridge events";
+   * "Work with renewals"), and a renewal that issues a new license deprovisions the old one: so a
+   * "License Deprovisioned" with no ended agreement (CANCELLED, EXPIRED, TERMINATED) near it ends
+   * the subscription only when no successor (an agreement ended RENEWED or REPLACED, or created to
+   * renew or replace) is seen within this time of it, before or after. It equals the hour AWS still
+   * accepts a deprovisioned license's usage, so the account is metered meanwhile as in its final
+   * window.
+   */
+  public static final java.time.Duration SUCCESSOR_GRACE = FINAL_METERING_WINDOW;
+
+  /**
    * Sets the account's lifecycle from every message received for it, in the order they happened,
    * whatever the order they arrived in: so delivering them late, twice or shuffled ends in the same
    * state as delivering them once in order. Messages of the same time are taken in the order of
-   * {@link SubscriptionChange} (an end at the very time of a success wins), then by message id.
+   * {@link SubscriptionChange} (an end at the very time of a success wins), then by message id. A
+   * deprovisioning alone ends the account only once {@link #SUCCESSOR_GRACE} has passed at {@code
+   * now} with no successor near it; until then the account is ending.
    *
    * @param history every message for this account, the newest included
    * @param newest the message that just arrived
+   * @param now the time of the replay
    */
-  public Applied replay(java.util.Collection<LifecycleMessage> history, LifecycleMessage newest) {
+  public Applied replay(
+      java.util.Collection<LifecycleMessage> history, LifecycleMessage newest, Instant now) {
     Instant newestBefore = lastEventAt;
     CloudAccountStatus before = status;
-    status = ownerId == null ? CloudAccountStatus.PENDING : CloudAccountStatus.ACTIVE;
-    finalMeteringUntil = null;
-    endedAt = null;
-    lastEventAt = null;
-    history.stream().sorted().forEach(this::follow);
+    LifecycleReplay replayed = LifecycleReplay.of(ownerId != null, history, now);
+    status = replayed.status;
+    finalMeteringUntil = replayed.finalMeteringUntil;
+    endedAt = replayed.endedAt;
+    lastEventAt = replayed.lastEventAt;
+    endExpectedAt = replayed.endExpectedAt;
+    if (status != before) {
+      // e.g. a successor older than the deprovisioning it explains
+      return Applied.CHANGED;
+    }
     if (newestBefore != null && newest.occurredAt().isBefore(newestBefore)) {
       return Applied.OUTDATED;
     }
-    return status == before ? Applied.UNCHANGED : Applied.CHANGED;
+    return Applied.UNCHANGED;
   }
 
-  /** One message, in its turn. */
-  private void follow(LifecycleMessage message) {
-    Instant at = message.occurredAt();
-    switch (message.change()) {
-      case SUBSCRIBED -> {
-        if (status == CloudAccountStatus.FAILED
-            || status == CloudAccountStatus.ENDING
-            || status == CloudAccountStatus.ENDED) {
-          status = ownerId == null ? CloudAccountStatus.PENDING : CloudAccountStatus.ACTIVE;
-          finalMeteringUntil = null;
-          endedAt = null;
-        }
-      }
-      case SUBSCRIBE_FAILED -> {
-        if (status != CloudAccountStatus.ENDED) {
-          status = CloudAccountStatus.FAILED;
-        }
-      }
-      case ENDING -> {
-        if (status != CloudAccountStatus.ENDED) {
-          status = CloudAccountStatus.ENDING;
-          if (finalMeteringUntil == null) {
-            finalMeteringUntil = at.plus(FINAL_METERING_WINDOW);
-          }
-        }
-      }
-      case ENDED -> end(at);
-      case DEPROVISIONED -> {
-        end(at);
-        if (finalMeteringUntil == null) {
-          finalMeteringUntil = at.plus(FINAL_METERING_WINDOW);
-        }
-      }
-      case ENTITLEMENTS_CHANGED -> {
-        // the status stays; the caller fetches the entitlements
-      }
+  /**
+   * A renewal or replacement gave the buyer a new license: the account holds it from now on, and
+   * usage from the hour after {@code at} is metered to it; the hour {@code at} falls in is the old
+   * license's final hour (AWS takes a deprovisioned license's usage for an hour). Returns the
+   * former license, to be kept with the hour it held until.
+   */
+  public FormerLicense carryOnWith(BuyerLicense license, Instant at) {
+    if (license.key().equals(licenseId)) {
+      throw new IllegalArgumentException("The account holds this license already.");
     }
-    lastEventAt = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
-  }
-
-  private void end(Instant at) {
-    if (status != CloudAccountStatus.ENDED) {
-      status = CloudAccountStatus.ENDED;
-      endedAt = at;
+    FormerLicense former =
+        FormerLicense.of(
+            this,
+            at.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(FINAL_METERING_WINDOW),
+            at);
+    licenseId = license.key();
+    licenseArn = license.legacy() ? null : license.reference();
+    if (license.legacy()) {
+      customerIdentifier = license.reference();
     }
+    return former;
   }
 
   /**
@@ -351,6 +371,11 @@ public class CloudAccount {
 
   public Instant endedAt() {
     return endedAt;
+  }
+
+  /** While ending on a deprovisioning alone: when it ends unless a successor comes; else null. */
+  public Instant endExpectedAt() {
+    return endExpectedAt;
   }
 
   public String entitlements() {

@@ -8,6 +8,14 @@ package com.billingcenter.cloudaccount.entity;
 public enum SubscriptionChange {
   /** The subscription succeeded (SNS {@code subscribe-success}, agreement created). */
   SUBSCRIBED,
+  /**
+   * The subscription goes on in a new agreement: the old one ended as renewed or replaced, or the
+   * new one was created to renew or replace it (EventBridge: {@code Purchase Agreement Ended}
+   * status RENEWED or REPLACED, {@code Purchase Agreement Created} intent RENEW or REPLACE). It
+   * acts as a success, and a deprovisioning near it is the old license's, not the subscription's
+   * end.
+   */
+  CARRIED_ON,
   /** The subscription failed (SNS {@code subscribe-fail}). */
   SUBSCRIBE_FAILED,
   /**
@@ -21,8 +29,10 @@ public enum SubscriptionChange {
    */
   ENDED,
   /**
-   * The license was deprovisioned (EventBridge {@code License Deprovisioned}): the subscription has
-   * ended, and the one-hour window for its final usage runs from this message's time.
+   * The license was deprovisioned (EventBridge {@code License Deprovisioned}): the one-hour window
+   * for its final usage runs from this message's time. Alone it is ambiguous (a renewal that issues
+   * a new license deprovisions the old one), so the subscription ends only if no successor comes
+   * within {@link CloudAccount#SUCCESSOR_GRACE}.
    */
   DEPROVISIONED,
   /**

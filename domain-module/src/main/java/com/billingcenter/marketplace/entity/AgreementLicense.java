@@ -14,7 +14,8 @@ import java.util.Objects;
 /**
  * Which license a marketplace agreement gave the buyer. AWS's agreement events name only the
  * agreement; its "License Updated" event names both, and is how a later agreement event finds its
- * cloud account. A renewal's new agreement is linked to the license of the agreement it renews.
+ * cloud account. A renewal's new agreement is linked to the license of the agreement it renews
+ * until its own license event says which license it gave (AWS does not say whether it is the same).
  */
 @Entity
 @Table(name = "marketplace_agreement")
@@ -50,8 +51,15 @@ public class AgreementLicense {
   @Column(name = "agreement_id", nullable = false, updatable = false, length = MAX_AGREEMENT_ID)
   private String agreementId;
 
-  @Column(name = "license_key", nullable = false, updatable = false, length = 512)
+  @Column(name = "license_key", nullable = false, length = 512)
   private String licenseKey;
+
+  /**
+   * Linked through the agreement it renews or replaces, not by a license event of its own: such a
+   * link gives way to the license the agreement's own license event names.
+   */
+  @Column(nullable = false)
+  private boolean inherited;
 
   @Column(name = "linked_at", nullable = false, updatable = false)
   private Instant linkedAt;
@@ -70,6 +78,32 @@ public class AgreementLicense {
     link.licenseKey = Objects.requireNonNull(licenseKey, "licenseKey");
     link.linkedAt = Objects.requireNonNull(at, "at");
     return link;
+  }
+
+  /** A renewal's or replacement's agreement carries on the license of the one it follows. */
+  public static AgreementLicense inherit(
+      String provider, String agreementId, String licenseKey, Instant at) {
+    AgreementLicense link = link(provider, agreementId, licenseKey, at);
+    link.inherited = true;
+    return link;
+  }
+
+  /**
+   * The agreement's own license event names its license: it replaces an inherited one. Returns
+   * whether the link changed.
+   */
+  public boolean confirm(String licenseKey) {
+    if (!inherited) {
+      return false;
+    }
+    inherited = false;
+    boolean changed = !this.licenseKey.equals(licenseKey);
+    this.licenseKey = Objects.requireNonNull(licenseKey, "licenseKey");
+    return changed;
+  }
+
+  public boolean inherited() {
+    return inherited;
   }
 
   public String provider() {

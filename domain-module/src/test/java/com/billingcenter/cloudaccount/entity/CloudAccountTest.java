@@ -53,9 +53,13 @@ class CloudAccountTest {
   private static final Instant T3 = T1.plusSeconds(3600);
   private static final Instant T4 = T1.plusSeconds(7200);
 
-  private record Message(SubscriptionChange change, Instant at) {
+  private record Message(SubscriptionChange change, Instant at, boolean ofFormerLicense) {
+    Message(SubscriptionChange change, Instant at) {
+      this(change, at, false);
+    }
+
     LifecycleMessage kept() {
-      return new LifecycleMessage(change, at, change + "@" + at);
+      return new LifecycleMessage(change, at, change + "@" + at, ofFormerLicense);
     }
   }
 
@@ -64,6 +68,9 @@ class CloudAccountTest {
     final CloudAccount account = registered();
     final java.util.Map<String, LifecycleMessage> history = new java.util.HashMap<>();
 
+    /** When the replays happen: by default long after every message here. */
+    Instant now = T1.plus(java.time.Duration.ofDays(1));
+
     Delivered(boolean bound) {
       if (bound) {
         account.bindTo(7);
@@ -71,9 +78,22 @@ class CloudAccountTest {
     }
 
     CloudAccount.Applied deliver(SubscriptionChange change, Instant at) {
-      LifecycleMessage message = new Message(change, at).kept();
+      return deliver(new Message(change, at));
+    }
+
+    CloudAccount.Applied deliver(Message delivered) {
+      LifecycleMessage message = delivered.kept();
       history.put(message.messageId(), message);
-      return account.replay(history.values(), message);
+      return account.replay(history.values(), message, now);
+    }
+
+    /** Replays the history again at {@code later}, as the schedule does when a grace runs out. */
+    void replayAt(Instant later) {
+      now = later;
+      account.replay(
+          history.values(),
+          history.values().stream().max(LifecycleMessage::compareTo).orElseThrow(),
+          now);
     }
 
     String state() {
@@ -219,10 +239,107 @@ class CloudAccountTest {
             + deprovisionedAt,
         asDocumented.state());
 
-    Delivered deprovisionedOnly = new Delivered(true);
-    deprovisionedOnly.deliver(SubscriptionChange.DEPROVISIONED, deprovisionedAt);
-    assertEquals(CloudAccountStatus.ENDED, deprovisionedOnly.account.status());
-    assertEquals(deprovisionedAt, deprovisionedOnly.account.endedAt());
-    assertEquals(deprovisionedAt.plusSeconds(3600), deprovisionedOnly.account.finalMeteringUntil());
+    Delivered cancelledOnly = new Delivered(true);
+    cancelledOnly.now = T1;
+    cancelledOnly.deliver(SubscriptionChange.ENDED, T1);
+    assertEquals(CloudAccountStatus.ENDED, cancelledOnly.account.status(), "a cancel ends at once");
+  }
+
+  /**
+   * A deprovisioning alone is ambiguous: AWS documents no order between a renewal's events and does
+   * not say the license stays ("Amazon EventBridge events"; "Work with renewals"), and a renewal
+   * with a new license deprovisions the old one. It ends the account only when no successor is seen
+   * within the grace; meanwhile the account is ending (metered as in its final window).
+   */
+  @Test
+  void aDeprovisioningAloneEndsTheAccountOnlyAfterItsGraceWithNoSuccessor() {
+    Instant deprovisionedAt = T1.plusSeconds(30);
+    Delivered alone = new Delivered(true);
+    alone.now = deprovisionedAt.plusSeconds(600);
+    assertEquals(
+        CloudAccount.Applied.CHANGED,
+        alone.deliver(SubscriptionChange.DEPROVISIONED, deprovisionedAt));
+    assertEquals(CloudAccountStatus.ENDING, alone.account.status(), "waits for a successor");
+    assertEquals(deprovisionedAt.plus(CloudAccount.SUCCESSOR_GRACE), alone.account.endExpectedAt());
+    assertEquals(deprovisionedAt.plusSeconds(3600), alone.account.finalMeteringUntil());
+    assertFalse(alone.account.canSettleFor(7), "no new workspaces meanwhile");
+
+    alone.replayAt(deprovisionedAt.plus(CloudAccount.SUCCESSOR_GRACE));
+    assertEquals(CloudAccountStatus.ENDED, alone.account.status(), "no successor came");
+    assertEquals(deprovisionedAt, alone.account.endedAt());
+    assertEquals(null, alone.account.endExpectedAt());
+  }
+
+  /**
+   * Every order of a renewal with a new license (old agreement ended RENEWED, new one created with
+   * intent RENEW, old license deprovisioned), at any time of the replay: never ended.
+   */
+  @Test
+  void aRenewalsEventsInEveryOrderNeverEndTheAccount() {
+    Instant renewedAt = T1.plusSeconds(3);
+    java.util.List<Message> renewal =
+        java.util.List.of(
+            new Message(SubscriptionChange.CARRIED_ON, renewedAt),
+            new Message(SubscriptionChange.CARRIED_ON, renewedAt.plusSeconds(1)),
+            new Message(SubscriptionChange.DEPROVISIONED, renewedAt.plusSeconds(40)));
+    java.util.List<java.util.List<Message>> orders = new java.util.ArrayList<>();
+    permute(renewal, java.util.List.of(), orders);
+    for (java.util.List<Message> order : orders) {
+      for (Instant now : new Instant[] {renewedAt.plusSeconds(60), T4.plusSeconds(3600)}) {
+        Delivered account = new Delivered(true);
+        account.now = now;
+        order.forEach(account::deliver);
+        assertEquals(CloudAccountStatus.ACTIVE, account.account.status(), order + " at " + now);
+        assertEquals(null, account.account.finalMeteringUntil(), order.toString());
+      }
+    }
+    // Only one of them, far from the deprovisioning, is no successor of it.
+    Delivered late = new Delivered(true);
+    late.deliver(SubscriptionChange.CARRIED_ON, renewedAt);
+    late.deliver(SubscriptionChange.DEPROVISIONED, renewedAt.plus(java.time.Duration.ofHours(5)));
+    assertEquals(CloudAccountStatus.ENDED, late.account.status());
+  }
+
+  /**
+   * The end of a license the account no longer holds (it carried on with a new one) ends nothing.
+   */
+  @Test
+  void theEndOfAFormerLicenseEndsNothing() {
+    Delivered account = new Delivered(true);
+    account.deliver(new Message(SubscriptionChange.DEPROVISIONED, T2, true));
+    account.deliver(new Message(SubscriptionChange.ENDED, T3, true));
+    assertEquals(CloudAccountStatus.ACTIVE, account.account.status());
+    assertEquals(T3, account.account.lastEventAt());
+    account.deliver(SubscriptionChange.ENDED, T4);
+    assertEquals(CloudAccountStatus.ENDED, account.account.status(), "its current license's end");
+  }
+
+  @Test
+  void carryingOnWithANewLicenseKeepsTheOldOneThroughTheHourOfTheChange() throws Exception {
+    CloudAccount account =
+        CloudAccount.buyer(
+            "aws",
+            "123456789012",
+            new BuyerLicense("l-1", "arn:aws:license-manager::123456789012:license:l-1", false),
+            "prod",
+            CLOCK);
+    java.lang.reflect.Field id = CloudAccount.class.getDeclaredField("id");
+    id.setAccessible(true);
+    id.set(account, 41L);
+    BuyerLicense renewed =
+        new BuyerLicense("l-2", "arn:aws:license-manager::123456789012:license:l-2", false);
+
+    FormerLicense former = account.carryOnWith(renewed, Instant.parse("2026-05-01T10:20:00Z"));
+
+    assertEquals(renewed, account.license());
+    assertEquals("l-2", account.licenseId());
+    assertEquals("l-1", former.licenseKey());
+    assertEquals("arn:aws:license-manager::123456789012:license:l-1", former.license().reference());
+    assertEquals(41L, former.cloudAccountId());
+    assertEquals(
+        Instant.parse("2026-05-01T11:00:00Z"),
+        former.until(),
+        "the hour of the change is the old license's final hour");
+    assertThrows(IllegalArgumentException.class, () -> account.carryOnWith(renewed, T3));
   }
 }

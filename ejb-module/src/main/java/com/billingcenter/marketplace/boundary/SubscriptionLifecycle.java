@@ -7,6 +7,7 @@ import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
 import com.billingcenter.cloudaccount.entity.LifecycleMessage;
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.control.AgreementLinks;
+import com.billingcenter.marketplace.control.LicenseSuccessions;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.marketplace.entity.MarketplaceEvent;
 import com.billingcenter.workspace.control.WorkspaceLocks;
@@ -49,6 +50,7 @@ public class SubscriptionLifecycle {
   @Inject Clock clock;
   @Inject Event<EntitlementsChanged> entitlementsChanged;
   @Inject AgreementLinks links;
+  @Inject LicenseSuccessions successions;
   @PersistenceContext EntityManager em;
 
   /** What a message did. */
@@ -80,18 +82,19 @@ public class SubscriptionLifecycle {
       return new Receipt(Outcome.DUPLICATE, seen.get().cloudAccountId(), 0);
     }
     String licenseKey = event.licenseKey();
-    if (licenseKey != null && event.agreementId() != null) {
-      links.link(event.provider(), event.agreementId(), licenseKey);
-    }
     if (event.renews() != null) {
-      // A renewal's or replacement's new agreement carries the cloud account of the old one on.
-      Optional<String> renewed = links.licenseOf(event.provider(), event.renews());
-      renewed.ifPresent(key -> links.link(event.provider(), event.agreementId(), key));
+      // A renewal's new agreement carries the license of the one it renews on, until its own
+      // license event names its license.
+      links.inherit(event.provider(), event.agreementId(), event.renews());
+    }
+    String inherited = null;
+    if (licenseKey != null && event.agreementId() != null) {
+      inherited = links.link(event.provider(), event.agreementId(), licenseKey).orElse(null);
     }
     if (licenseKey == null) {
       licenseKey = links.licenseOf(event.provider(), event.agreementId()).orElse(null);
     }
-    em.persist(
+    MarketplaceEvent received =
         MarketplaceEvent.received(
             event.channel(),
             event.messageId(),
@@ -100,9 +103,17 @@ public class SubscriptionLifecycle {
             event.licenseKey(),
             event.agreementId(),
             event.occurredAt(),
-            clock));
+            clock);
+    em.persist(received);
     Optional<CloudAccount> account =
-        licenseKey == null ? Optional.empty() : lockedAccount(event.provider(), licenseKey);
+        licenseKey == null
+            ? Optional.empty()
+            : successions.lockedHolder(event.provider(), licenseKey);
+    if (account.isEmpty() && event.licenseArn() != null) {
+      // A license no account holds: a renewal's or replacement's new one carries an account on.
+      account = successions.carryOn(event, inherited);
+      account.ifPresent(this::auditCarriedOn);
+    }
     if (account.isEmpty()) {
       LOG.info(
           () ->
@@ -115,7 +126,12 @@ public class SubscriptionLifecycle {
                   + " waits for its cloud account");
       return new Receipt(Outcome.WAITING, null, 0);
     }
-    Applied applied = applyWaiting(account.get(), links.waitingFor(account.get()));
+    // What waits for the account's license, and this message (which may name a former license).
+    List<MarketplaceEvent> arriving = new ArrayList<>(links.waitingFor(account.get()));
+    if (!arriving.contains(received)) {
+      arriving.add(received);
+    }
+    Applied applied = applyWaiting(account.get(), arriving);
     return new Receipt(
         Outcome.valueOf(applied.outcome().name()), account.get().id(), applied.locked());
   }
@@ -134,6 +150,17 @@ public class SubscriptionLifecycle {
     return waiting.size();
   }
 
+  private void auditCarriedOn(CloudAccount account) {
+    audit.record(
+        account.ownerId(),
+        AuditEntry.SYSTEM,
+        "cloudAccount.licenseCarriedOn",
+        MarketplaceRegistrations.SUBJECT,
+        account.id(),
+        null,
+        MarketplaceRegistrations.describe(account));
+  }
+
   /** Cloud accounts whose waiting messages one sweep applies; the next sweep takes the rest. */
   static final int SWEEP_BATCH = 100;
 
@@ -149,6 +176,26 @@ public class SubscriptionLifecycle {
     if (applied > 0) {
       LOG.info(() -> applied + " waiting marketplace message(s) found their cloud account.");
     }
+    int ended = endDue();
+    if (ended > 0) {
+      LOG.info(() -> ended + " cloud account(s) deprovisioned with no successor have ended.");
+    }
+  }
+
+  /**
+   * Ends the accounts whose deprovisioning alone found no successor within its grace (see {@link
+   * CloudAccount#SUCCESSOR_GRACE}), locking their workspaces; returns how many ended.
+   */
+  public int endDue() {
+    int ended = 0;
+    for (long id : successions.endsDue(clock.instant(), SWEEP_BATCH)) {
+      CloudAccount locked = em.find(CloudAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
+      if (locked != null && locked.status() == CloudAccountStatus.ENDING) {
+        applyWaiting(locked, List.of());
+        ended += locked.status() == CloudAccountStatus.ENDED ? 1 : 0;
+      }
+    }
+    return ended;
   }
 
   /** See {@link #everyMinute()}; returns how many waiting messages were applied. */
@@ -175,16 +222,18 @@ public class SubscriptionLifecycle {
     CloudAccountStatus statusBefore = account.status();
     List<LifecycleMessage> history =
         new ArrayList<>(
-            em.createNamedQuery(MarketplaceEvent.BY_CLOUD_ACCOUNT, MarketplaceEvent.class)
-                .setParameter("cloudAccountId", account.id())
-                .getResultStream()
-                .map(MarketplaceEvent::asLifecycleMessage)
-                .toList());
-    List<LifecycleMessage> arrived =
-        arriving.stream().map(MarketplaceEvent::asLifecycleMessage).toList();
+            successions.history(
+                account,
+                em.createNamedQuery(MarketplaceEvent.BY_CLOUD_ACCOUNT, MarketplaceEvent.class)
+                    .setParameter("cloudAccountId", account.id())
+                    .getResultList()));
+    List<LifecycleMessage> arrived = successions.history(account, arriving);
     history.addAll(arrived);
-    LifecycleMessage newest = arrived.stream().max(LifecycleMessage::compareTo).orElseThrow();
-    CloudAccount.Applied applied = account.replay(history, newest);
+    // With nothing arriving (an end whose grace ran out), the newest known message stands in.
+    LifecycleMessage newest =
+        (arrived.isEmpty() ? history : arrived)
+            .stream().max(LifecycleMessage::compareTo).orElseThrow();
+    CloudAccount.Applied applied = account.replay(history, newest, clock.instant());
     arriving.forEach(e -> e.appliedTo(account.id(), applied));
     LOG.info(
         () ->
@@ -220,18 +269,10 @@ public class SubscriptionLifecycle {
     return new Applied(applied, locked);
   }
 
-  private Optional<CloudAccount> lockedAccount(String provider, String licenseKey) {
-    return em.createNamedQuery(CloudAccount.BY_LICENSE, CloudAccount.class)
-        .setParameter("provider", provider)
-        .setParameter("licenseId", licenseKey)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst();
-  }
-
   private static String action(SubscriptionChange change) {
     return switch (change) {
       case SUBSCRIBED -> "subscribed";
+      case CARRIED_ON -> "carriedOn";
       case SUBSCRIBE_FAILED -> "subscribeFailed";
       case ENDING -> "ending";
       case ENDED -> "ended";

@@ -40,17 +40,40 @@ public class AgreementLinks {
         .findFirst();
   }
 
-  /** Records that the agreement gave this license; the first link of an agreement stands. */
-  public void link(String provider, String agreementId, String licenseKey) {
+  /**
+   * Records that the agreement gave this license (its own license event says so); the first such
+   * link of an agreement stands. Returns the license the agreement had inherited from the one it
+   * renews or replaces, if this event names another: the subscription carries on with a new
+   * license.
+   */
+  public Optional<String> link(String provider, String agreementId, String licenseKey) {
     Optional<AgreementLicense> known = linkOf(provider, agreementId);
     if (known.isEmpty()) {
       em.persist(AgreementLicense.link(provider, agreementId, licenseKey, clock.instant()));
+    } else if (known.get().inherited()) {
+      String inherited = known.get().licenseKey();
+      return known.get().confirm(licenseKey) ? Optional.of(inherited) : Optional.empty();
     } else if (!known.get().licenseKey().equals(licenseKey)) {
       LOG.warning(
           () ->
               "Agreement "
                   + agreementId
                   + " is linked to another license already; the first link stands.");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A renewal's or replacement's agreement carries on the license of the agreement it follows,
+   * until its own license event names its license.
+   */
+  public void inherit(String provider, String agreementId, String followedAgreementId) {
+    if (linkOf(provider, agreementId).isEmpty()) {
+      licenseOf(provider, followedAgreementId)
+          .ifPresent(
+              key ->
+                  em.persist(
+                      AgreementLicense.inherit(provider, agreementId, key, clock.instant())));
     }
   }
 

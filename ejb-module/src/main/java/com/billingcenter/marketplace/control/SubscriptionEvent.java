@@ -10,7 +10,12 @@ import java.util.Objects;
  * redeliveries), whose subscription, what happened, and when. A message names the buyer's license
  * (as {@link ResolvedBuyer#licenseKey()} compares it), the marketplace agreement, or both: AWS's
  * agreement events name only the agreement, which a license event links to its license. {@code
- * renews} is the agreement that a renewal's or replacement's new agreement follows, if any.
+ * renews} is the agreement that a renewal's or replacement's new agreement follows, if any. A
+ * license event also names the account that accepted the agreement and the product ({@code
+ * acceptor}, {@code productCode}; null when unknown): a replacement's new license is matched by
+ * them, as AWS documents no link from a replacement to the agreement it replaces; {@code
+ * licenseArn} is the license's reference for the marketplace's calls, should it become a cloud
+ * account's license.
  */
 public record SubscriptionEvent(
     String channel,
@@ -20,7 +25,34 @@ public record SubscriptionEvent(
     String agreementId,
     String renews,
     SubscriptionChange change,
-    Instant occurredAt) {
+    Instant occurredAt,
+    String acceptor,
+    String productCode,
+    String licenseArn) {
+
+  /** A message that does not name its acceptor and product. */
+  public SubscriptionEvent(
+      String channel,
+      String messageId,
+      String provider,
+      String licenseKey,
+      String agreementId,
+      String renews,
+      SubscriptionChange change,
+      Instant occurredAt) {
+    this(
+        channel,
+        messageId,
+        provider,
+        licenseKey,
+        agreementId,
+        renews,
+        change,
+        occurredAt,
+        null,
+        null,
+        null);
+  }
 
   public SubscriptionEvent {
     Objects.requireNonNull(channel, "channel");

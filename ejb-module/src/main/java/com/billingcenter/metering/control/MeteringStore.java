@@ -188,11 +188,20 @@ public class MeteringStore {
             + " last_error = 'older than the marketplace accepts' WHERE state = 'PENDING'"
             + " AND usage_hour < ?",
         oldest);
+    // Each hour goes to the license the account held then: a renewal or replacement may have
+    // given it a new one (cloud_account_license keeps the former ones, each until its successor's
+    // first hour); the earliest former license held past the hour is the one.
     String sql =
-        "SELECT m.id, c.provider, c.product_code, c.provider_account_id, c.license_id,"
-            + " c.license_arn, c.customer_identifier, m.dimension, m.usage_hour, m.quantity,"
-            + " m.attempts"
+        "SELECT m.id, c.provider, c.product_code, c.provider_account_id,"
+            + " COALESCE(f.license_key, c.license_id),"
+            + " CASE WHEN f.id IS NULL THEN c.license_arn ELSE f.license_arn END,"
+            + " CASE WHEN f.id IS NULL THEN c.customer_identifier ELSE f.customer_identifier END,"
+            + " m.dimension, m.usage_hour, m.quantity, m.attempts"
             + " FROM metering_record m JOIN cloud_account c ON c.id = m.cloud_account_id"
+            + " LEFT JOIN cloud_account_license f ON f.cloud_account_id = c.id"
+            + " AND f.held_until > m.usage_hour AND NOT EXISTS (SELECT 1 FROM"
+            + " cloud_account_license g WHERE g.cloud_account_id = c.id"
+            + " AND g.held_until > m.usage_hour AND g.held_until < f.held_until)"
             + " WHERE m.state = 'PENDING' ORDER BY m.usage_hour, m.id FETCH FIRST "
             + Math.max(1, limit)
             + " ROWS ONLY";

@@ -217,8 +217,9 @@ class AwsDocumentedEventsIT {
     String renewed =
         replay("purchase-agreement-ended-manufacturer.json", buyer, first, null, t.plusSeconds(5))
             .replace("CANCELLED", "RENEWED");
-    JsonObject ignored = deliver(renewed);
-    assertEquals("IGNORED", ignored.getString("outcome"), ignored.toString());
+    JsonObject carriedOn = deliver(renewed);
+    assertEquals("UNCHANGED", carriedOn.getString("outcome"), "carried on: " + carriedOn);
+    assertEquals(0, carriedOn.getInt("lockedWorkspaces"), carriedOn.toString());
     JsonObject carried =
         deliver(
             replay(

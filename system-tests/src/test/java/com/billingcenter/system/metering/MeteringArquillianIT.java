@@ -23,6 +23,7 @@ import com.billingcenter.metering.control.MeteringStore;
 import com.billingcenter.metering.entity.MeteringRun;
 import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.system.support.ContainerTest;
+import com.billingcenter.system.support.SandboxCalls;
 import com.billingcenter.usage.boundary.UsageIntake;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.entity.ReportedUsage;
@@ -34,17 +35,10 @@ import com.billingcenter.workspace.entity.WorkspaceStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -56,7 +50,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
@@ -87,59 +80,6 @@ class MeteringArquillianIT extends ContainerTest {
   @PersistenceContext EntityManager em;
   @Resource UserTransaction transaction;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
-  private String sandbox(String path) {
-    return ConfigProvider.getConfig().getValue("billing.aws.endpoint-override", String.class)
-        + path;
-  }
-
-  private String call(String method, String path, String body) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(sandbox(path)))
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertTrue(response.statusCode() < 300, path + ": " + response.body());
-    return response.body();
-  }
-
-  /** What the sandbox recorded for the license: (dimension, hour) → quantities received. */
-  private Map<String, List<Integer>> received(String licenseArn) throws Exception {
-    JsonArray all =
-        Json.createReader(new StringReader(call("GET", "/api/metering", null))).readArray();
-    Map<String, List<Integer>> byKey = new HashMap<>();
-    for (JsonObject r : all.getValuesAs(JsonObject.class)) {
-      if (licenseArn.equals(r.getString("licenseArn", null))) {
-        byKey
-            .computeIfAbsent(
-                r.getString("dimension") + "@" + Instant.parse(r.getString("timestamp")),
-                k -> new java.util.ArrayList<>())
-            .add(r.getInt("quantity"));
-        assertEquals("Success", r.getString("status"), r.toString());
-      }
-    }
-    return byKey;
-  }
-
-  /**
-   * A new buyer in the sandbox, in AWS partition {@code partition}. This test sends the lifecycle
-   * itself; on PostgreSQL the shared server, which the sandbox would send its events to, shares
-   * this database.
-   */
-  private JsonObject sandboxBuyer(String awsAccountId, String partition) throws Exception {
-    String body =
-        "{\"awsAccountId\": \"%s\", \"partition\": \"%s\", \"sendEvents\": false}"
-            .formatted(awsAccountId, partition);
-    return Json.createReader(new StringReader(call("POST", "/api/buyers", body))).readObject();
-  }
-
   /**
    * A customer, and a cloud account of theirs bound now to a new sandbox buyer of {@code
    * partition}.
@@ -155,7 +95,7 @@ class MeteringArquillianIT extends ContainerTest {
   private Bound boundBuyer(BillingAccount owner, String partition) throws Exception {
     String awsAccountId =
         Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
-    JsonObject buyer = sandboxBuyer(awsAccountId, partition);
+    JsonObject buyer = SandboxCalls.quietBuyer(awsAccountId, partition);
     String license = buyer.getString("licenseArn");
     transaction.begin();
     CloudAccount account =
@@ -239,7 +179,7 @@ class MeteringArquillianIT extends ContainerTest {
     }
     assertEquals(
         Map.of("DataPoints", 12L, "LogVolume", 3L, "SyntheticTests", 0L, "Traces", 0L), sent);
-    Map<String, List<Integer>> received = received(license);
+    Map<String, List<Integer>> received = SandboxCalls.received(license);
     assertEquals(List.of(12), received.get("DataPoints@" + h0));
     assertEquals(List.of(0), received.get("Traces@" + h0), "an idle dimension is sent as 0");
 
@@ -247,7 +187,7 @@ class MeteringArquillianIT extends ContainerTest {
     Instant h1 = h0.plus(Duration.ofHours(1));
     clock.set(h1.plus(Duration.ofMinutes(30)));
     usage.receive("us1", List.of(used(us.id(), "traces", h1, 40)), Map.of());
-    call(
+    SandboxCalls.call(
         "POST",
         "/api/faults",
         "{\"throttleRate\": 0.4, \"serverErrorRate\": 0.3, \"unprocessedRate\": 0.4,"
@@ -256,7 +196,7 @@ class MeteringArquillianIT extends ContainerTest {
       clock.set(h1.plus(Duration.ofMinutes(76)));
       runUntilNothingPending();
     } finally {
-      call("POST", "/api/faults", "{}");
+      SandboxCalls.call("POST", "/api/faults", "{}");
     }
     runUntilNothingPending();
     for (MeteringLedger.Line line : ledger.ledger(owner, account.id(), h1, h1.plusSeconds(3600))) {
@@ -310,7 +250,7 @@ class MeteringArquillianIT extends ContainerTest {
     }
 
     // Every (dimension, hour) reached the sandbox with one quantity only, from h0 to h3.
-    received = received(license);
+    received = SandboxCalls.received(license);
     assertEquals(16, received.size(), received.toString());
     for (Map.Entry<String, List<Integer>> entry : received.entrySet()) {
       assertEquals(1, entry.getValue().stream().distinct().count(), entry.toString());
@@ -354,7 +294,7 @@ class MeteringArquillianIT extends ContainerTest {
     assertEquals(h0, next.lateFrom());
     assertEquals(h0, next.lateUntil());
     assertTrue(next.agree(), next.toString());
-    Map<String, List<Integer>> received = received(bound.license());
+    Map<String, List<Integer>> received = SandboxCalls.received(bound.license());
     assertEquals(List.of(7), received.get("DataPoints@" + h0));
     assertEquals(List.of(7), received.get("DataPoints@" + h1));
 
@@ -368,10 +308,10 @@ class MeteringArquillianIT extends ContainerTest {
   }
 
   /**
-   * Issue "nothing lost", no free usage after a lock: a workspace locked by its account's
-   * deprovisioning keeps reporting usage, which the bill shows unsettled; the method that unlocks
-   * it pays for it. Usage of an hour the new account has metered already is carried to its next
-   * hour (ledger), and the owner's audit log says what was charged.
+   * Issue "nothing lost", no free usage after a lock: a workspace locked by its account's cancelled
+   * agreement keeps reporting usage, which the bill shows unsettled; the method that unlocks it
+   * pays for it. Usage of an hour the new account has metered already is carried to its next hour
+   * (ledger), and the owner's audit log says what was charged.
    */
   @Test
   void usageOfALockedWorkspaceIsChargedToTheAccountThatUnlocksIt() throws Exception {
@@ -391,7 +331,7 @@ class MeteringArquillianIT extends ContainerTest {
             AwsLicenses.key(first.license(), null),
             null,
             null,
-            SubscriptionChange.DEPROVISIONED,
+            SubscriptionChange.ENDED,
             clock.instant()));
     assertEquals(
         WorkspaceStatus.LOCKED, workspaces.require(first.owner(), us.id()).status(), "locked");
@@ -419,7 +359,7 @@ class MeteringArquillianIT extends ContainerTest {
     assertEquals(4, next.lateQuantity(), next.toString());
     assertEquals(h1, next.lateFrom());
     assertTrue(next.agree(), next.toString());
-    assertEquals(List.of(7), received(second.license()).get("DataPoints@" + h2));
+    assertEquals(List.of(7), SandboxCalls.received(second.license()).get("DataPoints@" + h2));
 
     lines = linesOf(first.owner(), month, us);
     assertEquals(1, lines.size(), "nothing is left unsettled: " + lines);
@@ -594,6 +534,6 @@ class MeteringArquillianIT extends ContainerTest {
     }
     assertEquals(
         Map.of("DataPoints", 6L, "LogVolume", 0L, "SyntheticTests", 0L, "Traces", 0L), sent);
-    assertEquals(List.of(6), received(license).get("DataPoints@" + h0));
+    assertEquals(List.of(6), SandboxCalls.received(license).get("DataPoints@" + h0));
   }
 }

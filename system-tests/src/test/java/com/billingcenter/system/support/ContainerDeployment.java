@@ -31,7 +31,12 @@ public final class ContainerDeployment {
   public static WebArchive deployment() {
     emptyH2Database();
     WebArchive war =
-        microWar().addClasses(MovableClock.class, ContainerTest.class, SettledCustomers.class);
+        microWar()
+            .addClasses(
+                MovableClock.class,
+                ContainerTest.class,
+                SettledCustomers.class,
+                SandboxCalls.class);
     containerTests().forEach(war::addClass);
     return war;
   }

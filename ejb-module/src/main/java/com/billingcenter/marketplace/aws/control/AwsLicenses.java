@@ -64,6 +64,23 @@ public final class AwsLicenses {
     return new BuyerLicense(key, legacy ? customerIdentifier : licenseArn, legacy);
   }
 
+  /**
+   * A license ARN in the form {@code ResolveCustomer} gives and the metering calls take: as it is
+   * if it is a full ARN; the Seller Guide's example form ({@code aws:license-manager:<region>:
+   * <account>:l-…}) is written {@code arn:<partition>:license-manager::<acceptor>:license:l-…}.
+   */
+  public static String resolvedForm(String licenseArn, String provider, String acceptor) {
+    if (licenseArn.startsWith("arn:") || acceptor == null) {
+      return licenseArn;
+    }
+    return "arn:"
+        + ("aws-cn".equals(provider) ? "aws-cn" : "aws")
+        + ":license-manager::"
+        + acceptor
+        + ":license:"
+        + key(licenseArn, null);
+  }
+
   /** The license ARN of {@code license}; null for a legacy product's buyer. */
   public static String arnOf(BuyerLicense license) {
     return license.legacy() ? null : license.reference();

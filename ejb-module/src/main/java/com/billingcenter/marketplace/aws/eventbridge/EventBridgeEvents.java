@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  *       gives the Manufacturer one. Both mean the same here.
  *   <li>Ended's {@code detail.agreement.status}: CANCELLED, EXPIRED and TERMINATED end the
  *       subscription; RENEWED and REPLACED do not, a new agreement follows (DescribeAgreement's
- *       status values).
- *   <li>Created's {@code intent} RENEW or REPLACE and {@code previousAgreementId}: the agreement
- *       that the new one carries on.
+ *       status values): the subscription is carried on.
+ *   <li>Created's {@code intent} RENEW or REPLACE: the subscription is carried on; with {@code
+ *       previousAgreementId} (documented for renewals only), the agreement that the new one
+ *       follows.
  *   <li>{@code License Updated - Manufacturer} and {@code License Deprovisioned - Manufacturer}:
  *       {@code detail.license.arn}, {@code detail.agreement.id}, {@code detail.product.code},
  *       {@code detail.acceptor.accountId}. The first links the agreement to its license; the second
@@ -46,6 +47,8 @@ public final class EventBridgeEvents {
   private static final Pattern AGREEMENT_ID = Pattern.compile("[A-Za-z0-9_/-]{1,64}");
 
   private static final Set<String> ENDING_STATUSES = Set.of("CANCELLED", "EXPIRED", "TERMINATED");
+
+  private static final Set<String> CARRIED_ON_STATUSES = Set.of("RENEWED", "REPLACED");
 
   private EventBridgeEvents() {}
 
@@ -101,10 +104,15 @@ public final class EventBridgeEvents {
     String licenseKey = null;
     SubscriptionChange change;
     String renews = null;
+    String acceptor = null;
+    String productCode = null;
+    String licenseArn = null;
     switch (kind) {
       case LICENSE_UPDATED, LICENSE_DEPROVISIONED -> {
         JsonObject product = object(detail, "product");
-        String productCode = product == null ? null : text(product, "code");
+        productCode = product == null ? null : text(product, "code");
+        JsonObject acceptorObject = object(detail, "acceptor");
+        acceptor = acceptorObject == null ? null : text(acceptorObject, "accountId");
         if (productCode != null
             && ourProductCode != null
             && !ourProductCode.isBlank()
@@ -121,6 +129,7 @@ public final class EventBridgeEvents {
           throw new IllegalArgumentException("A license event names its license ARN or agreement.");
         } else {
           licenseKey = AwsLicenses.key(arn, null);
+          licenseArn = AwsLicenses.resolvedForm(arn, provider, acceptor);
         }
         change =
             kind == Kind.LICENSE_UPDATED
@@ -129,12 +138,11 @@ public final class EventBridgeEvents {
       }
       case CREATED -> {
         requireAgreement(agreementId);
-        change = SubscriptionChange.SUBSCRIBED;
         String intent = text(agreement, "intent");
+        boolean carriesOn = "RENEW".equals(intent) || "REPLACE".equals(intent);
+        change = carriesOn ? SubscriptionChange.CARRIED_ON : SubscriptionChange.SUBSCRIBED;
         String previous = text(agreement, "previousAgreementId");
-        if (("RENEW".equals(intent) || "REPLACE".equals(intent))
-            && previous != null
-            && AGREEMENT_ID.matcher(previous).matches()) {
+        if (carriesOn && previous != null && AGREEMENT_ID.matcher(previous).matches()) {
           renews = previous;
         }
       }
@@ -145,17 +153,30 @@ public final class EventBridgeEvents {
       case ENDED -> {
         requireAgreement(agreementId);
         String status = text(agreement, "status");
-        if (!ENDING_STATUSES.contains(status)) {
-          // RENEWED or REPLACED: a new agreement carries the subscription on.
+        if (CARRIED_ON_STATUSES.contains(status)) {
+          // A new agreement carries the subscription on: a deprovisioning near it ends nothing.
+          change = SubscriptionChange.CARRIED_ON;
+        } else if (ENDING_STATUSES.contains(status)) {
+          change = SubscriptionChange.ENDED;
+        } else {
           return Reading.ignore("agreement ended " + status);
         }
-        change = SubscriptionChange.ENDED;
       }
       default -> throw new IllegalStateException(kind.name());
     }
     return new Reading(
         new SubscriptionEvent(
-            channel, id, provider, licenseKey, agreementId, renews, change, occurredAt),
+            channel,
+            id,
+            provider,
+            licenseKey,
+            agreementId,
+            renews,
+            change,
+            occurredAt,
+            acceptor,
+            productCode,
+            licenseArn),
         null);
   }
 

@@ -67,7 +67,7 @@ class EventBridgeEventsTest {
   @Test
   void aRenewalsNewAgreementNamesTheAgreementItCarriesOn() {
     SubscriptionEvent event = read(payload("purchase-agreement-created-proposer-renew.json"));
-    assertEquals(SubscriptionChange.SUBSCRIBED, event.change());
+    assertEquals(SubscriptionChange.CARRIED_ON, event.change(), "intent RENEW");
     assertEquals("agmt-newrenewalagreementid", event.agreementId());
     assertEquals(AGREEMENT, event.renews());
   }
@@ -97,20 +97,24 @@ class EventBridgeEventsTest {
   }
 
   @Test
-  void expiredAndTerminatedEndItTooButRenewedAndReplacedDoNot() {
+  void expiredAndTerminatedEndItTooButRenewedAndReplacedCarryItOn() {
     String cancelled =
         new String(payload("purchase-agreement-ended-proposer.json"), StandardCharsets.UTF_8);
     for (String status : new String[] {"EXPIRED", "TERMINATED"}) {
       byte[] ended = cancelled.replace("CANCELLED", status).getBytes(StandardCharsets.UTF_8);
       assertEquals(SubscriptionChange.ENDED, read(ended).change(), status);
     }
-    for (String status : new String[] {"RENEWED", "REPLACED", "ARCHIVED"}) {
+    // Seller Guide, "Amazon EventBridge events" and "Work with renewals": a renewed or replaced
+    // agreement is followed by a new one; the subscription goes on.
+    for (String status : new String[] {"RENEWED", "REPLACED"}) {
       byte[] ended = cancelled.replace("CANCELLED", status).getBytes(StandardCharsets.UTF_8);
-      EventBridgeEvents.Reading reading =
-          EventBridgeEvents.read(ended, "eventbridge", "aws", PRODUCT);
-      assertNull(reading.event(), status + " locks nothing");
-      assertEquals("agreement ended " + status, reading.ignored());
+      assertEquals(SubscriptionChange.CARRIED_ON, read(ended).change(), status + " locks nothing");
     }
+    byte[] archived = cancelled.replace("CANCELLED", "ARCHIVED").getBytes(StandardCharsets.UTF_8);
+    EventBridgeEvents.Reading reading =
+        EventBridgeEvents.read(archived, "eventbridge", "aws", PRODUCT);
+    assertNull(reading.event(), "ARCHIVED changes nothing");
+    assertEquals("agreement ended ARCHIVED", reading.ignored());
   }
 
   @Test
@@ -120,6 +124,8 @@ class EventBridgeEventsTest {
     assertEquals(AGREEMENT, updated.agreementId());
     // aws:license-manager:us-east-1:123456789012:l-e52ca6f38bf84d0fafb8802ca15ac11x, no "arn:"
     assertEquals("l-e52ca6f38bf84d0fafb8802ca15ac11x", updated.licenseKey());
+    assertEquals("845735284135", updated.acceptor(), "detail.acceptor.accountId");
+    assertEquals("aw4fgf5tyo5w2ap6fEXAMPLE", updated.productCode(), "detail.product.code");
     SubscriptionEvent deprovisioned = read(payload("license-deprovisioned-manufacturer.json"));
     assertEquals(SubscriptionChange.DEPROVISIONED, deprovisioned.change());
     assertEquals(updated.licenseKey(), deprovisioned.licenseKey());
