@@ -240,6 +240,65 @@ class AwsDocumentedEventsIT {
     assertEquals(1, ended.getInt("lockedWorkspaces"), ended.toString());
   }
 
+  /**
+   * The sandbox renews and then replaces a registered buyer's agreement, each with a new license,
+   * its events sent to the endpoint over HTTP in the order that would lock a customer who trusted
+   * one (the old license's deprovisioning first, the ended agreement last); then a cancel.
+   */
+  @Test
+  void theSandboxsRenewalAndReplacementWithNewLicensesLockNothingAndACancelLocks()
+      throws Exception {
+    JsonObject buyer = SandboxBuyers.newBuyer(server, false);
+    HttpResponse<String> fulfilled =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "x-amzn-marketplace-token="
+                            + URLEncoder.encode(
+                                buyer.getString("registrationToken"), StandardCharsets.UTF_8))));
+    assertEquals(303, fulfilled.statusCode(), fulfilled.body());
+    String user = Http.register(server, Http.uniqueName("renewed"), PASSWORD);
+    Database.bindAsTheSetUpPageDoes(server, user, buyer.getString("licenseArn"), "aws");
+    long aws = cloudAccount(user).getJsonNumber("id").longValue();
+    long workspace = WorkspaceCalls.create(server, user, PASSWORD, "Renewed twice", "us1", "en");
+    WorkspaceCalls.settleByAws(server, user, PASSWORD, workspace, aws);
+
+    String license = buyer.getString("licenseArn");
+    for (String kind : new String[] {"renewal", "replacement"}) {
+      HttpResponse<String> renewed =
+          Http.postJson(
+              server.uri(
+                  "/aws-sandbox/api/buyers/"
+                      + buyer.getString("awsAccountId")
+                      + "/renewal?newLicense=true&replace="
+                      + kind.equals("replacement")
+                      + "&order=deprovisioned,updated,created,ended"),
+              "{}");
+      assertEquals(200, renewed.statusCode(), renewed.body());
+      JsonObject answer = Http.json(renewed);
+      for (JsonObject delivery : answer.getJsonArray("deliveries").getValuesAs(JsonObject.class)) {
+        assertEquals(200, delivery.getInt("status"), kind + ": " + delivery);
+      }
+      assertEquals(license, answer.getString("formerLicenseArn"));
+      license = answer.getString("licenseArn");
+      JsonObject account = cloudAccount(user);
+      assertEquals("active", account.getString("status"), kind + ": " + account);
+      assertEquals(license, account.getString("licenseArn"), kind + ": carried on");
+      assertEquals(
+          "active", get(user, "/api/v1/workspaces/" + workspace).getString("status"), kind);
+    }
+    assertEquals(0, get(user, "/api/v1/notices").getInt("total"), "nothing to tell");
+
+    // The cancel happens after the replacement's agreement was created (its time is the
+    // replacement's + 2 s; events are timed to the second).
+    Thread.sleep(3000);
+    String cancelled = SandboxBuyers.unsubscribe(server, buyer);
+    assertTrue(cancelled.contains("\"lockedWorkspaces\":1"), cancelled);
+    assertEquals("locked", get(user, "/api/v1/workspaces/" + workspace).getString("status"));
+  }
+
   @Test
   void aMessageThatCrossedItsBuyersRegistrationFindsItsAccountWithinAMinute() throws Exception {
     JsonObject buyer = quietBuyer();
