@@ -77,8 +77,9 @@ public class AwsJsonProtocolServlet extends HttpServlet {
       out.add("LicenseArn", buyer.licenseArn());
     }
     // API reference, ResolveCustomer: "For new SaaS product integrations, the CustomerIdentifier
-    // field is not populated"; legacy ones have it.
-    if (buyer.legacy()) {
+    // field is not populated"; legacy ones have it, and older listings that moved to licenses
+    // get both.
+    if (buyer.overSns()) {
       out.add("CustomerIdentifier", buyer.customerIdentifier());
     }
     return out.build();

@@ -56,7 +56,8 @@ public class BuyersResource {
               body.getBoolean("legacy", false),
               body.getString("productCode", null),
               body.getBoolean("channelPartner", false),
-              "aws-cn".equals(body.getString("partition", "aws")));
+              "aws-cn".equals(body.getString("partition", "aws")),
+              body.getBoolean("olderListing", false));
       List<SellerEvents.Delivery> sent =
           known || !body.getBoolean("sendEvents", true)
               ? List.of()

@@ -21,6 +21,9 @@ public class SandboxMarketplace {
    * A buyer of the product: current products have a license, legacy ones a customer id only. The
    * agreement is the purchase agreement that gave the license; {@code channelPartner} says it came
    * through a channel partner's offer (the seller then gets the Manufacturer agreement events).
+   * {@code olderListing}: a current buyer of a listing that predates licenses, which AWS resolves
+   * with both its license and its customer identifier and tells the seller about over SNS, by
+   * customer identifier only (issue 26).
    */
   public record Buyer(
       String awsAccountId,
@@ -29,7 +32,32 @@ public class SandboxMarketplace {
       boolean legacy,
       String productCode,
       String agreementId,
-      boolean channelPartner) {
+      boolean channelPartner,
+      boolean olderListing) {
+
+    public Buyer(
+        String awsAccountId,
+        String licenseArn,
+        String customerIdentifier,
+        boolean legacy,
+        String productCode,
+        String agreementId,
+        boolean channelPartner) {
+      this(
+          awsAccountId,
+          licenseArn,
+          customerIdentifier,
+          legacy,
+          productCode,
+          agreementId,
+          channelPartner,
+          false);
+    }
+
+    /** Whether the seller hears of this buyer over SNS (legacy or older listings). */
+    public boolean overSns() {
+      return legacy || olderListing;
+    }
 
     /** Whether the buyer subscribed in AWS's China partition (its license ARN says so). */
     public boolean china() {
@@ -203,6 +231,17 @@ public class SandboxMarketplace {
       String productCode,
       boolean channelPartner,
       boolean china) {
+    return subscribe(awsAccountId, legacy, productCode, channelPartner, china, false);
+  }
+
+  /** The same, of an older listing that moved to licenses when {@code olderListing}. */
+  public Buyer subscribe(
+      String awsAccountId,
+      boolean legacy,
+      String productCode,
+      boolean channelPartner,
+      boolean china,
+      boolean olderListing) {
     if (awsAccountId == null || !ACCOUNT_ID.matcher(awsAccountId).matches()) {
       throw new IllegalArgumentException("An AWS account id has exactly 12 digits.");
     }
@@ -225,7 +264,8 @@ public class SandboxMarketplace {
                     ? productCode
                     : china ? chinaProductCode : this.productCode,
                 "agmt-" + randomHex(25),
-                channelPartner));
+                channelPartner,
+                olderListing && !legacy));
   }
 
   /**
@@ -268,7 +308,8 @@ public class SandboxMarketplace {
             false,
             before.productCode(),
             "agmt-" + randomHex(25),
-            before.channelPartner());
+            before.channelPartner(),
+            before.olderListing());
     buyers.put(awsAccountId, after);
     if (newLicense) {
       formerLicenses.put(before.licenseArn(), clock.instant());

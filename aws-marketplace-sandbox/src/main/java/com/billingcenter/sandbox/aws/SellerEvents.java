@@ -67,12 +67,13 @@ public class SellerEvents {
    * which links the agreement to the license and comes before the buyer clicks Set up your account
    * (Seller Guide, "Managing SaaS subscription events with Amazon EventBridge"). A seller selling
    * its own offer is both manufacturer and proposer and gets only the Proposer agreement events; a
-   * channel partner's offer gives the Manufacturer ones. Nothing is sent for a legacy product's
-   * buyer (its SNS {@code subscribe-success} is sent on request, see {@link SnsControlResource}).
+   * channel partner's offer gives the Manufacturer ones. Nothing is sent for a legacy product's or
+   * an older listing's buyer (its SNS {@code subscribe-success} is sent on request, see {@link
+   * SnsControlResource}).
    */
   public List<Delivery> subscribed(SandboxMarketplace.Buyer buyer, Instant at) {
     Instant now = at.truncatedTo(ChronoUnit.SECONDS);
-    if (buyer.legacy()) {
+    if (buyer.overSns()) {
       return List.of();
     }
     return List.of(
@@ -101,12 +102,12 @@ public class SellerEvents {
    * CANCELLED), which opens the final usage window, then "License Deprovisioned - Manufacturer"
    * about half a minute later (Seller Guide, "Managing SaaS subscription events with Amazon
    * EventBridge", Report final usage before license is deprovisioned). Both are sent at once; their
-   * times are AWS's. A legacy product's buyer: the SNS notifications {@code unsubscribe-pending},
-   * then {@code unsubscribe-success} a second later.
+   * times are AWS's. A legacy product's buyer, or an older listing's: the SNS notifications {@code
+   * unsubscribe-pending}, then {@code unsubscribe-success} a second later.
    */
   public List<Delivery> unsubscribed(SandboxMarketplace.Buyer buyer, Instant at) {
     Instant now = at.truncatedTo(ChronoUnit.SECONDS);
-    if (buyer.legacy()) {
+    if (buyer.overSns()) {
       return List.of(
           sns.notify(buyer, "unsubscribe-pending", now),
           sns.notify(buyer, "unsubscribe-success", now.plusSeconds(1)));

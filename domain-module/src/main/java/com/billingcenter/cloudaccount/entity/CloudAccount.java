@@ -29,7 +29,8 @@ import java.util.Objects;
 @NamedQuery(
     name = CloudAccount.BY_LICENSE,
     query =
-        "select c from CloudAccount c where c.provider = :provider and c.licenseId = :licenseId")
+        "select c from CloudAccount c where c.provider = :provider"
+            + " and (c.licenseId = :licenseId or c.licenseAlias = :licenseId)")
 @NamedQuery(
     name = CloudAccount.BY_OWNER_AND_PROVIDER,
     query =
@@ -83,7 +84,17 @@ public class CloudAccount {
   @Column(name = "license_arn", length = 512)
   private String licenseArn;
 
-  /** The reference of a legacy license (AWS: the customer identifier); null for current ones. */
+  /**
+   * The key of the same buyer in the marketplace's older form, for a current license the
+   * marketplace also named that way (AWS: {@code customer:<identifier>}); null otherwise.
+   */
+  @Column(name = "license_alias", length = 512)
+  private String licenseAlias;
+
+  /**
+   * The reference of a legacy license (AWS: the customer identifier); for a current one, its
+   * alias's reference, if any.
+   */
   @Column(name = "customer_identifier", length = 255)
   private String customerIdentifier;
 
@@ -165,6 +176,23 @@ public class CloudAccount {
     account.licenseArn = license.legacy() ? null : license.reference();
     account.customerIdentifier = license.legacy() ? license.reference() : null;
     return account;
+  }
+
+  /**
+   * The buyer of this current license is also known in the marketplace's older form (see {@link
+   * ResolvedBuyer#alias()}): messages naming that find the account too.
+   */
+  public void alsoKnownAs(BuyerLicense alias) {
+    if (alias == null || !alias.legacy() || legacy() || alias.key().equals(licenseAlias)) {
+      return;
+    }
+    licenseAlias = alias.key();
+    customerIdentifier = alias.reference();
+  }
+
+  /** The key of the buyer's older form, if the marketplace named it (see {@link #alsoKnownAs}). */
+  public String licenseAlias() {
+    return licenseAlias;
   }
 
   /** The customer who set it up owns it from now on; it can settle their workspaces. */

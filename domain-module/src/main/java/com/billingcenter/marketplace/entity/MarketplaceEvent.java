@@ -49,7 +49,8 @@ import java.util.Objects;
     query =
         "select distinct c.id from CloudAccount c, MarketplaceEvent e"
             + " where e.cloudAccountId is null and e.provider = c.provider"
-            + " and (e.licenseKey = c.licenseId or exists (select a from AgreementLicense a"
+            + " and (e.licenseKey = c.licenseId or e.licenseKey = c.licenseAlias"
+            + " or exists (select a from AgreementLicense a"
             + " where a.provider = c.provider and a.agreementId = e.agreementId"
             + " and a.licenseKey = c.licenseId))")
 public class MarketplaceEvent {

@@ -40,6 +40,7 @@ public class CloudAccountRegistry {
     CloudAccount account =
         CloudAccount.buyer(
             buyer.provider(), buyer.accountId(), buyer.license(), buyer.productCode(), clock);
+    account.alsoKnownAs(buyer.alias());
     em.persist(account);
     em.flush();
     return account.id();

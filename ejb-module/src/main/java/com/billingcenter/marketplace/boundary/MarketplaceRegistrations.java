@@ -79,6 +79,11 @@ public class MarketplaceRegistrations {
     if (freeTrial && !account.freeTrial()) {
       account.markFreeTrial();
     }
+    if (buyer.alias() != null && account.licenseAlias() == null) {
+      // Known before under its license only (before V17): its older listing's name from now on.
+      account.alsoKnownAs(buyer.alias());
+      lifecycle.applyWaitingFor(account.id());
+    }
     Registration registration = Registration.open(account.id(), lifetime, clock);
     em.persist(registration);
     audit.record(

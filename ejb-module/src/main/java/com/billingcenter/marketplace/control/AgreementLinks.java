@@ -77,14 +77,22 @@ public class AgreementLinks {
     }
   }
 
-  /** The messages that wait for the account: by its license, or by an agreement linked to it. */
+  /**
+   * The messages that wait for the account: by its license (or the older form it is also known by),
+   * or by an agreement linked to it.
+   */
   public List<MarketplaceEvent> waitingFor(CloudAccount account) {
     Map<Long, MarketplaceEvent> waiting = new LinkedHashMap<>();
-    em.createNamedQuery(MarketplaceEvent.WAITING_FOR_LICENSE, MarketplaceEvent.class)
-        .setParameter("provider", account.provider())
-        .setParameter("licenseKey", account.licenseId())
-        .getResultList()
-        .forEach(e -> waiting.put(e.id(), e));
+    for (String key :
+        account.licenseAlias() == null
+            ? List.of(account.licenseId())
+            : List.of(account.licenseId(), account.licenseAlias())) {
+      em.createNamedQuery(MarketplaceEvent.WAITING_FOR_LICENSE, MarketplaceEvent.class)
+          .setParameter("provider", account.provider())
+          .setParameter("licenseKey", key)
+          .getResultList()
+          .forEach(e -> waiting.put(e.id(), e));
+    }
     for (String agreementId :
         em.createNamedQuery(AgreementLicense.AGREEMENTS_OF_LICENSE, String.class)
             .setParameter("provider", account.provider())

@@ -101,6 +101,36 @@ class SnsNotificationsIT {
     assertEquals("locked", locked.getString("status"), locked.toString());
   }
 
+  /**
+   * A buyer of a listing that predates licenses: ResolveCustomer gives its license ARN and its
+   * customer identifier (AWS Marketplace API reference, ResolveCustomer), and that listing's SNS
+   * notifications name the customer identifier only ("SaaS notifications (SNS)"). The account keeps
+   * both, so the unsubscription over SNS finds it and locks, rather than waiting for ever.
+   */
+  @Test
+  void anOlderListingsBuyerWithALicenseIsFoundByItsCustomerIdentifierOverSns() throws Exception {
+    JsonObject buyer = SandboxBuyers.newBuyer(server, "\"olderListing\": true");
+    HttpResponse<String> fulfilled =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "x-amzn-marketplace-token="
+                            + java.net.URLEncoder.encode(
+                                buyer.getString("registrationToken"), StandardCharsets.UTF_8))));
+    assertEquals(303, fulfilled.statusCode(), fulfilled.body());
+    String user = Http.register(server, Http.uniqueName("older"), PASSWORD);
+    long aws = Database.bindAsTheSetUpPageDoes(server, user, buyer.getString("licenseArn"), "aws");
+    long workspace = WorkspaceCalls.create(server, user, PASSWORD, "Older listing", "us1", "en");
+    WorkspaceCalls.settleByAws(server, user, PASSWORD, workspace, aws);
+
+    String ended = SandboxBuyers.unsubscribe(server, buyer);
+    assertTrue(ended.contains("\"lockedWorkspaces\":1"), ended);
+    var locked = Http.json(Http.get(server.uri("/api/v1/workspaces/" + workspace), user, PASSWORD));
+    assertEquals("locked", locked.getString("status"), locked.toString());
+  }
+
   @Test
   void forgedChangedMisdirectedOrMalformedMessagesAreRefusedAndChangeNothing() throws Exception {
     String user = Http.register(server, Http.uniqueName("snsbad"), PASSWORD);

@@ -151,8 +151,16 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
         throw new MarketplaceException(
             Reason.REFUSED, "AWS Marketplace resolved the token to no license we can read.", e);
       }
+      // A listing that predates licenses gives both; its SNS notifications name the customer
+      // identifier only, so the buyer is kept under both (issue 26).
+      BuyerLicense alias =
+          !license.legacy()
+                  && response.customerIdentifier() != null
+                  && !response.customerIdentifier().isBlank()
+              ? AwsLicenses.of(null, response.customerIdentifier())
+              : null;
       return new ResolvedBuyer(
-          provider(), response.customerAWSAccountId(), license, response.productCode());
+          provider(), response.customerAWSAccountId(), license, response.productCode(), alias);
     } catch (InvalidTokenException e) {
       throw new MarketplaceException(
           Reason.INVALID_TOKEN, "AWS Marketplace does not know this registration token.", e);
