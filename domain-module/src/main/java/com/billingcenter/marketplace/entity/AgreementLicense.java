@@ -61,6 +61,14 @@ public class AgreementLicense {
   @Column(nullable = false)
   private boolean inherited;
 
+  /** When the agreement ends, as its last "ending" warning said; null until one came. */
+  @Column(name = "end_time")
+  private Instant endTime;
+
+  /** The fewest days before its end the customer was told of (each count once); null: never. */
+  @Column(name = "ending_notice_days")
+  private Integer endingNoticeDays;
+
   @Column(name = "linked_at", nullable = false, updatable = false)
   private Instant linkedAt;
 
@@ -100,6 +108,23 @@ public class AgreementLicense {
     boolean changed = !this.licenseKey.equals(licenseKey);
     this.licenseKey = Objects.requireNonNull(licenseKey, "licenseKey");
     return changed;
+  }
+
+  /**
+   * The agreement ends at {@code end}, {@code daysBefore} days from the warning: whether the
+   * customer is to be told (not if told of as few days or fewer already).
+   */
+  public boolean warnOfEnd(Instant end, int daysBefore) {
+    if (endingNoticeDays != null && endingNoticeDays <= daysBefore) {
+      return false;
+    }
+    endingNoticeDays = daysBefore;
+    endTime = Objects.requireNonNull(end, "end");
+    return true;
+  }
+
+  public Instant endTime() {
+    return endTime;
   }
 
   public boolean inherited() {

@@ -6,6 +6,7 @@ import com.billingcenter.marketplace.entity.MarketplaceEvent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -36,6 +37,16 @@ public class AgreementLinks {
     return em.createNamedQuery(AgreementLicense.BY_AGREEMENT, AgreementLicense.class)
         .setParameter("provider", provider)
         .setParameter("agreementId", agreementId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The agreement's link, its row locked; empty when no event linked it to a license yet. */
+  public Optional<AgreementLicense> lockedLink(String provider, String agreementId) {
+    return em.createNamedQuery(AgreementLicense.BY_AGREEMENT, AgreementLicense.class)
+        .setParameter("provider", provider)
+        .setParameter("agreementId", agreementId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst();
   }

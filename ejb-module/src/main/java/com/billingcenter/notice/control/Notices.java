@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.Currency;
@@ -120,16 +121,7 @@ public class Notices {
                 .append(amount.toPlainString())
                 .append(' ')
                 .append(currency.getCurrencyCode()));
-    WorkspaceLanguage language =
-        em.createQuery(
-                "select w.language from Workspace w where w.ownerId = :ownerId"
-                    + " group by w.language order by count(w) desc, w.language",
-                WorkspaceLanguage.class)
-            .setParameter("ownerId", ownerId)
-            .setMaxResults(1)
-            .getResultStream()
-            .findFirst()
-            .orElse(WorkspaceLanguage.EN);
+    WorkspaceLanguage language = languageOf(ownerId);
     ResourceBundle templates = templates(language);
     Object[] values = {month.toString(), total.toString()};
     Notice notice =
@@ -150,6 +142,54 @@ public class Notices {
                 "billReady.link",
                 new Object[] {publicAddress.link("/bills.xhtml?month=" + month)})));
     return notice;
+  }
+
+  /**
+   * The AWS agreement behind the owner's cloud account ends at {@code end}, {@code daysBefore} days
+   * from now; it renews by itself when {@code autoRenewal}, else the workspaces it settles need
+   * another method by then. In the language most of the owner's workspaces use.
+   */
+  public Notice agreementEnding(
+      long ownerId, CloudAccount cloudAccount, Instant end, int daysBefore, boolean autoRenewal) {
+    WorkspaceLanguage language = languageOf(ownerId);
+    ResourceBundle templates = templates(language);
+    Object[] values = {
+      cloudAccount.providerAccountId(), UtcTimes.MINUTES.format(end), Integer.toString(daysBefore)
+    };
+    Notice notice =
+        Notice.about(
+            ownerId,
+            null,
+            language,
+            "agreement.ending",
+            format(templates, "agreementEnding.subject", values),
+            format(
+                templates,
+                autoRenewal ? "agreementEnding.renewingBody" : "agreementEnding.body",
+                values),
+            clock);
+    em.persist(notice);
+    written.fire(
+        new NoticeWritten(
+            notice.id(),
+            format(
+                templates,
+                "agreementEnding.link",
+                new Object[] {publicAddress.link("/cloud-accounts.xhtml")})));
+    return notice;
+  }
+
+  /** The language most of the owner's workspaces use (English when there is none). */
+  private WorkspaceLanguage languageOf(long ownerId) {
+    return em.createQuery(
+            "select w.language from Workspace w where w.ownerId = :ownerId"
+                + " group by w.language order by count(w) desc, w.language",
+            WorkspaceLanguage.class)
+        .setParameter("ownerId", ownerId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .orElse(WorkspaceLanguage.EN);
   }
 
   /** How long a mailed lock page link opens the page: {@code billing.lock-page.link-lifetime}. */

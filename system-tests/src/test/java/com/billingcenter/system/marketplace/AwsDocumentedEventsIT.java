@@ -299,6 +299,68 @@ class AwsDocumentedEventsIT {
     assertEquals("locked", get(user, "/api/v1/workspaces/" + workspace).getString("status"));
   }
 
+  /**
+   * The Seller Guide's "Purchase Agreement Ending - Proposer" (180 ... 30 days before an end)
+   * becomes one notice and one mail to the owner per count of days, in their language, saying
+   * whether the agreement renews by itself; a redelivery, or an older warning, tells nothing again.
+   */
+  @Test
+  void theGuidesEndingWarningBecomesOneNoticeAndMailPerCountOfDays() throws Exception {
+    JsonObject buyer = quietBuyer();
+    String user = Http.register(server, Http.uniqueName("ending"), PASSWORD);
+    Database.registerAwsAccount(
+        server, user, buyer.getString("awsAccountId"), buyer.getString("licenseArn"));
+    WorkspaceCalls.create(server, user, PASSWORD, "协议", "eu1", "zh");
+    String agreement = "agmt-" + UUID.randomUUID().toString().replace("-", "").substring(0, 25);
+    Instant t = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    deliver(replay("license-updated-manufacturer.json", buyer, agreement, null, t));
+
+    String warning = replay("purchase-agreement-ending-proposer.json", buyer, agreement, null, t);
+    assertEquals("ANNOUNCED", deliver(withNewId(warning)).getString("outcome"));
+    assertEquals(
+        "UNCHANGED",
+        deliver(withNewId(warning)).getString("outcome"),
+        "the same count of days again");
+    JsonObject notices = get(user, "/api/v1/notices");
+    assertEquals(1, notices.getInt("total"), notices.toString());
+    JsonObject notice = notices.getJsonArray("items").getJsonObject(0);
+    assertEquals("zh", notice.getString("language"), "the language of the owner's workspaces");
+    assertTrue(notice.getString("body").contains("自动续订"), notice.toString());
+    assertTrue(notice.getString("body").contains("180"), notice.toString());
+
+    String lastWarning =
+        warning
+            .replace("\"daysBeforeEndTime\":180", "\"daysBeforeEndTime\":30")
+            .replace("\"autoRenewalEnabled\":true", "\"autoRenewalEnabled\":false");
+    assertEquals("ANNOUNCED", deliver(withNewId(lastWarning)).getString("outcome"));
+    assertEquals(
+        "UNCHANGED",
+        deliver(withNewId(warning)).getString("outcome"),
+        "an older warning arriving late");
+    assertEquals(2, get(user, "/api/v1/notices").getInt("total"));
+    // Mailed too, once each: the 30-day one says it does not renew by itself.
+    String address = user + "@example.com";
+    assertTrue(
+        com.billingcenter.system.support.Mails.await(server, address, "不会自动续订").contains("30"));
+    assertEquals(
+        2,
+        com.billingcenter.system.support.Mails.to(server, address, buyer.getString("awsAccountId"))
+            .size());
+
+    // An agreement no license event linked: nobody to tell, acknowledged all the same.
+    assertEquals(
+        "UNKNOWN",
+        deliver(withNewId(warning.replace(agreement, "agmt-nobodyknowsthisone1234")))
+            .getString("outcome"));
+  }
+
+  /** The event with a new id (a new warning, not a redelivery). */
+  private static String withNewId(String event) {
+    JsonObject parsed =
+        jakarta.json.Json.createReader(new java.io.StringReader(event)).readObject();
+    return event.replace(parsed.getString("id"), UUID.randomUUID().toString());
+  }
+
   @Test
   void aMessageThatCrossedItsBuyersRegistrationFindsItsAccountWithinAMinute() throws Exception {
     JsonObject buyer = quietBuyer();

@@ -1,7 +1,9 @@
 package com.billingcenter.marketplace.web;
 
 import com.billingcenter.marketplace.aws.eventbridge.EventBridgeEvents;
+import com.billingcenter.marketplace.boundary.AgreementEndings;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
+import com.billingcenter.marketplace.control.AgreementEnding;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.platform.control.JsonText;
 import jakarta.ejb.EJBException;
@@ -46,6 +48,7 @@ public class EventBridgeServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(EventBridgeServlet.class.getName());
 
   @Inject SubscriptionLifecycle lifecycle;
+  @Inject AgreementEndings endings;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -70,6 +73,10 @@ public class EventBridgeServlet extends HttpServlet {
       reading = read(request, body);
     } catch (IllegalArgumentException malformed) {
       JsonAnswers.refuse(WHAT, request, response, 400, "events.malformed", malformed.getMessage());
+      return;
+    }
+    if (reading.ending() != null) {
+      announce(reading.ending(), request, response);
       return;
     }
     if (reading.event() == null) {
@@ -132,6 +139,18 @@ public class EventBridgeServlet extends HttpServlet {
     } catch (EJBException raced) {
       // e.g. the same event delivered twice at once: the other delivery's row won
       LOG.warning(() -> "Event " + event.messageId() + " failed: " + raced.getMessage());
+      JsonAnswers.refuse(
+          WHAT, request, response, 503, "events.retry", "The event could not be applied; retry.");
+    }
+  }
+
+  private void announce(
+      AgreementEnding ending, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    try {
+      answer(response, endings.receive(ending).name(), b -> {});
+    } catch (EJBException raced) {
+      LOG.warning(() -> "Event " + ending.messageId() + " failed: " + raced.getMessage());
       JsonAnswers.refuse(
           WHAT, request, response, 503, "events.retry", "The event could not be applied; retry.");
     }

@@ -5,6 +5,7 @@ import static com.billingcenter.platform.control.JsonText.text;
 
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
+import com.billingcenter.marketplace.control.AgreementEnding;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.marketplace.entity.AgreementLicense;
 import com.billingcenter.marketplace.entity.MarketplaceEvent;
@@ -30,6 +31,9 @@ import java.util.regex.Pattern;
  *   <li>Created's {@code intent} RENEW or REPLACE: the subscription is carried on; with {@code
  *       previousAgreementId} (documented for renewals only), the agreement that the new one
  *       follows.
+ *   <li>{@code Purchase Agreement Ending - Proposer}: {@code detail.agreement.endTime}, {@code
+ *       daysBeforeEndTime} (180, 120, 90, 60, 30) and {@code autoRenewalEnabled}: announced to the
+ *       customer, not a change of the subscription.
  *   <li>{@code License Updated - Manufacturer} and {@code License Deprovisioned - Manufacturer}:
  *       {@code detail.license.arn}, {@code detail.agreement.id}, {@code detail.product.code},
  *       {@code detail.acceptor.accountId}. The first links the agreement to its license; the second
@@ -52,10 +56,13 @@ public final class EventBridgeEvents {
 
   private EventBridgeEvents() {}
 
-  /** What an event means here: a change to apply, or the reason it is ignored. */
-  public record Reading(SubscriptionEvent event, String ignored) {
+  /**
+   * What an event means here: a change to apply, an agreement's coming end to announce, or the
+   * reason it is ignored.
+   */
+  public record Reading(SubscriptionEvent event, String ignored, AgreementEnding ending) {
     static Reading ignore(String why) {
-      return new Reading(null, why);
+      return new Reading(null, why, null);
     }
   }
 
@@ -146,6 +153,10 @@ public final class EventBridgeEvents {
           renews = previous;
         }
       }
+      case ENDING -> {
+        return new Reading(
+            null, null, ending(agreement, agreementId, channel, id, provider, occurredAt));
+      }
       case AMENDED -> {
         requireAgreement(agreementId);
         change = SubscriptionChange.ENTITLEMENTS_CHANGED;
@@ -177,6 +188,7 @@ public final class EventBridgeEvents {
             acceptor,
             productCode,
             licenseArn),
+        null,
         null);
   }
 
@@ -184,6 +196,7 @@ public final class EventBridgeEvents {
     CREATED,
     AMENDED,
     ENDED,
+    ENDING,
     LICENSE_UPDATED,
     LICENSE_DEPROVISIONED;
 
@@ -195,11 +208,41 @@ public final class EventBridgeEvents {
             AMENDED;
         case "Purchase Agreement Ended - Proposer", "Purchase Agreement Ended - Manufacturer" ->
             ENDED;
+        case "Purchase Agreement Ending - Proposer" -> ENDING;
         case "License Updated - Manufacturer" -> LICENSE_UPDATED;
         case "License Deprovisioned - Manufacturer" -> LICENSE_DEPROVISIONED;
         default -> null;
       };
     }
+  }
+
+  /**
+   * {@code Purchase Agreement Ending - Proposer}: {@code detail.agreement} holds {@code endTime},
+   * {@code daysBeforeEndTime} and {@code autoRenewalEnabled}.
+   */
+  private static AgreementEnding ending(
+      JsonObject agreement,
+      String agreementId,
+      String channel,
+      String id,
+      String provider,
+      Instant occurredAt) {
+    requireAgreement(agreementId);
+    Instant endTime;
+    try {
+      endTime = Instant.parse(String.valueOf(text(agreement, "endTime")));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("An ending agreement names its endTime.");
+    }
+    if (!(agreement.get("daysBeforeEndTime") instanceof jakarta.json.JsonNumber days)
+        || !days.isIntegral()
+        || days.longValue() < 0
+        || days.longValue() > 3660) {
+      throw new IllegalArgumentException("An ending agreement names its daysBeforeEndTime.");
+    }
+    boolean autoRenewal = agreement.get("autoRenewalEnabled") == jakarta.json.JsonValue.TRUE;
+    return new AgreementEnding(
+        channel, id, provider, agreementId, endTime, days.intValue(), autoRenewal, occurredAt);
   }
 
   private static void requireAgreement(String agreementId) {

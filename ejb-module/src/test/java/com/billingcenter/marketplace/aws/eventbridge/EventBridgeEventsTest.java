@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.billingcenter.cloudaccount.entity.SubscriptionChange;
+import com.billingcenter.marketplace.control.AgreementEnding;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
 import com.billingcenter.platform.control.JsonText;
 import jakarta.json.JsonObject;
@@ -143,13 +144,53 @@ class EventBridgeEventsTest {
     assertEquals("another product", reading.ignored());
   }
 
+  /**
+   * The Seller Guide's "Purchase Agreement Ending - Proposer" (notifications-eventbridge.html,
+   * Events for agreements) is read as the agreement's coming end, to announce: not a change of the
+   * subscription.
+   */
   @Test
-  void detailTypesWeDoNotActOnAreIgnored() {
+  void anEndingAgreementIsReadAsItsEndToAnnounce() {
     EventBridgeEvents.Reading reading =
         EventBridgeEvents.read(
             payload("purchase-agreement-ending-proposer.json"), "e", "aws", PRODUCT);
+    assertNull(reading.event(), "no lifecycle change");
+    assertNull(reading.ignored());
+    AgreementEnding ending = reading.ending();
+    assertEquals(AGREEMENT, ending.agreementId());
+    assertEquals(Instant.parse("2026-12-31T00:00:00Z"), ending.endTime());
+    assertEquals(180, ending.daysBefore());
+    assertTrue(ending.autoRenewal());
+    assertEquals("12345678-1234-1234-1234-123456789012", ending.messageId());
+    String documented =
+        new String(payload("purchase-agreement-ending-proposer.json"), StandardCharsets.UTF_8);
+    for (String broken :
+        new String[] {
+          documented.replace("\"daysBeforeEndTime\":180", "\"daysBeforeEndTime\":\"soon\""),
+          documented.replace("2026-12-31T00:00:00Z", "tomorrow")
+        }) {
+      assertTrue(!broken.equals(documented), "the example was changed");
+      assertThrows(
+          IllegalArgumentException.class,
+          () ->
+              EventBridgeEvents.read(broken.getBytes(StandardCharsets.UTF_8), "e", "aws", PRODUCT));
+    }
+  }
+
+  @Test
+  void detailTypesWeDoNotActOnAreIgnored() {
+    String documented =
+        new String(payload("purchase-agreement-ending-proposer.json"), StandardCharsets.UTF_8);
+    EventBridgeEvents.Reading reading =
+        EventBridgeEvents.read(
+            documented
+                .replace("Purchase Agreement Ending", "Purchase Agreement Pondering")
+                .getBytes(StandardCharsets.UTF_8),
+            "e",
+            "aws",
+            PRODUCT);
     assertNull(reading.event());
-    assertEquals("detail-type Purchase Agreement Ending - Proposer", reading.ignored());
+    assertEquals("detail-type Purchase Agreement Pondering - Proposer", reading.ignored());
   }
 
   /**
