@@ -93,13 +93,24 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
     this.metering = meteringBuilder.build();
     MarketplaceEntitlementClientBuilder entitlementBuilder =
         MarketplaceEntitlementClient.builder()
-            .region(Region.of(settings.region()))
+            .region(entitlementRegion(provider, settings))
             .credentialsProvider(credentials)
             .overrideConfiguration(o -> o.addExecutionInterceptor(new RawAnswer()))
             .httpClient(http);
     settings.endpointOverride().ifPresent(entitlementBuilder::endpointOverride);
     this.entitlement = entitlementBuilder.build();
     this.productCode = settings.productCode();
+  }
+
+  /**
+   * Where the Entitlement Service answers: in AWS's global partition only in US East (N. Virginia)
+   * (AWS Marketplace Seller Guide, "Checking entitlements using the AWS Marketplace Entitlement
+   * Service": "available only in the US East (N. Virginia) Region"; Developer Guide, "Supported AWS
+   * Regions for the AWS Marketplace Entitlement API"), whatever region metering is configured in;
+   * in the China partition, that partition's configured region.
+   */
+  static Region entitlementRegion(String provider, AwsMarketplaceSettings settings) {
+    return GLOBAL.equals(provider) ? Region.US_EAST_1 : Region.of(settings.region());
   }
 
   private static AwsCredentialsProvider credentials(AwsMarketplaceSettings settings) {

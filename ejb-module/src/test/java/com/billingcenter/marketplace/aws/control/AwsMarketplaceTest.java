@@ -50,6 +50,35 @@ class AwsMarketplaceTest {
         RawAnswer.objectOf(answer.getBytes(StandardCharsets.UTF_8)), "LicenseArn");
   }
 
+  /**
+   * "The AWS Marketplace Entitlement Service is available only in the US East (N. Virginia) Region"
+   * (Seller Guide, checking-entitlements.html): metering may be configured elsewhere.
+   */
+  @Test
+  void entitlementsAreAskedInUsEast1WhateverTheMeteringRegion() {
+    AwsMarketplaceSettings frankfurt =
+        new AwsMarketplaceSettings(
+            "eu-central-1",
+            "p",
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
+    assertEquals(
+        software.amazon.awssdk.regions.Region.US_EAST_1,
+        AwsMarketplace.entitlementRegion(AwsMarketplace.GLOBAL, frankfurt));
+    AwsMarketplaceSettings ningxia =
+        new AwsMarketplaceSettings(
+            "cn-northwest-1",
+            "p",
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
+    assertEquals(
+        software.amazon.awssdk.regions.Region.CN_NORTHWEST_1,
+        AwsMarketplace.entitlementRegion(AwsMarketplace.CHINA, ningxia),
+        "the China partition has its own");
+  }
+
   @Test
   void settingsNeverPrintTheSecretKey() {
     var settings =
