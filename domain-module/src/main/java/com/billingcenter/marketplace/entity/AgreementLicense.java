@@ -2,6 +2,8 @@ package com.billingcenter.marketplace.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -29,8 +31,21 @@ import java.util.Objects;
     query =
         "select a.agreementId from AgreementLicense a where a.provider = :provider"
             + " and a.licenseKey = :licenseKey")
+@NamedQuery(
+    name = AgreementLicense.TERMS_DUE,
+    query =
+        "select a.id from AgreementLicense a where a.termsState ="
+            + " com.billingcenter.marketplace.entity.AgreementLicense.TermsState.DUE"
+            + " and (a.termsNextAt is null or a.termsNextAt <= :now) order by a.id")
+@NamedQuery(
+    name = AgreementLicense.OF_LICENSE,
+    query =
+        "select a from AgreementLicense a where a.provider = :provider"
+            + " and a.licenseKey = :licenseKey order by a.linkedAt desc, a.id desc")
 public class AgreementLicense {
 
+  public static final String TERMS_DUE = "AgreementLicense.termsDue";
+  public static final String OF_LICENSE = "AgreementLicense.ofLicense";
   public static final String BY_AGREEMENT = "AgreementLicense.byAgreement";
   public static final String AGREEMENTS_OF_LICENSE = "AgreementLicense.agreementsOfLicense";
 
@@ -68,6 +83,55 @@ public class AgreementLicense {
   /** The fewest days before its end the customer was told of (each count once); null: never. */
   @Column(name = "ending_notice_days")
   private Integer endingNoticeDays;
+
+  /** Whether its accepted terms are still to be read, were read, or were refused to us. */
+  public enum TermsState {
+    DUE,
+    READ,
+    REFUSED
+  }
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "terms_state", nullable = false, length = 16)
+  private TermsState termsState = TermsState.DUE;
+
+  @Column(name = "terms_attempts", nullable = false)
+  private int termsAttempts;
+
+  /** When to try reading the terms again (after a failure); null: now. */
+  @Column(name = "terms_next_at")
+  private Instant termsNextAt;
+
+  @Column(name = "terms_read_at")
+  private Instant termsReadAt;
+
+  @Column(name = "terms_error", length = 500)
+  private String termsError;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "pricing_model", length = 32)
+  private AgreementTerms.PricingModel pricingModel;
+
+  @Column(length = 3)
+  private String currency;
+
+  @Column(name = "usage_rates", length = 4000)
+  private String usageRates;
+
+  @Column(length = 4000)
+  private String purchased;
+
+  @Column(name = "trial_grants", length = 4000)
+  private String trialGrants;
+
+  @Column(name = "trial_duration", length = 32)
+  private String trialDuration;
+
+  @Column(name = "starts_at")
+  private Instant startsAt;
+
+  @Column(name = "auto_renew")
+  private Boolean autoRenew;
 
   @Column(name = "linked_at", nullable = false, updatable = false)
   private Instant linkedAt;
@@ -121,6 +185,80 @@ public class AgreementLicense {
     endingNoticeDays = daysBefore;
     endTime = Objects.requireNonNull(end, "end");
     return true;
+  }
+
+  /** Keeps the terms the marketplace says the buyer accepted, as read at {@code at}. */
+  public void termsRead(AgreementTerms terms, Instant at) {
+    pricingModel = terms.model();
+    currency = terms.currency();
+    usageRates = AgreementTerms.write(terms.usageRates());
+    purchased = AgreementTerms.write(terms.purchased());
+    trialGrants = AgreementTerms.write(terms.trialGrants());
+    trialDuration = terms.trialDuration() == null ? null : terms.trialDuration().toString();
+    startsAt = terms.startsAt();
+    if (terms.endsAt() != null) {
+      endTime = terms.endsAt();
+    }
+    autoRenew = terms.autoRenew();
+    termsState = TermsState.READ;
+    termsReadAt = at;
+    termsError = null;
+    termsNextAt = null;
+  }
+
+  /** The terms as kept; empty until read. */
+  public java.util.Optional<AgreementTerms> terms() {
+    if (termsState != TermsState.READ) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new AgreementTerms(
+            pricingModel,
+            currency,
+            AgreementTerms.readPrices(usageRates),
+            AgreementTerms.readQuantities(purchased),
+            AgreementTerms.readQuantities(trialGrants),
+            trialDuration == null ? null : java.time.Period.parse(trialDuration),
+            startsAt,
+            endTime,
+            autoRenew));
+  }
+
+  /**
+   * Reading the terms failed at {@code at}: tried again after a pause that doubles with each
+   * attempt (a minute, then two, … at most an hour), or, when the marketplace refuses us ({@code
+   * refused}: e.g. a channel partner's agreement, where we are not the proposer), never again: the
+   * list price applies.
+   */
+  public void termsFailed(String error, boolean refused, Instant at) {
+    termsAttempts++;
+    termsError = error == null ? null : error.substring(0, Math.min(500, error.length()));
+    if (refused) {
+      termsState = TermsState.REFUSED;
+      termsNextAt = null;
+    } else {
+      long minutes = Math.min(60, 1L << Math.min(6, termsAttempts - 1));
+      termsNextAt = at.plus(java.time.Duration.ofMinutes(minutes));
+    }
+  }
+
+  /** The agreement was amended: its terms are read again. */
+  public void termsChanged() {
+    termsState = TermsState.DUE;
+    termsNextAt = null;
+    termsAttempts = 0;
+  }
+
+  public TermsState termsState() {
+    return termsState;
+  }
+
+  public String termsError() {
+    return termsError;
+  }
+
+  public Instant termsNextAt() {
+    return termsNextAt;
   }
 
   public Instant endTime() {

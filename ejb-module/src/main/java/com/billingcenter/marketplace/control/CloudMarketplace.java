@@ -35,5 +35,14 @@ public interface CloudMarketplace {
    */
   java.util.List<Entitlement> entitlements(ResolvedBuyer buyer);
 
+  /**
+   * The terms the buyer accepted in an agreement (AWS: DescribeAgreement and GetAgreementTerms).
+   *
+   * @throws MarketplaceException {@link MarketplaceException.Reason#REFUSED} when the marketplace
+   *     will not show them to us (e.g. we are not the agreement's proposer), {@link
+   *     MarketplaceException.Reason#UNAVAILABLE} when it may later
+   */
+  com.billingcenter.marketplace.entity.AgreementTerms agreementTerms(String agreementId);
+
   int MAX_USAGE_PER_CALL = 25;
 }

@@ -66,6 +66,11 @@ class SendingTest {
     public List<Entitlement> entitlements(ResolvedBuyer buyer) {
       throw new UnsupportedOperationException();
     }
+
+    @Override
+    public com.billingcenter.marketplace.entity.AgreementTerms agreementTerms(String agreementId) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   private static List<MeteringResult> allSucceed(List<MeteredUsage> usage) {

@@ -8,6 +8,7 @@ import com.billingcenter.marketplace.control.MarketplaceException;
 import com.billingcenter.marketplace.control.MarketplaceException.Reason;
 import com.billingcenter.marketplace.control.MeteredUsage;
 import com.billingcenter.marketplace.control.MeteringResult;
+import com.billingcenter.marketplace.entity.AgreementTerms;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.marketplaceagreement.MarketplaceAgreementClient;
+import software.amazon.awssdk.services.marketplaceagreement.MarketplaceAgreementClientBuilder;
 import software.amazon.awssdk.services.marketplaceentitlement.MarketplaceEntitlementClient;
 import software.amazon.awssdk.services.marketplaceentitlement.MarketplaceEntitlementClientBuilder;
 import software.amazon.awssdk.services.marketplacemetering.MarketplaceMeteringClient;
@@ -49,6 +52,7 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
   private final SdkHttpClient http;
   private final MarketplaceMeteringClient metering;
   private final MarketplaceEntitlementClient entitlement;
+  private final MarketplaceAgreementClient agreement;
   private final String productCode;
   private final String provider;
 
@@ -58,6 +62,7 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
     this.http = null;
     this.metering = null;
     this.entitlement = null;
+    this.agreement = null;
     this.productCode = null;
   }
 
@@ -99,15 +104,23 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
             .httpClient(http);
     settings.endpointOverride().ifPresent(entitlementBuilder::endpointOverride);
     this.entitlement = entitlementBuilder.build();
+    MarketplaceAgreementClientBuilder agreementBuilder =
+        MarketplaceAgreementClient.builder()
+            .region(entitlementRegion(provider, settings))
+            .credentialsProvider(credentials)
+            .httpClient(http);
+    settings.endpointOverride().ifPresent(agreementBuilder::endpointOverride);
+    this.agreement = agreementBuilder.build();
     this.productCode = settings.productCode();
   }
 
   /**
-   * Where the Entitlement Service answers: in AWS's global partition only in US East (N. Virginia)
-   * (AWS Marketplace Seller Guide, "Checking entitlements using the AWS Marketplace Entitlement
-   * Service": "available only in the US East (N. Virginia) Region"; Developer Guide, "Supported AWS
-   * Regions for the AWS Marketplace Entitlement API"), whatever region metering is configured in;
-   * in the China partition, that partition's configured region.
+   * Where the Entitlement and Agreement Services answer: in AWS's global partition only in US East
+   * (N. Virginia) (AWS Marketplace Seller Guide, "Checking entitlements using the AWS Marketplace
+   * Entitlement Service": "available only in the US East (N. Virginia) Region"; Developer Guide,
+   * "Supported AWS Regions for the AWS Marketplace Entitlement API"; Agreement API reference,
+   * "Supported AWS Regions"), whatever region metering is configured in; in the China partition,
+   * that partition's configured region.
    */
   static Region entitlementRegion(String provider, AwsMarketplaceSettings settings) {
     return GLOBAL.equals(provider) ? Region.US_EAST_1 : Region.of(settings.region());
@@ -261,6 +274,11 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
     return AwsEntitlements.of(entitlement, productCode, buyer);
   }
 
+  @Override
+  public AgreementTerms agreementTerms(String agreementId) {
+    return AwsAgreements.of(agreement, agreementId);
+  }
+
   private static String at(List<String> values, int index) {
     return index < values.size() ? values.get(index) : null;
   }
@@ -300,6 +318,7 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
   public void close() {
     metering.close();
     entitlement.close();
+    agreement.close();
     http.close();
   }
 }
