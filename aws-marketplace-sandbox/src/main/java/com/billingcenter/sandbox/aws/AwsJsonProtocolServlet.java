@@ -16,9 +16,10 @@ import java.util.UUID;
 
 /**
  * The AWS JSON 1.1 protocol at the sandbox's root, as the AWS SDK speaks it: {@code POST /} with
- * {@code X-Amz-Target: AWSMPMeteringService.<Operation>} (or {@code AWSMPEntitlementService}) and a
- * JSON body; errors are HTTP 400 with {@code {"__type": ..., "message": ...}}. The SigV4 signature
- * is not checked. {@code GET /} shows a short page about the sandbox.
+ * {@code X-Amz-Target: AWSMPMeteringService.<Operation>} (or {@code AWSMPEntitlementService}, or
+ * the Agreement Service's {@code AWSMPCommerceService_v20200301}, AWS JSON 1.0) and a JSON body;
+ * errors are HTTP 400 with {@code {"__type": ..., "message": ...}}. The SigV4 signature is not
+ * checked. {@code GET /} shows a short page about the sandbox.
  */
 @WebServlet(urlPatterns = "")
 public class AwsJsonProtocolServlet extends HttpServlet {
@@ -32,6 +33,7 @@ public class AwsJsonProtocolServlet extends HttpServlet {
 
   @Inject SandboxMarketplace marketplace;
   @Inject Faults faults;
+  @Inject SandboxAgreements agreements;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -44,6 +46,8 @@ public class AwsJsonProtocolServlet extends HttpServlet {
             case "AWSMPMeteringService.ResolveCustomer" -> resolveCustomer(input);
             case "AWSMPMeteringService.BatchMeterUsage" -> batchMeterUsage(input);
             case "AWSMPEntitlementService.GetEntitlements" -> getEntitlements(input);
+            case "AWSMPCommerceService_v20200301.DescribeAgreement" -> agreements.describe(input);
+            case "AWSMPCommerceService_v20200301.GetAgreementTerms" -> agreements.terms(input);
             default ->
                 throw new AwsError(
                     400, "UnknownOperationException", "Unknown operation " + target + ".");

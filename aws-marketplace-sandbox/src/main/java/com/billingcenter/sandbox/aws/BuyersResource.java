@@ -40,6 +40,7 @@ public class BuyersResource {
   @Inject SandboxMarketplace marketplace;
   @Inject SellerEvents events;
   @Inject SnsPublisher sns;
+  @Inject SandboxAgreements agreements;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -58,6 +59,15 @@ public class BuyersResource {
               body.getBoolean("channelPartner", false),
               "aws-cn".equals(body.getString("partition", "aws")),
               body.getBoolean("olderListing", false));
+      if (!known) {
+        agreements.accepted(
+            buyer.agreementId(),
+            buyer.awsAccountId(),
+            body.get("offer") instanceof JsonObject offer
+                ? SandboxAgreements.read(offer)
+                : SandboxAgreements.Offer.publicOffer(),
+            java.time.Instant.now());
+      }
       List<SellerEvents.Delivery> sent =
           known || !body.getBoolean("sendEvents", true)
               ? List.of()
@@ -67,7 +77,10 @@ public class BuyersResource {
               describe(buyer, marketplace.newRegistrationToken(buyer.awsAccountId())));
       answer.add("deliveries", deliveriesJson(sent));
       return Response.status(201).entity(answer.build()).build();
-    } catch (IllegalArgumentException | ClassCastException e) {
+    } catch (IllegalArgumentException
+        | ClassCastException
+        | ArithmeticException
+        | java.time.format.DateTimeParseException e) {
       return badRequest(e.getMessage());
     }
   }
@@ -139,6 +152,8 @@ public class BuyersResource {
     }
     try {
       SandboxMarketplace.Buyer[] renewed = marketplace.renew(awsAccountId, newLicense);
+      agreements.carriedOn(
+          renewed[0].agreementId(), renewed[1].agreementId(), java.time.Instant.now());
       List<SellerEvents.Delivery> sent =
           sendEvents
               ? events.renewed(renewed[0], renewed[1], replace, sequence, java.time.Instant.now())

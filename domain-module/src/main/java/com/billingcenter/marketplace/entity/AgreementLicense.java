@@ -34,9 +34,11 @@ import java.util.Objects;
 @NamedQuery(
     name = AgreementLicense.TERMS_DUE,
     query =
-        "select a.id from AgreementLicense a where a.termsState ="
+        "select a.id from AgreementLicense a where (a.termsState ="
             + " com.billingcenter.marketplace.entity.AgreementLicense.TermsState.DUE"
-            + " and (a.termsNextAt is null or a.termsNextAt <= :now) order by a.id")
+            + " and (a.termsNextAt is null or a.termsNextAt <= :now)) or (a.termsState ="
+            + " com.billingcenter.marketplace.entity.AgreementLicense.TermsState.REFUSED"
+            + " and a.termsNextAt <= :now) order by a.id")
 @NamedQuery(
     name = AgreementLicense.OF_LICENSE,
     query =
@@ -227,15 +229,15 @@ public class AgreementLicense {
   /**
    * Reading the terms failed at {@code at}: tried again after a pause that doubles with each
    * attempt (a minute, then two, … at most an hour), or, when the marketplace refuses us ({@code
-   * refused}: e.g. a channel partner's agreement, where we are not the proposer), never again: the
-   * list price applies.
+   * refused}: e.g. a channel partner's agreement, where we are not the proposer), the list price
+   * applies and the terms are asked again only once a day (a missing permission may be granted).
    */
   public void termsFailed(String error, boolean refused, Instant at) {
     termsAttempts++;
     termsError = error == null ? null : error.substring(0, Math.min(500, error.length()));
     if (refused) {
       termsState = TermsState.REFUSED;
-      termsNextAt = null;
+      termsNextAt = at.plus(java.time.Duration.ofDays(1));
     } else {
       long minutes = Math.min(60, 1L << Math.min(6, termsAttempts - 1));
       termsNextAt = at.plus(java.time.Duration.ofMinutes(minutes));
@@ -267,6 +269,10 @@ public class AgreementLicense {
 
   public boolean inherited() {
     return inherited;
+  }
+
+  public Long id() {
+    return id;
   }
 
   public String provider() {

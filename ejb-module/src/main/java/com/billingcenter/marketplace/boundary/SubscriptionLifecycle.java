@@ -91,6 +91,12 @@ public class SubscriptionLifecycle {
     if (licenseKey != null && event.agreementId() != null) {
       inherited = links.link(event.provider(), event.agreementId(), licenseKey).orElse(null);
     }
+    if (event.change() == SubscriptionChange.ENTITLEMENTS_CHANGED
+        && licenseKey == null
+        && event.agreementId() != null) {
+      // An amendment (more units, auto-renewal toggled): the agreement's terms are read again.
+      links.termsChanged(event.provider(), event.agreementId());
+    }
     if (licenseKey == null) {
       licenseKey = links.licenseOf(event.provider(), event.agreementId()).orElse(null);
     }

@@ -4,6 +4,7 @@ import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.marketplace.entity.AgreementLicense;
 import com.billingcenter.marketplace.entity.MarketplaceEvent;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,6 +28,7 @@ public class AgreementLinks {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject Event<AgreementTermsDue> termsDue;
 
   /** The license an agreement gave, if a license event has linked them. */
   public Optional<String> licenseOf(String provider, String agreementId) {
@@ -39,6 +41,16 @@ public class AgreementLinks {
         .setParameter("agreementId", agreementId)
         .getResultStream()
         .findFirst();
+  }
+
+  /** The agreement was amended: its terms are read again (if it is linked). */
+  public void termsChanged(String provider, String agreementId) {
+    linkOf(provider, agreementId)
+        .ifPresent(
+            link -> {
+              link.termsChanged();
+              termsDue.fire(new AgreementTermsDue(provider, agreementId));
+            });
   }
 
   /** The agreement's link, its row locked; empty when no event linked it to a license yet. */
@@ -61,6 +73,7 @@ public class AgreementLinks {
     Optional<AgreementLicense> known = linkOf(provider, agreementId);
     if (known.isEmpty()) {
       em.persist(AgreementLicense.link(provider, agreementId, licenseKey, clock.instant()));
+      termsDue.fire(new AgreementTermsDue(provider, agreementId));
     } else if (known.get().inherited()) {
       String inherited = known.get().licenseKey();
       return known.get().confirm(licenseKey) ? Optional.of(inherited) : Optional.empty();
@@ -82,9 +95,10 @@ public class AgreementLinks {
     if (linkOf(provider, agreementId).isEmpty()) {
       licenseOf(provider, followedAgreementId)
           .ifPresent(
-              key ->
-                  em.persist(
-                      AgreementLicense.inherit(provider, agreementId, key, clock.instant())));
+              key -> {
+                em.persist(AgreementLicense.inherit(provider, agreementId, key, clock.instant()));
+                termsDue.fire(new AgreementTermsDue(provider, agreementId));
+              });
     }
   }
 

@@ -6,6 +6,7 @@ import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.Entitlement;
+import com.billingcenter.marketplace.boundary.Agreements;
 import com.billingcenter.metering.boundary.MeteringLedger;
 import com.billingcenter.platform.rest.Times;
 import com.billingcenter.platform.web.Caller;
@@ -17,9 +18,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +38,7 @@ public class CloudAccountResource {
   @Inject Caller caller;
   @Inject Accounts accounts;
   @Inject CloudAccounts cloudAccounts;
+  @Inject Agreements agreements;
   @Inject MeteringLedger ledger;
   @Inject java.time.Clock clock;
 
@@ -59,9 +64,11 @@ public class CloudAccountResource {
       Instant finalMeteringUntil,
       Instant endedAt,
       List<Entitlement> entitlements,
-      List<SettledWorkspaceJson> workspaces) {
+      List<SettledWorkspaceJson> workspaces,
+      AgreementJson agreement) {
 
-    static CloudAccountJson of(CloudAccount c, List<Workspace> settled) {
+    static CloudAccountJson of(
+        CloudAccount c, List<Workspace> settled, Optional<Agreements.Agreement> agreement) {
       BuyerLicense license = c.license();
       return new CloudAccountJson(
           c.id(),
@@ -78,7 +85,48 @@ public class CloudAccountResource {
           RecordedEntitlements.of(c),
           settled.stream()
               .map(w -> new SettledWorkspaceJson(w.id(), w.name(), w.siteCode()))
-              .toList());
+              .toList(),
+          agreement.map(AgreementJson::of).orElse(null));
+    }
+  }
+
+  /**
+   * The AWS agreement behind a cloud account and the terms its buyer accepted: {@code terms} is
+   * {@code due} until read with the Agreement API, {@code read}, or {@code refused} (AWS does not
+   * show them to us, e.g. a channel partner's agreement: its usage is priced at the list price);
+   * the pricing model ({@code subscription}, {@code contract}, {@code contract_with_consumption},
+   * {@code free_trial}), the currency, the price of a unit per dimension, the units bought per
+   * dimension, a free trial's grants and length, and the validity and auto-renewal.
+   */
+  public record AgreementJson(
+      String id,
+      String terms,
+      String termsError,
+      String pricingModel,
+      String currency,
+      Map<String, BigDecimal> rates,
+      Map<String, Long> purchased,
+      Map<String, Long> trialGrants,
+      String trialDuration,
+      Instant startsAt,
+      Instant endsAt,
+      Boolean autoRenew) {
+
+    static AgreementJson of(Agreements.Agreement a) {
+      var t = a.terms();
+      return new AgreementJson(
+          a.agreementId(),
+          a.termsState().name().toLowerCase(Locale.ROOT),
+          a.termsError(),
+          t.map(x -> x.model().name().toLowerCase(Locale.ROOT)).orElse(null),
+          t.map(x -> x.currency()).orElse(null),
+          t.map(x -> x.usageRates()).orElse(null),
+          t.map(x -> x.purchased()).orElse(null),
+          t.map(x -> x.trialGrants()).orElse(null),
+          t.map(x -> x.trialDuration() == null ? null : x.trialDuration().toString()).orElse(null),
+          t.map(x -> x.startsAt()).orElse(null),
+          t.map(x -> x.endsAt()).orElse(null),
+          t.map(x -> x.autoRenew()).orElse(null));
     }
   }
 
@@ -89,7 +137,7 @@ public class CloudAccountResource {
   public List<CloudAccountJson> all() {
     var owner = caller.account();
     return cloudAccounts.withWorkspaces(owner).entrySet().stream()
-        .map(e -> CloudAccountJson.of(e.getKey(), e.getValue()))
+        .map(e -> CloudAccountJson.of(e.getKey(), e.getValue(), agreements.of(e.getKey())))
         .toList();
   }
 

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.marketplaceagreement.model.FreeTrialPrici
 import software.amazon.awssdk.services.marketplaceagreement.model.GetAgreementTermsResponse;
 import software.amazon.awssdk.services.marketplaceagreement.model.GrantItem;
 import software.amazon.awssdk.services.marketplaceagreement.model.MarketplaceAgreementException;
+import software.amazon.awssdk.services.marketplaceagreement.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.marketplaceagreement.model.UsageBasedPricingTerm;
 
 /**
@@ -53,6 +54,10 @@ final class AwsAgreements {
         next = page.nextToken();
       } while (next != null && !next.isEmpty());
       return termsOf(described, terms);
+    } catch (ResourceNotFoundException e) {
+      // Possibly not visible yet so soon after its event: tried again later.
+      throw new MarketplaceException(
+          MarketplaceException.Reason.UNAVAILABLE, "AWS Marketplace does not know it yet.", e);
     } catch (MarketplaceAgreementException e) {
       throw AwsErrors.refused("the agreement's terms", e);
     } catch (SdkClientException e) {
