@@ -76,6 +76,17 @@ public class MeteringRecord {
   @Column(name = "late_until", updatable = false)
   private Instant lateUntil;
 
+  /**
+   * Of the hour's usage, the units within what the agreement's contract bought (not sent); {@link
+   * #quantity} is the rest.
+   */
+  @Column(name = "included_quantity", nullable = false, updatable = false)
+  private long includedQuantity;
+
+  /** The agreement whose contract the included units count against; null when none. */
+  @Column(name = "agreement_id", updatable = false, length = 64)
+  private String agreementId;
+
   @Version private long version;
 
   protected MeteringRecord() {}
@@ -94,6 +105,14 @@ public class MeteringRecord {
 
   public Instant hour() {
     return hour;
+  }
+
+  public long includedQuantity() {
+    return includedQuantity;
+  }
+
+  public String agreementId() {
+    return agreementId;
   }
 
   public long quantity() {

@@ -16,7 +16,13 @@ public enum MeteringState {
   /** Older than the marketplace accepts: flagged for an operator, never sent. */
   TOO_LATE,
   /** The marketplace refused this record itself (e.g. an unknown dimension): flagged. */
-  REFUSED;
+  REFUSED,
+  /**
+   * The agreement is a contract paid upfront: AWS is sent no usage ("your application never sends
+   * metering records", Seller Guide, SaaS contracts); the usage counts against the units bought,
+   * and any beyond them is flagged.
+   */
+  NOT_METERED;
 
   /** Whether an operator should look at it. */
   public boolean flagged() {

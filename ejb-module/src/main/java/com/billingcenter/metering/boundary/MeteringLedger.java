@@ -55,7 +55,8 @@ public class MeteringLedger {
       String lastError,
       long lateQuantity,
       Instant lateFrom,
-      Instant lateUntil)
+      Instant lateUntil,
+      long includedQuantity)
       implements java.io.Serializable {}
 
   @PersistenceContext EntityManager em;
@@ -95,13 +96,15 @@ public class MeteringLedger {
                   r.state(),
                   r.awsStatus(),
                   r.awsRecordId(),
-                  r.state() == MeteringState.SENT && computed == r.quantity(),
+                  (r.state() == MeteringState.SENT || r.state() == MeteringState.NOT_METERED)
+                      && computed == r.quantity() + r.includedQuantity(),
                   r.finalFlush(),
                   r.attempts(),
                   r.lastError(),
                   r.lateQuantity(),
                   r.lateFrom(),
-                  r.lateUntil());
+                  r.lateUntil(),
+                  r.includedQuantity());
             })
         .toList();
   }

@@ -82,19 +82,26 @@ final class HourRecords {
     return usage;
   }
 
+  /** The units of an hour's record: its own usage and the late usage carried into it. */
+  static long total(long own, LateUsage.Carried late) {
+    return late == null ? own : Math.addExact(own, late.quantity());
+  }
+
   /**
    * Inserts a record per account and dimension of {@code quantities} (in its order), with the late
-   * usage {@code late} carried into it; pending, or flagged too late when {@code tooLate} says why.
-   * Returns how many were written.
+   * usage {@code late} carried into it, less what the account's contract includes ({@code
+   * included}); pending, not metered at all for a contract paid upfront only, or flagged too late
+   * when {@code tooLate} says why. Returns how many were written.
    */
   int insert(
       Map<Long, Map<String, Long>> quantities,
       Map<Long, Map<String, LateUsage.Carried>> late,
+      Map<Long, Map<String, Allowances.Included>> included,
       Set<Long> finalFlush,
       String tooLate,
       Instant now)
       throws SQLException {
-    MeteringState state = tooLate != null ? MeteringState.TOO_LATE : MeteringState.PENDING;
+    MeteringState pending = tooLate != null ? MeteringState.TOO_LATE : MeteringState.PENDING;
     String nextId =
         postgres ? "nextval('metering_record_seq')" : "NEXT VALUE FOR metering_record_seq";
     int written = 0;
@@ -102,21 +109,27 @@ final class HourRecords {
         c.prepareStatement(
             "INSERT INTO metering_record (id, cloud_account_id, dimension, usage_hour, quantity,"
                 + " computed_at, state, attempts, final_flush, last_error, version,"
-                + " late_quantity, late_from, late_until)"
+                + " late_quantity, late_from, late_until, included_quantity, agreement_id)"
                 + " VALUES ("
                 + nextId
-                + ", ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?, ?, ?)")) {
+                + ", ?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?, ?, ?, ?, ?)")) {
       for (Map.Entry<Long, Map<String, Long>> account : quantities.entrySet()) {
         long id = account.getKey();
         Map<String, LateUsage.Carried> carried = late.getOrDefault(id, Map.of());
+        Map<String, Allowances.Included> ofAccount = included.getOrDefault(id, Map.of());
         for (Map.Entry<String, Long> q : account.getValue().entrySet()) {
           LateUsage.Carried lateUsage = carried.get(q.getKey());
+          Allowances.Included contract = ofAccount.get(q.getKey());
+          long total = total(q.getValue(), lateUsage);
+          long inContract = contract == null ? 0 : contract.units();
+          MeteringState state =
+              contract != null && contract.upfrontOnly() && tooLate == null
+                  ? MeteringState.NOT_METERED
+                  : pending;
           insert.setLong(1, id);
           insert.setString(2, q.getKey());
           insert.setObject(3, UtcTimes.local(hour));
-          insert.setLong(
-              4,
-              lateUsage == null ? q.getValue() : Math.addExact(q.getValue(), lateUsage.quantity()));
+          insert.setLong(4, total - inContract);
           insert.setObject(5, UtcTimes.local(now));
           insert.setString(6, state.name());
           insert.setBoolean(7, finalFlush.contains(id));
@@ -132,6 +145,12 @@ final class HourRecords {
           } else {
             insert.setObject(10, UtcTimes.local(lateUsage.from()));
             insert.setObject(11, UtcTimes.local(lateUsage.until()));
+          }
+          insert.setLong(12, inContract);
+          if (contract == null) {
+            insert.setNull(13, Types.VARCHAR);
+          } else {
+            insert.setString(13, contract.agreementId());
           }
           insert.addBatch();
           written++;

@@ -166,10 +166,19 @@ public class MeteringStore {
               ? "older than the marketplace accepts (" + maxLateness + ")"
               : null;
       Map<Long, Map<String, Long>> quantities = new LinkedHashMap<>();
+      Map<Long, Map<String, Long>> totals = new LinkedHashMap<>();
       for (long id : claimed) {
-        quantities.put(id, DimensionQuantities.of(usage.getOrDefault(id, Map.of()), items));
+        Map<String, Long> ofAccount =
+            DimensionQuantities.of(usage.getOrDefault(id, Map.of()), items);
+        quantities.put(id, ofAccount);
+        Map<String, LateUsage.Carried> carried = late.getOrDefault(id, Map.of());
+        Map<String, Long> total = new LinkedHashMap<>();
+        ofAccount.forEach((d, q) -> total.put(d, HourRecords.total(q, carried.get(d))));
+        totals.put(id, total);
       }
-      return records.insert(quantities, late, finalFlush, tooLate, now);
+      // What the accounts' contracts already paid for is included, not metered.
+      var included = Allowances.split(c, Allowances.contracts(c, claimed), totals);
+      return records.insert(quantities, late, included, finalFlush, tooLate, now);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot write the metering records of " + hour + ": " + e, e);
     }

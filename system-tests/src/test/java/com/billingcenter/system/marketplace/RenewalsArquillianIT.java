@@ -1,25 +1,25 @@
 package com.billingcenter.system.marketplace;
 
+import static com.billingcenter.system.support.AwsBuyers.agreementEvent;
+import static com.billingcenter.system.support.AwsBuyers.licenseEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.billingcenter.account.boundary.Accounts;
-import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
 import com.billingcenter.marketplace.aws.control.AwsLicenses;
-import com.billingcenter.marketplace.aws.eventbridge.EventBridgeEvents;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle.Outcome;
 import com.billingcenter.metering.boundary.Metering;
+import com.billingcenter.system.support.AwsBuyers;
+import com.billingcenter.system.support.AwsBuyers.Buyer;
 import com.billingcenter.system.support.ContainerTest;
 import com.billingcenter.system.support.SandboxCalls;
 import com.billingcenter.system.support.SettledCustomers;
 import com.billingcenter.usage.boundary.UsageIntake;
 import com.billingcenter.workspace.boundary.Workspaces;
-import com.billingcenter.workspace.entity.Plan;
-import com.billingcenter.workspace.entity.Workspace;
 import com.billingcenter.workspace.entity.WorkspaceStatus;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -27,14 +27,11 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,105 +50,16 @@ class RenewalsArquillianIT extends ContainerTest {
   @Inject UsageIntake usage;
   @Inject Metering metering;
   @Inject SubscriptionLifecycle lifecycle;
+  @Inject AwsBuyers buyers;
   @PersistenceContext EntityManager em;
   @Resource UserTransaction transaction;
 
-  /** A customer whose workspace a sandbox buyer's license settles, its agreement linked. */
-  private record Buyer(
-      BillingAccount owner,
-      long cloudAccountId,
-      String awsAccountId,
-      String productCode,
-      String license,
-      String agreement,
-      Workspace workspace) {}
-
   private Buyer settledBuyer(String prefix) throws Exception {
-    String awsAccountId =
-        Long.toString(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
-    JsonObject sandbox = SandboxCalls.quietBuyer(awsAccountId, "aws");
-    String license = sandbox.getString("licenseArn");
-    String username = prefix + UUID.randomUUID().toString().substring(0, 8);
-    BillingAccount owner =
-        accounts.register(username, username + "@example.org", SettledCustomers.PASSWORD);
-    transaction.begin();
-    CloudAccount account =
-        CloudAccount.buyer(
-            "aws",
-            awsAccountId,
-            AwsLicenses.of(license, null),
-            sandbox.getString("productCode"),
-            clock);
-    account.bindTo(owner.id(), clock.instant());
-    em.persist(account);
-    transaction.commit();
-    Workspace workspace =
-        workspaces.create(owner, prefix + "ws", "us1", "en", Plan.COMMERCIAL, "aws", account.id());
-    Buyer buyer =
-        new Buyer(
-            owner,
-            account.id(),
-            awsAccountId,
-            sandbox.getString("productCode"),
-            license,
-            sandbox.getString("agreementId"),
-            workspace);
-    // The subscription's own License Updated links its agreement to its license.
-    assertEquals(
-        Outcome.UNCHANGED,
-        deliver(licenseEvent("License Updated", buyer, buyer.agreement(), license, clock.instant()))
-            .outcome());
-    return buyer;
+    return buyers.settled(prefix, null);
   }
 
-  /** An event as EventBridge delivers it, read by the endpoint's reader and applied. */
   private SubscriptionLifecycle.Receipt deliver(String event) {
-    return lifecycle.receive(
-        EventBridgeEvents.read(
-                event.getBytes(StandardCharsets.UTF_8),
-                "eventbridge",
-                "aws",
-                "billing-center-product")
-            .event());
-  }
-
-  private static String envelope(String detailType, Instant at, String agreement, String detail) {
-    return """
-        {"version": "0", "id": "%s", "detail-type": "%s", "source": "aws.agreement-marketplace",
-         "account": "000000000000", "time": "%s", "region": "us-east-1",
-         "resources": ["arn:aws:aws-marketplace::aws:agreement:%s"], "detail": %s}"""
-        .formatted(UUID.randomUUID(), detailType, at, agreement, detail);
-  }
-
-  /** License Updated or License Deprovisioned - Manufacturer (Events for licenses). */
-  private static String licenseEvent(
-      String kind, Buyer buyer, String agreement, String license, Instant at) {
-    return envelope(
-        kind + " - Manufacturer",
-        at,
-        agreement,
-        """
-        {"requestId": "%s", "catalog": "AWSMarketplace", "agreement": {"id": "%s"},
-         "product": {"code": "%s", "id": "prod-sandbox"}, "license": {"arn": "%s"},
-         "acceptor": {"accountId": "%s"}, "proposer": {"accountId": "000000000000"},
-         "offer": {"id": "offer-sandbox"}}"""
-            .formatted(
-                UUID.randomUUID(), agreement, buyer.productCode(), license, buyer.awsAccountId()));
-  }
-
-  /** Purchase Agreement Created or Ended - Proposer (Events for agreements). */
-  private static String agreementEvent(
-      String kind, Buyer buyer, String agreement, String agreementFields, Instant at) {
-    return envelope(
-        "Purchase Agreement " + kind + " - Proposer",
-        at,
-        agreement,
-        """
-        {"requestId": "%s", "catalog": "AWSMarketplace",
-         "agreement": {"id": "%s", %s},
-         "acceptor": {"accountId": "%s"}, "proposer": {"accountId": "000000000000"},
-         "offer": {"id": "offer-sandbox"}}"""
-            .formatted(UUID.randomUUID(), agreement, agreementFields, buyer.awsAccountId()));
+    return buyers.deliver(event);
   }
 
   private CloudAccount account(Buyer buyer) {

@@ -36,7 +36,8 @@ public final class ContainerDeployment {
                 MovableClock.class,
                 ContainerTest.class,
                 SettledCustomers.class,
-                SandboxCalls.class);
+                SandboxCalls.class,
+                AwsBuyers.class);
     containerTests().forEach(war::addClass);
     return war;
   }

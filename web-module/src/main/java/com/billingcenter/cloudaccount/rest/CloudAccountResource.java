@@ -141,7 +141,10 @@ public class CloudAccountResource {
         .toList();
   }
 
-  /** One hour of one dimension of the metering ledger. */
+  /**
+   * One hour of one dimension of the metering ledger; {@code includedQuantity} is what the
+   * agreement's contract already paid for (not sent to AWS), {@code sentQuantity} the rest.
+   */
   public record MeteringLineJson(
       Instant hour,
       String dimension,
@@ -156,7 +159,8 @@ public class CloudAccountResource {
       String lastError,
       long lateQuantity,
       Instant lateFrom,
-      Instant lateUntil) {
+      Instant lateUntil,
+      long includedQuantity) {
 
     static MeteringLineJson of(MeteringLedger.Line l) {
       return new MeteringLineJson(
@@ -173,7 +177,8 @@ public class CloudAccountResource {
           l.lastError(),
           l.lateQuantity(),
           l.lateFrom(),
-          l.lateUntil());
+          l.lateUntil(),
+          l.includedQuantity());
     }
   }
 

@@ -1,0 +1,115 @@
+package com.billingcenter.system.metering;
+
+import static com.billingcenter.system.support.SettledCustomers.used;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.marketplace.boundary.AgreementTermsReader;
+import com.billingcenter.marketplace.boundary.Agreements;
+import com.billingcenter.metering.boundary.Metering;
+import com.billingcenter.metering.boundary.MeteringLedger;
+import com.billingcenter.metering.entity.MeteringState;
+import com.billingcenter.system.support.AwsBuyers;
+import com.billingcenter.system.support.AwsBuyers.Buyer;
+import com.billingcenter.system.support.ContainerTest;
+import com.billingcenter.system.support.SandboxCalls;
+import com.billingcenter.usage.boundary.UsageIntake;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Metering by the agreement's pricing model, read from its accepted terms (Seller Guide, "SaaS
+ * contracts"): for a contract with consumption "you only meter for usage beyond a customer's
+ * contract entitlements", so the units bought are included and only the excess reaches AWS, once,
+ * across hours; for a contract paid upfront "your application never sends metering records". The
+ * sandbox stands in for AWS (its Agreement API and its metering log).
+ */
+class ContractMeteringArquillianIT extends ContainerTest {
+
+  @Inject AwsBuyers buyers;
+  @Inject AgreementTermsReader reader;
+  @Inject Agreements agreements;
+  @Inject UsageIntake usage;
+  @Inject Metering metering;
+  @Inject MeteringLedger ledger;
+  @PersistenceContext EntityManager em;
+
+  private Buyer contracted(String prefix, String offer) throws Exception {
+    Buyer buyer = buyers.settled(prefix, offer);
+    reader.readDue();
+    CloudAccount account = em.find(CloudAccount.class, buyer.cloudAccountId());
+    var agreement = agreements.of(account).orElseThrow();
+    assertTrue(agreement.terms().isPresent(), agreement.toString());
+    return buyer;
+  }
+
+  private MeteringLedger.Line dataPoints(Buyer buyer, Instant hour) {
+    return ledger
+        .ledger(buyer.owner(), buyer.cloudAccountId(), hour, hour.plus(Duration.ofHours(1)))
+        .stream()
+        .filter(l -> l.dimension().equals("DataPoints"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private void runUntilNothingPending() {
+    for (int i = 0; i < 10 && metering.run().recordsPending() > 0; i++) {
+      // the next run sends what this one left
+    }
+  }
+
+  @Test
+  void aContractWithConsumptionMetersOnlyTheUnitsBeyondThoseItBought() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
+    Instant h1 = h0.plus(Duration.ofHours(1));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    Buyer buyer =
+        contracted(
+            "ccp-",
+            "{\"pricing\": \"contractWithConsumption\", \"rates\": {\"DataPoints\": \"0.001\"},"
+                + " \"purchased\": {\"DataPoints\": 100}}");
+    long workspace = buyer.workspace().id();
+    usage.receive("us1", List.of(used(workspace, "data-points", h0, 60)), Map.of());
+    clock.set(h1.plus(Duration.ofMinutes(5)));
+    usage.receive("us1", List.of(used(workspace, "data-points", h1, 70)), Map.of());
+    clock.set(h1.plus(Duration.ofMinutes(76)));
+    runUntilNothingPending();
+
+    MeteringLedger.Line first = dataPoints(buyer, h0);
+    assertEquals(60, first.includedQuantity(), first.toString());
+    assertEquals(0, first.sentQuantity(), first.toString());
+    assertTrue(first.agree(), first.toString());
+    MeteringLedger.Line second = dataPoints(buyer, h1);
+    assertEquals(40, second.includedQuantity(), "the 100 bought, used up: " + second);
+    assertEquals(30, second.sentQuantity(), second.toString());
+    assertEquals(MeteringState.SENT, second.state());
+    Map<String, List<Integer>> received = SandboxCalls.received(buyer.license());
+    assertEquals(List.of(0), received.get("DataPoints@" + h0), received.toString());
+    assertEquals(List.of(30), received.get("DataPoints@" + h1), "only the excess reached AWS");
+  }
+
+  @Test
+  void aContractPaidUpfrontSendsNothing() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    Buyer buyer =
+        contracted("contract-", "{\"pricing\": \"contract\", \"purchased\": {\"DataPoints\": 50}}");
+    usage.receive("us1", List.of(used(buyer.workspace().id(), "data-points", h0, 80)), Map.of());
+    clock.set(h0.plus(Duration.ofMinutes(76)));
+    runUntilNothingPending();
+
+    MeteringLedger.Line line = dataPoints(buyer, h0);
+    assertEquals(MeteringState.NOT_METERED, line.state(), line.toString());
+    assertEquals(50, line.includedQuantity(), line.toString());
+    assertEquals(30, line.sentQuantity(), "beyond the units bought, kept: " + line);
+    assertEquals(Map.of(), SandboxCalls.received(buyer.license()), "nothing reached AWS");
+  }
+}
