@@ -3,6 +3,8 @@
 -- (issue "Every AWS offer settles right", item 1). Runs unchanged on H2 2.x and PostgreSQL 15.
 ALTER TABLE marketplace_agreement ADD COLUMN terms_state VARCHAR(16) DEFAULT 'DUE' NOT NULL;
 ALTER TABLE marketplace_agreement ADD COLUMN terms_attempts INTEGER DEFAULT 0 NOT NULL;
+-- Counts the amendments: terms read before one are not stored after it.
+ALTER TABLE marketplace_agreement ADD COLUMN terms_generation INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE marketplace_agreement ADD COLUMN terms_next_at TIMESTAMP;
 ALTER TABLE marketplace_agreement ADD COLUMN terms_read_at TIMESTAMP;
 ALTER TABLE marketplace_agreement ADD COLUMN terms_error VARCHAR(500);

@@ -100,6 +100,10 @@ public class AgreementLicense {
   @Column(name = "terms_attempts", nullable = false)
   private int termsAttempts;
 
+  /** Counts the amendments: terms read before one are not kept after it. */
+  @Column(name = "terms_generation", nullable = false)
+  private int termsGeneration;
+
   /** When to try reading the terms again (after a failure); null: now. */
   @Column(name = "terms_next_at")
   private Instant termsNextAt;
@@ -246,9 +250,14 @@ public class AgreementLicense {
 
   /** The agreement was amended: its terms are read again. */
   public void termsChanged() {
+    termsGeneration++;
     termsState = TermsState.DUE;
     termsNextAt = null;
     termsAttempts = 0;
+  }
+
+  public int termsGeneration() {
+    return termsGeneration;
   }
 
   public TermsState termsState() {

@@ -8,8 +8,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A month's bill as CSV (RFC 4180, a header row, one row per line; {@code usage_month} is the
- * bill's month, or the earlier month of a late line). A final bill's CSV is written once, when it
- * is made final, and kept as issued ({@link FinalBills}). A text a spreadsheet would take for a
+ * bill's month, or the earlier month of a late line; {@code agreement} the AWS agreement whose
+ * terms priced the line, empty for the list price). A final bill's CSV is written once, when it is
+ * made final, and kept as issued ({@link FinalBills}). A text a spreadsheet would take for a
  * formula (starting with {@code = + - @}, a tab or a carriage return) is written with a leading
  * apostrophe, so that opening the file runs nothing.
  */
@@ -30,7 +31,8 @@ public final class BillCsv {
     "unit_price",
     "amount",
     "currency",
-    "charge"
+    "charge",
+    "agreement"
   };
 
   public static void write(Bill bill, Writer out) {
@@ -49,7 +51,8 @@ public final class BillCsv {
             line.unitPrice() == null ? "" : line.unitPrice().toPlainString(),
             line.amount() == null ? "" : line.amount().toPlainString(),
             line.currency().getCurrencyCode(),
-            line.charge());
+            line.charge(),
+            line.agreementId() == null ? "" : line.agreementId());
       }
       csv.flush();
     } catch (IOException e) {

@@ -10,7 +10,8 @@ import java.util.Locale;
  * One workspace's use of one billing item, under one settlement method, in {@code usageMonth}: the
  * bill's month, or an earlier month that was final already when the usage came (a late line).
  * {@code kind} tells usage the method paid as usual from usage of a locked workspace (unsettled,
- * charged on unlock, written off).
+ * charged on unlock, written off). {@code agreementId} names the AWS agreement whose terms priced
+ * the line (in its currency); null when the list price of the site's currency did.
  */
 public record BillLine(
     long workspaceId,
@@ -24,10 +25,29 @@ public record BillLine(
     BigDecimal amount,
     Currency currency,
     SettlementPeriod.Kind kind,
-    YearMonth usageMonth) {
+    YearMonth usageMonth,
+    String agreementId) {
 
   /** The group of usage of a locked workspace charged to nobody (see {@link #group}). */
   public static final String WRITTEN_OFF = "written-off";
+
+  /** The same line, priced by the AWS agreement {@code id}. */
+  public BillLine withAgreement(String id) {
+    return new BillLine(
+        workspaceId,
+        workspaceName,
+        siteCode,
+        settlementMethod,
+        cloudAccountId,
+        billingItem,
+        quantity,
+        unitPrice,
+        amount,
+        currency,
+        kind,
+        usageMonth,
+        id);
+  }
 
   /** The kind as the CSV and the API name it: settled, unsettled, while_locked, written_off. */
   public String charge() {

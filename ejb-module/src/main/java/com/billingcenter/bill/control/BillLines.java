@@ -89,11 +89,12 @@ public class BillLines {
             .toList();
     Map<Key, Map<LocalDate, Long>> sums = priceSpans(ownerId, first, end, cuts);
     Map<Long, String> names = names(sums.keySet());
+    Map<Long, AgreementPrices.RateCard> cards = rateCards(sums.keySet());
     List<BillLine> lines = new ArrayList<>();
     sums.forEach(
         (key, spans) ->
             spans.forEach(
-                (from, quantity) -> lines.add(priced(key, names, quantity, month, from))));
+                (from, quantity) -> lines.add(priced(key, names, cards, quantity, month, from))));
     return lines;
   }
 
@@ -148,9 +149,10 @@ public class BillLines {
       billedOf(ownerId, earlier).forEach((key, billed) -> delta.merge(key, -billed, Long::sum));
       delta.values().removeIf(q -> q == 0);
       Map<Long, String> names = names(delta.keySet());
+      Map<Long, AgreementPrices.RateCard> cards = rateCards(delta.keySet());
       delta.forEach(
           (key, quantity) ->
-              lines.add(priced(key, names, quantity, earlier, earlier.atEndOfMonth())));
+              lines.add(priced(key, names, cards, quantity, earlier, earlier.atEndOfMonth())));
     }
     return lines;
   }
@@ -206,15 +208,61 @@ public class BillLines {
     return names;
   }
 
+  /** The rate cards of the AWS agreements behind the lines' cloud accounts. */
+  private Map<Long, AgreementPrices.RateCard> rateCards(Collection<Key> keys) {
+    return AgreementPrices.of(
+        dataSource,
+        keys.stream().map(Key::cloudAccountId).filter(Objects::nonNull).distinct().toList());
+  }
+
   /**
-   * The line of {@code quantity} priced as on {@code priceDay}; no price (null) when none is set.
+   * Whether the line's usage is metered to its cloud account, so that AWS charges it at the
+   * agreement's price: settled by it, or used while locked and charged to it on unlock.
+   */
+  private static boolean meteredToCloudAccount(Key key) {
+    return key.cloudAccountId() != null
+        && (key.kind() == SettlementPeriod.Kind.SETTLED
+            || key.kind() == SettlementPeriod.Kind.WHILE_LOCKED);
+  }
+
+  /**
+   * The line of {@code quantity}: at its AWS agreement's rate, in the agreement's currency, when
+   * AWS charges it and the agreement prices its dimension; else at the list price of the site's
+   * currency on {@code priceDay}, or no price (null) when none is set.
    */
   private BillLine priced(
-      Key key, Map<Long, String> names, long quantity, YearMonth usageMonth, LocalDate priceDay) {
-    Currency currency = sites.currencyOf(key.siteCode());
+      Key key,
+      Map<Long, String> names,
+      Map<Long, AgreementPrices.RateCard> cards,
+      long quantity,
+      YearMonth usageMonth,
+      LocalDate priceDay) {
     Optional<BillingItem> item = items.find(key.item());
+    Optional<AgreementPrices.Priced> byAgreement =
+        meteredToCloudAccount(key) && cards.containsKey(key.cloudAccountId())
+            ? cards
+                .get(key.cloudAccountId())
+                .price(item.map(BillingItem::awsDimension).orElse(null), quantity)
+            : Optional.empty();
+    if (byAgreement.isPresent()) {
+      AgreementPrices.Priced p = byAgreement.get();
+      return line(key, names, quantity, p.unitPrice(), p.amount(), p.currency(), usageMonth)
+          .withAgreement(p.agreementId());
+    }
+    Currency currency = sites.currencyOf(key.siteCode());
     BigDecimal price = item.flatMap(i -> i.price(currency, priceDay)).orElse(null);
     BigDecimal amount = item.flatMap(i -> i.cost(quantity, currency, priceDay)).orElse(null);
+    return line(key, names, quantity, price, amount, currency, usageMonth);
+  }
+
+  private static BillLine line(
+      Key key,
+      Map<Long, String> names,
+      long quantity,
+      BigDecimal price,
+      BigDecimal amount,
+      Currency currency,
+      YearMonth usageMonth) {
     return new BillLine(
         key.workspaceId(),
         Objects.requireNonNullElse(names.get(key.workspaceId()), "#" + key.workspaceId()),
@@ -227,6 +275,7 @@ public class BillLines {
         amount,
         currency,
         key.kind(),
-        usageMonth);
+        usageMonth,
+        null);
   }
 }

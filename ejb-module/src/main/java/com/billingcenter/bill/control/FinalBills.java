@@ -54,7 +54,8 @@ public class FinalBills {
                         what,
                         "SELECT workspace_id, workspace_name, site_code, settlement_method,"
                             + " cloud_account_id, billing_item, quantity, unit_price, amount,"
-                            + " currency, kind, usage_month FROM bill_line WHERE bill_id = ?"
+                            + " currency, kind, usage_month, agreement_id FROM bill_line"
+                            + " WHERE bill_id = ?"
                             + " ORDER BY line_no",
                         FinalBills::line,
                         head.id()),
@@ -77,7 +78,8 @@ public class FinalBills {
             .setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP),
         currency,
         SettlementPeriod.Kind.valueOf(row.getString(11)),
-        YearMonth.from(row.getObject(12, LocalDate.class)));
+        YearMonth.from(row.getObject(12, LocalDate.class)),
+        row.getString(13));
   }
 
   /** Whether the owner's bill of {@code month} is final. */
@@ -176,8 +178,8 @@ public class FinalBills {
           c.prepareStatement(
               "INSERT INTO bill_line (bill_id, line_no, usage_month, workspace_id, workspace_name,"
                   + " site_code, settlement_method, cloud_account_id, billing_item, kind, quantity,"
-                  + " unit_price, amount, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                  + " ?)")) {
+                  + " unit_price, amount, currency, agreement_id)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         int no = 0;
         for (BillLine line : lines) {
           insert.setLong(1, id);
@@ -194,6 +196,7 @@ public class FinalBills {
           insert.setString(12, line.unitPrice().toPlainString());
           insert.setBigDecimal(13, line.amount());
           insert.setString(14, line.currency().getCurrencyCode());
+          insert.setString(15, line.agreementId());
           insert.addBatch();
         }
         insert.executeBatch();

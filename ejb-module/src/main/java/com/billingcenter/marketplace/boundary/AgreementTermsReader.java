@@ -89,20 +89,67 @@ public class AgreementTermsReader {
     return read;
   }
 
-  /** Reads one agreement's terms if still due; answers whether it read them. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  /** What a read needs to know of an agreement, read without holding its row. */
+  public record Due(String provider, String agreementId, int generation) {}
+
+  /**
+   * Reads one agreement's terms if still due; answers whether it read them. The marketplace is
+   * asked with no transaction and no row held (a slow answer must not hold up the lifecycle's
+   * messages about the agreement); the answer is kept only if no amendment came meanwhile.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public boolean read(long agreementRowId) {
-    AgreementLicense agreement =
-        em.find(AgreementLicense.class, agreementRowId, LockModeType.PESSIMISTIC_WRITE);
+    AgreementTermsReader self = context.getBusinessObject(AgreementTermsReader.class);
+    Due due = self.due(agreementRowId);
+    if (due == null) {
+      return false;
+    }
+    try {
+      AgreementTerms terms = marketplaces.of(due.provider()).agreementTerms(due.agreementId());
+      return self.keep(agreementRowId, due.generation(), terms, null);
+    } catch (MarketplaceException e) {
+      self.keep(agreementRowId, due.generation(), null, e);
+      return false;
+    } catch (IllegalStateException noMarketplace) {
+      self.keep(
+          agreementRowId,
+          due.generation(),
+          null,
+          new MarketplaceException(
+              MarketplaceException.Reason.UNAVAILABLE, noMarketplace.getMessage(), noMarketplace));
+      return false;
+    }
+  }
+
+  /** The agreement, if its terms are due now; else null. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Due due(long agreementRowId) {
+    AgreementLicense agreement = em.find(AgreementLicense.class, agreementRowId);
     Instant now = clock.instant();
     if (agreement == null
         || agreement.termsState() == AgreementLicense.TermsState.READ
         || (agreement.termsNextAt() != null && agreement.termsNextAt().isAfter(now))) {
+      return null;
+    }
+    return new Due(agreement.provider(), agreement.agreementId(), agreement.termsGeneration());
+  }
+
+  /**
+   * Keeps the terms read (or the failure), the agreement's row locked, unless an amendment came
+   * since they were asked for (its own read follows); answers whether terms were kept.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean keep(
+      long agreementRowId, int generation, AgreementTerms terms, MarketplaceException failure) {
+    AgreementLicense agreement =
+        em.find(AgreementLicense.class, agreementRowId, LockModeType.PESSIMISTIC_WRITE);
+    if (agreement == null
+        || agreement.termsGeneration() != generation
+        || agreement.termsState() == AgreementLicense.TermsState.READ) {
       return false;
     }
-    try {
-      AgreementTerms terms =
-          marketplaces.of(agreement.provider()).agreementTerms(agreement.agreementId());
+    Instant now = clock.instant();
+    if (terms != null) {
       agreement.termsRead(terms, now);
       LOG.info(
           () ->
@@ -112,21 +159,17 @@ public class AgreementTermsReader {
                   + terms.model()
                   + (terms.currency() == null ? "" : " in " + terms.currency()));
       return true;
-    } catch (MarketplaceException e) {
-      boolean refused = e.reason() == MarketplaceException.Reason.REFUSED;
-      agreement.termsFailed(e.getMessage(), refused, now);
-      LOG.warning(
-          () ->
-              "The terms of agreement "
-                  + agreement.agreementId()
-                  + (refused
-                      ? " are refused to us; its usage is priced at the list price: "
-                      : " could not be read; tried again at " + agreement.termsNextAt() + ": ")
-                  + e.getMessage());
-      return false;
-    } catch (IllegalStateException noMarketplace) {
-      agreement.termsFailed(noMarketplace.getMessage(), false, now);
-      return false;
     }
+    boolean refused = failure.reason() == MarketplaceException.Reason.REFUSED;
+    agreement.termsFailed(failure.getMessage(), refused, now);
+    LOG.warning(
+        () ->
+            "The terms of agreement "
+                + agreement.agreementId()
+                + (refused
+                    ? " are refused to us; its usage is priced at the list price: "
+                    : " could not be read; tried again at " + agreement.termsNextAt() + ": ")
+                + failure.getMessage());
+    return false;
   }
 }

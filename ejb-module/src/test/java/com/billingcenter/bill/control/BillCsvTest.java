@@ -25,7 +25,8 @@ class BillCsvTest {
         new BigDecimal("7.50"),
         Currency.getInstance("USD"),
         SettlementPeriod.Kind.WHILE_LOCKED,
-        YearMonth.of(2026, 10));
+        YearMonth.of(2026, 10),
+        null);
   }
 
   @Test
@@ -34,10 +35,36 @@ class BillCsvTest {
     BillCsv.write(Bill.of(YearMonth.of(2026, 11), List.of(line("Shop, \"EU\"")), null, null), out);
     assertEquals(
         "month,usage_month,settlement_method,cloud_account_id,workspace_id,workspace,site,"
-            + "billing_item,quantity,unit_price,amount,currency,charge\r\n"
+            + "billing_item,quantity,unit_price,amount,currency,charge,agreement\r\n"
             + "2026-11,2026-10,aws,51,7,\"Shop, \"\"EU\"\"\",us1,data-points,30,0.25,7.50,USD,"
-            + "while_locked\r\n",
+            + "while_locked,\r\n",
         out.toString());
+  }
+
+  @Test
+  void aLinePricedByAnAgreementNamesIt() {
+    StringWriter out = new StringWriter();
+    BillLine line =
+        new BillLine(
+                7,
+                "Shop",
+                "eu1",
+                "aws",
+                51L,
+                "data-points",
+                30,
+                new BigDecimal("0.00085"),
+                new BigDecimal("0.03"),
+                Currency.getInstance("EUR"),
+                SettlementPeriod.Kind.SETTLED,
+                YearMonth.of(2026, 11),
+                null)
+            .withAgreement("agmt-private-offer");
+    BillCsv.write(Bill.of(YearMonth.of(2026, 11), List.of(line), null, null), out);
+    assertEquals(
+        "2026-11,2026-11,aws,51,7,Shop,eu1,data-points,30,0.00085,0.03,EUR,settled,"
+            + "agmt-private-offer",
+        out.toString().split("\r\n")[1]);
   }
 
   @Test

@@ -39,7 +39,10 @@ public class BillResource {
   @Inject ConsumptionDetails consumption;
   @Inject Clock clock;
 
-  /** One line of the bill. */
+  /**
+   * One line of the bill; {@code agreementId} names the AWS agreement whose terms priced it (in its
+   * currency), absent for the list price.
+   */
   public record LineJson(
       long workspaceId,
       String workspaceName,
@@ -53,7 +56,8 @@ public class BillResource {
       String currency,
       String charge,
       String usageMonth,
-      boolean late) {}
+      boolean late,
+      String agreementId) {}
 
   /** The total of one settlement method (and cloud account) in one currency. */
   public record TotalJson(
@@ -140,7 +144,8 @@ public class BillResource {
                                 l.currency().getCurrencyCode(),
                                 l.charge(),
                                 l.usageMonth().toString(),
-                                bill.isLate(l)))
+                                bill.isLate(l),
+                                l.agreementId()))
                     .toList(),
                 totals),
             MediaType.APPLICATION_JSON_TYPE)

@@ -5,6 +5,7 @@ import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
+import com.billingcenter.marketplace.boundary.Agreements;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
@@ -20,11 +21,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
 
 /** {@code cloud-accounts.xhtml}: each cloud account with its workspaces; bind more to one. */
 @Named
@@ -50,7 +54,10 @@ public class CloudAccountsView implements Serializable {
       String endedAt,
       List<String> entitlements,
       List<SettledWorkspace> workspaces,
-      List<SelectItem> bindable)
+      List<SelectItem> bindable,
+      String agreement,
+      String pricing,
+      List<String> terms)
       implements Serializable {}
 
   @Inject Caller caller;
@@ -58,6 +65,7 @@ public class CloudAccountsView implements Serializable {
   @Inject CloudAccounts cloudAccounts;
   @Inject Workspaces workspaces;
   @Inject Sites sites;
+  @Inject Agreements agreements;
 
   private List<Row> rows = List.of();
   // Faces stores each checkbox group's choice here: an array or a collection of Longs.
@@ -67,6 +75,7 @@ public class CloudAccountsView implements Serializable {
   void load() {
     FacesContext faces = FacesContext.getCurrentInstance();
     Locale locale = faces.getViewRoot().getLocale();
+    ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
     BillingAccount owner = owner();
     List<Workspace> all =
         workspaces.list(owner, WorkspaceQuery.firstPage(WorkspaceQuery.MAX_PAGE_SIZE));
@@ -74,6 +83,7 @@ public class CloudAccountsView implements Serializable {
     for (Map.Entry<CloudAccount, List<Workspace>> entry :
         cloudAccounts.withWorkspaces(owner).entrySet()) {
       CloudAccount account = entry.getKey();
+      Optional<Agreements.Agreement> agreement = agreements.of(account);
       List<SelectItem> bindable =
           all.stream()
               .filter(w -> !account.id().equals(w.settlement().cloudAccountId()))
@@ -113,9 +123,69 @@ public class CloudAccountsView implements Serializable {
               entry.getValue().stream()
                   .map(w -> new SettledWorkspace(w.id(), w.name(), siteName(w.siteCode(), locale)))
                   .toList(),
-              bindable));
+              bindable,
+              agreement.map(Agreements.Agreement::agreementId).orElse(null),
+              agreement.map(CloudAccountsView::pricing).orElse(null),
+              agreement.map(a -> terms(a, bundle)).orElse(List.of())));
     }
     rows = loaded;
+  }
+
+  /**
+   * The pricing as the page names it: the model once the terms were read, else whether they are
+   * still due or refused to us (then the list price applies).
+   */
+  static String pricing(Agreements.Agreement agreement) {
+    return agreement
+        .terms()
+        .map(t -> t.model().name().toLowerCase(Locale.ROOT))
+        .orElse(agreement.termsState().name().toLowerCase(Locale.ROOT));
+  }
+
+  /** The terms that price the usage, one sentence each, in the page's language. */
+  static List<String> terms(Agreements.Agreement agreement, ResourceBundle bundle) {
+    List<String> lines = new ArrayList<>();
+    agreement
+        .terms()
+        .ifPresent(
+            t -> {
+              t.usageRates()
+                  .forEach(
+                      (dimension, rate) ->
+                          lines.add(
+                              MessageFormat.format(
+                                  bundle.getString("cloudAccounts.rate"),
+                                  dimension,
+                                  rate.toPlainString(),
+                                  t.currency())));
+              t.purchased()
+                  .forEach(
+                      (dimension, units) ->
+                          lines.add(
+                              MessageFormat.format(
+                                  bundle.getString("cloudAccounts.purchased"),
+                                  dimension,
+                                  Long.toString(units))));
+              t.trialGrants()
+                  .forEach(
+                      (dimension, units) ->
+                          lines.add(
+                              MessageFormat.format(
+                                  bundle.getString("cloudAccounts.trialGrant"),
+                                  dimension,
+                                  units == Long.MAX_VALUE ? "∞" : Long.toString(units),
+                                  String.valueOf(t.trialDuration()))));
+              if (t.endsAt() != null) {
+                lines.add(
+                    MessageFormat.format(
+                        bundle.getString(
+                            Boolean.TRUE.equals(t.autoRenew())
+                                ? "cloudAccounts.renewsOn"
+                                : "cloudAccounts.endsOn"),
+                        UtcTimes.MINUTES.format(t.endsAt())));
+              }
+            });
+    return lines;
   }
 
   private String siteName(String code, Locale locale) {
