@@ -18,8 +18,9 @@ import java.util.Objects;
 /**
  * A marketplace buyer that can pay for workspaces. The business key is (provider, license): one AWS
  * account may hold several licenses, and each is a cloud account of its own. For legacy AWS
- * products without a license the customer identifier serves as the license id. (Its lifecycle's
- * state machine is {@link LifecycleReplay}.)
+ * products without a license the customer identifier serves as the license id. (Over 300 lines:
+ * mostly its columns and their accessors; its lifecycle's state machine is {@link
+ * LifecycleReplay}.)
  */
 @Entity
 @Table(name = "cloud_account")
