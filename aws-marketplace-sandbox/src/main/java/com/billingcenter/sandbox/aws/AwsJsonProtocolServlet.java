@@ -89,6 +89,29 @@ public class AwsJsonProtocolServlet extends HttpServlet {
     return out.build();
   }
 
+  /** A record's UsageAllocations: AllocatedUsageQuantity and Tags [{Key, Value}]. */
+  private static java.util.List<SandboxMarketplace.Allocation> allocations(JsonObject record) {
+    if (!(record.get("UsageAllocations") instanceof jakarta.json.JsonArray allocations)) {
+      return java.util.List.of();
+    }
+    java.util.List<SandboxMarketplace.Allocation> read = new java.util.ArrayList<>();
+    for (jakarta.json.JsonValue value : allocations) {
+      if (!(value instanceof JsonObject allocation)
+          || !(allocation.get("AllocatedUsageQuantity") instanceof jakarta.json.JsonNumber q)) {
+        throw new AwsError(
+            400, "ValidationException", "An allocation has its AllocatedUsageQuantity.");
+      }
+      java.util.Map<String, String> tags = new java.util.TreeMap<>();
+      if (allocation.get("Tags") instanceof jakarta.json.JsonArray list) {
+        for (JsonObject tag : list.getValuesAs(JsonObject.class)) {
+          tags.put(tag.getString("Key", ""), tag.getString("Value", ""));
+        }
+      }
+      read.add(new SandboxMarketplace.Allocation(q.intValue(), java.util.Map.copyOf(tags)));
+    }
+    return read;
+  }
+
   private JsonObject batchMeterUsage(JsonObject input) {
     if (!(input.get("UsageRecords") instanceof jakarta.json.JsonArray records)) {
       throw new AwsError(400, "ValidationException", "UsageRecords is required.");
@@ -109,7 +132,8 @@ public class AwsJsonProtocolServlet extends HttpServlet {
               record.getString("Dimension", null),
               java.time.Instant.ofEpochMilli(
                   timestamp.bigDecimalValue().movePointRight(3).longValue()),
-              quantity.intValue()));
+              quantity.intValue(),
+              allocations(record)));
     }
     faults.beforeCall();
     var results = JSON.createArrayBuilder();

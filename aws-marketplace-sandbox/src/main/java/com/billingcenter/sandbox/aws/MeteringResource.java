@@ -35,6 +35,16 @@ public class MeteringResource {
       add(record, "licenseArn", usage.licenseArn());
       add(record, "customerIdentifier", usage.customerIdentifier());
       add(record, "meteringRecordId", metered.meteringRecordId());
+      if (!usage.allocations().isEmpty()) {
+        var allocations = JSON.createArrayBuilder();
+        for (SandboxMarketplace.Allocation a : usage.allocations()) {
+          var tags = JSON.createObjectBuilder();
+          new java.util.TreeMap<>(a.tags()).forEach(tags::add);
+          allocations.add(
+              JSON.createObjectBuilder().add("quantity", a.quantity()).add("tags", tags));
+        }
+        record.add("allocations", allocations);
+      }
       all.add(record);
     }
     return all.build();

@@ -67,14 +67,39 @@ public class SandboxMarketplace {
 
   private record Token(String awsAccountId, Instant expiresAt) {}
 
-  /** One usage record of a {@code BatchMeterUsage} call, as the seller sent it. */
+  /**
+   * One usage record of a {@code BatchMeterUsage} call, as the seller sent it, with its {@code
+   * UsageAllocations} (empty when it sent none).
+   */
   public record Usage(
       String awsAccountId,
       String licenseArn,
       String customerIdentifier,
       String dimension,
       Instant timestamp,
-      int quantity) {}
+      int quantity,
+      List<Allocation> allocations) {
+
+    public Usage(
+        String awsAccountId,
+        String licenseArn,
+        String customerIdentifier,
+        String dimension,
+        Instant timestamp,
+        int quantity) {
+      this(awsAccountId, licenseArn, customerIdentifier, dimension, timestamp, quantity, List.of());
+    }
+  }
+
+  /** A part of a usage record's quantity and its tags (API reference, UsageAllocation). */
+  public record Allocation(int quantity, Map<String, String> tags) {}
+
+  /** UsageAllocation's rules: 1 to 2,500 a record, at most 5 tag keys in all. */
+  static final int MAX_ALLOCATIONS = 2500;
+
+  static final int MAX_TAG_KEYS = 5;
+
+  private static final Pattern TAG_TEXT = Pattern.compile("[a-zA-Z0-9+ \\-=._:/@]+");
 
   /**
    * What the sandbox answered for one record: {@code Success}, {@code CustomerNotSubscribed} or
@@ -419,6 +444,7 @@ public class SandboxMarketplace {
       if (record.quantity() < 0 || record.dimension() == null || record.timestamp() == null) {
         throw new AwsError(400, "ValidationException", "Dimension, Timestamp and Quantity >= 0.");
       }
+      checkAllocations(record);
       // BatchMeterUsage errors: a dimension the listing does not define fails the whole call.
       if (!dimensions.isEmpty() && !dimensions.contains(record.dimension())) {
         throw new AwsError(
@@ -469,6 +495,46 @@ public class SandboxMarketplace {
       results.add(metered);
     }
     return results;
+  }
+
+  /**
+   * UsageAllocations as the API reference states them (UsageRecord, UsageAllocation, Tag): 1 to
+   * 2,500; their quantities sum to the record's; at most 5 distinct tag keys; keys of 1 to 100 and
+   * values of 1 to 256 characters of {@code [a-zA-Z0-9+ -=._:/@]}; no two with the same tags.
+   */
+  private static void checkAllocations(Usage record) {
+    if (record.allocations().isEmpty()) {
+      return;
+    }
+    String invalid = "InvalidUsageAllocationsException";
+    if (record.allocations().size() > MAX_ALLOCATIONS) {
+      throw new AwsError(400, invalid, "At most 2,500 allocations a record.");
+    }
+    long sum = record.allocations().stream().mapToLong(Allocation::quantity).sum();
+    if (sum != record.quantity()) {
+      throw new AwsError(
+          400, invalid, "The allocations sum to " + sum + ", not " + record.quantity() + ".");
+    }
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    java.util.Set<Map<String, String>> tagSets = new java.util.HashSet<>();
+    for (Allocation a : record.allocations()) {
+      if (!tagSets.add(a.tags())) {
+        throw new AwsError(400, invalid, "Two allocations have the same tags.");
+      }
+      for (Map.Entry<String, String> tag : a.tags().entrySet()) {
+        keys.add(tag.getKey());
+        if (tag.getKey().length() > 100
+            || tag.getValue().isEmpty()
+            || tag.getValue().length() > 256
+            || !TAG_TEXT.matcher(tag.getKey()).matches()
+            || !TAG_TEXT.matcher(tag.getValue()).matches()) {
+          throw new AwsError(400, "InvalidTagException", "A tag is not valid: " + tag + ".");
+        }
+      }
+    }
+    if (keys.size() > MAX_TAG_KEYS) {
+      throw new AwsError(400, invalid, "At most 5 tag keys.");
+    }
   }
 
   static Instant oldestAccepted(Instant now) {

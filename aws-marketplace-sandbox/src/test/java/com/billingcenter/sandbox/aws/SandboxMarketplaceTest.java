@@ -41,6 +41,62 @@ class SandboxMarketplaceTest {
     assertEquals(3, sandbox.received().size());
   }
 
+  /**
+   * UsageAllocations as the API reference states them (UsageRecord, UsageAllocation, Tag): the
+   * parts sum to the record's quantity, at most 5 tag keys, tags of [a-zA-Z0-9+ -=._:/@], no two
+   * parts with the same tags; an untagged part stands for the rest.
+   */
+  @Test
+  void allocationsSumToTheQuantityWithAtMostFiveTagKeys() {
+    var buyer = sandbox.subscribe("123456789012", false);
+    java.util.function.Function<java.util.List<SandboxMarketplace.Allocation>, String> send =
+        allocations -> {
+          try {
+            return sandbox
+                .batchMeterUsage(
+                    null,
+                    java.util.List.of(
+                        new SandboxMarketplace.Usage(
+                            buyer.awsAccountId(),
+                            buyer.licenseArn(),
+                            null,
+                            "datapoints",
+                            HOUR,
+                            12,
+                            allocations)))
+                .get(0)
+                .status();
+          } catch (AwsError e) {
+            return e.type();
+          }
+        };
+    var us =
+        new SandboxMarketplace.Allocation(7, java.util.Map.of("workspace", "41", "site", "us1"));
+    assertEquals(
+        "Success",
+        send.apply(
+            java.util.List.of(us, new SandboxMarketplace.Allocation(5, java.util.Map.of()))));
+    assertEquals(
+        "InvalidUsageAllocationsException", send.apply(java.util.List.of(us)), "7 is not 12");
+    assertEquals(
+        "InvalidUsageAllocationsException",
+        send.apply(java.util.List.of(us, new SandboxMarketplace.Allocation(5, us.tags()))),
+        "the same tags twice");
+    assertEquals(
+        "InvalidTagException",
+        send.apply(
+            java.util.List.of(
+                new SandboxMarketplace.Allocation(12, java.util.Map.of("workspace", "商店")))));
+    var six = new java.util.HashMap<String, String>();
+    for (int i = 0; i < 6; i++) {
+      six.put("k" + i, "v");
+    }
+    assertEquals(
+        "InvalidUsageAllocationsException",
+        send.apply(java.util.List.of(new SandboxMarketplace.Allocation(12, six))),
+        "six tag keys");
+  }
+
   @Test
   void anUnknownLicenseFailsTheCallAndLegacyBuyersAreKnownByCustomerIdentifier() {
     var legacy = sandbox.subscribe("210987654321", true);

@@ -3,6 +3,7 @@ package com.billingcenter.metering.control;
 import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.CloudAccountStatus;
+import com.billingcenter.marketplace.control.MeteredUsage;
 import com.billingcenter.metering.entity.DimensionQuantities;
 import com.billingcenter.metering.entity.MeteringHours;
 import com.billingcenter.metering.entity.MeteringState;
@@ -22,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +69,33 @@ public class MeteringStore {
       String dimension,
       Instant hour,
       long quantity,
-      int attempts) {}
+      int attempts,
+      List<MeteredUsage.Allocation> allocations) {
+
+    /** A record not split among workspaces. */
+    public Pending(
+        long id,
+        String provider,
+        String productCode,
+        String accountId,
+        BuyerLicense license,
+        String dimension,
+        Instant hour,
+        long quantity,
+        int attempts) {
+      this(
+          id,
+          provider,
+          productCode,
+          accountId,
+          license,
+          dimension,
+          hour,
+          quantity,
+          attempts,
+          List.of());
+    }
+  }
 
   /** What became of a record this time. {@code state} PENDING means: try again later. */
   public record Answer(
@@ -178,6 +206,9 @@ public class MeteringStore {
       }
       // What the accounts' contracts already paid for is included, not metered.
       var included = Allowances.split(c, Allowances.contracts(c, claimed), totals);
+      if (tooLate == null) {
+        Allocations.insert(c, hour, Allocations.of(c, hour, claimed, items), included);
+      }
       return records.insert(quantities, late, included, finalFlush, tooLate, now);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot write the metering records of " + hour + ": " + e, e);
@@ -214,22 +245,81 @@ public class MeteringStore {
             + " WHERE m.state = 'PENDING' ORDER BY m.usage_hour, m.id FETCH FIRST "
             + Math.max(1, limit)
             + " ROWS ONLY";
-    return Sql.list(
-        dataSource,
-        "the records to send",
-        sql,
-        row ->
-            new Pending(
-                row.getLong(1),
-                row.getString(2),
-                row.getString(3),
-                row.getString(4),
-                CloudAccount.licenseOf(row.getString(5), row.getString(6), row.getString(7)),
-                row.getString(8),
-                UtcTimes.read(row, 9),
-                row.getLong(10),
-                row.getInt(11)));
+    List<Pending> pending =
+        Sql.list(
+            dataSource,
+            "the records to send",
+            sql,
+            row ->
+                new Pending(
+                    row.getLong(1),
+                    row.getString(2),
+                    row.getString(3),
+                    row.getString(4),
+                    CloudAccount.licenseOf(row.getString(5), row.getString(6), row.getString(7)),
+                    row.getString(8),
+                    UtcTimes.read(row, 9),
+                    row.getLong(10),
+                    row.getInt(11)));
+    return withAllocations(pending);
   }
+
+  /**
+   * The records with their usage per workspace and site as allocations tagged {@code workspace} and
+   * {@code site} (AWS allows 5 tag keys and values of letters, digits and {@code +-=._:/@}: ids and
+   * site codes are such), the rest of the quantity untagged; an empty quantity is not split. At
+   * most {@link #MAX_ALLOCATIONS} allocations a record (AWS: 2,500): the rest untagged.
+   */
+  private List<Pending> withAllocations(List<Pending> pending) {
+    if (pending.isEmpty()) {
+      return pending;
+    }
+    Map<Long, List<Allocations.Part>> parts;
+    try (Connection c = dataSource.getConnection()) {
+      parts = Allocations.ofRecords(c, pending.stream().map(Pending::id).toList());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the records' allocations: " + e, e);
+    }
+    List<Pending> split = new ArrayList<>(pending.size());
+    for (Pending p : pending) {
+      List<Allocations.Part> ofRecord = parts.getOrDefault(p.id(), List.of());
+      if (p.quantity() == 0 || ofRecord.isEmpty() || p.quantity() > Integer.MAX_VALUE) {
+        split.add(p);
+        continue;
+      }
+      List<MeteredUsage.Allocation> allocations = new ArrayList<>();
+      long tagged = 0;
+      for (Allocations.Part part : ofRecord) {
+        if (allocations.size() == MAX_ALLOCATIONS - 1 || tagged + part.quantity() > p.quantity()) {
+          break;
+        }
+        allocations.add(
+            new MeteredUsage.Allocation(
+                (int) part.quantity(),
+                Map.of("workspace", Long.toString(part.workspaceId()), "site", part.siteCode())));
+        tagged += part.quantity();
+      }
+      if (tagged < p.quantity()) {
+        allocations.add(new MeteredUsage.Allocation((int) (p.quantity() - tagged), Map.of()));
+      }
+      split.add(
+          new Pending(
+              p.id(),
+              p.provider(),
+              p.productCode(),
+              p.accountId(),
+              p.license(),
+              p.dimension(),
+              p.hour(),
+              p.quantity(),
+              p.attempts(),
+              List.copyOf(allocations)));
+    }
+    return split;
+  }
+
+  /** AWS: at most 2,500 allocations a usage record. */
+  static final int MAX_ALLOCATIONS = 2500;
 
   /** Keeps what the marketplace said; a record already answered is not changed again. */
   public void record(List<Answer> answers, Instant now) {

@@ -130,7 +130,8 @@ public class Sending {
               record.license(),
               record.dimension(),
               record.hour(),
-              (int) record.quantity());
+              (int) record.quantity(),
+              record.allocations());
       sent.put(u, record);
       usage.add(u);
     }

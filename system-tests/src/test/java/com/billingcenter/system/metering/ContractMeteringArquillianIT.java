@@ -94,6 +94,10 @@ class ContractMeteringArquillianIT extends ContainerTest {
     Map<String, List<Integer>> received = SandboxCalls.received(buyer.license());
     assertEquals(List.of(0), received.get("DataPoints@" + h0), received.toString());
     assertEquals(List.of(30), received.get("DataPoints@" + h1), "only the excess reached AWS");
+    assertEquals(
+        List.of("30 " + workspace + " us1"),
+        SandboxCalls.allocations(buyer.license(), "DataPoints", h1),
+        "the included units are taken from the workspace's part");
   }
 
   @Test

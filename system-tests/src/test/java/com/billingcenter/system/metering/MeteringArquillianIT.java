@@ -182,6 +182,13 @@ class MeteringArquillianIT extends ContainerTest {
     Map<String, List<Integer>> received = SandboxCalls.received(license);
     assertEquals(List.of(12), received.get("DataPoints@" + h0));
     assertEquals(List.of(0), received.get("Traces@" + h0), "an idle dimension is sent as 0");
+    // Issue 26, item 6: the record is split per workspace and site (API reference,
+    // UsageAllocation: the parts sum to the quantity), so the buyer's AWS bill can be too.
+    assertEquals(
+        List.of("7 " + us.id() + " us1", "5 " + eu.id() + " eu1"),
+        SandboxCalls.allocations(license, "DataPoints", h0));
+    assertEquals(
+        List.of(), SandboxCalls.allocations(license, "Traces", h0), "nothing to split in 0");
 
     // Hour h1 under faults: throttling, server errors, unprocessed records, latency.
     Instant h1 = h0.plus(Duration.ofHours(1));

@@ -66,6 +66,38 @@ public final class SandboxCalls {
   }
 
   /**
+   * The allocations of the first record the sandbox received for the license, dimension and hour,
+   * as "quantity workspace site" (untagged: "quantity"), in the order sent.
+   */
+  public static List<String> allocations(String licenseArn, String dimension, Instant hour)
+      throws Exception {
+    JsonArray all =
+        Json.createReader(new StringReader(call("GET", "/api/metering", null))).readArray();
+    for (JsonObject r : all.getValuesAs(JsonObject.class)) {
+      if (licenseArn.equals(r.getString("licenseArn", null))
+          && dimension.equals(r.getString("dimension"))
+          && hour.equals(Instant.parse(r.getString("timestamp")))) {
+        List<String> parts = new ArrayList<>();
+        if (r.containsKey("allocations")) {
+          for (JsonObject a : r.getJsonArray("allocations").getValuesAs(JsonObject.class)) {
+            JsonObject tags = a.getJsonObject("tags");
+            parts.add(
+                tags.isEmpty()
+                    ? Integer.toString(a.getInt("quantity"))
+                    : a.getInt("quantity")
+                        + " "
+                        + tags.getString("workspace")
+                        + " "
+                        + tags.getString("site"));
+          }
+        }
+        return parts;
+      }
+    }
+    throw new AssertionError("no record of " + dimension + "@" + hour + " for " + licenseArn);
+  }
+
+  /**
    * What the sandbox recorded for the license: (dimension@hour) → quantities received; asserts each
    * was a success.
    */

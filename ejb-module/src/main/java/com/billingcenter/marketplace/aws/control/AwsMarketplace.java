@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.marketplacemetering.model.ExpiredTokenExc
 import software.amazon.awssdk.services.marketplacemetering.model.InvalidTokenException;
 import software.amazon.awssdk.services.marketplacemetering.model.MarketplaceMeteringException;
 import software.amazon.awssdk.services.marketplacemetering.model.ResolveCustomerResponse;
+import software.amazon.awssdk.services.marketplacemetering.model.Tag;
+import software.amazon.awssdk.services.marketplacemetering.model.UsageAllocation;
 import software.amazon.awssdk.services.marketplacemetering.model.UsageRecord;
 import software.amazon.awssdk.services.marketplacemetering.model.UsageRecordResult;
 
@@ -112,6 +114,20 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
     settings.endpointOverride().ifPresent(agreementBuilder::endpointOverride);
     this.agreement = agreementBuilder.build();
     this.productCode = settings.productCode();
+  }
+
+  /** An allocation as AWS takes it: untagged usage is one allocation without tags. */
+  private static UsageAllocation allocation(MeteredUsage.Allocation a) {
+    UsageAllocation.Builder allocation =
+        UsageAllocation.builder().allocatedUsageQuantity(a.quantity());
+    if (!a.tags().isEmpty()) {
+      allocation.tags(
+          a.tags().entrySet().stream()
+              .sorted(java.util.Map.Entry.comparingByKey())
+              .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+              .toList());
+    }
+    return allocation.build();
   }
 
   /**
@@ -215,6 +231,28 @@ public class AwsMarketplace implements CloudMarketplace, AutoCloseable {
         record.customerAWSAccountId(u.accountId());
       } else {
         record.customerIdentifier(AwsLicenses.customerIdentifierOf(u.license()));
+      }
+      if (!u.allocations().isEmpty()) {
+        // API reference, UsageRecord.UsageAllocations: the parts sum to the quantity; buyers see
+        // the tags as aws:marketplace:isv:<key> cost-allocation tags (vendor-metered tagging).
+        record.usageAllocations(
+            u.allocations().stream()
+                .map(
+                    a ->
+                        UsageAllocation.builder()
+                            .allocatedUsageQuantity(a.quantity())
+                            .tags(
+                                a.tags().entrySet().stream()
+                                    .sorted(java.util.Map.Entry.comparingByKey())
+                                    .map(
+                                        t ->
+                                            Tag.builder()
+                                                .key(t.getKey())
+                                                .value(t.getValue())
+                                                .build())
+                                    .toList())
+                            .build())
+                .toList());
       }
       records.add(record.build());
       arns.add(AwsLicenses.arnOf(u.license()));
