@@ -1,5 +1,6 @@
 package com.billingcenter.metering.control;
 
+import com.billingcenter.marketplace.control.MeteredUsage;
 import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.entity.BillingItem;
@@ -149,5 +150,54 @@ final class Allocations {
       }
     }
     return parts;
+  }
+
+  /** AWS: at most 2,500 allocations a usage record. */
+  static final int MAX_ALLOCATIONS = 2500;
+
+  /**
+   * The records with their usage per workspace and site as allocations tagged {@code workspace} and
+   * {@code site} (AWS allows 5 tag keys and values of letters, digits and {@code +-=._:/@}: ids and
+   * site codes are such), the rest of the quantity untagged; an empty quantity is not split. At
+   * most {@link #MAX_ALLOCATIONS} allocations a record: the rest untagged.
+   */
+  static List<MeteringStore.Pending> split(
+      List<MeteringStore.Pending> pending, Map<Long, List<Part>> parts) {
+    List<MeteringStore.Pending> split = new ArrayList<>(pending.size());
+    for (MeteringStore.Pending p : pending) {
+      List<Part> ofRecord = parts.getOrDefault(p.id(), List.of());
+      if (p.quantity() == 0 || ofRecord.isEmpty() || p.quantity() > Integer.MAX_VALUE) {
+        split.add(p);
+        continue;
+      }
+      List<MeteredUsage.Allocation> allocations = new ArrayList<>();
+      long tagged = 0;
+      for (Part part : ofRecord) {
+        if (allocations.size() == MAX_ALLOCATIONS - 1 || tagged + part.quantity() > p.quantity()) {
+          break;
+        }
+        allocations.add(
+            new MeteredUsage.Allocation(
+                (int) part.quantity(),
+                Map.of("workspace", Long.toString(part.workspaceId()), "site", part.siteCode())));
+        tagged += part.quantity();
+      }
+      if (tagged < p.quantity()) {
+        allocations.add(new MeteredUsage.Allocation((int) (p.quantity() - tagged), Map.of()));
+      }
+      split.add(
+          new MeteringStore.Pending(
+              p.id(),
+              p.provider(),
+              p.productCode(),
+              p.accountId(),
+              p.license(),
+              p.dimension(),
+              p.hour(),
+              p.quantity(),
+              p.attempts(),
+              List.copyOf(allocations)));
+    }
+    return split;
   }
 }

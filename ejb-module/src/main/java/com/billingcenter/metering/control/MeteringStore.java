@@ -23,7 +23,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,62 +263,18 @@ public class MeteringStore {
     return withAllocations(pending);
   }
 
-  /**
-   * The records with their usage per workspace and site as allocations tagged {@code workspace} and
-   * {@code site} (AWS allows 5 tag keys and values of letters, digits and {@code +-=._:/@}: ids and
-   * site codes are such), the rest of the quantity untagged; an empty quantity is not split. At
-   * most {@link #MAX_ALLOCATIONS} allocations a record (AWS: 2,500): the rest untagged.
-   */
+  /** The records, each split among its workspaces (see {@link Allocations#split}). */
   private List<Pending> withAllocations(List<Pending> pending) {
     if (pending.isEmpty()) {
       return pending;
     }
-    Map<Long, List<Allocations.Part>> parts;
     try (Connection c = dataSource.getConnection()) {
-      parts = Allocations.ofRecords(c, pending.stream().map(Pending::id).toList());
+      return Allocations.split(
+          pending, Allocations.ofRecords(c, pending.stream().map(Pending::id).toList()));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the records' allocations: " + e, e);
     }
-    List<Pending> split = new ArrayList<>(pending.size());
-    for (Pending p : pending) {
-      List<Allocations.Part> ofRecord = parts.getOrDefault(p.id(), List.of());
-      if (p.quantity() == 0 || ofRecord.isEmpty() || p.quantity() > Integer.MAX_VALUE) {
-        split.add(p);
-        continue;
-      }
-      List<MeteredUsage.Allocation> allocations = new ArrayList<>();
-      long tagged = 0;
-      for (Allocations.Part part : ofRecord) {
-        if (allocations.size() == MAX_ALLOCATIONS - 1 || tagged + part.quantity() > p.quantity()) {
-          break;
-        }
-        allocations.add(
-            new MeteredUsage.Allocation(
-                (int) part.quantity(),
-                Map.of("workspace", Long.toString(part.workspaceId()), "site", part.siteCode())));
-        tagged += part.quantity();
-      }
-      if (tagged < p.quantity()) {
-        allocations.add(new MeteredUsage.Allocation((int) (p.quantity() - tagged), Map.of()));
-      }
-      split.add(
-          new Pending(
-              p.id(),
-              p.provider(),
-              p.productCode(),
-              p.accountId(),
-              p.license(),
-              p.dimension(),
-              p.hour(),
-              p.quantity(),
-              p.attempts(),
-              List.copyOf(allocations)));
-    }
-    return split;
   }
-
-  /** AWS: at most 2,500 allocations a usage record. */
-  static final int MAX_ALLOCATIONS = 2500;
 
   /** Keeps what the marketplace said; a record already answered is not changed again. */
   public void record(List<Answer> answers, Instant now) {
