@@ -30,10 +30,40 @@ final class Allocations {
 
   private Allocations() {}
 
-  /** The hour's own usage per account, dimension and workspace, in workspace order. */
-  static Map<Long, Map<String, List<Part>>> of(
-      Connection c, Instant hour, List<Long> accounts, Collection<BillingItem> items)
-      throws SQLException {
+  /** One row of an hour's own usage: an account's, a workspace's on a site, of one item. */
+  record Row(long account, long workspace, String site, String item, long quantity) {}
+
+  /**
+   * The hour's own usage (not late) of the accounts' workspaces, per workspace, site and item: one
+   * read that gives both the records' quantities ({@link #perItem}) and their parts ({@link
+   * #parts}).
+   */
+  static List<Row> read(Connection c, Instant hour, List<Long> accounts) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT p.cloud_account_id, u.workspace_id, u.site_code, u.billing_item, SUM(u.quantity)"
+            + SettledUsage.FROM
+            + " AND u.usage_hour = ? AND u.late = FALSE AND p.cloud_account_id IN ("
+            + Sql.placeholders(accounts.size())
+            + ") GROUP BY p.cloud_account_id, u.workspace_id, u.site_code, u.billing_item",
+        r -> new Row(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getLong(5)),
+        hour,
+        accounts);
+  }
+
+  /** The usage per account and billing item. */
+  static Map<Long, Map<String, Long>> perItem(List<Row> rows) {
+    Map<Long, Map<String, Long>> usage = new HashMap<>();
+    for (Row row : rows) {
+      usage
+          .computeIfAbsent(row.account(), k -> new HashMap<>())
+          .merge(row.item(), row.quantity(), Math::addExact);
+    }
+    return usage;
+  }
+
+  /** The usage per account, dimension and workspace, in workspace order. */
+  static Map<Long, Map<String, List<Part>>> parts(List<Row> rows, Collection<BillingItem> items) {
     Map<String, String> dimensions = new HashMap<>();
     items.forEach(
         i -> {
@@ -41,20 +71,8 @@ final class Allocations {
             dimensions.put(i.code(), i.awsDimension());
           }
         });
-    record Row(long account, long workspace, String site, String item, long quantity) {}
     Map<Long, Map<String, Map<List<Object>, Long>>> sums = new HashMap<>();
-    for (Row row :
-        Sql.list(
-            c,
-            "SELECT p.cloud_account_id, u.workspace_id, u.site_code, u.billing_item,"
-                + " SUM(u.quantity)"
-                + SettledUsage.FROM
-                + " AND u.usage_hour = ? AND u.late = FALSE AND p.cloud_account_id IN ("
-                + Sql.placeholders(accounts.size())
-                + ") GROUP BY p.cloud_account_id, u.workspace_id, u.site_code, u.billing_item",
-            r -> new Row(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getLong(5)),
-            hour,
-            accounts)) {
+    for (Row row : rows) {
       String dimension = dimensions.get(row.item());
       if (dimension != null && row.quantity() > 0) {
         sums.computeIfAbsent(row.account(), k -> new HashMap<>())

@@ -1,7 +1,6 @@
 package com.billingcenter.metering.control;
 
 import com.billingcenter.metering.entity.MeteringState;
-import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,14 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The SQL of writing one hour's metering records (the outbox) on one connection: claiming the hour
- * for the accounts, reading their usage of it, inserting a record per account and dimension.
+ * for the accounts and inserting a record per account and dimension (the usage is read by {@link
+ * Allocations#read}, which also splits it per workspace).
  */
 final class HourRecords {
 
@@ -57,29 +56,6 @@ final class HourRecords {
       }
     }
     return claimed;
-  }
-
-  /**
-   * The hour's usage per account and billing item, by the settlement in effect at its start; late
-   * rows are carried ({@link LateUsage}), so that a row is in one record only.
-   */
-  Map<Long, Map<String, Long>> usage(List<Long> accounts) throws SQLException {
-    record Sum(long account, String item, long quantity) {}
-    Map<Long, Map<String, Long>> usage = new HashMap<>();
-    for (Sum sum :
-        Sql.list(
-            c,
-            "SELECT p.cloud_account_id, u.billing_item, SUM(u.quantity)"
-                + SettledUsage.FROM
-                + " AND u.usage_hour = ? AND u.late = FALSE AND p.cloud_account_id IN ("
-                + Sql.placeholders(accounts.size())
-                + ") GROUP BY p.cloud_account_id, u.billing_item",
-            row -> new Sum(row.getLong(1), row.getString(2), row.getLong(3)),
-            hour,
-            accounts)) {
-      usage.computeIfAbsent(sum.account(), k -> new HashMap<>()).put(sum.item(), sum.quantity());
-    }
-    return usage;
   }
 
   /** The units of an hour's record: its own usage and the late usage carried into it. */

@@ -186,7 +186,8 @@ public class MeteringStore {
       if (claimed.isEmpty()) {
         return 0;
       }
-      Map<Long, Map<String, Long>> usage = records.usage(claimed);
+      List<Allocations.Row> rows = Allocations.read(c, hour, claimed);
+      Map<Long, Map<String, Long>> usage = Allocations.perItem(rows);
       Map<Long, Map<String, LateUsage.Carried>> late = LateUsage.carry(c, hour, claimed, items);
       String tooLate =
           MeteringHours.tooLate(hour, now, maxLateness)
@@ -206,7 +207,7 @@ public class MeteringStore {
       // What the accounts' contracts already paid for is included, not metered.
       var included = Allowances.split(c, Allowances.contracts(c, claimed), totals);
       if (tooLate == null) {
-        Allocations.insert(c, hour, Allocations.of(c, hour, claimed, items), included);
+        Allocations.insert(c, hour, Allocations.parts(rows, items), included);
       }
       return records.insert(quantities, late, included, finalFlush, tooLate, now);
     } catch (SQLException e) {
