@@ -33,9 +33,13 @@ public final class Http {
   private Http() {}
 
   public static HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(request, Duration.ofSeconds(30));
+  }
+
+  /** The same, waiting at most {@code timeout} for the answer. */
+  public static HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) {
     try {
-      return CLIENT.send(
-          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return CLIENT.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
