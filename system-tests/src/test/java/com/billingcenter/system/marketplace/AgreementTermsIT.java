@@ -8,10 +8,7 @@ import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.SandboxBuyers;
 import jakarta.json.JsonObject;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.FluentWait;
@@ -33,15 +30,7 @@ class AgreementTermsIT {
   /** A sandbox buyer of {@code offer}, registered and set up by a new customer; their user name. */
   private String customerOf(String offer) throws Exception {
     JsonObject buyer = SandboxBuyers.newBuyer(server, "\"offer\": " + offer);
-    HttpResponse<String> fulfilled =
-        Http.send(
-            HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "x-amzn-marketplace-token="
-                            + URLEncoder.encode(
-                                buyer.getString("registrationToken"), StandardCharsets.UTF_8))));
+    HttpResponse<String> fulfilled = SandboxBuyers.fulfill(server, buyer);
     assertEquals(303, fulfilled.statusCode(), fulfilled.body());
     String user = Http.register(server, Http.uniqueName("terms"), PASSWORD);
     Database.bindAsTheSetUpPageDoes(server, user, buyer.getString("licenseArn"), "aws");

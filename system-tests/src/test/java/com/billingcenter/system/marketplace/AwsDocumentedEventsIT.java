@@ -11,10 +11,8 @@ import com.billingcenter.system.support.SandboxBuyers;
 import com.billingcenter.system.support.WorkspaceCalls;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -146,15 +144,7 @@ class AwsDocumentedEventsIT {
     assertEquals(2, waitingEvents(agreement).size(), waitingEvents(agreement).toString());
 
     // The buyer clicks Set up your account: the waiting events are applied to the new account.
-    HttpResponse<String> fulfilled =
-        Http.send(
-            HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "x-amzn-marketplace-token="
-                            + URLEncoder.encode(
-                                buyer.getString("registrationToken"), StandardCharsets.UTF_8))));
+    HttpResponse<String> fulfilled = SandboxBuyers.fulfill(server, buyer);
     assertEquals(303, fulfilled.statusCode(), fulfilled.body());
     assertEquals(
         java.util.List.of(), waitingEvents(agreement), "applied when the license registered");
@@ -249,15 +239,7 @@ class AwsDocumentedEventsIT {
   void theSandboxsRenewalAndReplacementWithNewLicensesLockNothingAndACancelLocks()
       throws Exception {
     JsonObject buyer = SandboxBuyers.newBuyer(server, false);
-    HttpResponse<String> fulfilled =
-        Http.send(
-            HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "x-amzn-marketplace-token="
-                            + URLEncoder.encode(
-                                buyer.getString("registrationToken"), StandardCharsets.UTF_8))));
+    HttpResponse<String> fulfilled = SandboxBuyers.fulfill(server, buyer);
     assertEquals(303, fulfilled.statusCode(), fulfilled.body());
     String user = Http.register(server, Http.uniqueName("renewed"), PASSWORD);
     Database.bindAsTheSetUpPageDoes(server, user, buyer.getString("licenseArn"), "aws");

@@ -110,15 +110,7 @@ class SnsNotificationsIT {
   @Test
   void anOlderListingsBuyerWithALicenseIsFoundByItsCustomerIdentifierOverSns() throws Exception {
     JsonObject buyer = SandboxBuyers.newBuyer(server, "\"olderListing\": true");
-    HttpResponse<String> fulfilled =
-        Http.send(
-            HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "x-amzn-marketplace-token="
-                            + java.net.URLEncoder.encode(
-                                buyer.getString("registrationToken"), StandardCharsets.UTF_8))));
+    HttpResponse<String> fulfilled = SandboxBuyers.fulfill(server, buyer);
     assertEquals(303, fulfilled.statusCode(), fulfilled.body());
     String user = Http.register(server, Http.uniqueName("older"), PASSWORD);
     long aws = Database.bindAsTheSetUpPageDoes(server, user, buyer.getString("licenseArn"), "aws");

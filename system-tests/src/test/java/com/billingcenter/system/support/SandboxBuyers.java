@@ -69,4 +69,21 @@ public final class SandboxBuyers {
     }
     return answers.toString();
   }
+
+  /**
+   * The buyer's browser posts its registration token to the fulfillment URL, as AWS Marketplace's
+   * "Set up your account" does; the Billing Center's answer.
+   */
+  public static java.net.http.HttpResponse<String> fulfill(
+      BillingCenterServer server, JsonObject buyer) {
+    return Http.send(
+        java.net.http.HttpRequest.newBuilder(server.uri("/marketplace/aws/fulfillment"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "x-amzn-marketplace-token="
+                        + java.net.URLEncoder.encode(
+                            buyer.getString("registrationToken"),
+                            java.nio.charset.StandardCharsets.UTF_8))));
+  }
 }
