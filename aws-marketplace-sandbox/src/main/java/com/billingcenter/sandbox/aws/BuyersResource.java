@@ -66,7 +66,9 @@ public class BuyersResource {
             body.get("offer") instanceof JsonObject offer
                 ? SandboxAgreements.read(offer)
                 : SandboxAgreements.Offer.publicOffer(),
-            java.time.Instant.now());
+            body.containsKey("acceptedAt")
+                ? java.time.Instant.parse(body.getString("acceptedAt"))
+                : java.time.Instant.now());
       }
       List<SellerEvents.Delivery> sent =
           known || !body.getBoolean("sendEvents", true)

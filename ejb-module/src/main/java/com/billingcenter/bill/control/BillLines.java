@@ -81,20 +81,23 @@ public class BillLines {
   public List<BillLine> used(long ownerId, YearMonth month) {
     LocalDate first = month.atDay(1);
     LocalDate end = month.plusMonths(1).atDay(1);
+    AgreementPrices agreements = AgreementPrices.ofOwner(dataSource, ownerId);
     List<LocalDate> cuts =
-        items.all().stream()
-            .flatMap(i -> i.changesBetween(first, end).stream())
+        java.util.stream.Stream.concat(
+                items.all().stream().flatMap(i -> i.changesBetween(first, end).stream()),
+                agreements.startsBetween(first, end).stream())
+            .filter(day -> day.isAfter(first))
             .distinct()
             .sorted()
             .toList();
     Map<Key, Map<LocalDate, Long>> sums = priceSpans(ownerId, first, end, cuts);
     Map<Long, String> names = names(sums.keySet());
-    Map<Long, AgreementPrices.RateCard> cards = rateCards(sums.keySet());
     List<BillLine> lines = new ArrayList<>();
     sums.forEach(
         (key, spans) ->
             spans.forEach(
-                (from, quantity) -> lines.add(priced(key, names, cards, quantity, month, from))));
+                (from, quantity) ->
+                    lines.add(priced(key, names, agreements, quantity, month, from))));
     return lines;
   }
 
@@ -143,16 +146,16 @@ public class BillLines {
    */
   public List<BillLine> late(long ownerId, YearMonth month) {
     List<BillLine> lines = new ArrayList<>();
+    AgreementPrices agreements = AgreementPrices.ofOwner(dataSource, ownerId);
     for (YearMonth earlier :
         finalBills.finalMonths(ownerId, month.minusMonths(LOOKBACK_MONTHS), month)) {
       Map<Key, Long> delta = new LinkedHashMap<>(usageOf(ownerId, earlier));
       billedOf(ownerId, earlier).forEach((key, billed) -> delta.merge(key, -billed, Long::sum));
       delta.values().removeIf(q -> q == 0);
       Map<Long, String> names = names(delta.keySet());
-      Map<Long, AgreementPrices.RateCard> cards = rateCards(delta.keySet());
       delta.forEach(
           (key, quantity) ->
-              lines.add(priced(key, names, cards, quantity, earlier, earlier.atEndOfMonth())));
+              lines.add(priced(key, names, agreements, quantity, earlier, earlier.atEndOfMonth())));
     }
     return lines;
   }
@@ -208,13 +211,6 @@ public class BillLines {
     return names;
   }
 
-  /** The rate cards of the AWS agreements behind the lines' cloud accounts. */
-  private Map<Long, AgreementPrices.RateCard> rateCards(Collection<Key> keys) {
-    return AgreementPrices.of(
-        dataSource,
-        keys.stream().map(Key::cloudAccountId).filter(Objects::nonNull).distinct().toList());
-  }
-
   /**
    * Whether the line's usage is metered to its cloud account, so that AWS charges it at the
    * agreement's price: settled by it, or used while locked and charged to it on unlock.
@@ -226,23 +222,25 @@ public class BillLines {
   }
 
   /**
-   * The line of {@code quantity}: at its AWS agreement's rate, in the agreement's currency, when
-   * AWS charges it and the agreement prices its dimension; else at the list price of the site's
-   * currency on {@code priceDay}, or no price (null) when none is set.
+   * The line of {@code quantity}: at the rate of the AWS agreement in force on {@code priceDay}, in
+   * the agreement's currency, when AWS charges it and the agreement prices its dimension; else at
+   * the list price of the site's currency on {@code priceDay}, or no price (null) when none is set.
    */
   private BillLine priced(
       Key key,
       Map<Long, String> names,
-      Map<Long, AgreementPrices.RateCard> cards,
+      AgreementPrices agreements,
       long quantity,
       YearMonth usageMonth,
       LocalDate priceDay) {
     Optional<BillingItem> item = items.find(key.item());
     Optional<AgreementPrices.Priced> byAgreement =
-        meteredToCloudAccount(key) && cards.containsKey(key.cloudAccountId())
-            ? cards
-                .get(key.cloudAccountId())
-                .price(item.map(BillingItem::awsDimension).orElse(null), quantity)
+        meteredToCloudAccount(key)
+            ? agreements.price(
+                key.cloudAccountId(),
+                priceDay,
+                item.map(BillingItem::awsDimension).orElse(null),
+                quantity)
             : Optional.empty();
     if (byAgreement.isPresent()) {
       AgreementPrices.Priced p = byAgreement.get();

@@ -1,93 +1,72 @@
 package com.billingcenter.metering.control;
 
-import com.billingcenter.marketplace.entity.AgreementTerms;
+import com.billingcenter.marketplace.control.AgreementsInForce;
+import com.billingcenter.marketplace.control.AgreementsInForce.ReadAgreement;
 import com.billingcenter.marketplace.entity.AgreementTerms.PricingModel;
 import com.billingcenter.platform.control.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What of an hour's usage a contract already paid for (Seller Guide, "SaaS contracts": for a
- * contract with consumption "you only meter for usage beyond a customer's contract entitlements";
- * for a contract, "your application never sends metering records"). Per account, the newest
- * agreement of its license whose terms were read; per dimension, the units it bought less those the
- * account's earlier records of that agreement included. The hour's records are written in the same
- * transaction as their hour's claim, one hour after another, so each unit is included once, across
- * the account's workspaces and sites, restarts and instances. An agreement is one contract period:
- * a renewal is a new agreement with units of its own.
+ * What of an hour's usage the agreement in force then already paid for (Seller Guide, "SaaS
+ * contracts": for a contract with consumption "you only meter for usage beyond a customer's
+ * contract entitlements"; for a contract, "your application never sends metering records"). Per
+ * account, the agreement in force in the hour ({@link AgreementsInForce}); per dimension, the units
+ * it bought less those the account's earlier records of that agreement included. The hour's records
+ * are written in the same transaction as their hour's claim, one hour after another, so each unit
+ * is included once, across the account's workspaces and sites, restarts and instances. An agreement
+ * is one contract period: a renewal is a new agreement with units of its own. Before a future-dated
+ * agreement's start (and with no agreement in force before it) nothing is metered: its license is
+ * provisioned "at its start date" (Seller Guide, future-dated offers).
  */
 final class Allowances {
 
-  /** An account's contract: its agreement, its model and the units it bought per dimension. */
-  record Contract(String agreementId, PricingModel model, Map<String, Long> purchased) {
-
-    /** Whether AWS is sent no usage at all. */
-    boolean upfrontOnly() {
-      return model == PricingModel.CONTRACT;
-    }
-  }
-
-  /** Of one record: the units included, and the agreement they count against. */
-  record Included(String agreementId, long units, boolean upfrontOnly) {}
+  /**
+   * Of one record: the agreement in force in its hour, the units it included, and whether AWS is
+   * sent the rest ({@code false} for a contract paid upfront, or before the agreement started).
+   */
+  record Included(String agreementId, long units, boolean metered) {}
 
   private Allowances() {}
 
-  /** The contracts of the accounts that have one (contract, or contract with consumption). */
-  static Map<Long, Contract> contracts(Connection c, List<Long> accounts) throws SQLException {
-    record Row(long account, String agreement, String model, String purchased) {}
-    Map<Long, Contract> contracts = new HashMap<>();
-    if (accounts.isEmpty()) {
-      return contracts;
-    }
-    java.util.Set<Long> seen = new java.util.HashSet<>();
-    for (Row row :
-        Sql.list(
-            c,
-            "SELECT c.id, a.agreement_id, a.pricing_model, a.purchased"
-                + " FROM cloud_account c JOIN marketplace_agreement a"
-                + " ON a.provider = c.provider AND a.license_key = c.license_id"
-                + " WHERE a.terms_state = 'READ' AND c.id IN ("
-                + Sql.placeholders(accounts.size())
-                + ") ORDER BY c.id, a.linked_at DESC, a.id DESC",
-            r -> new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)),
-            accounts)) {
-      // Newest agreement first: an account's first row is the agreement in force.
-      if (!seen.add(row.account()) || row.model() == null) {
-        continue;
-      }
-      PricingModel model = PricingModel.valueOf(row.model());
-      if (model == PricingModel.CONTRACT || model == PricingModel.CONTRACT_WITH_CONSUMPTION) {
-        contracts.put(
-            row.account(),
-            new Contract(row.agreement(), model, AgreementTerms.readQuantities(row.purchased())));
-      }
-    }
-    return contracts;
-  }
-
   /**
-   * Splits each account's {@code totals} (dimension → units of the hour, late ones included) into
-   * what its contract includes and the rest; returns the included units per account and dimension.
+   * Splits each account's {@code totals} of {@code hour} (dimension → units, late ones included)
+   * into what the agreement in force includes and the rest; returns, per account that has a read
+   * agreement and dimension, what was included and by which agreement.
    */
   static Map<Long, Map<String, Included>> split(
-      Connection c, Map<Long, Contract> contracts, Map<Long, Map<String, Long>> totals)
-      throws SQLException {
+      Connection c, Instant hour, Map<Long, Map<String, Long>> totals) throws SQLException {
     Map<Long, Map<String, Included>> included = new HashMap<>();
-    for (Map.Entry<Long, Contract> entry : contracts.entrySet()) {
+    for (Map.Entry<Long, AgreementsInForce.OfAccount> entry :
+        AgreementsInForce.of(c, totals.keySet()).entrySet()) {
       long account = entry.getKey();
-      Contract contract = entry.getValue();
-      Map<String, Long> used = usedSoFar(c, account, contract.agreementId());
+      Optional<ReadAgreement> inForce = entry.getValue().at(hour);
       Map<String, Included> ofAccount = new LinkedHashMap<>();
-      for (Map.Entry<String, Long> total : totals.getOrDefault(account, Map.of()).entrySet()) {
-        long bought = contract.purchased().getOrDefault(total.getKey(), 0L);
+      if (inForce.isEmpty()) {
+        String later = entry.getValue().notStartedAt(hour).orElseThrow().agreementId();
+        totals.get(account).keySet().forEach(d -> ofAccount.put(d, new Included(later, 0, false)));
+        included.put(account, ofAccount);
+        continue;
+      }
+      ReadAgreement agreement = inForce.get();
+      boolean contract =
+          agreement.model() == PricingModel.CONTRACT
+              || agreement.model() == PricingModel.CONTRACT_WITH_CONSUMPTION;
+      Map<String, Long> used = contract ? usedSoFar(c, account, agreement.agreementId()) : Map.of();
+      for (Map.Entry<String, Long> total : totals.get(account).entrySet()) {
+        long bought = contract ? agreement.purchased().getOrDefault(total.getKey(), 0L) : 0;
         long left = Math.max(0, bought - used.getOrDefault(total.getKey(), 0L));
-        long units = Math.min(total.getValue(), left);
         ofAccount.put(
-            total.getKey(), new Included(contract.agreementId(), units, contract.upfrontOnly()));
+            total.getKey(),
+            new Included(
+                agreement.agreementId(),
+                Math.min(total.getValue(), left),
+                agreement.model() != PricingModel.CONTRACT));
       }
       included.put(account, ofAccount);
     }

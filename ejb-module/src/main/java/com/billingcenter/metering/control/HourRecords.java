@@ -66,8 +66,9 @@ final class HourRecords {
   /**
    * Inserts a record per account and dimension of {@code quantities} (in its order), with the late
    * usage {@code late} carried into it, less what the account's contract includes ({@code
-   * included}); pending, not metered at all for a contract paid upfront only, or flagged too late
-   * when {@code tooLate} says why. Returns how many were written.
+   * included}); pending, not metered at all for a contract paid upfront only (or before a
+   * future-dated agreement starts), or flagged too late when {@code tooLate} says why. Returns how
+   * many were written.
    */
   int insert(
       Map<Long, Map<String, Long>> quantities,
@@ -99,7 +100,7 @@ final class HourRecords {
           long total = total(q.getValue(), lateUsage);
           long inContract = contract == null ? 0 : contract.units();
           MeteringState state =
-              contract != null && contract.upfrontOnly() && tooLate == null
+              contract != null && !contract.metered() && tooLate == null
                   ? MeteringState.NOT_METERED
                   : pending;
           insert.setLong(1, id);

@@ -204,8 +204,8 @@ public class MeteringStore {
         ofAccount.forEach((d, q) -> total.put(d, HourRecords.total(q, carried.get(d))));
         totals.put(id, total);
       }
-      // What the accounts' contracts already paid for is included, not metered.
-      var included = Allowances.split(c, Allowances.contracts(c, claimed), totals);
+      // What the agreements in force already paid for is included, not metered.
+      var included = Allowances.split(c, hour, totals);
       if (tooLate == null) {
         Allocations.insert(c, hour, Allocations.parts(rows, items), included);
       }

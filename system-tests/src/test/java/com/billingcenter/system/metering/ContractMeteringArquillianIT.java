@@ -116,4 +116,34 @@ class ContractMeteringArquillianIT extends ContainerTest {
     assertEquals(30, line.sentQuantity(), "beyond the units bought, kept: " + line);
     assertEquals(Map.of(), SandboxCalls.received(buyer.license()), "nothing reached AWS");
   }
+
+  @Test
+  void aFutureDatedAgreementIsMeteredFromItsStartOnly() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
+    Instant h1 = h0.plus(Duration.ofHours(1));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    // Seller Guide, future-dated offers: the agreement "provisions its licence at its start date".
+    Buyer buyer =
+        contracted(
+            "future-",
+            "{\"pricing\": \"subscription\", \"rates\": {\"DataPoints\": \"0.002\"},"
+                + " \"startsAt\": \""
+                + h1
+                + "\"}");
+    long workspace = buyer.workspace().id();
+    usage.receive("us1", List.of(used(workspace, "data-points", h0, 25)), Map.of());
+    clock.set(h1.plus(Duration.ofMinutes(5)));
+    usage.receive("us1", List.of(used(workspace, "data-points", h1, 35)), Map.of());
+    clock.set(h1.plus(Duration.ofMinutes(76)));
+    runUntilNothingPending();
+
+    MeteringLedger.Line before = dataPoints(buyer, h0);
+    assertEquals(MeteringState.NOT_METERED, before.state(), "before its start: " + before);
+    assertEquals(25, before.sentQuantity(), "kept, not sent: " + before);
+    MeteringLedger.Line from = dataPoints(buyer, h1);
+    assertEquals(MeteringState.SENT, from.state(), from.toString());
+    Map<String, List<Integer>> received = SandboxCalls.received(buyer.license());
+    assertEquals(null, received.get("DataPoints@" + h0), received.toString());
+    assertEquals(List.of(35), received.get("DataPoints@" + h1), received.toString());
+  }
 }

@@ -57,8 +57,9 @@ public class AwsBuyers {
         SandboxCalls.object(
             "POST",
             "/api/buyers",
-            "{\"awsAccountId\": \"%s\", \"sendEvents\": false%s}"
-                .formatted(awsAccountId, offer == null ? "" : ", \"offer\": " + offer));
+            "{\"awsAccountId\": \"%s\", \"sendEvents\": false, \"acceptedAt\": \"%s\"%s}"
+                .formatted(
+                    awsAccountId, clock.instant(), offer == null ? "" : ", \"offer\": " + offer));
     String license = sandbox.getString("licenseArn");
     String username = prefix + UUID.randomUUID().toString().substring(0, 8);
     BillingAccount owner =
