@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.billingcenter.system.support.BillingCenterServer;
-import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.SandboxBuyers;
 import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.FluentWait;
@@ -29,12 +27,7 @@ class AgreementTermsIT {
 
   /** A sandbox buyer of {@code offer}, registered and set up by a new customer; their user name. */
   private String customerOf(String offer) throws Exception {
-    JsonObject buyer = SandboxBuyers.newBuyer(server, "\"offer\": " + offer);
-    HttpResponse<String> fulfilled = SandboxBuyers.fulfill(server, buyer);
-    assertEquals(303, fulfilled.statusCode(), fulfilled.body());
-    String user = Http.register(server, Http.uniqueName("terms"), PASSWORD);
-    Database.bindAsTheSetUpPageDoes(server, user, buyer.getString("licenseArn"), "aws");
-    return user;
+    return SandboxBuyers.customer(server, "terms", offer, PASSWORD);
   }
 
   /** The cloud account's agreement once its terms are no longer due (within 20 s). */

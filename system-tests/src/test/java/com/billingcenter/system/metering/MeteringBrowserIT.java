@@ -177,6 +177,14 @@ class MeteringBrowserIT {
     assertTrue(table.contains("42"), table);
     assertTrue(!table.contains(" No"), "every line agrees: " + table);
     Browser.screenshot(session.browser(), "metering-ledger");
+    // The month's reconciliation statement below it (when the hours are this month's).
+    assertTrue(session.visible(By.id("reconciliation-status")).getText().contains("In progress"));
+    session.visible(By.id("reconciliation:csv"));
+    if (java.time.YearMonth.from(h2.atZone(java.time.ZoneOffset.UTC))
+        .equals(java.time.YearMonth.now(java.time.ZoneOffset.UTC))) {
+      String statement = session.visible(By.id("reconciliation-table")).getText();
+      assertTrue(statement.contains("10.50 USD"), "42 million data points at 0.25: " + statement);
+    }
 
     session.browser().get(server.uri("/bills.xhtml").toString());
     assertEquals("Bills", session.heading());

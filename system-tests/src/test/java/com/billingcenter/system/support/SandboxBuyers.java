@@ -86,4 +86,18 @@ public final class SandboxBuyers {
                             buyer.getString("registrationToken"),
                             java.nio.charset.StandardCharsets.UTF_8))));
   }
+
+  /**
+   * A sandbox buyer of {@code offer} (JSON), registered, and bound as the set-up page does by a new
+   * customer whose user name starts with {@code prefix}; the user name.
+   */
+  public static String customer(
+      BillingCenterServer server, String prefix, String offer, String password) throws Exception {
+    JsonObject buyer = newBuyer(server, "\"offer\": " + offer);
+    java.net.http.HttpResponse<String> fulfilled = fulfill(server, buyer);
+    assertEquals(303, fulfilled.statusCode(), fulfilled.body());
+    String user = Http.register(server, Http.uniqueName(prefix), password);
+    Database.bindAsTheSetUpPageDoes(server, user, buyer.getString("licenseArn"), "aws");
+    return user;
+  }
 }
