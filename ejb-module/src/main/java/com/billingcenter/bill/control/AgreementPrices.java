@@ -2,6 +2,7 @@ package com.billingcenter.bill.control;
 
 import com.billingcenter.marketplace.control.AgreementsInForce;
 import com.billingcenter.marketplace.control.AgreementsInForce.ReadAgreement;
+import com.billingcenter.marketplace.entity.AgreementTerms.PricingModel;
 import com.billingcenter.platform.control.Sql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -73,9 +74,16 @@ final class AgreementPrices {
     return ofAccount.at(endOfDay).flatMap(a -> price(a, dimension, quantity));
   }
 
-  /** {@code quantity} units of {@code dimension} at the agreement's rate; empty if none. */
+  /**
+   * {@code quantity} units of {@code dimension} at the agreement's rate; empty if none. A contract
+   * paid upfront only charges no usage ("your application never sends metering records", Seller
+   * Guide, "SaaS contracts"): its rate is 0.
+   */
   static Optional<Priced> price(ReadAgreement agreement, String dimension, long quantity) {
-    BigDecimal rate = agreement.rates().get(dimension);
+    BigDecimal rate =
+        agreement.model() == PricingModel.CONTRACT
+            ? BigDecimal.ZERO
+            : agreement.rates().get(dimension);
     Currency currency = agreement.currency();
     if (rate == null || currency == null) {
       return Optional.empty();

@@ -9,7 +9,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A month's bill as CSV (RFC 4180, a header row, one row per line; {@code usage_month} is the
  * bill's month, or the earlier month of a late line; {@code agreement} the AWS agreement whose
- * terms priced the line, empty for the list price). A final bill's CSV is written once, when it is
+ * terms priced the line, empty for the list price; {@code included} {@code true} for units the
+ * agreement's contract already paid for, at 0.00). A final bill's CSV is written once, when it is
  * made final, and kept as issued ({@link FinalBills}). A text a spreadsheet would take for a
  * formula (starting with {@code = + - @}, a tab or a carriage return) is written with a leading
  * apostrophe, so that opening the file runs nothing.
@@ -32,7 +33,8 @@ public final class BillCsv {
     "amount",
     "currency",
     "charge",
-    "agreement"
+    "agreement",
+    "included"
   };
 
   public static void write(Bill bill, Writer out) {
@@ -52,7 +54,8 @@ public final class BillCsv {
             line.amount() == null ? "" : line.amount().toPlainString(),
             line.currency().getCurrencyCode(),
             line.charge(),
-            line.agreementId() == null ? "" : line.agreementId());
+            line.agreementId() == null ? "" : line.agreementId(),
+            line.included() ? "true" : "");
       }
       csv.flush();
     } catch (IOException e) {

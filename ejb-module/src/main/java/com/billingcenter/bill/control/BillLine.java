@@ -11,7 +11,8 @@ import java.util.Locale;
  * bill's month, or an earlier month that was final already when the usage came (a late line).
  * {@code kind} tells usage the method paid as usual from usage of a locked workspace (unsettled,
  * charged on unlock, written off). {@code agreementId} names the AWS agreement whose terms priced
- * the line (in its currency); null when the list price of the site's currency did.
+ * the line (in its currency); null when the list price of the site's currency did. {@code
+ * included}: units the agreement's contract already paid for (AWS is not sent them), at 0.00.
  */
 public record BillLine(
     long workspaceId,
@@ -26,7 +27,40 @@ public record BillLine(
     Currency currency,
     SettlementPeriod.Kind kind,
     YearMonth usageMonth,
-    String agreementId) {
+    String agreementId,
+    boolean included) {
+
+  /** A line of usage not included in a contract. */
+  public BillLine(
+      long workspaceId,
+      String workspaceName,
+      String siteCode,
+      String settlementMethod,
+      Long cloudAccountId,
+      String billingItem,
+      long quantity,
+      BigDecimal unitPrice,
+      BigDecimal amount,
+      Currency currency,
+      SettlementPeriod.Kind kind,
+      YearMonth usageMonth,
+      String agreementId) {
+    this(
+        workspaceId,
+        workspaceName,
+        siteCode,
+        settlementMethod,
+        cloudAccountId,
+        billingItem,
+        quantity,
+        unitPrice,
+        amount,
+        currency,
+        kind,
+        usageMonth,
+        agreementId,
+        false);
+  }
 
   /** The group of usage of a locked workspace charged to nobody (see {@link #group}). */
   public static final String WRITTEN_OFF = "written-off";
@@ -46,7 +80,61 @@ public record BillLine(
         currency,
         kind,
         usageMonth,
-        id);
+        id,
+        included);
+  }
+
+  /**
+   * The line as {@code units} included in its agreement's contract (at 0.00) and the rest at its
+   * unit price: one line or two.
+   */
+  public java.util.List<BillLine> including(long units) {
+    long in = Math.min(units, quantity);
+    if (in <= 0 || included) {
+      return java.util.List.of(this);
+    }
+    int digits = Math.max(0, currency.getDefaultFractionDigits());
+    BillLine inContract =
+        new BillLine(
+            workspaceId,
+            workspaceName,
+            siteCode,
+            settlementMethod,
+            cloudAccountId,
+            billingItem,
+            in,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO.setScale(digits),
+            currency,
+            kind,
+            usageMonth,
+            agreementId,
+            true);
+    if (in == quantity) {
+      return java.util.List.of(inContract);
+    }
+    long rest = quantity - in;
+    BillLine beyond =
+        new BillLine(
+            workspaceId,
+            workspaceName,
+            siteCode,
+            settlementMethod,
+            cloudAccountId,
+            billingItem,
+            rest,
+            unitPrice,
+            unitPrice == null
+                ? null
+                : unitPrice
+                    .multiply(BigDecimal.valueOf(rest))
+                    .setScale(digits, java.math.RoundingMode.HALF_UP),
+            currency,
+            kind,
+            usageMonth,
+            agreementId,
+            false);
+    return java.util.List.of(inContract, beyond);
   }
 
   /** The kind as the CSV and the API name it: settled, unsettled, while_locked, written_off. */

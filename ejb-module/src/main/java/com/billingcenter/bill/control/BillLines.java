@@ -77,7 +77,10 @@ public class BillLines {
     return lines;
   }
 
-  /** The month's own usage, a line for each price where a price changes within the month. */
+  /**
+   * The month's own usage, a line for each price where a price changes within the month, and the
+   * units a contract included apart ({@link IncludedUnits}).
+   */
   public List<BillLine> used(long ownerId, YearMonth month) {
     LocalDate first = month.atDay(1);
     LocalDate end = month.plusMonths(1).atDay(1);
@@ -98,7 +101,10 @@ public class BillLines {
             spans.forEach(
                 (from, quantity) ->
                     lines.add(priced(key, names, agreements, quantity, month, from))));
-    return lines;
+    return IncludedUnits.apply(
+        lines,
+        IncludedUnits.ofMonth(dataSource, ownerId, month),
+        item -> items.find(item).map(BillingItem::awsDimension).orElse(null));
   }
 
   /**

@@ -54,7 +54,7 @@ public class FinalBills {
                         what,
                         "SELECT workspace_id, workspace_name, site_code, settlement_method,"
                             + " cloud_account_id, billing_item, quantity, unit_price, amount,"
-                            + " currency, kind, usage_month, agreement_id FROM bill_line"
+                            + " currency, kind, usage_month, agreement_id, included FROM bill_line"
                             + " WHERE bill_id = ?"
                             + " ORDER BY line_no",
                         FinalBills::line,
@@ -79,7 +79,8 @@ public class FinalBills {
         currency,
         SettlementPeriod.Kind.valueOf(row.getString(11)),
         YearMonth.from(row.getObject(12, LocalDate.class)),
-        row.getString(13));
+        row.getString(13),
+        row.getBoolean(14));
   }
 
   /** Whether the owner's bill of {@code month} is final. */
@@ -178,8 +179,8 @@ public class FinalBills {
           c.prepareStatement(
               "INSERT INTO bill_line (bill_id, line_no, usage_month, workspace_id, workspace_name,"
                   + " site_code, settlement_method, cloud_account_id, billing_item, kind, quantity,"
-                  + " unit_price, amount, currency, agreement_id)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " unit_price, amount, currency, agreement_id, included)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         int no = 0;
         for (BillLine line : lines) {
           insert.setLong(1, id);
@@ -197,6 +198,7 @@ public class FinalBills {
           insert.setBigDecimal(13, line.amount());
           insert.setString(14, line.currency().getCurrencyCode());
           insert.setString(15, line.agreementId());
+          insert.setBoolean(16, line.included());
           insert.addBatch();
         }
         insert.executeBatch();

@@ -35,9 +35,9 @@ class BillCsvTest {
     BillCsv.write(Bill.of(YearMonth.of(2026, 11), List.of(line("Shop, \"EU\"")), null, null), out);
     assertEquals(
         "month,usage_month,settlement_method,cloud_account_id,workspace_id,workspace,site,"
-            + "billing_item,quantity,unit_price,amount,currency,charge,agreement\r\n"
+            + "billing_item,quantity,unit_price,amount,currency,charge,agreement,included\r\n"
             + "2026-11,2026-10,aws,51,7,\"Shop, \"\"EU\"\"\",us1,data-points,30,0.25,7.50,USD,"
-            + "while_locked,\r\n",
+            + "while_locked,,\r\n",
         out.toString());
   }
 
@@ -63,7 +63,7 @@ class BillCsvTest {
     BillCsv.write(Bill.of(YearMonth.of(2026, 11), List.of(line), null, null), out);
     assertEquals(
         "2026-11,2026-11,aws,51,7,Shop,eu1,data-points,30,0.00085,0.03,EUR,settled,"
-            + "agmt-private-offer",
+            + "agmt-private-offer,",
         out.toString().split("\r\n")[1]);
   }
 

@@ -8,6 +8,7 @@ import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.bill.control.Bill;
 import com.billingcenter.bill.control.BillLine;
 import com.billingcenter.marketplace.boundary.AgreementTermsReader;
+import com.billingcenter.metering.boundary.Metering;
 import com.billingcenter.system.support.AwsBuyers;
 import com.billingcenter.system.support.AwsBuyers.Buyer;
 import com.billingcenter.system.support.ContainerTest;
@@ -43,6 +44,7 @@ class AgreementPricesArquillianIT extends ContainerTest {
   @Inject UsageIntake usage;
   @Inject Bills bills;
   @Inject Workspaces workspaces;
+  @Inject Metering metering;
 
   @Test
   void aPrivateOffersUsageIsBilledAtItsRatesInEurosBesideTheListPrice() throws Exception {
@@ -79,6 +81,43 @@ class AgreementPricesArquillianIT extends ContainerTest {
     assertEquals(
         Map.of(Currency.getInstance("USD"), new BigDecimal("250.00")),
         bill.totals().get(listPrice.group()));
+  }
+
+  @Test
+  void aContractsIncludedUnitsAreBilledAtZeroAndOnlyTheRestAtItsRate() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
+    Instant h1 = h0.plus(Duration.ofHours(1));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    // Seller Guide, "SaaS contracts": a contract with consumption is charged "only usage beyond a
+    // customer's contract entitlements".
+    Buyer buyer =
+        buyers.settled(
+            "ccp-bill-",
+            "{\"pricing\": \"contractWithConsumption\", \"rates\": {\"DataPoints\": \"0.01\"},"
+                + " \"purchased\": {\"DataPoints\": 100}}");
+    reader.readDue();
+    long workspace = buyer.workspace().id();
+    usage.receive("us1", List.of(used(workspace, "data-points", h0, 60)), Map.of());
+    clock.set(h1.plus(Duration.ofMinutes(5)));
+    usage.receive("us1", List.of(used(workspace, "data-points", h1, 70)), Map.of());
+    clock.set(h1.plus(Duration.ofMinutes(76)));
+    for (int i = 0; i < 10 && metering.run().recordsPending() > 0; i++) {
+      // the next run sends what this one left
+    }
+
+    YearMonth month = YearMonth.from(h1.atZone(ZoneOffset.UTC));
+    List<BillLine> lines =
+        bills.month(buyer.owner(), month).lines().stream()
+            .filter(l -> l.workspaceId() == workspace)
+            .toList();
+    long expectedIncluded = YearMonth.from(h0.atZone(ZoneOffset.UTC)).equals(month) ? 100 : 40;
+    BillLine included = lines.stream().filter(BillLine::included).findFirst().orElseThrow();
+    assertEquals(expectedIncluded, included.quantity(), lines.toString());
+    assertEquals(new BigDecimal("0.00"), included.amount());
+    assertEquals(buyer.agreement(), included.agreementId());
+    BillLine beyond = lines.stream().filter(l -> !l.included()).findFirst().orElseThrow();
+    assertEquals(30, beyond.quantity(), lines.toString());
+    assertEquals(new BigDecimal("0.30"), beyond.amount(), "30 × 0.01, what AWS charges");
   }
 
   private static BillLine lineOf(Bill bill, long workspace) {

@@ -41,7 +41,8 @@ public class BillResource {
 
   /**
    * One line of the bill; {@code agreementId} names the AWS agreement whose terms priced it (in its
-   * currency), absent for the list price.
+   * currency), absent for the list price; {@code included}: units the agreement's contract already
+   * paid for, at 0.00.
    */
   public record LineJson(
       long workspaceId,
@@ -57,7 +58,8 @@ public class BillResource {
       String charge,
       String usageMonth,
       boolean late,
-      String agreementId) {}
+      String agreementId,
+      boolean included) {}
 
   /** The total of one settlement method (and cloud account) in one currency. */
   public record TotalJson(
@@ -145,7 +147,8 @@ public class BillResource {
                                 l.charge(),
                                 l.usageMonth().toString(),
                                 bill.isLate(l),
-                                l.agreementId()))
+                                l.agreementId(),
+                                l.included()))
                     .toList(),
                 totals),
             MediaType.APPLICATION_JSON_TYPE)

@@ -153,6 +153,9 @@ public class BillsView implements Serializable {
     if (line.kind() == SettlementPeriod.Kind.CHARGED_TO_OWNER) {
       notes.add(Messages.text(faces, "bills.chargedToOwner"));
     }
+    if (line.included()) {
+      notes.add(Messages.text(faces, "bills.included"));
+    }
     return String.join(" ", notes);
   }
 
