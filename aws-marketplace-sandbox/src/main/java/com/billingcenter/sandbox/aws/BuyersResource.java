@@ -51,6 +51,15 @@ public class BuyersResource {
     try {
       String awsAccountId = body.getString("awsAccountId", null);
       boolean known = awsAccountId != null && marketplace.buyer(awsAccountId).isPresent();
+      // Read first: a malformed offer makes no buyer.
+      SandboxAgreements.Offer offer =
+          body.get("offer") instanceof JsonObject asked
+              ? SandboxAgreements.read(asked)
+              : SandboxAgreements.Offer.publicOffer();
+      java.time.Instant acceptedAt =
+          body.containsKey("acceptedAt")
+              ? java.time.Instant.parse(body.getString("acceptedAt"))
+              : java.time.Instant.now();
       SandboxMarketplace.Buyer buyer =
           marketplace.subscribe(
               awsAccountId,
@@ -60,15 +69,7 @@ public class BuyersResource {
               "aws-cn".equals(body.getString("partition", "aws")),
               body.getBoolean("olderListing", false));
       if (!known) {
-        agreements.accepted(
-            buyer.agreementId(),
-            buyer.awsAccountId(),
-            body.get("offer") instanceof JsonObject offer
-                ? SandboxAgreements.read(offer)
-                : SandboxAgreements.Offer.publicOffer(),
-            body.containsKey("acceptedAt")
-                ? java.time.Instant.parse(body.getString("acceptedAt"))
-                : java.time.Instant.now());
+        agreements.accepted(buyer.agreementId(), buyer.awsAccountId(), offer, acceptedAt);
       }
       List<SellerEvents.Delivery> sent =
           known || !body.getBoolean("sendEvents", true)

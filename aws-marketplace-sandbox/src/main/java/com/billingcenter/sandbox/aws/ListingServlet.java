@@ -20,6 +20,7 @@ public class ListingServlet extends HttpServlet {
 
   @Inject SandboxMarketplace marketplace;
   @Inject SellerEvents events;
+  @Inject SandboxAgreements agreements;
 
   @Inject
   @ConfigProperty(
@@ -39,14 +40,16 @@ public class ListingServlet extends HttpServlet {
           200,
           "Subscribe to Billing Center",
           """
-          <p>Pricing: usage-based, billed hourly through your AWS account.</p>
+          <p>Pricing: usage-based, billed hourly through your AWS account, or an offer the
+          seller made you.</p>
           <form method="post" action="subscribe">
             <p><label for="awsAccountId">Your AWS account id (12 digits)</label><br>
             <input id="awsAccountId" name="awsAccountId" value="%s" pattern="\\d{12}" required></p>
+            %s
             <p><button id="subscribe" type="submit">Subscribe</button></p>
           </form>
           """
-              .formatted(suggested));
+              .formatted(suggested, OfferForm.fields(dimensions())));
       return;
     }
     page(
@@ -67,13 +70,18 @@ public class ListingServlet extends HttpServlet {
     SandboxMarketplace.Buyer buyer;
     String awsAccountId = request.getParameter("awsAccountId");
     boolean known = awsAccountId != null && marketplace.buyer(awsAccountId).isPresent();
+    SandboxAgreements.Offer offer;
     try {
+      jakarta.json.JsonObject asked = OfferForm.read(request, dimensions());
+      offer = asked == null ? SandboxAgreements.Offer.publicOffer() : SandboxAgreements.read(asked);
       buyer = marketplace.subscribe(awsAccountId, false);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
       page(response, 400, "Subscription failed", "<p>" + escape(e.getMessage()) + "</p>");
       return;
     }
     if (!known) {
+      agreements.accepted(
+          buyer.agreementId(), buyer.awsAccountId(), offer, java.time.Instant.now());
       // As AWS does, the seller hears of the subscription before the buyer sets up the account.
       events.subscribed(buyer, java.time.Instant.now());
     }
@@ -97,6 +105,13 @@ public class ListingServlet extends HttpServlet {
                 escape(buyer.licenseArn()),
                 escape(fulfillmentUrl),
                 escape(token)));
+  }
+
+  /** The listing's dimensions, or the shipped ones when any is accepted. */
+  private java.util.Collection<String> dimensions() {
+    return marketplace.dimensions().isEmpty()
+        ? java.util.List.of("DataPoints", "LogVolume", "Traces", "SyntheticTests")
+        : new java.util.TreeSet<>(marketplace.dimensions());
   }
 
   private static void page(HttpServletResponse response, int status, String title, String body)

@@ -225,6 +225,11 @@ public class SandboxMarketplace {
     return productCode;
   }
 
+  /** The listing's metering dimensions (case-sensitive); empty: any. */
+  public java.util.Set<String> dimensions() {
+    return dimensions;
+  }
+
   /** Whether the code is the product's, in either partition. */
   private boolean ours(String code) {
     return productCode.equals(code) || chinaProductCode.equals(code);

@@ -35,11 +35,17 @@ class AwsSettlementBrowserIT {
 
   /** In the sandbox listing: Continue to Subscribe → Subscribe → Set up your account. */
   private void subscribeInTheListing(String awsAccountId) {
+    subscribeInTheListing(awsAccountId, () -> {});
+  }
+
+  /** The same, with the offer chosen on the Subscribe page by {@code offer}. */
+  private void subscribeInTheListing(String awsAccountId, Runnable offer) {
     assertEquals("Billing Center (AWS Marketplace sandbox listing)", session.heading());
     session.click(By.id("continue"));
     WebElement account = session.visible(By.id("awsAccountId"));
     account.clear();
     account.sendKeys(awsAccountId);
+    offer.run();
     session.follow(By.id("subscribe"));
     assertEquals("Thank you for subscribing", session.heading());
     session.click(By.id("setup"));
@@ -131,6 +137,44 @@ class AwsSettlementBrowserIT {
     var api = Http.jsonArray(Http.get(server.uri("/api/v1/cloud-accounts"), username, PASSWORD));
     assertEquals(1, api.size());
     assertEquals(2, api.getJsonObject(0).getJsonArray("workspaces").size());
+  }
+
+  @Test
+  void aPrivateOfferInEurosChosenInTheListingIsShownWithItsRates() {
+    String aws = newAwsAccountId();
+    session.browser().get(server.uri("/register.xhtml?lang=en").toString());
+    session.follow(By.id("subscribeAws"));
+    subscribeInTheListing(
+        aws,
+        () -> {
+          new org.openqa.selenium.support.ui.Select(session.visible(By.id("pricing")))
+              .selectByValue("subscription");
+          new org.openqa.selenium.support.ui.Select(session.visible(By.id("currency")))
+              .selectByValue("EUR");
+          session.visible(By.id("rate-DataPoints")).sendKeys("0.0009");
+        });
+    String username = Http.uniqueName("offer");
+    session.browser().findElement(By.id("step1:username")).sendKeys(username);
+    session.browser().findElement(By.id("step1:loginAccount")).sendKeys(username + "@example.com");
+    session.browser().findElement(By.id("step1:password")).sendKeys(PASSWORD);
+    session.browser().findElement(By.id("step1:confirmation")).sendKeys(PASSWORD);
+    session.browser().findElement(By.id("step1:workspaceName")).sendKeys("Euro shop");
+    chooseSite("step1", "Europe 1 (Frankfurt)");
+    session.click(By.xpath("//form[@id='step1']//label[normalize-space(.)='English']"));
+    session.follow(By.id("step1:confirm"));
+    assertEquals("Workspace Management", session.heading());
+
+    // The agreement's terms are read from the sandbox's Agreement API just after the binding.
+    String section =
+        session
+            .await()
+            .until(
+                d -> {
+                  d.get(server.uri("/cloud-accounts.xhtml").toString());
+                  String text = cloudAccountSection(aws).getText();
+                  return text.contains("0.0009") ? text : null;
+                });
+    assertTrue(section.contains("EUR"), section);
   }
 
   @Test
