@@ -50,6 +50,11 @@ final class AgreementPrices {
     }
   }
 
+  /** The read agreements, per cloud account. */
+  Map<Long, AgreementsInForce.OfAccount> byAccount() {
+    return agreements;
+  }
+
   /** The days in {@code [first, end)} on which one of the agreements starts. */
   List<LocalDate> startsBetween(LocalDate first, LocalDate end) {
     return agreements.values().stream()

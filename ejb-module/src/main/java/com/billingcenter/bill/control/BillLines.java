@@ -103,7 +103,7 @@ public class BillLines {
                     lines.add(priced(key, names, agreements, quantity, month, from))));
     return IncludedUnits.apply(
         lines,
-        IncludedUnits.ofMonth(dataSource, ownerId, month),
+        IncludedUnits.ofMonth(dataSource, ownerId, month, agreements.byAccount()),
         item -> items.find(item).map(BillingItem::awsDimension).orElse(null));
   }
 

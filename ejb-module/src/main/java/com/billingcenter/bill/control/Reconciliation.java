@@ -23,11 +23,12 @@ public record Reconciliation(
 
   /**
    * One record. {@code included}: units the agreement's contract already paid for; {@code metered}:
-   * the units sent to AWS (or, not metered, kept); {@code allocations}: the metered units per
+   * the units sent to AWS (or, not metered, kept); {@code free}: of those, units a free trial's
+   * grants give away (AWS charges nothing for them); {@code allocations}: the metered units per
    * workspace and site as sent in {@code UsageAllocations}, the rest untagged; {@code agreementId}
    * the agreement in force whose rate priced it (null: the public list price, in USD); {@code
-   * amount}: {@code metered} × {@code unitPrice} when AWS charges the record ({@link #CHARGED}),
-   * else zero; null when nothing prices the dimension.
+   * amount}: ({@code metered} − {@code free}) × {@code unitPrice} when AWS charges the record
+   * ({@link #CHARGED}), else zero; null when nothing prices the dimension.
    */
   public record Line(
       Instant hour,
@@ -37,6 +38,7 @@ public record Reconciliation(
       String awsStatus,
       long included,
       long metered,
+      long free,
       List<Allocation> allocations,
       String agreementId,
       BigDecimal unitPrice,

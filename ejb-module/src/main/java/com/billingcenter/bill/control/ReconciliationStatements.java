@@ -4,6 +4,7 @@ import com.billingcenter.bill.control.Reconciliation.Allocation;
 import com.billingcenter.bill.control.Reconciliation.Line;
 import com.billingcenter.marketplace.control.AgreementsInForce;
 import com.billingcenter.marketplace.control.AgreementsInForce.ReadAgreement;
+import com.billingcenter.marketplace.entity.AgreementTerms.PricingModel;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
@@ -146,6 +147,13 @@ public class ReconciliationStatements {
     AgreementsInForce.OfAccount agreements =
         AgreementsInForce.of(c, List.of(account))
             .getOrDefault(account, new AgreementsInForce.OfAccount(List.of()));
+    // What each free trial of the account has left to give at the month's start.
+    Map<String, Map<String, Long>> trialLeft = new HashMap<>();
+    for (ReadAgreement a : agreements.newestFirst()) {
+      if (a.model() == PricingModel.FREE_TRIAL) {
+        trialLeft.put(a.agreementId(), TrialGrants.leftAt(c, account, a, from));
+      }
+    }
     List<Line> lines = new ArrayList<>();
     for (Record r : records) {
       List<Allocation> parts =
@@ -154,7 +162,16 @@ public class ReconciliationStatements {
       if (r.metered() > tagged) {
         parts.add(new Allocation(null, null, r.metered() - tagged));
       }
-      lines.add(priced(r, parts, agreementOf(agreements, r)));
+      Optional<ReadAgreement> agreement = agreementOf(agreements, r);
+      long free = 0;
+      Map<String, Long> left = agreement.map(a -> trialLeft.get(a.agreementId())).orElse(null);
+      if (left != null
+          && Reconciliation.CHARGED.contains(r.state())
+          && TrialGrants.within(agreement.get(), r.hour())) {
+        free = Math.min(r.metered(), left.getOrDefault(r.dimension(), 0L));
+        left.merge(r.dimension(), -free, Long::sum);
+      }
+      lines.add(priced(r, parts, agreement, free));
     }
     return lines;
   }
@@ -174,7 +191,8 @@ public class ReconciliationStatements {
     return agreements.at(r.hour());
   }
 
-  private Line priced(Record r, List<Allocation> parts, Optional<ReadAgreement> agreement) {
+  private Line priced(
+      Record r, List<Allocation> parts, Optional<ReadAgreement> agreement, long free) {
     boolean charged = Reconciliation.CHARGED.contains(r.state());
     Optional<AgreementPrices.Priced> byAgreement =
         agreement.flatMap(a -> AgreementPrices.price(a, r.dimension(), r.metered()));
@@ -188,7 +206,7 @@ public class ReconciliationStatements {
     BigDecimal amount =
         rate == null
             ? null
-            : rate.multiply(BigDecimal.valueOf(charged ? r.metered() : 0))
+            : rate.multiply(BigDecimal.valueOf(charged ? r.metered() - free : 0))
                 .setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP);
     return new Line(
         r.hour(),
@@ -198,6 +216,7 @@ public class ReconciliationStatements {
         r.awsStatus(),
         r.included(),
         r.metered(),
+        free,
         parts,
         agreementId,
         rate,

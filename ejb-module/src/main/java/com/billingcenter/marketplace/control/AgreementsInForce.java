@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -34,7 +36,9 @@ public final class AgreementsInForce {
       PricingModel model,
       Currency currency,
       Map<String, BigDecimal> rates,
-      Map<String, Long> purchased) {
+      Map<String, Long> purchased,
+      Map<String, Long> trialGrants,
+      Period trialDuration) {
 
     /**
      * Whether its terms apply to {@code hour} (the hour's start): it started before the hour ended
@@ -42,6 +46,25 @@ public final class AgreementsInForce {
      */
     public boolean startedBy(Instant hour) {
       return startsAt == null || startsAt.isBefore(hour.plus(Duration.ofHours(1)));
+    }
+
+    /**
+     * A free trial's hours, {@code [from, until)}: from the hour of its start (or {@code since},
+     * when it names none) for its duration ({@code FreeTrialPricingTerm.duration}; with none, for
+     * as long as the agreement runs); empty when not a trial.
+     */
+    public Optional<Instant[]> trialWindow(Instant since) {
+      if (model != PricingModel.FREE_TRIAL) {
+        return Optional.empty();
+      }
+      // The hour it starts in is its first, as for any agreement (startedBy).
+      Instant from =
+          (startsAt != null ? startsAt : since).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+      Instant until =
+          trialDuration == null
+              ? Instant.parse("9999-12-31T00:00:00Z")
+              : from.atZone(ZoneOffset.UTC).plus(trialDuration).toInstant();
+      return Optional.of(new Instant[] {from, until});
     }
   }
 
@@ -76,7 +99,7 @@ public final class AgreementsInForce {
         Sql.list(
             c,
             "SELECT c.id, a.agreement_id, a.starts_at, a.pricing_model, a.currency,"
-                + " a.usage_rates, a.purchased"
+                + " a.usage_rates, a.purchased, a.trial_grants, a.trial_duration"
                 + " FROM cloud_account c JOIN marketplace_agreement a ON a.provider = c.provider"
                 + " AND (a.license_key = c.license_id OR a.license_key IN (SELECT f.license_key"
                 + " FROM cloud_account_license f WHERE f.cloud_account_id = c.id))"
@@ -94,7 +117,9 @@ public final class AgreementsInForce {
                             : PricingModel.valueOf(r.getString(4)),
                         r.getString(5) == null ? null : Currency.getInstance(r.getString(5)),
                         AgreementTerms.readPrices(r.getString(6)),
-                        AgreementTerms.readQuantities(r.getString(7)))),
+                        AgreementTerms.readQuantities(r.getString(7)),
+                        AgreementTerms.readQuantities(r.getString(8)),
+                        r.getString(9) == null ? null : Period.parse(r.getString(9)))),
             ids)) {
       read.computeIfAbsent(row.account(), a -> new ArrayList<>()).add(row.agreement());
     }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.bill.boundary.Reconciliations;
 import com.billingcenter.bill.control.BillCalendar;
+import com.billingcenter.bill.control.BillLine;
 import com.billingcenter.bill.control.Reconciliation;
 import com.billingcenter.bill.control.ReconciliationCsv;
 import com.billingcenter.bill.control.ReconciliationStatements;
@@ -58,6 +60,7 @@ class ReconciliationArquillianIT extends ContainerTest {
   @Inject ReconciliationStatements statements;
   @Inject BillCalendar calendar;
   @Inject Workspaces workspaces;
+  @Inject Bills bills;
   @Inject CloudAccounts cloudAccounts;
   @Inject UserTransaction transaction;
   @PersistenceContext EntityManager em;
@@ -173,6 +176,51 @@ class ReconciliationArquillianIT extends ContainerTest {
     assertEquals(
         List.of(new Reconciliation.Allocation(buyer.workspace().id(), "us1", 8)),
         line.allocations());
+  }
+
+  @Test
+  void aFreeTrialsGrantsAreFreeOnTheStatementAndTheBill() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
+    Instant h1 = h0.plus(Duration.ofHours(1));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    // API reference, FreeTrialPricingTerm: "buyers aren't charged anything within a specified
+    // limit"; every unit is metered (docs/aws.md), and AWS charges the rate beyond the grant.
+    Buyer buyer =
+        buyers.settled(
+            "recon-trial-",
+            "{\"pricing\": \"freeTrial\", \"rates\": {\"DataPoints\": \"0.01\"},"
+                + " \"grants\": {\"DataPoints\": 50}, \"trialDays\": 30}");
+    reader.readDue();
+    long workspace = buyer.workspace().id();
+    usage.receive("us1", List.of(used(workspace, "data-points", h0, 30)), Map.of());
+    clock.set(h1.plus(Duration.ofMinutes(5)));
+    usage.receive("us1", List.of(used(workspace, "data-points", h1, 40)), Map.of());
+    clock.set(h1.plus(Duration.ofMinutes(76)));
+    runUntilNothingPending();
+
+    List<Reconciliation.Line> lines = lines(buyer, h0, h1);
+    Reconciliation.Line first = at(lines, h0);
+    assertEquals(30, first.metered(), "a trial's units are all metered: " + first);
+    assertEquals(30, first.free(), first.toString());
+    assertEquals(new BigDecimal("0.00"), first.amount());
+    Reconciliation.Line second = at(lines, h1);
+    assertEquals(40, second.metered(), second.toString());
+    assertEquals(20, second.free(), "the rest of the 50 granted: " + second);
+    assertEquals(new BigDecimal("0.20"), second.amount(), "20 beyond the grant at 0.01");
+
+    YearMonth month = YearMonth.from(h1.atZone(ZoneOffset.UTC));
+    if (YearMonth.from(h0.atZone(ZoneOffset.UTC)).equals(month)) {
+      List<BillLine> bill =
+          bills.month(buyer.owner(), month).lines().stream()
+              .filter(l -> l.workspaceId() == workspace)
+              .toList();
+      BillLine free = bill.stream().filter(BillLine::included).findFirst().orElseThrow();
+      assertEquals(50, free.quantity(), bill.toString());
+      assertEquals(new BigDecimal("0.00"), free.amount());
+      BillLine charged = bill.stream().filter(l -> !l.included()).findFirst().orElseThrow();
+      assertEquals(20, charged.quantity(), bill.toString());
+      assertEquals(new BigDecimal("0.20"), charged.amount(), "the bill says what AWS charges");
+    }
   }
 
   @Test

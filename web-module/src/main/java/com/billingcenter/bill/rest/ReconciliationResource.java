@@ -50,6 +50,7 @@ public class ReconciliationResource {
       String awsStatus,
       long includedQuantity,
       long meteredQuantity,
+      long freeQuantity,
       long quantity,
       List<AllocationJson> allocations,
       String agreementId,
@@ -83,7 +84,7 @@ public class ReconciliationResource {
           "month=YYYY-MM (UTC; default: this month), from the cloud account's first month to this"
               + " one. Every metering record of the month, oldest hour first: AWS's"
               + " MeteringRecordId and status, the units the agreement's contract included and"
-              + " those metered, their allocation to workspaces and sites (the rest untagged), the"
+              + " those metered (freeQuantity: of those, free within a trial's grants), their allocation to workspaces and sites (the rest untagged), the"
               + " agreement whose rate priced it (none: the public offer's list price in USD), and"
               + " the amount AWS charges (zero for records AWS did not take); totals per dimension"
               + " and currency. In progress until the month's bills are final"
@@ -123,6 +124,7 @@ public class ReconciliationResource {
                         l.awsStatus(),
                         l.included(),
                         l.metered(),
+                        l.free(),
                         l.quantity(),
                         l.allocations().stream()
                             .map(

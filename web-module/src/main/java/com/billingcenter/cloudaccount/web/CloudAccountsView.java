@@ -175,6 +175,16 @@ public class CloudAccountsView implements Serializable {
                                   dimension,
                                   units == Long.MAX_VALUE ? "∞" : Long.toString(units),
                                   String.valueOf(t.trialDuration()))));
+              if (t.trialDuration() != null && t.startsAt() != null) {
+                lines.add(
+                    MessageFormat.format(
+                        bundle.getString("cloudAccounts.trialEndsOn"),
+                        UtcTimes.MINUTES.format(
+                            t.startsAt()
+                                .atZone(java.time.ZoneOffset.UTC)
+                                .plus(t.trialDuration())
+                                .toInstant())));
+              }
               if (t.endsAt() != null) {
                 lines.add(
                     MessageFormat.format(
