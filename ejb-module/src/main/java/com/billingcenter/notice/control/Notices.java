@@ -179,6 +179,38 @@ public class Notices {
     return notice;
   }
 
+  /**
+   * The workspaces the owner's cloud account settles used {@code dimension} beyond what its AWS
+   * contract bought, from {@code firstHour}: AWS charges nothing for it. In the language most of
+   * the owner's workspaces use.
+   */
+  public Notice contractOverage(
+      long ownerId, CloudAccount cloudAccount, String dimension, Instant firstHour) {
+    WorkspaceLanguage language = languageOf(ownerId);
+    ResourceBundle templates = templates(language);
+    Object[] values = {
+      cloudAccount.providerAccountId(), dimension, UtcTimes.MINUTES.format(firstHour)
+    };
+    Notice notice =
+        Notice.about(
+            ownerId,
+            null,
+            language,
+            "contract.overage",
+            format(templates, "contractOverage.subject", values),
+            format(templates, "contractOverage.body", values),
+            clock);
+    em.persist(notice);
+    written.fire(
+        new NoticeWritten(
+            notice.id(),
+            format(
+                templates,
+                "agreementEnding.link",
+                new Object[] {publicAddress.link("/cloud-accounts.xhtml")})));
+    return notice;
+  }
+
   /** The language most of the owner's workspaces use (English when there is none). */
   private WorkspaceLanguage languageOf(long ownerId) {
     return em.createQuery(

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.marketplace.boundary.AgreementTermsReader;
 import com.billingcenter.marketplace.boundary.Agreements;
+import com.billingcenter.metering.boundary.ContractOverages;
 import com.billingcenter.metering.boundary.Metering;
 import com.billingcenter.metering.boundary.MeteringLedger;
 import com.billingcenter.metering.entity.MeteringState;
+import com.billingcenter.notice.entity.Notice;
 import com.billingcenter.system.support.AwsBuyers;
 import com.billingcenter.system.support.AwsBuyers.Buyer;
 import com.billingcenter.system.support.ContainerTest;
@@ -40,6 +42,7 @@ class ContractMeteringArquillianIT extends ContainerTest {
   @Inject UsageIntake usage;
   @Inject Metering metering;
   @Inject MeteringLedger ledger;
+  @Inject ContractOverages overages;
   @PersistenceContext EntityManager em;
 
   private Buyer contracted(String prefix, String offer) throws Exception {
@@ -115,6 +118,27 @@ class ContractMeteringArquillianIT extends ContainerTest {
     assertEquals(50, line.includedQuantity(), line.toString());
     assertEquals(30, line.sentQuantity(), "beyond the units bought, kept: " + line);
     assertEquals(Map.of(), SandboxCalls.received(buyer.license()), "nothing reached AWS");
+
+    // The 30 units beyond the purchase are told of, once: to the owner and the operators.
+    List<ContractOverages.Overage> flagged = overages.flagNew();
+    assertTrue(
+        flagged.stream()
+            .anyMatch(
+                o ->
+                    o.cloudAccountId() == buyer.cloudAccountId()
+                        && o.dimension().equals("DataPoints")
+                        && o.firstHour().equals(h0)
+                        && o.units() == 30),
+        flagged.toString());
+    List<Notice> told =
+        em.createQuery("select n from Notice n where n.ownerId = :owner", Notice.class)
+            .setParameter("owner", buyer.owner().id())
+            .getResultList();
+    assertEquals(1, told.size(), "one notice");
+    assertTrue(told.get(0).body().contains("DataPoints"), told.get(0).body());
+    assertTrue(
+        overages.flagNew().stream().noneMatch(o -> o.cloudAccountId() == buyer.cloudAccountId()),
+        "told once");
   }
 
   @Test
