@@ -131,6 +131,17 @@ public class SandboxAgreements {
                 "proposer",
                 JSON.createObjectBuilder().add("accountId", SellerEvents.SELLER_ACCOUNT))
             .add("agreementType", "PurchaseAgreement")
+            .add(
+                "proposalSummary",
+                JSON.createObjectBuilder()
+                    .add("offerId", "offer-" + offer.pricing().toLowerCase(java.util.Locale.ROOT))
+                    .add(
+                        "resources",
+                        JSON.createArrayBuilder()
+                            .add(
+                                JSON.createObjectBuilder()
+                                    .add("id", "prod-sandbox")
+                                    .add("type", "SaaSProduct"))))
             .add("status", "ACTIVE")
             .add("acceptanceTime", accepted.at().getEpochSecond())
             .add("startTime", start.getEpochSecond());

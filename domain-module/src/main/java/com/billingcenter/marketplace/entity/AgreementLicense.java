@@ -139,6 +139,21 @@ public class AgreementLicense {
   @Column(name = "auto_renew")
   private Boolean autoRenew;
 
+  @Column(name = "agreement_status", length = 32)
+  private String status;
+
+  @Column(name = "agreement_type", length = 64)
+  private String agreementType;
+
+  @Column(name = "acceptor_account_id", length = 32)
+  private String acceptorAccountId;
+
+  @Column(name = "offer_id", length = 128)
+  private String offerId;
+
+  @Column(name = "accepted_at")
+  private Instant acceptedAt;
+
   @Column(name = "linked_at", nullable = false, updatable = false)
   private Instant linkedAt;
 
@@ -206,6 +221,13 @@ public class AgreementLicense {
       endTime = terms.endsAt();
     }
     autoRenew = terms.autoRenew();
+    if (terms.described() != null) {
+      status = terms.described().status();
+      agreementType = terms.described().agreementType();
+      acceptorAccountId = terms.described().acceptorAccountId();
+      offerId = terms.described().offerId();
+      acceptedAt = terms.described().acceptedAt();
+    }
     termsState = TermsState.READ;
     termsReadAt = at;
     termsError = null;
@@ -227,7 +249,9 @@ public class AgreementLicense {
             trialDuration == null ? null : java.time.Period.parse(trialDuration),
             startsAt,
             endTime,
-            autoRenew));
+            autoRenew,
+            new AgreementTerms.Described(
+                status, agreementType, acceptorAccountId, offerId, acceptedAt)));
   }
 
   /**

@@ -35,7 +35,20 @@ public record AgreementTerms(
     Period trialDuration,
     Instant startsAt,
     Instant endsAt,
-    Boolean autoRenew) {
+    Boolean autoRenew,
+    Described described) {
+
+  /**
+   * What the marketplace says of the agreement itself (AWS: {@code DescribeAgreement}): its status
+   * ({@code ACTIVE}, {@code RENEWED}, {@code REPLACED}, {@code CANCELLED}, …), its type ({@code
+   * PurchaseAgreement}), the acceptor's account, the offer accepted and when; any may be null.
+   */
+  public record Described(
+      String status,
+      String agreementType,
+      String acceptorAccountId,
+      String offerId,
+      Instant acceptedAt) {}
 
   /** AWS: dimension keys are letters, digits, dots, dashes and underscores. */
   private static final Pattern DIMENSION = Pattern.compile("[A-Za-z0-9._-]{1,100}");

@@ -63,6 +63,11 @@ class AgreementTermsIT {
     assertEquals("0.0021", agreement.getJsonObject("rates").getJsonNumber("Traces").toString());
     assertTrue(agreement.getBoolean("autoRenew"));
     assertTrue(agreement.getString("id").startsWith("agmt-"), agreement.toString());
+    // DescribeAgreement's own fields: the agreement is first-class, not only its prices.
+    assertEquals("ACTIVE", agreement.getString("status"), agreement.toString());
+    assertEquals("offer-subscription", agreement.getString("offerId"));
+    assertTrue(agreement.getString("acceptorAccountId").matches("\\d{12}"), agreement.toString());
+    assertTrue(agreement.containsKey("acceptedAt"), agreement.toString());
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.billingcenter.cloudaccount.entity.BuyerLicense;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.cloudaccount.entity.Entitlement;
 import com.billingcenter.marketplace.boundary.Agreements;
+import com.billingcenter.marketplace.entity.AgreementTerms;
 import com.billingcenter.metering.boundary.MeteringLedger;
 import com.billingcenter.platform.rest.Times;
 import com.billingcenter.platform.web.Caller;
@@ -96,7 +97,9 @@ public class CloudAccountResource {
    * show them to us, e.g. a channel partner's agreement: its usage is priced at the list price);
    * the pricing model ({@code subscription}, {@code contract}, {@code contract_with_consumption},
    * {@code free_trial}), the currency, the price of a unit per dimension, the units bought per
-   * dimension, a free trial's grants and length, and the validity and auto-renewal.
+   * dimension, a free trial's grants and length, and the validity and auto-renewal; what AWS says
+   * of the agreement itself: its {@code status} (e.g. {@code ACTIVE}), the {@code offerId}
+   * accepted, the acceptor's AWS account and when it was accepted.
    */
   public record AgreementJson(
       String id,
@@ -110,7 +113,11 @@ public class CloudAccountResource {
       String trialDuration,
       Instant startsAt,
       Instant endsAt,
-      Boolean autoRenew) {
+      Boolean autoRenew,
+      String status,
+      String offerId,
+      String acceptorAccountId,
+      Instant acceptedAt) {
 
     static AgreementJson of(Agreements.Agreement a) {
       var t = a.terms();
@@ -126,7 +133,15 @@ public class CloudAccountResource {
           t.map(x -> x.trialDuration() == null ? null : x.trialDuration().toString()).orElse(null),
           t.map(x -> x.startsAt()).orElse(null),
           t.map(x -> x.endsAt()).orElse(null),
-          t.map(x -> x.autoRenew()).orElse(null));
+          t.map(x -> x.autoRenew()).orElse(null),
+          described(a).map(AgreementTerms.Described::status).orElse(null),
+          described(a).map(AgreementTerms.Described::offerId).orElse(null),
+          described(a).map(AgreementTerms.Described::acceptorAccountId).orElse(null),
+          described(a).map(AgreementTerms.Described::acceptedAt).orElse(null));
+    }
+
+    private static Optional<AgreementTerms.Described> described(Agreements.Agreement a) {
+      return a.terms().map(AgreementTerms::described);
     }
   }
 

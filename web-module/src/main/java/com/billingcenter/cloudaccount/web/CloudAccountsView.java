@@ -175,6 +175,13 @@ public class CloudAccountsView implements Serializable {
                                   dimension,
                                   units == Long.MAX_VALUE ? "∞" : Long.toString(units),
                                   String.valueOf(t.trialDuration()))));
+              if (t.described() != null && t.described().status() != null) {
+                lines.add(
+                    MessageFormat.format(
+                        bundle.getString("cloudAccounts.agreementStatus"),
+                        t.described().status(),
+                        String.valueOf(t.described().offerId())));
+              }
               if (t.trialDuration() != null && t.startsAt() != null) {
                 lines.add(
                     MessageFormat.format(

@@ -144,7 +144,15 @@ final class AwsAgreements {
         trialDuration,
         startsAt,
         endsAt,
-        autoRenew);
+        autoRenew,
+        described == null
+            ? null
+            : new AgreementTerms.Described(
+                described.status() == null ? null : described.statusAsString(),
+                described.agreementType(),
+                described.acceptor() == null ? null : described.acceptor().accountId(),
+                described.proposalSummary() == null ? null : described.proposalSummary().offerId(),
+                described.acceptanceTime()));
   }
 
   /** A grant's units; none stated means no limit (FreeTrialPricingTerm, GrantItem). */

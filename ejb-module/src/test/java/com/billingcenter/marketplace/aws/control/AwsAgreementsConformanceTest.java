@@ -196,6 +196,15 @@ class AwsAgreementsConformanceTest {
     assertEquals(Map.of("AdminUsers", 1L), terms.purchased());
     assertEquals(Map.of(), terms.usageRates());
     assertEquals(Instant.ofEpochSecond(1_700_000_000L), terms.startsAt(), "DescribeAgreement's");
+    assertEquals(
+        new AgreementTerms.Described(
+            "ACTIVE",
+            "PurchaseAgreement",
+            "845735284135",
+            "offer-1234567890123",
+            Instant.ofEpochSecond(1_700_000_000L)),
+        terms.described(),
+        "what DescribeAgreement says of the agreement itself");
   }
 
   @Test
