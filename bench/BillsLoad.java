@@ -24,9 +24,12 @@ import java.util.concurrent.Future;
  * A bill and the daily chart of one account with millions of usage rows in a month: the rows go
  * in through POST /api/v1/usage (so the roll-up is the one intake keeps), then GET /api/v1/bills
  * and GET /api/v1/bills/daily are timed, beside the raw-row query bills ran before the roll-up
- * (timed on the same database in the same run, as the baseline).
+ * (timed on the same database in the same run, as the baseline). With SANDBOX given, every
+ * workspace is settled by an AWS buyer of the sandbox whose agreement's terms (a private offer in
+ * EUR with a rate per dimension) are read, so that every line is priced by the agreement in force.
  *
  * <p>java -cp postgresql.jar bench/BillsLoad.java BASE SITE_KEY JDBC_URL [workspaces] [requests]
+ * [SANDBOX]
  */
 public class BillsLoad {
 
@@ -40,6 +43,7 @@ public class BillsLoad {
     String jdbc = args[2];
     int workspaceCount = args.length > 3 ? Integer.parseInt(args[3]) : 1050;
     int requests = args.length > 4 ? Integer.parseInt(args[4]) : 100;
+    String sandbox = args.length > 5 ? args[5] : null;
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String user = "bills" + System.nanoTime();
     String password = "Bench-bills-2026";
@@ -57,6 +61,20 @@ public class BillsLoad {
     long[] workspaces = new long[workspaceCount];
     for (int i = 0; i < workspaceCount; i++) {
       workspaces[i] = created.get(i).get();
+    }
+    if (sandbox != null) {
+      long cloudAccount = awsBuyer(http, base, sandbox, jdbc, user);
+      List<Future<String>> settled = new ArrayList<>();
+      for (long workspace : workspaces) {
+        settled.add(pool.submit(() -> send(http, "POST",
+            base + "/api/v1/workspaces/" + workspace + "/settlement", basic,
+            "{\"method\":\"aws\",\"cloudAccountId\":" + cloudAccount + "}", null)));
+      }
+      for (Future<String> f : settled) {
+        f.get();
+      }
+      System.out.printf("every workspace settled by cloud account %d (EUR private offer)%n",
+          cloudAccount);
     }
     // Last month, whole: the workspaces must have existed then, so their first settlement period
     // is moved back (a bench's shortcut; the Billing Center itself never backdates a period).
@@ -175,6 +193,47 @@ public class BillsLoad {
     }
     Arrays.sort(baseline);
     System.out.printf("baseline, the raw-row query alone (JDBC, 3 runs): median %.0f ms%n", baseline[1]);
+  }
+
+  /**
+   * A sandbox buyer registered through the fulfillment URL, bound to the user as the set-up page
+   * does, its agreement linked with read terms (a private offer in EUR; inserted as the terms
+   * reader would keep them, so the bench does not wait for it); the cloud account's id.
+   */
+  static long awsBuyer(HttpClient http, String base, String sandbox, String jdbc, String user)
+      throws Exception {
+    String awsAccount = Long.toString(100_000_000_000L + System.nanoTime() % 800_000_000_000L);
+    String buyer = send(http, "POST", sandbox + "/aws-sandbox/api/buyers", null,
+        "{\"awsAccountId\":\"" + awsAccount + "\",\"sendEvents\":false}", null);
+    String token = buyer.replaceAll(".*\"registrationToken\":\"([^\"]+)\".*", "$1");
+    String agreement = buyer.replaceAll(".*\"agreementId\":\"([^\"]+)\".*", "$1");
+    HttpResponse<String> fulfilled = http.send(
+        HttpRequest.newBuilder(URI.create(base + "/marketplace/aws/fulfillment"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("x-amzn-marketplace-token="
+                + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (fulfilled.statusCode() != 303) {
+      throw new IllegalStateException("fulfillment: " + fulfilled.statusCode());
+    }
+    try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres");
+        Statement statement = db.createStatement()) {
+      statement.executeUpdate("UPDATE cloud_account SET owner_id = (SELECT id FROM billing_account"
+          + " WHERE username = '" + user + "'), status = 'ACTIVE', metering_from = created_at"
+          + " WHERE provider_account_id = '" + awsAccount + "'");
+      statement.executeUpdate("INSERT INTO marketplace_agreement (id, provider, agreement_id,"
+          + " license_key, linked_at, terms_state, pricing_model, currency, usage_rates)"
+          + " SELECT -1, provider, '" + agreement + "', license_id, created_at, 'READ',"
+          + " 'SUBSCRIPTION', 'EUR', 'DataPoints=0.00085;LogVolume=0.08;Traces=0.04;"
+          + "SyntheticTests=0.0015' FROM cloud_account WHERE provider_account_id = '"
+          + awsAccount + "'");
+      try (ResultSet row = statement.executeQuery(
+          "SELECT id FROM cloud_account WHERE provider_account_id = '" + awsAccount + "'")) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
   }
 
   static double[] time(HttpClient http, String url, String basic, int requests) throws Exception {
