@@ -38,7 +38,20 @@ public final class AgreementsInForce {
       Map<String, BigDecimal> rates,
       Map<String, Long> purchased,
       Map<String, Long> trialGrants,
-      Period trialDuration) {
+      Period trialDuration,
+      Instant acceptedAt) {
+
+    /**
+     * Whether it is future-dated: it starts later than it was accepted ("AcceptanceTime and
+     * StartTime can differ for future dated agreements", API reference, DescribeAgreement), in a
+     * later hour than its acceptance's. Unknown acceptance: not.
+     */
+    public boolean futureDated() {
+      return startsAt != null
+          && acceptedAt != null
+          && !startsAt.isBefore(
+              acceptedAt.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600));
+    }
 
     /**
      * Whether its terms apply to {@code hour} (the hour's start): it started before the hour ended
@@ -71,12 +84,23 @@ public final class AgreementsInForce {
   /** An account's read agreements, newest linked first. */
   public record OfAccount(List<ReadAgreement> newestFirst) {
 
-    /** The agreement in force in {@code hour}, if one had started. */
+    /**
+     * The agreement in force in {@code hour}: the newest that had started; before them all, the
+     * first, unless it is future-dated (none is in force then). An hour before an agreement's
+     * acceptance can still be the account's (a late report, a clock apart): it is the first
+     * agreement's, not nobody's.
+     */
     public Optional<ReadAgreement> at(Instant hour) {
-      return newestFirst.stream().filter(a -> a.startedBy(hour)).findFirst();
+      Optional<ReadAgreement> started =
+          newestFirst.stream().filter(a -> a.startedBy(hour)).findFirst();
+      if (started.isPresent() || newestFirst.isEmpty()) {
+        return started;
+      }
+      ReadAgreement first = newestFirst.get(newestFirst.size() - 1);
+      return first.futureDated() ? Optional.empty() : Optional.of(first);
     }
 
-    /** The agreement that starts after {@code hour} when none is in force then. */
+    /** The future-dated agreement that starts after {@code hour} when none is in force then. */
     public Optional<ReadAgreement> notStartedAt(Instant hour) {
       return at(hour).isPresent() || newestFirst.isEmpty()
           ? Optional.empty()
@@ -99,7 +123,7 @@ public final class AgreementsInForce {
         Sql.list(
             c,
             "SELECT c.id, a.agreement_id, a.starts_at, a.pricing_model, a.currency,"
-                + " a.usage_rates, a.purchased, a.trial_grants, a.trial_duration"
+                + " a.usage_rates, a.purchased, a.trial_grants, a.trial_duration, a.accepted_at"
                 + " FROM cloud_account c JOIN marketplace_agreement a ON a.provider = c.provider"
                 + " AND (a.license_key = c.license_id OR a.license_key IN (SELECT f.license_key"
                 + " FROM cloud_account_license f WHERE f.cloud_account_id = c.id))"
@@ -119,7 +143,8 @@ public final class AgreementsInForce {
                         AgreementTerms.readPrices(r.getString(6)),
                         AgreementTerms.readQuantities(r.getString(7)),
                         AgreementTerms.readQuantities(r.getString(8)),
-                        r.getString(9) == null ? null : Period.parse(r.getString(9)))),
+                        r.getString(9) == null ? null : Period.parse(r.getString(9)),
+                        UtcTimes.read(r, 10))),
             ids)) {
       read.computeIfAbsent(row.account(), a -> new ArrayList<>()).add(row.agreement());
     }
