@@ -174,6 +174,42 @@ public class BuyersResource {
   }
 
   /**
+   * The buyer accepts an amendment of their agreement: {@code {"offer": {...}}} are its terms from
+   * now on (more units, auto-renewal toggled, …), and "Purchase Agreement Amended" is sent unless
+   * {@code "sendEvents": false}. A malformed offer changes nothing.
+   */
+  @POST
+  @Path("{awsAccountId}/amendment")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response amend(@PathParam("awsAccountId") String awsAccountId, JsonValue json) {
+    var buyer = marketplace.buyer(awsAccountId);
+    if (buyer.isEmpty()) {
+      return notFound();
+    }
+    if (!(json instanceof JsonObject body) || !(body.get("offer") instanceof JsonObject asked)) {
+      return badRequest("offer is required: the amended agreement's terms.");
+    }
+    try {
+      agreements.amended(buyer.get().agreementId(), SandboxAgreements.read(asked));
+    } catch (IllegalArgumentException
+        | ClassCastException
+        | ArithmeticException
+        | java.time.format.DateTimeParseException e) {
+      return badRequest(e.getMessage());
+    }
+    List<SellerEvents.Delivery> sent =
+        body.getBoolean("sendEvents", true)
+            ? events.amended(buyer.get(), java.time.Instant.now())
+            : List.of();
+    return Response.ok(
+            JSON.createObjectBuilder()
+                .add("agreementId", buyer.get().agreementId())
+                .add("deliveries", deliveriesJson(sent))
+                .build())
+        .build();
+  }
+
+  /**
    * The buyer's subscription failed (e.g. their payment method was refused): the seller is sent the
    * SNS notification {@code subscribe-fail}.
    */

@@ -60,6 +60,12 @@ public class SandboxAgreements {
     agreements.put(agreementId, new Accepted(awsAccountId, offer, at));
   }
 
+  /** An amendment: the agreement's terms are the amended offer's from now on. */
+  public void amended(String agreementId, Offer offer) {
+    agreements.computeIfPresent(
+        agreementId, (id, before) -> new Accepted(before.awsAccountId(), offer, before.at()));
+  }
+
   /** A renewal or replacement: the new agreement takes over the offer of the one it follows. */
   public void carriedOn(String from, String to, Instant at) {
     Accepted before = agreements.get(from);

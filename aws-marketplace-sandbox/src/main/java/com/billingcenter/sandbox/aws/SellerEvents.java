@@ -98,6 +98,27 @@ public class SellerEvents {
   }
 
   /**
+   * The buyer accepted an amendment of their agreement (more units, auto-renewal toggled):
+   * "Purchase Agreement Amended" with intent AMEND and the same agreement id (Seller Guide, "Amazon
+   * EventBridge events").
+   */
+  public List<Delivery> amended(SandboxMarketplace.Buyer buyer, Instant at) {
+    return List.of(
+        send(
+            buyer,
+            event(
+                "Purchase Agreement Amended - " + role(buyer),
+                at.truncatedTo(ChronoUnit.SECONDS),
+                agreement(buyer)
+                    .add(
+                        "agreement",
+                        JSON.createObjectBuilder()
+                            .add("id", buyer.agreementId())
+                            .add("intent", "AMEND")),
+                buyer)));
+  }
+
+  /**
    * The buyer unsubscribed. A current product's buyer: "Purchase Agreement Ended" (status
    * CANCELLED), which opens the final usage window, then "License Deprovisioned - Manufacturer"
    * about half a minute later (Seller Guide, "Managing SaaS subscription events with Amazon

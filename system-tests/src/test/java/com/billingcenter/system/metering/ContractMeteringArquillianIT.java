@@ -104,6 +104,45 @@ class ContractMeteringArquillianIT extends ContainerTest {
   }
 
   @Test
+  void anAmendmentThatBuysMoreUnitsCountsFromItsHour() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
+    Instant h1 = h0.plus(Duration.ofHours(1));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    Buyer buyer =
+        contracted(
+            "amend-",
+            "{\"pricing\": \"contractWithConsumption\", \"rates\": {\"DataPoints\": \"0.001\"},"
+                + " \"purchased\": {\"DataPoints\": 100}}");
+    long workspace = buyer.workspace().id();
+    usage.receive("us1", List.of(used(workspace, "data-points", h0, 100)), Map.of());
+    clock.set(h0.plus(Duration.ofMinutes(76)));
+    runUntilNothingPending();
+    assertEquals(100, dataPoints(buyer, h0).includedQuantity());
+
+    // Seller Guide, "Amazon EventBridge events": an amendment (more units) is "Purchase Agreement
+    // Amended" with intent AMEND and the same agreement id; its terms are read again.
+    SandboxCalls.call(
+        "POST",
+        "/api/buyers/" + buyer.awsAccountId() + "/amendment",
+        "{\"sendEvents\": false, \"offer\": {\"pricing\": \"contractWithConsumption\","
+            + " \"rates\": {\"DataPoints\": \"0.001\"}, \"purchased\": {\"DataPoints\": 150}}}");
+    buyers.deliver(
+        AwsBuyers.agreementEvent(
+            "Amended", buyer, buyer.agreement(), "\"intent\": \"AMEND\"", clock.instant()));
+    reader.readDue();
+    clock.set(h1.plus(Duration.ofMinutes(5)));
+    usage.receive("us1", List.of(used(workspace, "data-points", h1, 80)), Map.of());
+    clock.set(h1.plus(Duration.ofMinutes(76)));
+    runUntilNothingPending();
+
+    MeteringLedger.Line before = dataPoints(buyer, h0);
+    assertEquals(100, before.includedQuantity(), "the hour before the amendment stands");
+    MeteringLedger.Line after = dataPoints(buyer, h1);
+    assertEquals(50, after.includedQuantity(), "the 50 units more the amendment bought: " + after);
+    assertEquals(30, after.sentQuantity(), after.toString());
+  }
+
+  @Test
   void aContractPaidUpfrontSendsNothing() throws Exception {
     Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
     clock.set(h0.plus(Duration.ofMinutes(5)));
