@@ -158,6 +158,11 @@ public class BillsLoad {
     String lines = send(http, "GET", bill, basic, null, null);
     long lineCount = lines.split("\"workspaceId\"", -1).length - 1;
     System.out.printf("bill lines: %,d%n", lineCount);
+    long byAgreement = lines.split("\"agreementId\":\"", -1).length - 1;
+    System.out.printf("lines priced by an agreement: %,d%n", byAgreement);
+    if (sandbox != null && byAgreement != lineCount) {
+      throw new IllegalStateException("the agreement priced " + byAgreement + " lines only");
+    }
     print("GET /api/v1/bills?month=" + month, time(http, bill, basic, requests));
     print("GET /api/v1/bills/daily?days=60", time(http, daily, basic, requests));
 
