@@ -30,43 +30,45 @@ public record BillLine(
     String agreementId,
     boolean included) {
 
-  /** A line of usage not included in a contract. */
-  public BillLine(
-      long workspaceId,
-      String workspaceName,
-      String siteCode,
-      String settlementMethod,
-      Long cloudAccountId,
-      String billingItem,
-      long quantity,
-      BigDecimal unitPrice,
-      BigDecimal amount,
-      Currency currency,
-      SettlementPeriod.Kind kind,
-      YearMonth usageMonth,
-      String agreementId) {
-    this(
-        workspaceId,
-        workspaceName,
-        siteCode,
-        settlementMethod,
-        cloudAccountId,
-        billingItem,
-        quantity,
-        unitPrice,
-        amount,
-        currency,
-        kind,
-        usageMonth,
-        agreementId,
-        false);
-  }
-
   /** The group of usage of a locked workspace charged to nobody (see {@link #group}). */
   public static final String WRITTEN_OFF = "written-off";
 
   /** The same line, priced by the AWS agreement {@code id}. */
   public BillLine withAgreement(String id) {
+    return copy(quantity, unitPrice, amount, id, included);
+  }
+
+  /**
+   * The line as {@code units} included in its agreement (bought upfront, or free in a trial) at
+   * 0.00 and the rest at its unit price: one line or two.
+   */
+  public java.util.List<BillLine> including(long units) {
+    long in = Math.min(units, quantity);
+    if (in <= 0 || included) {
+      return java.util.List.of(this);
+    }
+    int digits = Math.max(0, currency.getDefaultFractionDigits());
+    BillLine inContract =
+        copy(in, BigDecimal.ZERO, BigDecimal.ZERO.setScale(digits), agreementId, true);
+    if (in == quantity) {
+      return java.util.List.of(inContract);
+    }
+    long rest = quantity - in;
+    BigDecimal restAmount =
+        unitPrice == null
+            ? null
+            : unitPrice
+                .multiply(BigDecimal.valueOf(rest))
+                .setScale(digits, java.math.RoundingMode.HALF_UP);
+    return java.util.List.of(inContract, copy(rest, unitPrice, restAmount, agreementId, false));
+  }
+
+  private BillLine copy(
+      long quantity,
+      BigDecimal unitPrice,
+      BigDecimal amount,
+      String agreementId,
+      boolean included) {
     return new BillLine(
         workspaceId,
         workspaceName,
@@ -80,61 +82,8 @@ public record BillLine(
         currency,
         kind,
         usageMonth,
-        id,
+        agreementId,
         included);
-  }
-
-  /**
-   * The line as {@code units} included in its agreement's contract (at 0.00) and the rest at its
-   * unit price: one line or two.
-   */
-  public java.util.List<BillLine> including(long units) {
-    long in = Math.min(units, quantity);
-    if (in <= 0 || included) {
-      return java.util.List.of(this);
-    }
-    int digits = Math.max(0, currency.getDefaultFractionDigits());
-    BillLine inContract =
-        new BillLine(
-            workspaceId,
-            workspaceName,
-            siteCode,
-            settlementMethod,
-            cloudAccountId,
-            billingItem,
-            in,
-            BigDecimal.ZERO,
-            BigDecimal.ZERO.setScale(digits),
-            currency,
-            kind,
-            usageMonth,
-            agreementId,
-            true);
-    if (in == quantity) {
-      return java.util.List.of(inContract);
-    }
-    long rest = quantity - in;
-    BillLine beyond =
-        new BillLine(
-            workspaceId,
-            workspaceName,
-            siteCode,
-            settlementMethod,
-            cloudAccountId,
-            billingItem,
-            rest,
-            unitPrice,
-            unitPrice == null
-                ? null
-                : unitPrice
-                    .multiply(BigDecimal.valueOf(rest))
-                    .setScale(digits, java.math.RoundingMode.HALF_UP),
-            currency,
-            kind,
-            usageMonth,
-            agreementId,
-            false);
-    return java.util.List.of(inContract, beyond);
   }
 
   /** The kind as the CSV and the API name it: settled, unsettled, while_locked, written_off. */

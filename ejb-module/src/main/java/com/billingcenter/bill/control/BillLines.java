@@ -280,6 +280,7 @@ public class BillLines {
         currency,
         key.kind(),
         usageMonth,
-        null);
+        null,
+        false);
   }
 }

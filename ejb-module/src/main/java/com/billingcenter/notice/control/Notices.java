@@ -121,27 +121,14 @@ public class Notices {
                 .append(amount.toPlainString())
                 .append(' ')
                 .append(currency.getCurrencyCode()));
-    WorkspaceLanguage language = languageOf(ownerId);
-    ResourceBundle templates = templates(language);
-    Object[] values = {month.toString(), total.toString()};
-    Notice notice =
-        Notice.about(
-            ownerId,
-            null,
-            language,
-            "bill.ready",
-            format(templates, "billReady.subject", values),
-            format(templates, "billReady.body", values),
-            clock);
-    em.persist(notice);
-    written.fire(
-        new NoticeWritten(
-            notice.id(),
-            format(
-                templates,
-                "billReady.link",
-                new Object[] {publicAddress.link("/bills.xhtml?month=" + month)})));
-    return notice;
+    return toOwner(
+        ownerId,
+        "bill.ready",
+        "billReady",
+        "billReady.body",
+        new Object[] {month.toString(), total.toString()},
+        "billReady.link",
+        "/bills.xhtml?month=" + month);
   }
 
   /**
@@ -151,32 +138,18 @@ public class Notices {
    */
   public Notice agreementEnding(
       long ownerId, CloudAccount cloudAccount, Instant end, int daysBefore, boolean autoRenewal) {
-    WorkspaceLanguage language = languageOf(ownerId);
-    ResourceBundle templates = templates(language);
-    Object[] values = {
-      cloudAccount.providerAccountId(), UtcTimes.MINUTES.format(end), Integer.toString(daysBefore)
-    };
-    Notice notice =
-        Notice.about(
-            ownerId,
-            null,
-            language,
-            "agreement.ending",
-            format(templates, "agreementEnding.subject", values),
-            format(
-                templates,
-                autoRenewal ? "agreementEnding.renewingBody" : "agreementEnding.body",
-                values),
-            clock);
-    em.persist(notice);
-    written.fire(
-        new NoticeWritten(
-            notice.id(),
-            format(
-                templates,
-                "agreementEnding.link",
-                new Object[] {publicAddress.link("/cloud-accounts.xhtml")})));
-    return notice;
+    return toOwner(
+        ownerId,
+        "agreement.ending",
+        "agreementEnding",
+        autoRenewal ? "agreementEnding.renewingBody" : "agreementEnding.body",
+        new Object[] {
+          cloudAccount.providerAccountId(),
+          UtcTimes.MINUTES.format(end),
+          Integer.toString(daysBefore)
+        },
+        "agreementEnding.link",
+        "/cloud-accounts.xhtml");
   }
 
   /**
@@ -186,28 +159,46 @@ public class Notices {
    */
   public Notice contractOverage(
       long ownerId, CloudAccount cloudAccount, String dimension, Instant firstHour) {
+    return toOwner(
+        ownerId,
+        "contract.overage",
+        "contractOverage",
+        "contractOverage.body",
+        new Object[] {
+          cloudAccount.providerAccountId(), dimension, UtcTimes.MINUTES.format(firstHour)
+        },
+        "agreementEnding.link",
+        "/cloud-accounts.xhtml");
+  }
+
+  /**
+   * A notice to the owner about no one workspace, in the language most of their workspaces use:
+   * {@code <templates>.subject}, the body {@code bodyKey}, and for its mail the link {@code
+   * linkKey} to {@code path}.
+   */
+  private Notice toOwner(
+      long ownerId,
+      String kind,
+      String templates,
+      String bodyKey,
+      Object[] values,
+      String linkKey,
+      String path) {
     WorkspaceLanguage language = languageOf(ownerId);
-    ResourceBundle templates = templates(language);
-    Object[] values = {
-      cloudAccount.providerAccountId(), dimension, UtcTimes.MINUTES.format(firstHour)
-    };
+    ResourceBundle bundle = templates(language);
     Notice notice =
         Notice.about(
             ownerId,
             null,
             language,
-            "contract.overage",
-            format(templates, "contractOverage.subject", values),
-            format(templates, "contractOverage.body", values),
+            kind,
+            format(bundle, templates + ".subject", values),
+            format(bundle, bodyKey, values),
             clock);
     em.persist(notice);
     written.fire(
         new NoticeWritten(
-            notice.id(),
-            format(
-                templates,
-                "agreementEnding.link",
-                new Object[] {publicAddress.link("/cloud-accounts.xhtml")})));
+            notice.id(), format(bundle, linkKey, new Object[] {publicAddress.link(path)})));
     return notice;
   }
 

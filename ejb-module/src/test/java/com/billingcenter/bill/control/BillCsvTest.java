@@ -26,7 +26,8 @@ class BillCsvTest {
         Currency.getInstance("USD"),
         SettlementPeriod.Kind.WHILE_LOCKED,
         YearMonth.of(2026, 10),
-        null);
+        null,
+        false);
   }
 
   @Test
@@ -58,7 +59,8 @@ class BillCsvTest {
                 Currency.getInstance("EUR"),
                 SettlementPeriod.Kind.SETTLED,
                 YearMonth.of(2026, 11),
-                null)
+                null,
+                false)
             .withAgreement("agmt-private-offer");
     BillCsv.write(Bill.of(YearMonth.of(2026, 11), List.of(line), null, null), out);
     assertEquals(

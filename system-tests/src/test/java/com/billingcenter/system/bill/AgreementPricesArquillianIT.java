@@ -97,13 +97,9 @@ class AgreementPricesArquillianIT extends ContainerTest {
                 + " \"purchased\": {\"DataPoints\": 100}}");
     reader.readDue();
     long workspace = buyer.workspace().id();
-    usage.receive("us1", List.of(used(workspace, "data-points", h0, 60)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(5)));
-    usage.receive("us1", List.of(used(workspace, "data-points", h1, 70)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(76)));
-    for (int i = 0; i < 10 && metering.run().recordsPending() > 0; i++) {
-      // the next run sends what this one left
-    }
+    buyers.used("us1", workspace, "data-points", h0, 60);
+    buyers.used("us1", workspace, "data-points", h1, 70);
+    buyers.meteredThrough(h1);
 
     YearMonth month = YearMonth.from(h1.atZone(ZoneOffset.UTC));
     List<BillLine> lines =

@@ -1,6 +1,5 @@
 package com.billingcenter.system.bill;
 
-import static com.billingcenter.system.support.SettledCustomers.used;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -65,12 +64,6 @@ class ReconciliationArquillianIT extends ContainerTest {
   @Inject UserTransaction transaction;
   @PersistenceContext EntityManager em;
 
-  private void runUntilNothingPending() {
-    for (int i = 0; i < 10 && metering.run().recordsPending() > 0; i++) {
-      // the next run sends what this one left
-    }
-  }
-
   /** The statement's lines of these hours (the months they fall in). */
   private List<Reconciliation.Line> lines(Buyer buyer, Instant... hours) {
     List<Reconciliation.Line> lines = new ArrayList<>();
@@ -105,12 +98,10 @@ class ReconciliationArquillianIT extends ContainerTest {
     Workspace second = workspaces.create(buyer.owner(), "Second", "eu1", "en", Plan.COMMERCIAL);
     cloudAccounts.bind(buyer.owner(), buyer.cloudAccountId(), List.of(second.id()));
     long first = buyer.workspace().id();
-    usage.receive("us1", List.of(used(first, "data-points", h0, 60)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(5)));
-    usage.receive("us1", List.of(used(first, "data-points", h1, 50)), Map.of());
-    usage.receive("eu1", List.of(used(second.id(), "data-points", h1, 20)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(76)));
-    runUntilNothingPending();
+    buyers.used("us1", first, "data-points", h0, 60);
+    buyers.used("us1", first, "data-points", h1, 50);
+    buyers.used("eu1", second.id(), "data-points", h1, 20);
+    buyers.meteredThrough(h1);
 
     List<Reconciliation.Line> lines = lines(buyer, h0, h1);
     Reconciliation.Line included = at(lines, h0);
@@ -165,9 +156,8 @@ class ReconciliationArquillianIT extends ContainerTest {
     clock.set(h0.plus(Duration.ofMinutes(5)));
     Buyer buyer = buyers.settled("recon-list-", null);
     reader.readDue();
-    usage.receive("us1", List.of(used(buyer.workspace().id(), "data-points", h0, 8)), Map.of());
-    clock.set(h0.plus(Duration.ofMinutes(76)));
-    runUntilNothingPending();
+    buyers.used("us1", buyer.workspace().id(), "data-points", h0, 8);
+    buyers.meteredThrough(h0);
 
     Reconciliation.Line line = at(lines(buyer, h0), h0);
     assertNull(line.agreementId(), "the public offer's list price: " + line);
@@ -192,11 +182,9 @@ class ReconciliationArquillianIT extends ContainerTest {
                 + " \"grants\": {\"DataPoints\": 50}, \"trialDays\": 30}");
     reader.readDue();
     long workspace = buyer.workspace().id();
-    usage.receive("us1", List.of(used(workspace, "data-points", h0, 30)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(5)));
-    usage.receive("us1", List.of(used(workspace, "data-points", h1, 40)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(76)));
-    runUntilNothingPending();
+    buyers.used("us1", workspace, "data-points", h0, 30);
+    buyers.used("us1", workspace, "data-points", h1, 40);
+    buyers.meteredThrough(h1);
 
     List<Reconciliation.Line> lines = lines(buyer, h0, h1);
     Reconciliation.Line first = at(lines, h0);
@@ -229,9 +217,8 @@ class ReconciliationArquillianIT extends ContainerTest {
     clock.set(h0.plus(Duration.ofMinutes(5)));
     Buyer buyer = buyers.settled("recon-final-", null);
     reader.readDue();
-    usage.receive("us1", List.of(used(buyer.workspace().id(), "data-points", h0, 4)), Map.of());
-    clock.set(h0.plus(Duration.ofMinutes(76)));
-    runUntilNothingPending();
+    buyers.used("us1", buyer.workspace().id(), "data-points", h0, 4);
+    buyers.meteredThrough(h0);
     YearMonth month = YearMonth.from(h0.atZone(ZoneOffset.UTC));
     String inProgress = reconciliations.csv(buyer.owner(), buyer.cloudAccountId(), month);
 

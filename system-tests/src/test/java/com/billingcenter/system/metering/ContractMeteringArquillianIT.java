@@ -1,6 +1,5 @@
 package com.billingcenter.system.metering;
 
-import static com.billingcenter.system.support.SettledCustomers.used;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,12 +62,6 @@ class ContractMeteringArquillianIT extends ContainerTest {
         .orElseThrow();
   }
 
-  private void runUntilNothingPending() {
-    for (int i = 0; i < 10 && metering.run().recordsPending() > 0; i++) {
-      // the next run sends what this one left
-    }
-  }
-
   @Test
   void aContractWithConsumptionMetersOnlyTheUnitsBeyondThoseItBought() throws Exception {
     Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(4));
@@ -80,11 +73,9 @@ class ContractMeteringArquillianIT extends ContainerTest {
             "{\"pricing\": \"contractWithConsumption\", \"rates\": {\"DataPoints\": \"0.001\"},"
                 + " \"purchased\": {\"DataPoints\": 100}}");
     long workspace = buyer.workspace().id();
-    usage.receive("us1", List.of(used(workspace, "data-points", h0, 60)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(5)));
-    usage.receive("us1", List.of(used(workspace, "data-points", h1, 70)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(76)));
-    runUntilNothingPending();
+    buyers.used("us1", workspace, "data-points", h0, 60);
+    buyers.used("us1", workspace, "data-points", h1, 70);
+    buyers.meteredThrough(h1);
 
     MeteringLedger.Line first = dataPoints(buyer, h0);
     assertEquals(60, first.includedQuantity(), first.toString());
@@ -114,9 +105,8 @@ class ContractMeteringArquillianIT extends ContainerTest {
             "{\"pricing\": \"contractWithConsumption\", \"rates\": {\"DataPoints\": \"0.001\"},"
                 + " \"purchased\": {\"DataPoints\": 100}}");
     long workspace = buyer.workspace().id();
-    usage.receive("us1", List.of(used(workspace, "data-points", h0, 100)), Map.of());
-    clock.set(h0.plus(Duration.ofMinutes(76)));
-    runUntilNothingPending();
+    buyers.used("us1", workspace, "data-points", h0, 100);
+    buyers.meteredThrough(h0);
     assertEquals(100, dataPoints(buyer, h0).includedQuantity());
 
     // Seller Guide, "Amazon EventBridge events": an amendment (more units) is "Purchase Agreement
@@ -130,10 +120,8 @@ class ContractMeteringArquillianIT extends ContainerTest {
         AwsBuyers.agreementEvent(
             "Amended", buyer, buyer.agreement(), "\"intent\": \"AMEND\"", clock.instant()));
     reader.readDue();
-    clock.set(h1.plus(Duration.ofMinutes(5)));
-    usage.receive("us1", List.of(used(workspace, "data-points", h1, 80)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(76)));
-    runUntilNothingPending();
+    buyers.used("us1", workspace, "data-points", h1, 80);
+    buyers.meteredThrough(h1);
 
     MeteringLedger.Line before = dataPoints(buyer, h0);
     assertEquals(100, before.includedQuantity(), "the hour before the amendment stands");
@@ -148,9 +136,8 @@ class ContractMeteringArquillianIT extends ContainerTest {
     clock.set(h0.plus(Duration.ofMinutes(5)));
     Buyer buyer =
         contracted("contract-", "{\"pricing\": \"contract\", \"purchased\": {\"DataPoints\": 50}}");
-    usage.receive("us1", List.of(used(buyer.workspace().id(), "data-points", h0, 80)), Map.of());
-    clock.set(h0.plus(Duration.ofMinutes(76)));
-    runUntilNothingPending();
+    buyers.used("us1", buyer.workspace().id(), "data-points", h0, 80);
+    buyers.meteredThrough(h0);
 
     MeteringLedger.Line line = dataPoints(buyer, h0);
     assertEquals(MeteringState.NOT_METERED, line.state(), line.toString());
@@ -194,11 +181,9 @@ class ContractMeteringArquillianIT extends ContainerTest {
                 + h1
                 + "\"}");
     long workspace = buyer.workspace().id();
-    usage.receive("us1", List.of(used(workspace, "data-points", h0, 25)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(5)));
-    usage.receive("us1", List.of(used(workspace, "data-points", h1, 35)), Map.of());
-    clock.set(h1.plus(Duration.ofMinutes(76)));
-    runUntilNothingPending();
+    buyers.used("us1", workspace, "data-points", h0, 25);
+    buyers.used("us1", workspace, "data-points", h1, 35);
+    buyers.meteredThrough(h1);
 
     MeteringLedger.Line before = dataPoints(buyer, h0);
     assertEquals(MeteringState.NOT_METERED, before.state(), "before its start: " + before);

@@ -43,6 +43,9 @@ public class AwsBuyers {
   @Inject Workspaces workspaces;
   @Inject SubscriptionLifecycle lifecycle;
   @Inject Clock clock;
+  @Inject MovableClock movableClock;
+  @Inject com.billingcenter.usage.boundary.UsageIntake usage;
+  @Inject com.billingcenter.metering.boundary.Metering metering;
   @Inject UserTransaction transaction;
   @PersistenceContext EntityManager em;
 
@@ -88,6 +91,34 @@ public class AwsBuyers {
             workspace);
     deliver(licenseEvent("License Updated", buyer, buyer.agreement(), license, clock.instant()));
     return buyer;
+  }
+
+  /**
+   * The site reports that the workspace used {@code quantity} of {@code item} in {@code hour}, five
+   * minutes into it (the clock is set then).
+   */
+  public void used(String site, long workspace, String item, Instant hour, long quantity) {
+    movableClock.set(hour.plus(java.time.Duration.ofMinutes(5)));
+    usage.receive(
+        site,
+        java.util.List.of(SettledCustomers.used(workspace, item, hour, quantity)),
+        java.util.Map.of());
+  }
+
+  /** The buyer's workspace (on us1) used {@code dataPoints} million data points in the hour. */
+  public void used(Buyer buyer, Instant hour, long dataPoints) {
+    used("us1", buyer.workspace().id(), "data-points", hour, dataPoints);
+  }
+
+  /**
+   * Every hour up to {@code lastHour} metered and sent: the clock is set past the hour's close and
+   * metering runs until nothing is pending.
+   */
+  public void meteredThrough(Instant lastHour) {
+    movableClock.set(lastHour.plus(java.time.Duration.ofMinutes(76)));
+    for (int i = 0; i < 10 && metering.run().recordsPending() > 0; i++) {
+      // the next run sends what this one left
+    }
   }
 
   /** An event as EventBridge delivers it, read by the endpoint's reader and applied. */

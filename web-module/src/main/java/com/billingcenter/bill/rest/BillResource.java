@@ -98,7 +98,7 @@ public class BillResource {
   public Response month(
       @Context jakarta.ws.rs.core.HttpHeaders headers, @QueryParam("month") String month) {
     var owner = caller.account();
-    YearMonth asked = parse(month);
+    YearMonth asked = Asked.month(month, clock);
     if (!owner.billedIn(asked, clock.instant())) {
       throw new RuleViolation(
           "parameter.invalid",
@@ -106,7 +106,7 @@ public class BillResource {
               + owner.firstBilledMonth()
               + " to this month.");
     }
-    if (wantsCsv(headers)) {
+    if (Asked.csv(headers)) {
       return Response.ok(bills.csv(owner, asked), "text/csv; charset=UTF-8")
           .header("Content-Disposition", "attachment; filename=\"bill-" + asked + ".csv\"")
           .build();
@@ -212,7 +212,7 @@ public class BillResource {
     LocalDate last = day(to, today);
     LocalDate first = day(from, last.minusDays(29));
     var rows = consumption.between(owner, first, last, workspaceId);
-    if (wantsCsv(headers)) {
+    if (Asked.csv(headers)) {
       java.io.StringWriter body = new java.io.StringWriter();
       consumption.csv(rows, body);
       return Response.ok(body.toString(), "text/csv; charset=UTF-8")
@@ -244,22 +244,6 @@ public class BillResource {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
       throw new RuleViolation("parameter.invalid", "Dates are YYYY-MM-DD, e.g. 2026-11-30.");
-    }
-  }
-
-  private static boolean wantsCsv(jakarta.ws.rs.core.HttpHeaders headers) {
-    return headers.getAcceptableMediaTypes().stream()
-        .anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("csv"));
-  }
-
-  private YearMonth parse(String month) {
-    if (month == null || month.isBlank()) {
-      return YearMonth.now(clock.withZone(ZoneOffset.UTC));
-    }
-    try {
-      return YearMonth.parse(month);
-    } catch (DateTimeParseException e) {
-      throw new RuleViolation("parameter.invalid", "month must be YYYY-MM, e.g. 2026-11.");
     }
   }
 }

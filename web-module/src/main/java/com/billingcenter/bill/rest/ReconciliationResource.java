@@ -3,7 +3,6 @@ package com.billingcenter.bill.rest;
 import com.billingcenter.bill.boundary.Reconciliations;
 import com.billingcenter.bill.control.BillCalendar;
 import com.billingcenter.bill.control.Reconciliation;
-import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,8 +18,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -93,9 +90,8 @@ public class ReconciliationResource {
   public Response statement(
       @Context HttpHeaders headers, @PathParam("id") long id, @QueryParam("month") String month) {
     var owner = caller.account();
-    YearMonth asked = parse(month);
-    if (headers.getAcceptableMediaTypes().stream()
-        .anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("csv"))) {
+    YearMonth asked = Asked.month(month, clock);
+    if (Asked.csv(headers)) {
       return Response.ok(reconciliations.csv(owner, id, asked), "text/csv; charset=UTF-8")
           .header(
               "Content-Disposition",
@@ -146,16 +142,5 @@ public class ReconciliationResource {
                         t.metered(),
                         t.amount()))
             .toList());
-  }
-
-  private YearMonth parse(String month) {
-    if (month == null || month.isBlank()) {
-      return YearMonth.now(clock.withZone(ZoneOffset.UTC));
-    }
-    try {
-      return YearMonth.parse(month);
-    } catch (DateTimeParseException e) {
-      throw new RuleViolation("parameter.invalid", "month must be YYYY-MM, e.g. 2026-11.");
-    }
   }
 }
