@@ -92,6 +92,10 @@ class ContractMeteringArquillianIT extends ContainerTest {
         List.of("30 " + workspace + " us1"),
         SandboxCalls.allocations(buyer.license(), "DataPoints", h1),
         "the included units are taken from the workspace's part");
+    var agreement =
+        agreements.of(em.find(CloudAccount.class, buyer.cloudAccountId())).orElseThrow();
+    assertEquals(Map.of("DataPoints", 100L), agreement.usedSoFar(), "all 100 bought are used");
+    assertEquals(Map.of(), agreement.beyond(), "the rest was metered, nothing is beyond");
   }
 
   @Test
@@ -144,6 +148,10 @@ class ContractMeteringArquillianIT extends ContainerTest {
     assertEquals(50, line.includedQuantity(), line.toString());
     assertEquals(30, line.sentQuantity(), "beyond the units bought, kept: " + line);
     assertEquals(Map.of(), SandboxCalls.received(buyer.license()), "nothing reached AWS");
+    var agreement =
+        agreements.of(em.find(CloudAccount.class, buyer.cloudAccountId())).orElseThrow();
+    assertEquals(Map.of("DataPoints", 50L), agreement.usedSoFar(), "shown against the 50 bought");
+    assertEquals(Map.of("DataPoints", 30L), agreement.beyond(), agreement.toString());
 
     // The 30 units beyond the purchase are told of, once: to the owner and the operators.
     List<ContractOverages.Overage> flagged = overages.flagNew();

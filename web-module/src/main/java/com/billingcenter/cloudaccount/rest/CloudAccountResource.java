@@ -99,7 +99,9 @@ public class CloudAccountResource {
    * {@code free_trial}), the currency, the price of a unit per dimension, the units bought per
    * dimension, a free trial's grants and length, and the validity and auto-renewal; what AWS says
    * of the agreement itself: its {@code status} (e.g. {@code ACTIVE}), the {@code offerId}
-   * accepted, the acceptor's AWS account and when it was accepted.
+   * accepted, the acceptor's AWS account and when it was accepted; for a contract, the units
+   * metering counted against it per dimension ({@code usedSoFar}) and, paid upfront, those used
+   * beyond it ({@code beyondContract}, not charged).
    */
   public record AgreementJson(
       String id,
@@ -117,7 +119,9 @@ public class CloudAccountResource {
       String status,
       String offerId,
       String acceptorAccountId,
-      Instant acceptedAt) {
+      Instant acceptedAt,
+      Map<String, Long> usedSoFar,
+      Map<String, Long> beyondContract) {
 
     static AgreementJson of(Agreements.Agreement a) {
       var t = a.terms();
@@ -137,7 +141,9 @@ public class CloudAccountResource {
           described(a).map(AgreementTerms.Described::status).orElse(null),
           described(a).map(AgreementTerms.Described::offerId).orElse(null),
           described(a).map(AgreementTerms.Described::acceptorAccountId).orElse(null),
-          described(a).map(AgreementTerms.Described::acceptedAt).orElse(null));
+          described(a).map(AgreementTerms.Described::acceptedAt).orElse(null),
+          a.usedSoFar(),
+          a.beyond());
     }
 
     private static Optional<AgreementTerms.Described> described(Agreements.Agreement a) {

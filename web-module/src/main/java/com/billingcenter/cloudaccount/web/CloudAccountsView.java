@@ -163,9 +163,14 @@ public class CloudAccountsView implements Serializable {
                       (dimension, units) ->
                           lines.add(
                               MessageFormat.format(
-                                  bundle.getString("cloudAccounts.purchased"),
+                                  bundle.getString(
+                                      agreement.beyond().containsKey(dimension)
+                                          ? "cloudAccounts.purchasedBeyond"
+                                          : "cloudAccounts.purchasedUsed"),
                                   dimension,
-                                  Long.toString(units))));
+                                  Long.toString(units),
+                                  Long.toString(agreement.usedSoFar().getOrDefault(dimension, 0L)),
+                                  Long.toString(agreement.beyond().getOrDefault(dimension, 0L)))));
               t.trialGrants()
                   .forEach(
                       (dimension, units) ->
