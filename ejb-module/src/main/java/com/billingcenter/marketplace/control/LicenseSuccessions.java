@@ -145,6 +145,9 @@ public class LicenseSuccessions {
             em.createNamedQuery(FormerLicense.KEYS_OF_ACCOUNT, String.class)
                 .setParameter("cloudAccountId", account.id())
                 .getResultList());
+    // An agreement's license, looked up once however many of its messages there are.
+    java.util.Map<String, java.util.Optional<String>> licenseOfAgreement =
+        new java.util.HashMap<>();
     return events.stream()
         .map(
             e -> {
@@ -157,7 +160,10 @@ public class LicenseSuccessions {
                       ? e.licenseKey()
                       : e.agreementId() == null
                           ? null
-                          : links.licenseOf(account.provider(), e.agreementId()).orElse(null);
+                          : licenseOfAgreement
+                              .computeIfAbsent(
+                                  e.agreementId(), id -> links.licenseOf(account.provider(), id))
+                              .orElse(null);
               return license != null && former.contains(license)
                   ? new LifecycleMessage(m.change(), m.occurredAt(), m.messageId(), true)
                   : m;
