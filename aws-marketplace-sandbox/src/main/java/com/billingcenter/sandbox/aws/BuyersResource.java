@@ -41,6 +41,7 @@ public class BuyersResource {
   @Inject SellerEvents events;
   @Inject SnsPublisher sns;
   @Inject SandboxAgreements agreements;
+  @Inject SandboxRenewals renewals;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -148,25 +149,15 @@ public class BuyersResource {
     if (marketplace.buyer(awsAccountId).isEmpty()) {
       return notFound();
     }
-    List<String> sequence =
-        order == null || order.isBlank() ? SellerEvents.RENEWAL_EVENTS : List.of(order.split(","));
-    if (!SellerEvents.RENEWAL_EVENTS.containsAll(sequence)) {
-      return badRequest("order lists " + SellerEvents.RENEWAL_EVENTS + " only.");
-    }
     try {
-      SandboxMarketplace.Buyer[] renewed = marketplace.renew(awsAccountId, newLicense);
-      agreements.carriedOn(
-          renewed[0].agreementId(), renewed[1].agreementId(), java.time.Instant.now());
-      List<SellerEvents.Delivery> sent =
-          sendEvents
-              ? events.renewed(renewed[0], renewed[1], replace, sequence, java.time.Instant.now())
-              : List.of();
+      SandboxRenewals.Renewal renewal =
+          renewals.renew(awsAccountId, newLicense, replace, order, sendEvents);
       JsonObjectBuilder answer =
           JSON.createObjectBuilder(
-              describe(renewed[1], marketplace.newRegistrationToken(awsAccountId)));
-      answer.add("formerLicenseArn", renewed[0].licenseArn());
-      answer.add("formerAgreementId", renewed[0].agreementId());
-      answer.add("deliveries", deliveriesJson(sent));
+              describe(renewal.after(), marketplace.newRegistrationToken(awsAccountId)));
+      answer.add("formerLicenseArn", renewal.before().licenseArn());
+      answer.add("formerAgreementId", renewal.before().agreementId());
+      answer.add("deliveries", deliveriesJson(renewal.sent()));
       return Response.ok(answer.build()).build();
     } catch (IllegalArgumentException e) {
       return badRequest(e.getMessage());

@@ -18,13 +18,22 @@ import java.util.Optional;
  * (the buyer's subscription, Manage) → {@code GET /your-software/manage} (Unsubscribe) → {@code GET
  * /your-software/unsubscribe} (Yes, Unsubscribe) → {@code POST /your-software/unsubscribe}: the
  * buyer's usage is refused from then on and the seller is sent the EventBridge events of it (SNS
- * notifications for a legacy product's buyer).
+ * notifications for a legacy product's buyer). For testers, the Manage page also renews or replaces
+ * the agreement ({@code POST /your-software/renewal}), under the same or a new license, its events
+ * in the order chosen ({@link SandboxRenewals}).
  */
-@WebServlet(urlPatterns = {"/your-software", "/your-software/manage", "/your-software/unsubscribe"})
+@WebServlet(
+    urlPatterns = {
+      "/your-software",
+      "/your-software/manage",
+      "/your-software/unsubscribe",
+      "/your-software/renewal"
+    })
 public class YourSoftwareServlet extends HttpServlet {
 
   @Inject SandboxMarketplace marketplace;
   @Inject SellerEvents events;
+  @Inject SandboxRenewals renewals;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -59,6 +68,21 @@ public class YourSoftwareServlet extends HttpServlet {
               ? """
                 <p>Billing Center, AWS account <strong>%1$s</strong>: usage-based, billed hourly.</p>
                 <p><a id="unsubscribe" href="unsubscribe?account=%1$s">Unsubscribe</a></p>
+                <form method="post" action="renewal"><fieldset><legend>Renew (tester)</legend>
+                  <input type="hidden" name="account" value="%1$s">
+                  <p><label for="kind">What AWS does</label><br><select id="kind" name="kind">
+                    <option value="renew">Renew the agreement (intent RENEW)</option>
+                    <option value="replace">Replace it by a new offer (intent REPLACE)</option>
+                  </select></p>
+                  <p><input type="checkbox" id="newLicense" name="newLicense" value="true">
+                  <label for="newLicense">under a new license</label></p>
+                  <p><label for="order">The events' order</label><br><select id="order" name="order">
+                    <option value="ended,created,updated,deprovisioned">Ended, Created, License Updated, License Deprovisioned</option>
+                    <option value="deprovisioned,updated,created,ended">License Deprovisioned first (the worst order)</option>
+                    <option value="created,updated,ended,deprovisioned">Created first</option>
+                  </select></p>
+                  <p><button id="renew" type="submit">Renew</button></p>
+                </fieldset></form>
                 """
                   .formatted(id)
               : "<p>This subscription has ended.</p>");
@@ -94,21 +118,41 @@ public class YourSoftwareServlet extends HttpServlet {
             .formatted(id, subscribed ? "Subscribed" : "Unsubscribed"));
   }
 
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+  private void renew(HttpServletRequest request, HttpServletResponse response, String account)
       throws IOException {
-    String account = request.getParameter("account");
-    Optional<SandboxMarketplace.Buyer> buyer =
-        account == null ? Optional.empty() : marketplace.buyer(account);
-    if (buyer.isEmpty() || !request.getServletPath().endsWith("/unsubscribe")) {
-      page(response, 404, "Not found", "<p>No subscription for this AWS account.</p>");
+    String kind = request.getParameter("kind");
+    if (!"renew".equals(kind) && !"replace".equals(kind)) {
+      page(response, 400, "Renewal failed", "<p>kind is renew or replace.</p>");
       return;
     }
-    if (!marketplace.unsubscribe(account)) {
-      page(response, 200, "Unsubscribed", "<p>This subscription had already ended.</p>");
+    SandboxRenewals.Renewal renewal;
+    try {
+      renewal =
+          renewals.renew(
+              account,
+              "true".equals(request.getParameter("newLicense")),
+              "replace".equals(kind),
+              request.getParameter("order"),
+              true);
+    } catch (IllegalArgumentException e) {
+      page(response, 400, "Renewal failed", "<p>" + escape(e.getMessage()) + "</p>");
       return;
     }
-    List<SellerEvents.Delivery> deliveries = events.unsubscribed(buyer.get(), Instant.now());
+    page(
+        response,
+        200,
+        "replace".equals(kind) ? "Replaced" : "Renewed",
+        """
+        <p id="done">Agreement <code>%s</code> now, license <code id="license">%s</code>.</p>
+        <p>Events sent to the seller:</p><ul>%s</ul>
+        """
+            .formatted(
+                escape(renewal.after().agreementId()),
+                escape(renewal.after().licenseArn()),
+                deliveries(renewal.sent())));
+  }
+
+  private static String deliveries(List<SellerEvents.Delivery> deliveries) {
     StringBuilder rows = new StringBuilder();
     for (SellerEvents.Delivery d : deliveries) {
       rows.append("<li>")
@@ -117,6 +161,30 @@ public class YourSoftwareServlet extends HttpServlet {
           .append(d.status())
           .append("</li>");
     }
+    return rows.toString();
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String account = request.getParameter("account");
+    Optional<SandboxMarketplace.Buyer> buyer =
+        account == null ? Optional.empty() : marketplace.buyer(account);
+    if (buyer.isEmpty()
+        || !(request.getServletPath().endsWith("/unsubscribe")
+            || request.getServletPath().endsWith("/renewal"))) {
+      page(response, 404, "Not found", "<p>No subscription for this AWS account.</p>");
+      return;
+    }
+    if (request.getServletPath().endsWith("/renewal")) {
+      renew(request, response, account);
+      return;
+    }
+    if (!marketplace.unsubscribe(account)) {
+      page(response, 200, "Unsubscribed", "<p>This subscription had already ended.</p>");
+      return;
+    }
+    String rows = deliveries(events.unsubscribed(buyer.get(), Instant.now()));
     page(
         response,
         200,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.SandboxBuyers;
+import com.billingcenter.system.support.WorkspaceCalls;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -92,5 +93,51 @@ class SandboxOffersIT {
     HttpResponse<String> unknown =
         Http.postJson(server.uri("/aws-sandbox/api/buyers/" + newAwsAccountId() + "/renewal"), "");
     assertEquals(404, unknown.statusCode(), unknown.body());
+  }
+
+  @Test
+  void aTesterRenewsUnderANewLicenseFromYourMarketplaceSoftwareAndNothingLocks() throws Exception {
+    String password = "Billing-center-2026";
+    String user =
+        SandboxBuyers.customer(server, "renew", "{\"pricing\": \"subscription\"}", password);
+    var before =
+        Http.jsonArray(Http.get(server.uri("/api/v1/cloud-accounts"), user, password))
+            .getJsonObject(0);
+    String license = before.getString("licenseArn");
+    long workspace = WorkspaceCalls.create(server, user, password, "Renewed shop", "us1", "en");
+    WorkspaceCalls.settleByAws(
+        server, user, password, workspace, before.getJsonNumber("id").longValue());
+    String account = license.replaceAll("^arn:aws:license-manager::(\\d{12}):.*$", "$1");
+    HttpResponse<String> refused =
+        form("/aws-sandbox/your-software/renewal", "account=" + account + "&kind=extend");
+    assertEquals(400, refused.statusCode(), refused.body());
+
+    // Manage → Renew, the worst order AWS's pages allow: the old license's end first.
+    HttpResponse<String> renewed =
+        form(
+            "/aws-sandbox/your-software/renewal",
+            "account="
+                + account
+                + "&kind=renew&newLicense=true"
+                + "&order=deprovisioned%2Cupdated%2Ccreated%2Cended");
+    assertEquals(200, renewed.statusCode(), renewed.body());
+    assertTrue(renewed.body().contains("the seller answered 200"), renewed.body());
+    var after =
+        Http.jsonArray(Http.get(server.uri("/api/v1/cloud-accounts"), user, password))
+            .getJsonObject(0);
+    assertEquals("active", after.getString("status"), after.toString());
+    assertTrue(!after.getString("licenseArn").equals(license), "the new license: " + after);
+    var workspaces = Http.json(Http.get(server.uri("/api/v1/workspaces"), user, password));
+    assertEquals(
+        "active",
+        workspaces.getJsonArray("items").getJsonObject(0).getString("status"),
+        "nothing locked");
+  }
+
+  private HttpResponse<String> form(String path, String fields) {
+    return Http.send(
+        HttpRequest.newBuilder(server.uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(fields)));
   }
 }
