@@ -7,7 +7,6 @@ import com.billingcenter.platform.entity.UtcTimes;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -54,11 +53,13 @@ public final class AgreementsInForce {
     }
 
     /**
-     * Whether its terms apply to {@code hour} (the hour's start): it started before the hour ended
-     * (the hour it was accepted in is its first), or says no start.
+     * Whether its terms apply to {@code hour} (the hour's start) by its start: it had started when
+     * the hour began (or says no start). An agreement that starts within an hour takes over from
+     * the next one, as a new license does (the hour of a change is the former license's last); the
+     * first agreement's own first hour is its anyway ({@link OfAccount#at}).
      */
     public boolean startedBy(Instant hour) {
-      return startsAt == null || startsAt.isBefore(hour.plus(Duration.ofHours(1)));
+      return startsAt == null || !startsAt.isAfter(hour);
     }
 
     /**

@@ -52,15 +52,19 @@ class AgreementsInForceTest {
   }
 
   @Test
-  void aRenewalTakesOverFromItsStartAndTheOneBeforeKeepsTheHoursBefore() {
+  void aRenewalTakesOverFromTheHourAfterItsStart() {
     Instant renewed = H10.plusSeconds(5 * 3600 + 60);
     OfAccount account =
         new OfAccount(
             List.of(
                 agreement("agmt-renewal", renewed, renewed),
                 agreement("agmt-first", H10.minusSeconds(86_400), H10.minusSeconds(86_400))));
+    Instant renewalHour = renewed.minusSeconds(60);
     assertEquals(Optional.of("agmt-first"), inForce(account, H10));
-    assertEquals(Optional.of("agmt-first"), inForce(account, renewed.minusSeconds(3600 + 60)));
-    assertEquals(Optional.of("agmt-renewal"), inForce(account, renewed.minusSeconds(60)));
+    assertEquals(
+        Optional.of("agmt-first"),
+        inForce(account, renewalHour),
+        "the hour of the renewal is the former agreement's last, as it is its license's");
+    assertEquals(Optional.of("agmt-renewal"), inForce(account, renewalHour.plusSeconds(3600)));
   }
 }
