@@ -72,8 +72,10 @@ public class BillLines {
 
   /** The lines of the bill of {@code month} as it stands: its own usage, then its late lines. */
   public List<BillLine> of(long ownerId, YearMonth month) {
-    List<BillLine> lines = new ArrayList<>(used(ownerId, month));
-    lines.addAll(late(ownerId, month));
+    // The owner's agreements are read once for both.
+    AgreementPrices agreements = AgreementPrices.ofOwner(dataSource, ownerId);
+    List<BillLine> lines = new ArrayList<>(used(ownerId, month, agreements));
+    lines.addAll(late(ownerId, month, agreements));
     return lines;
   }
 
@@ -81,10 +83,9 @@ public class BillLines {
    * The month's own usage, a line for each price where a price changes within the month, and the
    * units a contract included apart ({@link IncludedUnits}).
    */
-  public List<BillLine> used(long ownerId, YearMonth month) {
+  private List<BillLine> used(long ownerId, YearMonth month, AgreementPrices agreements) {
     LocalDate first = month.atDay(1);
     LocalDate end = month.plusMonths(1).atDay(1);
-    AgreementPrices agreements = AgreementPrices.ofOwner(dataSource, ownerId);
     List<LocalDate> cuts =
         java.util.stream.Stream.concat(
                 items.all().stream().flatMap(i -> i.changesBetween(first, end).stream()),
@@ -150,9 +151,8 @@ public class BillLines {
    * whose bill is final, what its usage holds now beyond what was billed of it, per line; a usage
    * that changed hands (charged on unlock, written off) shows as a line less and a line more.
    */
-  public List<BillLine> late(long ownerId, YearMonth month) {
+  private List<BillLine> late(long ownerId, YearMonth month, AgreementPrices agreements) {
     List<BillLine> lines = new ArrayList<>();
-    AgreementPrices agreements = AgreementPrices.ofOwner(dataSource, ownerId);
     for (YearMonth earlier :
         finalBills.finalMonths(ownerId, month.minusMonths(LOOKBACK_MONTHS), month)) {
       Map<Key, Long> delta = new LinkedHashMap<>(usageOf(ownerId, earlier));

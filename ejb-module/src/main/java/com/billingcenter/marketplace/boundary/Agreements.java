@@ -42,37 +42,35 @@ public class Agreements {
         .setMaxResults(1)
         .getResultStream()
         .findFirst()
-        .map(
-            a ->
-                new Agreement(
-                    a.agreementId(),
-                    a.termsState(),
-                    a.termsError(),
-                    a.terms(),
-                    sums(account, a.agreementId(), "SUM(included_quantity)", "1 = 1"),
-                    sums(account, a.agreementId(), "SUM(quantity)", "state = 'NOT_METERED'")));
+        .map(a -> withUse(account, a));
   }
 
-  /** Per dimension, {@code sum} over the account's metering records of the agreement. */
-  private Map<String, Long> sums(
-      CloudAccount account, String agreementId, String sum, String when) {
-    Map<String, Long> sums = new TreeMap<>();
+  /**
+   * The agreement with, per dimension, the units its contract included so far and those used beyond
+   * a contract paid upfront (not metered), from the account's metering records of it.
+   */
+  private Agreement withUse(CloudAccount account, AgreementLicense a) {
+    Map<String, Long> used = new TreeMap<>();
+    Map<String, Long> beyond = new TreeMap<>();
     for (Object row :
         em.createNativeQuery(
-                "SELECT dimension, "
-                    + sum
-                    + " FROM metering_record WHERE cloud_account_id = ? AND agreement_id = ? AND "
-                    + when
+                "SELECT dimension, SUM(included_quantity),"
+                    + " SUM(CASE WHEN state = 'NOT_METERED' THEN quantity ELSE 0 END)"
+                    + " FROM metering_record WHERE cloud_account_id = ? AND agreement_id = ?"
                     + " GROUP BY dimension")
             .setParameter(1, account.id())
-            .setParameter(2, agreementId)
+            .setParameter(2, a.agreementId())
             .getResultList()) {
       Object[] columns = (Object[]) row;
-      long units = ((Number) columns[1]).longValue();
-      if (units > 0) {
-        sums.put((String) columns[0], units);
-      }
+      putIfAny(used, (String) columns[0], (Number) columns[1]);
+      putIfAny(beyond, (String) columns[0], (Number) columns[2]);
     }
-    return sums;
+    return new Agreement(a.agreementId(), a.termsState(), a.termsError(), a.terms(), used, beyond);
+  }
+
+  private static void putIfAny(Map<String, Long> sums, String dimension, Number units) {
+    if (units != null && units.longValue() > 0) {
+      sums.put(dimension, units.longValue());
+    }
   }
 }

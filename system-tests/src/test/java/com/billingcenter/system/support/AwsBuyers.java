@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,8 +41,7 @@ public class AwsBuyers {
   @Inject Accounts accounts;
   @Inject Workspaces workspaces;
   @Inject SubscriptionLifecycle lifecycle;
-  @Inject Clock clock;
-  @Inject MovableClock movableClock;
+  @Inject MovableClock clock;
   @Inject com.billingcenter.usage.boundary.UsageIntake usage;
   @Inject com.billingcenter.metering.boundary.Metering metering;
   @Inject UserTransaction transaction;
@@ -98,7 +96,7 @@ public class AwsBuyers {
    * minutes into it (the clock is set then).
    */
   public void used(String site, long workspace, String item, Instant hour, long quantity) {
-    movableClock.set(hour.plus(java.time.Duration.ofMinutes(5)));
+    clock.set(hour.plus(java.time.Duration.ofMinutes(5)));
     usage.receive(
         site,
         java.util.List.of(SettledCustomers.used(workspace, item, hour, quantity)),
@@ -115,7 +113,7 @@ public class AwsBuyers {
    * metering runs until nothing is pending.
    */
   public void meteredThrough(Instant lastHour) {
-    movableClock.set(lastHour.plus(java.time.Duration.ofMinutes(76)));
+    clock.set(lastHour.plus(java.time.Duration.ofMinutes(76)));
     for (int i = 0; i < 10 && metering.run().recordsPending() > 0; i++) {
       // the next run sends what this one left
     }
