@@ -22,7 +22,13 @@ public enum MeteringState {
    * metering records", Seller Guide, SaaS contracts); the usage counts against the units bought,
    * and any beyond them is flagged.
    */
-  NOT_METERED;
+  NOT_METERED,
+  /**
+   * An hour before a future-dated agreement starts, with no agreement in force: AWS is sent
+   * nothing, as AWS provisions the license only at the agreement's start (Seller Guide,
+   * future-dated offers); the usage is neither included in nor beyond the agreement.
+   */
+  BEFORE_START;
 
   /** Whether an operator should look at it. */
   public boolean flagged() {

@@ -18,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,8 +32,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the purchase are kept as not metered and nobody pays for them. The owner gets a notice (and a
  * mail), the audit log an entry and the operators a warning in the server log, once per agreement
  * and dimension, from its first such hour ({@code contract_overage}). Hours before a future-dated
- * contract starts are not beyond it. Every five minutes, on every instance; a second instance's
- * attempt at the same flag fails its key and changes nothing.
+ * contract starts are not beyond it: they are {@code BEFORE_START}, not {@code NOT_METERED}, so
+ * every row read is an overage, and those of a flagged agreement and dimension are not read again.
+ * Every five minutes, on every instance; a second instance's attempt at the same flag fails its key
+ * and changes nothing.
  */
 @Stateless
 public class ContractOverages {
@@ -70,20 +71,14 @@ public class ContractOverages {
 
   /** Tells of each agreement and dimension newly used beyond its contract; returns them. */
   public java.util.List<Overage> flagNew() {
-    record Row(
-        long account,
-        String agreement,
-        String dimension,
-        Instant hour,
-        long units,
-        Instant start) {}
+    record Row(long account, String agreement, String dimension, Instant hour, long units) {}
     Map<String, Overage> found = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
       for (Row row :
           Sql.list(
               c,
-              "SELECT r.cloud_account_id, r.agreement_id, r.dimension, r.usage_hour, r.quantity,"
-                  + " a.starts_at FROM metering_record r"
+              "SELECT r.cloud_account_id, r.agreement_id, r.dimension, r.usage_hour, r.quantity"
+                  + " FROM metering_record r"
                   + " JOIN marketplace_agreement a ON a.agreement_id = r.agreement_id"
                   + " WHERE r.state = 'NOT_METERED' AND r.quantity > 0"
                   + " AND a.pricing_model = 'CONTRACT' AND NOT EXISTS (SELECT 1 FROM"
@@ -96,12 +91,7 @@ public class ContractOverages {
                       r.getString(2),
                       r.getString(3),
                       UtcTimes.read(r, 4),
-                      r.getLong(5),
-                      UtcTimes.read(r, 6)))) {
-        // Before a future-dated contract starts, usage is not beyond it (nothing is in force).
-        if (row.start() != null && !row.start().isBefore(row.hour().plus(Duration.ofHours(1)))) {
-          continue;
-        }
+                      r.getLong(5)))) {
         found.merge(
             row.agreement() + " " + row.dimension(),
             new Overage(row.account(), row.agreement(), row.dimension(), row.hour(), row.units()),

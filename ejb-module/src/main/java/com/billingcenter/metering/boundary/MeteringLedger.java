@@ -96,7 +96,9 @@ public class MeteringLedger {
                   r.state(),
                   r.awsStatus(),
                   r.awsRecordId(),
-                  (r.state() == MeteringState.SENT || r.state() == MeteringState.NOT_METERED)
+                  (r.state() == MeteringState.SENT
+                          || r.state() == MeteringState.NOT_METERED
+                          || r.state() == MeteringState.BEFORE_START)
                       && computed == r.quantity() + r.includedQuantity(),
                   r.finalFlush(),
                   r.attempts(),

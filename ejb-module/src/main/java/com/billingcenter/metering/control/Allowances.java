@@ -3,6 +3,7 @@ package com.billingcenter.metering.control;
 import com.billingcenter.marketplace.control.AgreementsInForce;
 import com.billingcenter.marketplace.control.AgreementsInForce.ReadAgreement;
 import com.billingcenter.marketplace.entity.AgreementTerms.PricingModel;
+import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.platform.control.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,10 +28,11 @@ import java.util.Optional;
 final class Allowances {
 
   /**
-   * Of one record: the agreement in force in its hour, the units it included, and whether AWS is
-   * sent the rest ({@code false} for a contract paid upfront, or before the agreement started).
+   * Of one record: the agreement in force in its hour (or the future-dated one not started yet),
+   * the units it included, and what becomes of the rest: {@code PENDING} (sent to AWS), {@code
+   * NOT_METERED} (a contract paid upfront) or {@code BEFORE_START}.
    */
-  record Included(String agreementId, long units, boolean metered) {}
+  record Included(String agreementId, long units, MeteringState rest) {}
 
   private Allowances() {}
 
@@ -49,7 +51,10 @@ final class Allowances {
       Map<String, Included> ofAccount = new LinkedHashMap<>();
       if (inForce.isEmpty()) {
         String later = entry.getValue().notStartedAt(hour).orElseThrow().agreementId();
-        totals.get(account).keySet().forEach(d -> ofAccount.put(d, new Included(later, 0, false)));
+        totals
+            .get(account)
+            .keySet()
+            .forEach(d -> ofAccount.put(d, new Included(later, 0, MeteringState.BEFORE_START)));
         included.put(account, ofAccount);
         continue;
       }
@@ -66,7 +71,9 @@ final class Allowances {
             new Included(
                 agreement.agreementId(),
                 Math.min(total.getValue(), left),
-                agreement.model() != PricingModel.CONTRACT));
+                agreement.model() == PricingModel.CONTRACT
+                    ? MeteringState.NOT_METERED
+                    : MeteringState.PENDING));
       }
       included.put(account, ofAccount);
     }

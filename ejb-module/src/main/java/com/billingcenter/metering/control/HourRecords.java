@@ -66,9 +66,9 @@ final class HourRecords {
   /**
    * Inserts a record per account and dimension of {@code quantities} (in its order), with the late
    * usage {@code late} carried into it, less what the account's contract includes ({@code
-   * included}); pending, not metered at all for a contract paid upfront only (or before a
-   * future-dated agreement starts), or flagged too late when {@code tooLate} says why. Returns how
-   * many were written.
+   * included}); pending, not metered at all for a contract paid upfront only, before a future-dated
+   * agreement starts (as {@link Allowances.Included#rest} says), or flagged too late when {@code
+   * tooLate} says why. Returns how many were written.
    */
   int insert(
       Map<Long, Map<String, Long>> quantities,
@@ -99,10 +99,7 @@ final class HourRecords {
           Allowances.Included contract = ofAccount.get(q.getKey());
           long total = total(q.getValue(), lateUsage);
           long inContract = contract == null ? 0 : contract.units();
-          MeteringState state =
-              contract != null && !contract.metered() && tooLate == null
-                  ? MeteringState.NOT_METERED
-                  : pending;
+          MeteringState state = contract == null || tooLate != null ? pending : contract.rest();
           insert.setLong(1, id);
           insert.setString(2, q.getKey());
           insert.setObject(3, UtcTimes.local(hour));

@@ -194,12 +194,55 @@ class ContractMeteringArquillianIT extends ContainerTest {
     buyers.meteredThrough(h1);
 
     MeteringLedger.Line before = dataPoints(buyer, h0);
-    assertEquals(MeteringState.NOT_METERED, before.state(), "before its start: " + before);
+    assertEquals(MeteringState.BEFORE_START, before.state(), "before its start: " + before);
     assertEquals(25, before.sentQuantity(), "kept, not sent: " + before);
     MeteringLedger.Line from = dataPoints(buyer, h1);
     assertEquals(MeteringState.SENT, from.state(), from.toString());
     Map<String, List<Integer>> received = SandboxCalls.received(buyer.license());
     assertEquals(null, received.get("DataPoints@" + h0), received.toString());
     assertEquals(List.of(35), received.get("DataPoints@" + h1), received.toString());
+  }
+
+  /**
+   * A future-dated contract paid upfront that starts within an hour: that hour and those before it
+   * are before its start, not beyond the units it bought (nor told of as such); its first whole
+   * hour includes what it bought and only the rest is beyond it.
+   */
+  @Test
+  void aFutureDatedContractCountsNothingBeforeItsStartAsBeyondIt() throws Exception {
+    Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(5));
+    Instant h1 = h0.plus(Duration.ofHours(1));
+    Instant h2 = h1.plus(Duration.ofHours(1));
+    clock.set(h0.plus(Duration.ofMinutes(5)));
+    Buyer buyer =
+        contracted(
+            "future-contract-",
+            "{\"pricing\": \"contract\", \"purchased\": {\"DataPoints\": 10},"
+                + " \"startsAt\": \""
+                + h1.plus(Duration.ofMinutes(30))
+                + "\"}");
+    long workspace = buyer.workspace().id();
+    buyers.used("us1", workspace, "data-points", h0, 25);
+    buyers.used("us1", workspace, "data-points", h1, 35);
+    buyers.used("us1", workspace, "data-points", h2, 40);
+    buyers.meteredThrough(h2);
+
+    assertEquals(MeteringState.BEFORE_START, dataPoints(buyer, h0).state());
+    MeteringLedger.Line starting = dataPoints(buyer, h1);
+    assertEquals(MeteringState.BEFORE_START, starting.state(), "it starts within: " + starting);
+    MeteringLedger.Line first = dataPoints(buyer, h2);
+    assertEquals(MeteringState.NOT_METERED, first.state(), first.toString());
+    assertEquals(10, first.includedQuantity(), first.toString());
+    var agreement =
+        agreements.of(em.find(CloudAccount.class, buyer.cloudAccountId())).orElseThrow();
+    assertEquals(Map.of("DataPoints", 30L), agreement.beyond(), agreement.toString());
+    List<ContractOverages.Overage> flagged =
+        overages.flagNew().stream()
+            .filter(o -> o.cloudAccountId() == buyer.cloudAccountId())
+            .toList();
+    assertEquals(1, flagged.size(), flagged.toString());
+    assertEquals(h2, flagged.get(0).firstHour(), "beyond it from its first hour only");
+    assertEquals(30, flagged.get(0).units(), flagged.toString());
+    assertEquals(Map.of(), SandboxCalls.received(buyer.license()), "nothing reached AWS");
   }
 }
