@@ -26,6 +26,17 @@ public final class DimensionQuantities {
     return dimensions;
   }
 
+  /** The dimension of each item that has one, by the item's code. */
+  public static Map<String, String> dimensionOf(Collection<BillingItem> items) {
+    Map<String, String> dimensions = new java.util.HashMap<>();
+    for (BillingItem item : items) {
+      if (item.awsDimension() != null) {
+        dimensions.put(item.code(), item.awsDimension());
+      }
+    }
+    return dimensions;
+  }
+
   /**
    * @param usage the hour's usage per billing item code (items not listed used nothing)
    * @return the quantity per dimension, in name order

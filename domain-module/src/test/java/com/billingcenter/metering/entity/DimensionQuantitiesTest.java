@@ -44,4 +44,11 @@ class DimensionQuantitiesTest {
   void dimensionsComeInNameOrder() {
     assertEquals(List.of("DataPoints", "Logs"), List.copyOf(DimensionQuantities.dimensions(ITEMS)));
   }
+
+  @Test
+  void eachItemWithADimensionIsFoundByItsCode() {
+    assertEquals(
+        Map.of("data-points", "DataPoints", "log-volume", "Logs", "log-archive", "Logs"),
+        DimensionQuantities.dimensionOf(ITEMS));
+  }
 }

@@ -1,6 +1,7 @@
 package com.billingcenter.metering.control;
 
 import com.billingcenter.marketplace.control.MeteredUsage;
+import com.billingcenter.metering.entity.DimensionQuantities;
 import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.entity.BillingItem;
@@ -64,13 +65,7 @@ final class Allocations {
 
   /** The usage per account, dimension and workspace, in workspace order. */
   static Map<Long, Map<String, List<Part>>> parts(List<Row> rows, Collection<BillingItem> items) {
-    Map<String, String> dimensions = new HashMap<>();
-    items.forEach(
-        i -> {
-          if (i.awsDimension() != null) {
-            dimensions.put(i.code(), i.awsDimension());
-          }
-        });
+    Map<String, String> dimensions = DimensionQuantities.dimensionOf(items);
     Map<Long, Map<String, Map<List<Object>, Long>>> sums = new HashMap<>();
     for (Row row : rows) {
       String dimension = dimensions.get(row.item());

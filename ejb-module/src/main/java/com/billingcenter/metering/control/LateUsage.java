@@ -1,5 +1,6 @@
 package com.billingcenter.metering.control;
 
+import com.billingcenter.metering.entity.DimensionQuantities;
 import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.usage.entity.BillingItem;
@@ -43,12 +44,7 @@ final class LateUsage {
   static Map<Long, Map<String, Carried>> carry(
       Connection c, Instant hour, List<Long> accounts, Collection<BillingItem> items)
       throws SQLException {
-    Map<String, String> dimensionOf = new HashMap<>();
-    for (BillingItem item : items) {
-      if (item.awsDimension() != null) {
-        dimensionOf.put(item.code(), item.awsDimension());
-      }
-    }
+    Map<String, String> dimensionOf = DimensionQuantities.dimensionOf(items);
     record Row(String site, String id, long account, String item, Instant hour, long quantity) {}
     String sql =
         "SELECT u.site_code, u.record_id, p.cloud_account_id, u.billing_item, u.usage_hour,"
