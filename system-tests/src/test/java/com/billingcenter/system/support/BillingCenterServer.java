@@ -329,6 +329,9 @@ public final class BillingCenterServer {
     // Bills are made final by the tests that mean to (the Arquillian instance moves its clock and
     // may share the database: an hourly job here would close its months in real time).
     command.add("-Dbilling.bills.closing.enabled=false");
+    // Alarms are checked by the tests that mean to (AlarmsArquillianIT), with readings of their
+    // own.
+    command.add("-Dbilling.alarms.enabled=false");
     command.add("-Dbilling.metering.calls-per-second=200");
     // Cheaper password hashes keep the tests quick; production keeps the default.
     command.add("-Dbilling.security.pbkdf2.iterations=10000");

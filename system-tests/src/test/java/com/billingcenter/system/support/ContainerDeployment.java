@@ -37,7 +37,8 @@ public final class ContainerDeployment {
                 ContainerTest.class,
                 SettledCustomers.class,
                 SandboxCalls.class,
-                AwsBuyers.class);
+                AwsBuyers.class,
+                SmtpSink.class);
     containerTests().forEach(war::addClass);
     return war;
   }

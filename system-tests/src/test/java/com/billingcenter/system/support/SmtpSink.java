@@ -21,7 +21,12 @@ public final class SmtpSink implements AutoCloseable {
   private final List<String> messages = new CopyOnWriteArrayList<>();
 
   public SmtpSink() throws IOException {
-    socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this(0);
+  }
+
+  /** A sink on {@code port} (0: a free one). */
+  public SmtpSink(int port) throws IOException {
+    socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
     Thread accept = new Thread(this::accept, "smtp-sink");
     accept.setDaemon(true);
     accept.start();
