@@ -65,6 +65,11 @@ class MetricsIT {
             metrics("Authorization", Http.basic("someone", "password")))) {
       assertEquals(401, answer.statusCode(), answer.body());
       assertTrue(!answer.body().contains("billing_"), answer.body());
+      assertEquals(
+          "Bearer realm=\"metrics\"",
+          answer.headers().firstValue("WWW-Authenticate").orElse(null),
+          "Prometheus is told how to authenticate");
+      assertTrue(answer.body().startsWith("The operators' key is needed"), answer.body());
     }
   }
 }

@@ -33,7 +33,7 @@ public class MetricsServlet extends HttpServlet {
       throws IOException {
     if (!operatorKey.matches(givenKey(request))) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
-      response.sendError(401, "The operators' key is needed (X-Operator-Key, or Bearer).");
+      answer(response, 401, "The operators' key is needed (X-Operator-Key, or Bearer).");
       return;
     }
     String text;
@@ -41,12 +41,20 @@ public class MetricsServlet extends HttpServlet {
       text = PrometheusText.of(gauges.read());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "The gauges could not be read", e);
-      response.sendError(503, "The gauges cannot be read now.");
+      answer(response, 503, "The gauges cannot be read now.");
       return;
     }
     response.setContentType(PrometheusText.CONTENT_TYPE);
     response.setHeader("Cache-Control", "no-store");
     response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A refusal as plain text (an error page would be the customers' HTML). */
+  private static void answer(HttpServletResponse response, int status, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/plain; charset=utf-8");
+    response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   static String givenKey(HttpServletRequest request) {
