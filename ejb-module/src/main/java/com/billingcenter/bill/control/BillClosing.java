@@ -2,6 +2,7 @@ package com.billingcenter.bill.control;
 
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.notice.control.Notices;
+import com.billingcenter.platform.control.JobLeases;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
@@ -14,9 +15,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,22 +29,34 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Makes bills final on their close day ({@link BillCalendar}): the month's own lines and the late
  * lines of earlier final months, priced now, are written once with their CSV ({@link FinalBills})
  * and a notice (mailed) says the bill is ready. A non-persistent schedule on every instance (as
- * Payara Micro's persistent timers do not survive failover); the bill's unique key lets one
- * instance make each bill, the other's attempt is rolled back. A customer who opens a due month
- * before the schedule reached it has its bill made final there and then ({@link #closeIfDue}).
+ * Payara Micro's persistent timers do not survive failover), of which the lease ({@code job_lease}
+ * "bill-closing") lets one work at a time, through every owner in batches, each bill in a short
+ * transaction of its own. A customer who opens a due month before the run reached it has its bill
+ * made final there and then ({@link #closeIfDue}); the owner's row lock and the bill's unique key
+ * keep each bill made once.
  */
 @Stateless
 public class BillClosing {
 
   private static final Logger LOG = Logger.getLogger(BillClosing.class.getName());
 
-  /** Bills made final per run; the next run takes the rest. */
+  /** Owners read per batch; each bill is made in a transaction of its own. */
   static final int BATCH = 500;
+
+  /** The lease that lets one instance of a cluster close bills at a time. */
+  static final String LEASE = "bill-closing";
+
+  /** This instance, as the lease names its holder. */
+  private static final String HOLDER =
+      ManagementFactory.getRuntimeMXBean().getName()
+          + "/"
+          + UUID.randomUUID().toString().substring(0, 8);
 
   @Inject BillCalendar calendar;
   @Inject BillLines billLines;
   @Inject FinalBills finalBills;
   @Inject Notices notices;
+  @Inject JobLeases leases;
   @Inject Clock clock;
   @Resource SessionContext context;
   @PersistenceContext EntityManager em;
@@ -48,33 +65,68 @@ public class BillClosing {
   @ConfigProperty(name = "billing.bills.closing.enabled", defaultValue = "true")
   boolean enabled;
 
+  @Inject
+  @ConfigProperty(name = "billing.bills.closing.lease", defaultValue = "PT5M")
+  Duration lease;
+
+  /** What one closing run did: the month, the bills it made and those it could not. */
+  public record Run(YearMonth month, int made, int notMade, boolean leaseHeldElsewhere) {}
+
   @Schedule(hour = "*", minute = "23", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void hourly() {
     if (enabled) {
-      int made = closeDue();
-      if (made > 0) {
-        LOG.info(() -> made + " bill(s) made final.");
+      Run run = closeDue();
+      if (run.made() > 0 || run.notMade() > 0) {
+        LOG.info(
+            () ->
+                run.made()
+                    + " bill(s) of "
+                    + run.month()
+                    + " made final, "
+                    + run.notMade()
+                    + " not (see the warnings).");
       }
     }
   }
 
   /**
-   * Makes the latest due month's bill final for every owner whose bill it still is not (a batch);
-   * answers how many were made.
+   * Makes the latest due month's bill final for every owner whose bill it still is not, a batch of
+   * owners after another (in owner order, so that a bill that cannot be made is passed once a run),
+   * each bill in a transaction of its own; under the lease, so that one instance of a cluster does
+   * it at a time (another's run finds the lease held and does nothing).
    */
-  public int closeDue() {
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public Run closeDue() {
     YearMonth month = calendar.latestDue(clock.instant());
-    int made = 0;
-    for (long ownerId : finalBills.unfinished(month, BillLines.LOOKBACK_MONTHS, BATCH)) {
-      try {
-        if (self().closeIfDue(ownerId, month)) {
-          made++;
-        }
-      } catch (EJBException e) {
-        LOG.warning(() -> "The bill of " + month + " of account " + ownerId + ": " + e);
-      }
+    if (!leases.acquire(LEASE, HOLDER, clock.instant(), lease)) {
+      return new Run(month, 0, 0, true);
     }
-    return made;
+    int made = 0;
+    int notMade = 0;
+    try {
+      long after = 0;
+      List<Long> owners;
+      do {
+        owners = finalBills.unfinished(month, BillLines.LOOKBACK_MONTHS, after, BATCH);
+        for (long ownerId : owners) {
+          try {
+            if (self().closeIfDue(ownerId, month)) {
+              made++;
+            } else {
+              notMade++;
+            }
+          } catch (EJBException e) {
+            notMade++;
+            LOG.warning(() -> "The bill of " + month + " of account " + ownerId + ": " + e);
+          }
+        }
+        after = owners.isEmpty() ? after : owners.get(owners.size() - 1);
+      } while (!owners.isEmpty() && leases.acquire(LEASE, HOLDER, clock.instant(), lease));
+    } finally {
+      leases.release(LEASE, HOLDER);
+    }
+    return new Run(month, made, notMade, false);
   }
 
   /**

@@ -120,21 +120,23 @@ public class FinalBills {
   }
 
   /**
-   * The owners whose bill of {@code month} is not final yet though they have usage in it or in the
-   * months before it that late lines could come from (at most {@code max}).
+   * The owners after {@code afterOwner} (by id) whose bill of {@code month} is not final yet though
+   * they have usage in it or in the months before it that late lines could come from (at most
+   * {@code max}, in id order).
    */
-  public List<Long> unfinished(YearMonth month, int lookbackMonths, int max) {
+  public List<Long> unfinished(YearMonth month, int lookbackMonths, long afterOwner, int max) {
     return Sql.list(
         dataSource,
         "the bills to make final",
         "SELECT DISTINCT d.owner_id FROM usage_day d WHERE d.usage_day >= ? AND d.usage_day < ?"
-            + " AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.owner_id = d.owner_id"
-            + " AND b.bill_month = ?) ORDER BY d.owner_id FETCH FIRST "
+            + " AND d.owner_id > ? AND NOT EXISTS (SELECT 1 FROM bill b"
+            + " WHERE b.owner_id = d.owner_id AND b.bill_month = ?) ORDER BY d.owner_id FETCH FIRST "
             + Math.max(1, max)
             + " ROWS ONLY",
         row -> row.getLong(1),
         month.minusMonths(lookbackMonths).atDay(1),
         month.plusMonths(1).atDay(1),
+        afterOwner,
         month.atDay(1));
   }
 

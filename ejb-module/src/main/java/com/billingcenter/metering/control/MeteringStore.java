@@ -8,6 +8,7 @@ import com.billingcenter.metering.entity.DimensionQuantities;
 import com.billingcenter.metering.entity.MeteringHours;
 import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.platform.control.Databases;
+import com.billingcenter.platform.control.JobLeases;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.UtcTimes;
@@ -48,6 +49,7 @@ public class MeteringStore {
   DataSource dataSource;
 
   @Inject HourCloses closes;
+  @Inject JobLeases leases;
 
   /** A cloud account that may have hours to meter. */
   public record Account(
@@ -104,24 +106,12 @@ public class MeteringStore {
 
   /** Takes the lease, or keeps it, until {@code now + ttl}; false when another holder has it. */
   public boolean acquire(String holder, Instant now, Duration ttl) {
-    return update(
-            "UPDATE job_lease SET holder = ?, expires_at = ? WHERE name = ?"
-                + " AND (holder = ? OR holder IS NULL OR expires_at < ?)",
-            holder,
-            now.plus(ttl),
-            LEASE,
-            holder,
-            now)
-        == 1;
+    return leases.acquire(LEASE, holder, now, ttl);
   }
 
   /** Lets the lease go at once, if this holder has it. */
   public void release(String holder) {
-    update(
-        "UPDATE job_lease SET holder = NULL, expires_at = ? WHERE name = ? AND holder = ?",
-        Instant.EPOCH,
-        LEASE,
-        holder);
+    leases.release(LEASE, holder);
   }
 
   // ---- writing the hours ----
