@@ -126,9 +126,10 @@ public class Accounts {
 
   /**
    * The operator's switch: whether this account's workspaces may use any settlement method,
-   * whatever their site allows. Audited with the operator as the actor.
+   * whatever their site allows. Audited with the operator as the actor and the reason they gave.
    */
-  public BillingAccount allowArbitrarySelection(String username, boolean allowed, String operator) {
+  public BillingAccount allowArbitrarySelection(
+      String username, boolean allowed, String operator, String reason) {
     BillingAccount account = require(username);
     String before = describe(account);
     if (account.allowArbitrarySelection(allowed)) {
@@ -139,7 +140,12 @@ public class Accounts {
           SUBJECT,
           account.id(),
           before,
-          describe(account));
+          JsonText.PROVIDER
+              .createObjectBuilder()
+              .add("arbitrarySelection", account.arbitrarySelection())
+              .add("reason", reason)
+              .build()
+              .toString());
     }
     return account;
   }

@@ -149,13 +149,16 @@ class WorkspacesArquillianIT extends ContainerTest {
         workspaces.settlementOptions(ann, hangzhou).stream().map(o -> o.method()).toList());
 
     BillingAccount arbitrary =
-        accounts.allowArbitrarySelection(ann.username(), true, "operator-jo");
+        accounts.allowArbitrarySelection(
+            ann.username(), true, "staff:jo", "the account manager agreed to it");
     workspaces.changeSettlement(arbitrary, hangzhou.id(), "aws", aws);
     assertEquals(
         Settlement.cloudAccount("aws", aws), workspaces.require(ann, hangzhou.id()).settlement());
     var flag = audit(ann, "account.arbitrarySelectionChanged");
     assertEquals(1, flag.size());
-    assertEquals("operator-jo", flag.get(0).actor());
+    assertEquals("staff:jo", flag.get(0).actor());
+    assertTrue(
+        flag.get(0).after().contains("the account manager agreed to it"), flag.get(0).after());
   }
 
   @Test

@@ -1,0 +1,196 @@
+package com.billingcenter.operations.boundary;
+
+import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.control.Sql;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.entity.UtcTimes;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The operators' view of the customers: finding one by what a customer or AWS names them with, a
+ * customer's workspaces, cloud accounts and audit log, and the actions an operator takes for a
+ * customer, each with a reason, audited with the operator's name (which the customer's audit log
+ * shows as the product's staff).
+ */
+@Stateless
+public class CustomerLookup {
+
+  /** At most this many customers found. */
+  static final int MAX_FOUND = 50;
+
+  /** A customer found, and by what. */
+  public record Found(long accountId, String username, String loginAccount, String matchedBy) {}
+
+  /** A customer's workspace as the console lists it. */
+  public record WorkspaceRow(
+      long id, String name, String site, String method, Long cloudAccountId, String status) {}
+
+  /** A customer's cloud account as the console lists it. */
+  public record CloudAccountRow(
+      long id, String provider, String accountId, String status, String license) {}
+
+  /** One entry of the customer's audit log. */
+  public record AuditRow(Instant at, String actor, String action, String after) {}
+
+  /** A customer's page. */
+  public record Customer(
+      long accountId,
+      String username,
+      String loginAccount,
+      boolean arbitrarySelection,
+      List<WorkspaceRow> workspaces,
+      List<CloudAccountRow> cloudAccounts,
+      List<AuditRow> audit) {}
+
+  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  DataSource dataSource;
+
+  @Inject Accounts accounts;
+
+  /**
+   * The customers {@code query} names: by user name or e-mail (the start of either), workspace name
+   * (its start) or id, AWS account id, license (ARN or id) or agreement id; at most {@value
+   * #MAX_FOUND}, in account order.
+   */
+  public List<Found> find(String query) {
+    String text = query == null ? "" : query.strip();
+    if (text.isEmpty() || text.length() > 512) {
+      return List.of();
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    String prefix = lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    long id = text.matches("\\d{1,18}") ? Long.parseLong(text) : -1;
+    Map<Long, Found> found = new LinkedHashMap<>();
+    add(
+        found,
+        "user",
+        "SELECT a.id, a.username, a.login_account FROM billing_account a"
+            + " WHERE LOWER(a.username) LIKE ? ESCAPE '\\' OR LOWER(a.login_account) LIKE ? ESCAPE '\\'",
+        prefix,
+        prefix);
+    add(
+        found,
+        "workspace",
+        "SELECT a.id, a.username, a.login_account FROM billing_account a"
+            + " JOIN workspace w ON w.owner_id = a.id"
+            + " WHERE LOWER(w.name) LIKE ? ESCAPE '\\' OR w.id = ?",
+        prefix,
+        id);
+    add(
+        found,
+        "cloud account",
+        "SELECT a.id, a.username, a.login_account FROM billing_account a"
+            + " JOIN cloud_account c ON c.owner_id = a.id"
+            + " WHERE c.provider_account_id = ? OR c.license_id = ? OR c.license_arn = ?"
+            + " OR c.license_alias = ? OR EXISTS (SELECT 1 FROM marketplace_agreement g"
+            + " WHERE g.agreement_id = ? AND g.provider = c.provider"
+            + " AND g.license_key = c.license_id)",
+        text,
+        text,
+        text,
+        text,
+        text);
+    return List.copyOf(found.values()).subList(0, Math.min(MAX_FOUND, found.size()));
+  }
+
+  /** A customer's page: account, workspaces, cloud accounts and the newest 30 audit entries. */
+  public Optional<Customer> customer(long accountId) {
+    record Account(String username, String login, boolean arbitrary) {}
+    Optional<Account> account =
+        Sql.first(
+            dataSource,
+            "a customer",
+            "SELECT username, login_account, arbitrary_selection FROM billing_account WHERE id = ?",
+            r -> new Account(r.getString(1), r.getString(2), r.getBoolean(3)),
+            accountId);
+    return account.map(
+        a ->
+            new Customer(
+                accountId,
+                a.username(),
+                a.login(),
+                a.arbitrary(),
+                Sql.list(
+                    dataSource,
+                    "a customer's workspaces",
+                    "SELECT id, name, site_code, settlement_method, cloud_account_id, status"
+                        + " FROM workspace WHERE owner_id = ? ORDER BY id",
+                    r ->
+                        new WorkspaceRow(
+                            r.getLong(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            (Long) r.getObject(5, Long.class),
+                            r.getString(6)),
+                    accountId),
+                Sql.list(
+                    dataSource,
+                    "a customer's cloud accounts",
+                    "SELECT id, provider, provider_account_id, status,"
+                        + " COALESCE(license_arn, license_id) FROM cloud_account"
+                        + " WHERE owner_id = ? ORDER BY id",
+                    r ->
+                        new CloudAccountRow(
+                            r.getLong(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            r.getString(5)),
+                    accountId),
+                Sql.list(
+                    dataSource,
+                    "a customer's audit log",
+                    "SELECT occurred_at, actor, action, after_value FROM audit_entry"
+                        + " WHERE account_id = ? ORDER BY id DESC FETCH FIRST 30 ROWS ONLY",
+                    r ->
+                        new AuditRow(
+                            UtcTimes.read(r, 1), r.getString(2), r.getString(3), r.getString(4)),
+                    accountId)));
+  }
+
+  /**
+   * The operator's switch of a customer's arbitrary selection (any settlement method on any site),
+   * with the reason the operator gives, audited in the customer's log with the operator's name.
+   *
+   * @throws RuleViolation {@code operator.readOnly} for an auditor, {@code operator.reason} without
+   *     a reason (or one over 500 characters), {@code operator.customer} for no such customer
+   */
+  public void allowArbitrarySelection(
+      Operators.Operator operator, long accountId, boolean allowed, String reason) {
+    Operators.requireActing(operator);
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty() || why.length() > 500) {
+      throw new RuleViolation("operator.reason", "Say why, in at most 500 characters.");
+    }
+    Customer customer =
+        customer(accountId)
+            .orElseThrow(() -> new RuleViolation("operator.customer", "No such customer."));
+    accounts.allowArbitrarySelection(customer.username(), allowed, operator.actor(), why);
+  }
+
+  private void add(Map<Long, Found> found, String by, String sql, Object... parameters) {
+    List<Found> rows = new ArrayList<>();
+    for (Found f :
+        Sql.list(
+            dataSource,
+            "the customers found",
+            sql + " ORDER BY a.id FETCH FIRST " + MAX_FOUND + " ROWS ONLY",
+            r -> new Found(r.getLong(1), r.getString(2), r.getString(3), by),
+            parameters)) {
+      rows.add(f);
+    }
+    rows.forEach(f -> found.putIfAbsent(f.accountId(), f));
+  }
+}

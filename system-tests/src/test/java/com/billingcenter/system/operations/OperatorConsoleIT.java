@@ -1,0 +1,149 @@
+package com.billingcenter.system.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.billingcenter.operations.control.Totp;
+import com.billingcenter.system.support.BillingCenterServer;
+import com.billingcenter.system.support.Http;
+import com.billingcenter.system.support.PageSession;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operators' console over HTTP, as a browser and a script use it: the first operator is made
+ * with the deployment's operator key and sets up through the one-time link (password and the
+ * authenticator app's code), signs in with the password and a fresh code, and has a session of its
+ * own for {@code /ops/} that a customer's sign-in never gives, nor the operator's the customers'
+ * pages.
+ */
+class OperatorConsoleIT {
+
+  private static final String PASSWORD = "Operator-2026-x";
+
+  private final BillingCenterServer server = BillingCenterServer.shared();
+
+  private HttpResponse<String> invite(String key, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri("/api/v1/operators"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (key != null) {
+      request.header("X-Operator-Key", key);
+    }
+    return Http.send(request);
+  }
+
+  private static String group(String pattern, String text) {
+    Matcher m = Pattern.compile(pattern).matcher(text);
+    assertTrue(m.find(), pattern + " in " + text);
+    return m.group(1);
+  }
+
+  /** A new operator set up through its link: its TOTP secret and the code the set-up used. */
+  private record SetUp(String secret, String code) {}
+
+  private SetUp setUp(PageSession browser, String name, String role) throws Exception {
+    var invited =
+        invite(
+            BillingCenterServer.OPERATOR_KEY,
+            "{\"username\": \"" + name + "\", \"role\": \"" + role + "\"}");
+    assertEquals(201, invited.statusCode(), invited.body());
+    String link = Http.json(invited).getString("setupUrl");
+    String path = link.substring(link.indexOf("/ops/setup.xhtml"));
+    var page = browser.open(path + "&lang=en");
+    assertEquals(200, page.statusCode(), page.body());
+    String secret = group("<code id=\"secret\">([A-Z2-7]+)</code>", page.body());
+    String code = Totp.code(secret, Instant.now());
+    var done =
+        browser.submitOn(
+            page.body(), path, "setup", Map.of("password", PASSWORD, "code", code, "submit", ""));
+    assertEquals(200, done.statusCode(), done.body());
+    assertTrue(done.body().contains("recovery-codes"), "the recovery codes, once: " + done.body());
+    assertFalse(
+        browser.open(path + "&lang=en").body().contains("id=\"secret\""), "the link opens once");
+    return new SetUp(secret, code);
+  }
+
+  private HttpResponse<String> signIn(PageSession browser, String name, String code)
+      throws Exception {
+    return browser.submit(
+        "/ops/login.xhtml?lang=en",
+        "login",
+        Map.of("name", name, "password", PASSWORD, "code", code, "submit", ""));
+  }
+
+  @Test
+  void theFirstOperatorIsMadeWithTheKeySetsUpAndSignsInWithASecondFactor() throws Exception {
+    String name = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+    PageSession browser = new PageSession(server);
+    SetUp setUp = setUp(browser, name, "operator");
+
+    // The code the set-up used is spent: a sign-in needs the next one.
+    var refused = signIn(browser, name, setUp.code());
+    assertEquals(200, refused.statusCode());
+    assertTrue(refused.body().contains("The name, password or code is not right"), refused.body());
+    var signedIn = signIn(browser, name, Totp.code(setUp.secret(), Instant.now().plusSeconds(30)));
+    assertEquals(302, signedIn.statusCode(), signedIn.body());
+    String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(cookie.startsWith("ops_session="), cookie);
+    assertTrue(cookie.contains("Path=/ops"), cookie);
+    assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+
+    var console = browser.open("/ops/index.xhtml?lang=en");
+    assertEquals(200, console.statusCode(), console.body());
+    assertTrue(console.body().contains(name), "the operator's name: " + console.body());
+
+    // The operator's session opens nothing of the customers'.
+    String token = group("ops_session=([^;]+)", cookie);
+    var customersPage =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/workspaces.xhtml"))
+                .header("Cookie", "ops_session=" + token));
+    assertEquals(302, customersPage.statusCode());
+    assertTrue(
+        customersPage.headers().firstValue("Location").orElse("").contains("/login.xhtml"),
+        customersPage.headers().toString());
+  }
+
+  @Test
+  void aCustomersSignInOpensNothingOfTheOperators() throws Exception {
+    String customer = Http.register(server, Http.uniqueName("cust"), "Customer-2026-x");
+    PageSession browser = new PageSession(server);
+    browser.logIn(customer, "Customer-2026-x");
+    var console = browser.get("/ops/index.xhtml");
+    assertEquals(302, console.statusCode());
+    assertTrue(
+        console.headers().firstValue("Location").orElse("").endsWith("/ops/login.xhtml"),
+        console.headers().toString());
+  }
+
+  @Test
+  void onlyTheOperatorKeyMakesAnOperatorAndBadInputMakesNone() {
+    String name = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+    String body = "{\"username\": \"" + name + "\", \"role\": \"operator\"}";
+    assertEquals(401, invite(null, body).statusCode());
+    assertEquals(401, invite("not-the-operators-key-0123", body).statusCode());
+    assertEquals(
+        400,
+        invite(BillingCenterServer.OPERATOR_KEY, "{\"username\": \"x\", \"role\": \"operator\"}")
+            .statusCode(),
+        "too short a name");
+    assertEquals(
+        400,
+        invite(
+                BillingCenterServer.OPERATOR_KEY,
+                "{\"username\": \"" + name + "\", \"role\": \"root\"}")
+            .statusCode(),
+        "no such role");
+    assertEquals(201, invite(BillingCenterServer.OPERATOR_KEY, body).statusCode());
+    assertEquals(409, invite(BillingCenterServer.OPERATOR_KEY, body).statusCode(), "taken");
+  }
+}
