@@ -101,6 +101,34 @@ class OperatorConsoleIT {
     assertEquals(200, console.statusCode(), console.body());
     assertTrue(console.body().contains(name), "the operator's name: " + console.body());
 
+    // Find a customer, open their page, switch arbitrary selection on with a reason: their own
+    // Audit page shows it was the product's staff, and why.
+    String customer = Http.register(server, Http.uniqueName("helped"), "Customer-2026-x");
+    var found =
+        browser.submitOn(
+            console.body(),
+            "/ops/index.xhtml",
+            "search",
+            Map.of("query", customer.substring(0, 10), "find", ""));
+    assertEquals(200, found.statusCode(), found.body());
+    String customerId = group("customer=(\\d+)\"[^>]*>" + customer + "<", found.body());
+    var page = browser.open("/ops/index.xhtml?lang=en&customer=" + customerId);
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("id=\"workspaces\""), page.body());
+    var switched =
+        browser.submitOn(
+            page.body(),
+            "/ops/index.xhtml?customer=" + customerId,
+            "customerPage",
+            Map.of("reason", "asked by the account manager", "switch", ""));
+    assertEquals(200, switched.statusCode(), switched.body());
+    assertTrue(switched.body().contains("written to the customer"), switched.body());
+    PageSession customers = new PageSession(server);
+    customers.logIn(customer, "Customer-2026-x");
+    String audit = customers.open("/audit.xhtml?lang=en").body();
+    assertTrue(audit.contains("Billing Center staff"), audit);
+    assertTrue(audit.contains("asked by the account manager"), audit);
+
     // The operator's session opens nothing of the customers'.
     String token = group("ops_session=([^;]+)", cookie);
     var customersPage =
