@@ -174,4 +174,19 @@ class OperatorConsoleIT {
     assertEquals(201, invite(BillingCenterServer.OPERATOR_KEY, body).statusCode());
     assertEquals(409, invite(BillingCenterServer.OPERATOR_KEY, body).statusCode(), "taken");
   }
+
+  /** Guessing is throttled as for the customers: after five wrong tries the right ones wait too. */
+  @Test
+  void guessingAnOperatorsPasswordOrCodeIsThrottled() throws Exception {
+    String name = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+    PageSession browser = new PageSession(server);
+    SetUp setUp = setUp(browser, name, "auditor");
+    for (int i = 0; i < 5; i++) {
+      var wrong = signIn(browser, name, "000000");
+      assertTrue(wrong.body().contains("The name, password or code is not right"), wrong.body());
+    }
+    var right = signIn(browser, name, Totp.code(setUp.secret(), Instant.now().plusSeconds(30)));
+    assertEquals(200, right.statusCode(), "not signed in");
+    assertTrue(right.body().contains("Too many failed sign-ins"), right.body());
+  }
 }

@@ -32,6 +32,7 @@ class TestNamesTest {
           "cluster",
           "marketplace",
           "metering",
+          "operations",
           "platform",
           "security",
           "support",

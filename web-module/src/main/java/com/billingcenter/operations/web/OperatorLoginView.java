@@ -1,6 +1,8 @@
 package com.billingcenter.operations.web;
 
+import com.billingcenter.account.control.LoginThrottles;
 import com.billingcenter.operations.boundary.Operators;
+import com.billingcenter.platform.web.ClientAddress;
 import com.billingcenter.platform.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -10,6 +12,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 
 /** The operators' sign-in: user name, password and the authenticator app's code. */
 @Named
@@ -17,19 +22,38 @@ import java.io.IOException;
 public class OperatorLoginView {
 
   @Inject Operators operators;
+  @Inject LoginThrottles throttles;
   @Inject FacesContext faces;
 
   private String username;
   private String password;
   private String code;
 
+  /**
+   * Signs in, throttled as the customers' sign-in is (per operator name and address, the address,
+   * the name; {@code billing.security.login.*}), under names of its own ({@code ops:}).
+   */
   public void login() throws IOException {
     ExternalContext external = faces.getExternalContext();
+    String name = "ops:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+    String address = ClientAddress.counted((HttpServletRequest) external.getRequest());
+    var admission = throttles.admit(name, address);
+    if (admission.refusedUntil().isPresent()) {
+      long seconds =
+          Math.max(1, Duration.between(Instant.now(), admission.refusedUntil().get()).toSeconds());
+      if (seconds < 60) {
+        Messages.error(faces, null, "login.throttled.seconds", seconds);
+      } else {
+        Messages.error(faces, null, "login.throttled", (seconds + 59) / 60);
+      }
+      return;
+    }
     var signIn = operators.signIn(username, password, code);
     if (signIn.isEmpty()) {
       Messages.error(faces, null, "ops.login.failed");
       return;
     }
+    throttles.succeeded(name, address);
     OperatorCookie.set(
         (HttpServletRequest) external.getRequest(),
         (HttpServletResponse) external.getResponse(),
