@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,8 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations")
 public class BillClosingResource {
-
-  private static final Logger LOG = Logger.getLogger(BillClosingResource.class.getName());
 
   @Inject OperatorKey operatorKey;
   @Inject BillClosing closing;
@@ -42,11 +39,7 @@ public class BillClosingResource {
               + " run is going on here or on another instance.")
   public Response runNow(@HeaderParam(OperatorKey.HEADER) String key) {
     if (!operatorKey.matches(key)) {
-      LOG.info("Refused a bill closing call: missing or wrong operator key");
-      return Response.status(401)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(ApiErrors.json("operator.unauthorized", "X-Operator-Key is missing or wrong."))
-          .build();
+      return OperatorKey.refused("a bill closing call");
     }
     Instant started = clock.instant();
     BillClosing.Run run = closing.closeDue();

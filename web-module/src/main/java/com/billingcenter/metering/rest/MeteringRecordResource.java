@@ -4,7 +4,6 @@ import com.billingcenter.metering.boundary.MeteringRequeue;
 import com.billingcenter.metering.entity.MeteringState;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.rest.Times;
-import com.billingcenter.platform.web.ApiErrors;
 import com.billingcenter.platform.web.OperatorKey;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -56,11 +55,7 @@ public class MeteringRecordResource {
               + " sees the requeue in their audit log.")
   public Response requeue(@HeaderParam(OperatorKey.HEADER) String key, RequeueJson body) {
     if (!operatorKey.matches(key)) {
-      LOG.info("Refused a metering requeue: missing or wrong operator key");
-      return Response.status(401)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(ApiErrors.json("operator.unauthorized", "X-Operator-Key is missing or wrong."))
-          .build();
+      return OperatorKey.refused("a metering requeue");
     }
     if (body == null || body.states() == null || body.from() == null || body.to() == null) {
       throw new RuleViolation(

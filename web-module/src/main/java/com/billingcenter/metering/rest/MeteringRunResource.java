@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations")
 public class MeteringRunResource {
-
-  private static final Logger LOG = Logger.getLogger(MeteringRunResource.class.getName());
 
   @Inject OperatorKey operatorKey;
   @Inject MeteringRuns runs;
@@ -70,7 +67,7 @@ public class MeteringRunResource {
   public Response newest(
       @HeaderParam(OperatorKey.HEADER) String key, @QueryParam("max") Integer max) {
     if (!operatorKey.matches(key)) {
-      return refused();
+      return OperatorKey.refused("a metering operations call");
     }
     int limit = max == null ? 20 : Math.max(1, Math.min(max, 200));
     return Response.ok(runs.newest(limit).stream().map(RunJson::of).toList()).build();
@@ -84,7 +81,7 @@ public class MeteringRunResource {
               + " schedule does; 409 when a run is going on here or on another instance.")
   public Response runNow(@HeaderParam(OperatorKey.HEADER) String key) {
     if (!operatorKey.matches(key)) {
-      return refused();
+      return OperatorKey.refused("a metering operations call");
     }
     MeteringRun run = metering.run();
     if (run == null) {
@@ -94,13 +91,5 @@ public class MeteringRunResource {
           .build();
     }
     return Response.ok(RunJson.of(run)).build();
-  }
-
-  private static Response refused() {
-    LOG.info("Refused a metering operations call: missing or wrong operator key");
-    return Response.status(401)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(ApiErrors.json("operator.unauthorized", "X-Operator-Key is missing or wrong."))
-        .build();
   }
 }

@@ -3,7 +3,6 @@ package com.billingcenter.operations.rest;
 import com.billingcenter.operations.boundary.Operators;
 import com.billingcenter.platform.control.PublicAddress;
 import com.billingcenter.platform.entity.RuleViolation;
-import com.billingcenter.platform.web.ApiErrors;
 import com.billingcenter.platform.web.OperatorKey;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations")
 public class OperatorResource {
-
-  private static final Logger LOG = Logger.getLogger(OperatorResource.class.getName());
 
   @Inject OperatorKey operatorKey;
   @Inject Operators operators;
@@ -48,11 +44,7 @@ public class OperatorResource {
               + " Answers the one-time set-up link (valid a day) to give the new operator.")
   public Response invite(@HeaderParam(OperatorKey.HEADER) String key, JsonObject body) {
     if (!operatorKey.matches(key)) {
-      LOG.info("Refused an operator invitation: missing or wrong operator key");
-      return Response.status(401)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(ApiErrors.json("operator.unauthorized", "X-Operator-Key is missing or wrong."))
-          .build();
+      return OperatorKey.refused("an operator invitation");
     }
     Operators.Role role;
     try {

@@ -15,6 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OperatorKey {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(OperatorKey.class.getName());
+
   public static final String HEADER = "X-Operator-Key";
 
   @Inject
@@ -27,5 +30,14 @@ public class OperatorKey {
     }
     return MessageDigest.isEqual(
         key.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The answer to a call without the right key: 401, the same JSON body everywhere, logged. */
+  public static jakarta.ws.rs.core.Response refused(String what) {
+    LOG.info(() -> "Refused " + what + ": missing or wrong operator key");
+    return jakarta.ws.rs.core.Response.status(401)
+        .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+        .entity(ApiErrors.json("operator.unauthorized", "X-Operator-Key is missing or wrong."))
+        .build();
   }
 }
