@@ -40,6 +40,7 @@ class AlarmsArquillianIT extends ContainerTest {
   @Inject BillingItems items;
   @Inject Gauges gauges;
   @Inject Alarms alarms;
+  @Inject com.billingcenter.operations.boundary.OperationsOverview overview;
 
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;
@@ -78,6 +79,13 @@ class AlarmsArquillianIT extends ContainerTest {
     assertTrue(
         held.stream().anyMatch(g -> g.name().equals(Gauges.OLDEST_PENDING) && g.alarming()),
         "13 hours is past the 2-hour default: " + held);
+    // The console's Metering page counts them as pending, in their hour and partition.
+    assertTrue(
+        overview.metering().stream()
+            .anyMatch(
+                m ->
+                    m.hour().equals(hour) && m.partition().equals("aws") && m.pending() >= written),
+        overview.metering().toString());
 
     // Sent at last: the gauge is back where it was.
     Sql.update(

@@ -85,6 +85,14 @@ class OperatorConsoleBrowserIT {
         session.follow(By.linkText(customer));
         session.visible(By.id("customerPage:reason"));
         check("customer-" + lang, width, problems);
+        session.follow(By.id("nav-metering"));
+        session.visible(By.id("gauges"));
+        assertEquals(
+            6, session.browser().findElements(By.cssSelector("#gauges tbody tr")).size(), "gauges");
+        check("metering-" + lang, width, problems);
+        session.follow(By.id("nav-months"));
+        assertEquals(4, session.browser().findElements(By.cssSelector("#months tbody tr")).size());
+        check("months-" + lang, width, problems);
         session.follow(By.id("session:logout"));
         session.heading();
       }

@@ -1,0 +1,153 @@
+package com.billingcenter.operations.boundary;
+
+import com.billingcenter.bill.control.BillCalendar;
+import com.billingcenter.operations.control.Gauge;
+import com.billingcenter.operations.control.Gauges;
+import com.billingcenter.platform.control.SchemaMigrations;
+import com.billingcenter.platform.control.Sql;
+import com.billingcenter.platform.entity.UtcTimes;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * What the operators' console shows of the whole Billing Center, read only: metering per hour and
+ * marketplace partition (records by state), the licenses AWS answered {@code CustomerNotSubscribed}
+ * for, and each recent month's close (bills final, still to be made before the close, not made
+ * after it).
+ */
+@Stateless
+public class OperationsOverview {
+
+  /** Hours of metering shown. */
+  static final int HOURS = 48;
+
+  /** Months of closing shown. */
+  static final int MONTHS = 4;
+
+  /** One hour of one partition: its records by state. */
+  public record MeteringHour(
+      Instant hour,
+      String partition,
+      long sent,
+      long pending,
+      long notMetered,
+      long refused,
+      long tooLate,
+      long notSubscribed) {}
+
+  /** A license AWS answered {@code CustomerNotSubscribed} for, and its last such hour. */
+  public record NotSubscribed(
+      long cloudAccountId, String license, Instant lastHour, long records) {}
+
+  /**
+   * A month's close: customers with usage in it, bills made final, and those not final yet (after
+   * {@code closesAt}: blocked, e.g. a line without a price, or still in the hourly run's queue).
+   */
+  public record MonthClose(
+      YearMonth month, Instant closesAt, long customers, long finalBills, long notFinal) {}
+
+  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  DataSource dataSource;
+
+  @Inject Gauges gauges;
+  @Inject BillCalendar calendar;
+  @Inject Clock clock;
+
+  public List<Gauge> gauges() {
+    return gauges.read();
+  }
+
+  /** The last {@value #HOURS} hours' metering, newest first. */
+  public List<MeteringHour> metering() {
+    Instant from = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(HOURS));
+    record Count(Instant hour, String partition, String state, long records) {}
+    Map<String, long[]> counts = new TreeMap<>(java.util.Comparator.reverseOrder());
+    Map<String, Object[]> keys = new TreeMap<>();
+    for (Count c :
+        Sql.list(
+            dataSource,
+            "the metering per hour",
+            "SELECT m.usage_hour, c.provider, m.state, COUNT(*) FROM metering_record m"
+                + " JOIN cloud_account c ON c.id = m.cloud_account_id WHERE m.usage_hour >= ?"
+                + " GROUP BY m.usage_hour, c.provider, m.state",
+            r -> new Count(UtcTimes.read(r, 1), r.getString(2), r.getString(3), r.getLong(4)),
+            from)) {
+      String key = c.hour() + " " + c.partition();
+      keys.put(key, new Object[] {c.hour(), c.partition()});
+      long[] byState = counts.computeIfAbsent(key, k -> new long[6]);
+      int slot =
+          switch (c.state()) {
+            case "SENT", "DUPLICATE" -> 0;
+            case "PENDING" -> 1;
+            case "NOT_METERED", "BEFORE_START" -> 2;
+            case "REFUSED" -> 3;
+            case "TOO_LATE" -> 4;
+            default -> 5;
+          };
+      byState[slot] += c.records();
+    }
+    List<MeteringHour> hours = new ArrayList<>();
+    counts.forEach(
+        (key, n) ->
+            hours.add(
+                new MeteringHour(
+                    (Instant) keys.get(key)[0],
+                    (String) keys.get(key)[1],
+                    n[0],
+                    n[1],
+                    n[2],
+                    n[3],
+                    n[4],
+                    n[5])));
+    return hours;
+  }
+
+  /** The licenses AWS answered {@code CustomerNotSubscribed} for in the last 7 days. */
+  public List<NotSubscribed> notSubscribed() {
+    return Sql.list(
+        dataSource,
+        "the licenses not subscribed",
+        "SELECT c.id, COALESCE(c.license_arn, c.license_id), MAX(m.usage_hour), COUNT(*)"
+            + " FROM metering_record m JOIN cloud_account c ON c.id = m.cloud_account_id"
+            + " WHERE m.state = 'NOT_SUBSCRIBED' AND m.usage_hour >= ?"
+            + " GROUP BY c.id, COALESCE(c.license_arn, c.license_id) ORDER BY c.id",
+        r -> new NotSubscribed(r.getLong(1), r.getString(2), UtcTimes.read(r, 3), r.getLong(4)),
+        clock.instant().minus(Duration.ofDays(7)));
+  }
+
+  /** The last {@value #MONTHS} months' close, this one first. */
+  public List<MonthClose> months() {
+    List<MonthClose> months = new ArrayList<>();
+    YearMonth month = YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC));
+    for (int i = 0; i < MONTHS; i++, month = month.minusMonths(1)) {
+      YearMonth m = month;
+      long[] counts =
+          Sql.first(
+                  dataSource,
+                  "the close of " + m,
+                  "SELECT (SELECT COUNT(DISTINCT owner_id) FROM usage_day"
+                      + " WHERE usage_day >= ? AND usage_day < ?),"
+                      + " (SELECT COUNT(*) FROM bill WHERE bill_month = ?)",
+                  r -> new long[] {r.getLong(1), r.getLong(2)},
+                  m.atDay(1),
+                  m.plusMonths(1).atDay(1),
+                  m.atDay(1))
+              .orElse(new long[2]);
+      months.add(
+          new MonthClose(
+              m, calendar.closesAt(m), counts[0], counts[1], Math.max(0, counts[0] - counts[1])));
+    }
+    return months;
+  }
+}

@@ -1,0 +1,52 @@
+package com.billingcenter.operations.web;
+
+import com.billingcenter.operations.boundary.OperationsOverview;
+import com.billingcenter.operations.control.Gauge;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * The console's Metering and Month close pages: the gauges, metering per hour and partition, the
+ * licenses AWS no longer takes records for, and each recent month's close. Read once a request.
+ */
+@Named
+@RequestScoped
+public class OperationsView {
+
+  @Inject OperationsOverview overview;
+
+  private List<Gauge> gauges;
+  private List<OperationsOverview.MeteringHour> metering;
+  private List<OperationsOverview.NotSubscribed> notSubscribed;
+  private List<OperationsOverview.MonthClose> months;
+
+  public List<Gauge> getGauges() {
+    if (gauges == null) {
+      gauges = overview.gauges();
+    }
+    return gauges;
+  }
+
+  public List<OperationsOverview.MeteringHour> getMetering() {
+    if (metering == null) {
+      metering = overview.metering();
+    }
+    return metering;
+  }
+
+  public List<OperationsOverview.NotSubscribed> getNotSubscribed() {
+    if (notSubscribed == null) {
+      notSubscribed = overview.notSubscribed();
+    }
+    return notSubscribed;
+  }
+
+  public List<OperationsOverview.MonthClose> getMonths() {
+    if (months == null) {
+      months = overview.months();
+    }
+    return months;
+  }
+}
