@@ -59,6 +59,17 @@ public class MeteringRequeue {
    */
   public Requeued requeue(
       Set<MeteringState> states, Long cloudAccountId, Instant from, Instant to, String reason) {
+    return requeue(states, cloudAccountId, from, to, reason, ACTOR);
+  }
+
+  /** As {@link #requeue(Set, Long, Instant, Instant, String)}, audited as {@code actor}. */
+  public Requeued requeue(
+      Set<MeteringState> states,
+      Long cloudAccountId,
+      Instant from,
+      Instant to,
+      String reason,
+      String actor) {
     if (states.isEmpty() || !REQUEUEABLE.containsAll(states)) {
       throw new RuleViolation(
           "metering.requeueStates", "Only refused and too_late records can be requeued.");
@@ -104,7 +115,7 @@ public class MeteringRequeue {
       for (Account account : accounts) {
         audit.record(
             account.owner(),
-            ACTOR,
+            actor,
             "metering.requeued",
             "cloudAccount",
             account.id(),

@@ -93,6 +93,9 @@ class OperatorConsoleBrowserIT {
         session.follow(By.id("nav-months"));
         assertEquals(4, session.browser().findElements(By.cssSelector("#months tbody tr")).size());
         check("months-" + lang, width, problems);
+        session.follow(By.id("nav-tokens"));
+        session.visible(By.id("tokens:name"));
+        check("tokens-" + lang, width, problems);
         session.follow(By.id("session:logout"));
         session.heading();
       }

@@ -189,4 +189,66 @@ class OperatorConsoleIT {
     assertEquals(200, right.statusCode(), "not signed in");
     assertTrue(right.body().contains("Too many failed sign-ins"), right.body());
   }
+
+  private HttpResponse<String> operations(String method, String path, String key) {
+    return Http.send(
+        HttpRequest.newBuilder(server.uri(path))
+            .header("X-Operator-Key", key)
+            .method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Makes a token on the Tokens page of a signed-in operator; answers its value. */
+  private static String token(PageSession browser, String label) throws Exception {
+    var made =
+        browser.submit(
+            "/ops/tokens.xhtml?lang=en", "tokens", Map.of("name", label, "days", "30", "make", ""));
+    assertEquals(200, made.statusCode(), made.body());
+    return group("<code id=\"token-value\">(opk_[A-Za-z0-9_-]+)</code>", made.body());
+  }
+
+  /**
+   * An operator's own API token acts as them (an auditor's only reads), is listed with its last
+   * use, and stops at once when revoked.
+   */
+  @Test
+  void anOperatorsOwnTokenActsAsThemUntilRevoked() throws Exception {
+    String name = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+    PageSession browser = new PageSession(server);
+    SetUp setUp = setUp(browser, name, "auditor");
+    assertEquals(
+        302,
+        signIn(browser, name, Totp.code(setUp.secret(), Instant.now().plusSeconds(30)))
+            .statusCode());
+    String token = token(browser, "prometheus");
+
+    assertEquals(200, operations("GET", "/metrics", token).statusCode(), "an auditor reads");
+    assertEquals(200, operations("GET", "/api/v1/metering/runs", token).statusCode());
+    assertEquals(
+        401,
+        operations("POST", "/api/v1/bills/closing-runs", token).statusCode(),
+        "an auditor's token does not act");
+    String list = browser.open("/ops/tokens.xhtml?lang=en").body();
+    assertTrue(list.contains("prometheus"), list);
+    assertFalse(list.contains(token), "the value is shown once only");
+
+    // The newest token's Revoke button, posted as a browser would.
+    String button = group("name=\"(tokens:[^\"]*:0:revoke)\"", list);
+    var revoked = browser.post("/ops/tokens.xhtml", revokeForm(list, button));
+    assertEquals(200, revoked.statusCode(), revoked.body());
+    assertTrue(revoked.body().contains("revoked"), revoked.body());
+    assertEquals(401, operations("GET", "/metrics", token).statusCode(), "revoked at once");
+  }
+
+  private static Map<String, String> revokeForm(String page, String button) {
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("tokens", "tokens");
+    form.put("tokens:name", "");
+    form.put("tokens:days", "90");
+    form.put(button, "");
+    form.put(
+        "jakarta.faces.ViewState",
+        group("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"", page));
+    form.put("primefaces.nonce", group("nonce=\"([^\"]+)\"", page));
+    return form;
+  }
 }

@@ -54,7 +54,8 @@ public class MeteringRecordResource {
               + " back to pending and the next metering run sends them; each account's owner"
               + " sees the requeue in their audit log.")
   public Response requeue(@HeaderParam(OperatorKey.HEADER) String key, RequeueJson body) {
-    if (!operatorKey.matches(key)) {
+    var caller = operatorKey.acting(key);
+    if (caller.isEmpty()) {
       return OperatorKey.refused("a metering requeue");
     }
     if (body == null || body.states() == null || body.from() == null || body.to() == null) {
@@ -72,7 +73,8 @@ public class MeteringRecordResource {
             body.cloudAccountId(),
             Times.parse(body.from(), "from"),
             Times.parse(body.to(), "to"),
-            reason);
+            reason,
+            caller.get().actor());
     LOG.info(
         () ->
             "An operator requeued "

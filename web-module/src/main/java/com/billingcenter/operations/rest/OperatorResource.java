@@ -43,7 +43,8 @@ public class OperatorResource {
           "Needs X-Operator-Key. Body {\"username\", \"role\": \"operator\" or \"auditor\"}."
               + " Answers the one-time set-up link (valid a day) to give the new operator.")
   public Response invite(@HeaderParam(OperatorKey.HEADER) String key, JsonObject body) {
-    if (!operatorKey.matches(key)) {
+    var caller = operatorKey.acting(key);
+    if (caller.isEmpty()) {
       return OperatorKey.refused("an operator invitation");
     }
     Operators.Role role;
@@ -55,7 +56,7 @@ public class OperatorResource {
       throw new RuleViolation("operator.role", "role is operator or auditor.");
     }
     Operators.Invitation invitation =
-        operators.invite(body.getString("username", ""), role, "operator-key");
+        operators.invite(body.getString("username", ""), role, caller.get().actor());
     return Response.status(201)
         .entity(
             new InvitationJson(
