@@ -57,6 +57,16 @@ public class OperationsOverview {
   public record MonthClose(
       YearMonth month, Instant closesAt, long customers, long finalBills, long notFinal) {}
 
+  /** A lifecycle event kept waiting for the license or agreement it names. */
+  public record WaitingEvent(
+      String channel,
+      String messageId,
+      String change,
+      String license,
+      String agreement,
+      Instant occurredAt,
+      Instant receivedAt) {}
+
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;
 
@@ -149,5 +159,24 @@ public class OperationsOverview {
               m, calendar.closesAt(m), counts[0], counts[1], Math.max(0, counts[0] - counts[1])));
     }
     return months;
+  }
+
+  /** The lifecycle events waiting for a license or agreement, newest first (at most 200). */
+  public List<WaitingEvent> waitingEvents() {
+    return Sql.list(
+        dataSource,
+        "the waiting lifecycle events",
+        "SELECT channel, message_id, change_kind, license_key, agreement_id, occurred_at,"
+            + " received_at FROM marketplace_event WHERE cloud_account_id IS NULL"
+            + " ORDER BY received_at DESC, id DESC FETCH FIRST 200 ROWS ONLY",
+        r ->
+            new WaitingEvent(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                UtcTimes.read(r, 6),
+                UtcTimes.read(r, 7)));
   }
 }

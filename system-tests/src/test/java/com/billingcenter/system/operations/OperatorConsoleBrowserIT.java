@@ -90,6 +90,9 @@ class OperatorConsoleBrowserIT {
         assertEquals(
             6, session.browser().findElements(By.cssSelector("#gauges tbody tr")).size(), "gauges");
         check("metering-" + lang, width, problems);
+        session.follow(By.id("nav-events"));
+        session.visible(By.id("events"));
+        check("events-" + lang, width, problems);
         session.follow(By.id("nav-months"));
         assertEquals(4, session.browser().findElements(By.cssSelector("#months tbody tr")).size());
         check("months-" + lang, width, problems);

@@ -37,6 +37,7 @@ class OperatorsArquillianIT extends ContainerTest {
   @Inject Accounts accounts;
   @Inject AuditLog auditLog;
   @Inject AwsBuyers buyers;
+  @Inject com.billingcenter.operations.boundary.OperationsOverview overview;
 
   /** A set-up operator of {@code role}; answers its secret and recovery codes. */
   private record Made(String name, String secret, List<String> recoveryCodes) {}
@@ -145,5 +146,26 @@ class OperatorsArquillianIT extends ContainerTest {
     assertTrue(operators.setup(invitation.token()).isPresent(), "the link still opens");
     clock.set(clock.instant().plus(Duration.ofDays(1)));
     assertTrue(operators.setup(invitation.token()).isEmpty(), "a day later it does not");
+  }
+
+  /**
+   * An event for a license nobody holds yet waits, and the console's Lifecycle events page lists
+   * it.
+   */
+  @Test
+  void aWaitingLifecycleEventIsListed() throws Exception {
+    AwsBuyers.Buyer known = buyers.settled("events-", null);
+    String license =
+        "arn:aws:license-manager::000000000000:license:l-"
+            + UUID.randomUUID().toString().replace("-", "");
+    String agreement = "agmt-" + UUID.randomUUID().toString().substring(0, 12);
+    AwsBuyers.Buyer stranger =
+        new AwsBuyers.Buyer(null, 0, "123456789012", known.productCode(), license, agreement, null);
+    buyers.deliver(
+        AwsBuyers.licenseEvent("License Updated", stranger, agreement, license, clock.instant()));
+    assertTrue(
+        overview.waitingEvents().stream()
+            .anyMatch(e -> license.equals(e.license()) || agreement.equals(e.agreement())),
+        overview.waitingEvents().toString());
   }
 }

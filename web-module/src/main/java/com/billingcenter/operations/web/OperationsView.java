@@ -21,6 +21,7 @@ public class OperationsView {
   private List<OperationsOverview.MeteringHour> metering;
   private List<OperationsOverview.NotSubscribed> notSubscribed;
   private List<OperationsOverview.MonthClose> months;
+  private List<OperationsOverview.WaitingEvent> waiting;
 
   public List<Gauge> getGauges() {
     if (gauges == null) {
@@ -48,5 +49,12 @@ public class OperationsView {
       months = overview.months();
     }
     return months;
+  }
+
+  public List<OperationsOverview.WaitingEvent> getWaiting() {
+    if (waiting == null) {
+      waiting = overview.waitingEvents();
+    }
+    return waiting;
   }
 }
