@@ -160,7 +160,18 @@ class OperatorsArquillianIT extends ContainerTest {
             + UUID.randomUUID().toString().replace("-", "");
     String agreement = "agmt-" + UUID.randomUUID().toString().substring(0, 12);
     AwsBuyers.Buyer stranger =
-        new AwsBuyers.Buyer(null, 0, "123456789012", known.productCode(), license, agreement, null);
+        new AwsBuyers.Buyer(
+            null,
+            0,
+            // An AWS account no cloud account has (another's would take the event as its
+            // successor).
+            Long.toString(
+                java.util.concurrent.ThreadLocalRandom.current()
+                    .nextLong(100_000_000_000L, 999_999_999_999L)),
+            known.productCode(),
+            license,
+            agreement,
+            null);
     buyers.deliver(
         AwsBuyers.licenseEvent("License Updated", stranger, agreement, license, clock.instant()));
     assertTrue(
