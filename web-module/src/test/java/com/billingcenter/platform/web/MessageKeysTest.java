@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -47,6 +48,24 @@ class MessageKeysTest {
     assertHasKeys("status.", Arrays.stream(WorkspaceStatus.values()).map(Enum::name));
     assertHasKeys(
         "cloudAccounts.status.", Arrays.stream(CloudAccountStatus.values()).map(Enum::name));
+  }
+
+  /** Every gauge the console's Metering page names (the constants of {@code Gauges}). */
+  @Test
+  void everyOperatorsGaugeHasItsText() throws IOException {
+    List<String> gauges = new java.util.ArrayList<>();
+    for (var field : com.billingcenter.operations.control.Gauges.class.getFields()) {
+      if (java.lang.reflect.Modifier.isStatic(field.getModifiers())
+          && field.getType() == String.class) {
+        try {
+          gauges.add((String) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }
+    assertEquals(6, gauges.size(), "the gauges were found: " + gauges);
+    assertHasKeys("ops.gauge.", gauges.stream());
   }
 
   /** The actions the product's code writes to the audit log (the first key-like literal). */
