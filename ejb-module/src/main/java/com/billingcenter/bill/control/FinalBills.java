@@ -212,18 +212,6 @@ public class FinalBills {
 
   /** A new bill's id. */
   public long nextId() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement next =
-            c.prepareStatement(
-                Databases.isPostgres(c)
-                    ? "SELECT nextval('bill_seq')"
-                    : "SELECT NEXT VALUE FOR bill_seq")) {
-      try (ResultSet rows = next.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot number a bill: " + e, e);
-    }
+    return Databases.nextValue(dataSource, "bill_seq");
   }
 }

@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -81,21 +81,21 @@ public class OperationsOverview {
   /** The last {@value #HOURS} hours' metering, newest first. */
   public List<MeteringHour> metering() {
     Instant from = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(HOURS));
-    record Count(Instant hour, String partition, String state, long records) {}
-    Map<String, long[]> counts = new TreeMap<>(java.util.Comparator.reverseOrder());
-    Map<String, Object[]> keys = new TreeMap<>();
+    record Key(Instant hour, String partition) {}
+    Map<Key, long[]> counts = new LinkedHashMap<>();
+    record Count(Key key, String state, long records) {}
     for (Count c :
         Sql.list(
             dataSource,
             "the metering per hour",
             "SELECT m.usage_hour, c.provider, m.state, COUNT(*) FROM metering_record m"
                 + " JOIN cloud_account c ON c.id = m.cloud_account_id WHERE m.usage_hour >= ?"
-                + " GROUP BY m.usage_hour, c.provider, m.state",
-            r -> new Count(UtcTimes.read(r, 1), r.getString(2), r.getString(3), r.getLong(4)),
+                + " GROUP BY m.usage_hour, c.provider, m.state"
+                + " ORDER BY m.usage_hour DESC, c.provider",
+            r ->
+                new Count(
+                    new Key(UtcTimes.read(r, 1), r.getString(2)), r.getString(3), r.getLong(4)),
             from)) {
-      String key = c.hour() + " " + c.partition();
-      keys.put(key, new Object[] {c.hour(), c.partition()});
-      long[] byState = counts.computeIfAbsent(key, k -> new long[6]);
       int slot =
           switch (c.state()) {
             case "SENT", "DUPLICATE" -> 0;
@@ -105,21 +105,13 @@ public class OperationsOverview {
             case "TOO_LATE" -> 4;
             default -> 5;
           };
-      byState[slot] += c.records();
+      counts.computeIfAbsent(c.key(), k -> new long[6])[slot] += c.records();
     }
     List<MeteringHour> hours = new ArrayList<>();
     counts.forEach(
         (key, n) ->
             hours.add(
-                new MeteringHour(
-                    (Instant) keys.get(key)[0],
-                    (String) keys.get(key)[1],
-                    n[0],
-                    n[1],
-                    n[2],
-                    n[3],
-                    n[4],
-                    n[5])));
+                new MeteringHour(key.hour(), key.partition(), n[0], n[1], n[2], n[3], n[4], n[5])));
     return hours;
   }
 

@@ -1,6 +1,7 @@
 package com.billingcenter.operations.boundary;
 
 import com.billingcenter.account.entity.MailedLink;
+import com.billingcenter.platform.control.Databases;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.RuleViolation;
@@ -65,13 +66,7 @@ public class OperatorTokens {
     }
     String value = PREFIX + SingleUse.randomToken();
     Instant now = clock.instant();
-    long id =
-        Sql.first(
-                dataSource,
-                "the next token id",
-                "SELECT COALESCE(MAX(id), 0) + 1 FROM operator_token",
-                r -> r.getLong(1))
-            .orElse(1L);
+    long id = Databases.nextValue(dataSource, "operator_token_seq");
     Sql.update(
         dataSource,
         "make an operator's token",

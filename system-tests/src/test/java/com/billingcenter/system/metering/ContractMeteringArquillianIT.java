@@ -206,7 +206,9 @@ class ContractMeteringArquillianIT extends ContainerTest {
   /**
    * A future-dated contract paid upfront that starts within an hour: that hour and those before it
    * are before its start, not beyond the units it bought (nor told of as such); its first whole
-   * hour includes what it bought and only the rest is beyond it.
+   * hour includes what it bought and only the rest is beyond it. AWS: the agreement "provisions its
+   * licence at its start date" (Seller Guide, future-dated offers); "AcceptanceTime and StartTime
+   * can differ for future dated agreements" (API reference, DescribeAgreement).
    */
   @Test
   void aFutureDatedContractCountsNothingBeforeItsStartAsBeyondIt() throws Exception {

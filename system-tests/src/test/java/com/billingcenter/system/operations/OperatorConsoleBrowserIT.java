@@ -59,7 +59,12 @@ class OperatorConsoleBrowserIT {
     session.browser().findElement(By.id("setup:password")).sendKeys(PASSWORD);
     session.browser().findElement(By.id("setup:code")).sendKeys(Totp.code(secret, Instant.now()));
     session.follow(By.id("setup:submit"));
-    assertEquals(10, session.browser().findElements(By.cssSelector("#recovery-codes li")).size());
+    List<String> recovery = new ArrayList<>();
+    session
+        .browser()
+        .findElements(By.cssSelector("#recovery-codes li code"))
+        .forEach(c -> recovery.add(c.getText()));
+    assertEquals(10, recovery.size());
     check("recovery-codes", 1366, problems);
 
     for (int width : new int[] {1366, 390}) {
@@ -76,7 +81,7 @@ class OperatorConsoleBrowserIT {
             .sendKeys(
                 width > 800 && lang.equals("en")
                     ? Totp.code(secret, Instant.now().plusSeconds(30))
-                    : recoveryCode(width, lang));
+                    : recovery.remove(0));
         session.follow(By.id("login:submit"));
         assertTrue(session.browser().getPageSource().contains(name), "signed in as " + name);
         check("console-" + lang, width, problems);
@@ -106,23 +111,7 @@ class OperatorConsoleBrowserIT {
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
-  private final List<String> recovery = new ArrayList<>();
-
-  /** The recovery codes shown at set-up, one for each sign-in after the first. */
-  private String recoveryCode(int width, String lang) {
-    if (recovery.isEmpty()) {
-      throw new AssertionError("no recovery codes read");
-    }
-    return recovery.remove(0);
-  }
-
   private void check(String page, int width, List<String> problems) {
-    if (page.equals("recovery-codes")) {
-      session
-          .browser()
-          .findElements(By.cssSelector("#recovery-codes li code"))
-          .forEach(c -> recovery.add(c.getText()));
-    }
     String where = "ops " + page + " at " + width + " px";
     Browser.screenshot(session.browser(), "pages/ops-" + page + "-" + width);
     JavascriptExecutor js = (JavascriptExecutor) session.browser();

@@ -32,11 +32,7 @@ public class OperatorConsoleView implements Serializable {
 
   /** The signed-in operator (the filter put them on the request). */
   public Operators.Operator getOperator() {
-    return (Operators.Operator)
-        FacesContext.getCurrentInstance()
-            .getExternalContext()
-            .getRequestMap()
-            .get(OperatorFilter.OPERATOR);
+    return OperatorFilter.current();
   }
 
   public boolean isActing() {

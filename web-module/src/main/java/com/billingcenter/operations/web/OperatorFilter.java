@@ -46,4 +46,13 @@ public class OperatorFilter extends HttpFilter {
     }
     chain.doFilter(request, response);
   }
+
+  /** The signed-in operator of the current Faces request (none on the sign-in and set-up pages). */
+  static Operators.Operator current() {
+    return (Operators.Operator)
+        jakarta.faces.context.FacesContext.getCurrentInstance()
+            .getExternalContext()
+            .getRequestMap()
+            .get(OPERATOR);
+  }
 }

@@ -28,11 +28,7 @@ public class OperatorTokensView implements Serializable {
   private String made;
 
   private Operators.Operator operator() {
-    return (Operators.Operator)
-        FacesContext.getCurrentInstance()
-            .getExternalContext()
-            .getRequestMap()
-            .get(OperatorFilter.OPERATOR);
+    return OperatorFilter.current();
   }
 
   public List<OperatorTokens.Token> getTokens() {
