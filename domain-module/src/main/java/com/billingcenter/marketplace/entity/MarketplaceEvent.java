@@ -23,7 +23,8 @@ import java.util.Objects;
  * (AWS sends "License Updated" before the buyer reaches the fulfillment URL, and agreement events
  * before the license links their agreement): it is then kept <em>waiting</em>, with no cloud
  * account and no outcome, under the license or agreement it names, and applied when that becomes
- * known.
+ * known. It keeps its body as it came, for the operators to read and replay; an operator may
+ * discard one that waits, which then waits no more.
  */
 @Entity
 @Table(name = "marketplace_event")
@@ -37,18 +38,19 @@ import java.util.Objects;
 @NamedQuery(
     name = MarketplaceEvent.WAITING_FOR_LICENSE,
     query =
-        "select e from MarketplaceEvent e where e.cloudAccountId is null"
+        "select e from MarketplaceEvent e where e.cloudAccountId is null and e.discardedAt is null"
             + " and e.provider = :provider and e.licenseKey = :licenseKey")
 @NamedQuery(
     name = MarketplaceEvent.WAITING_FOR_AGREEMENT,
     query =
-        "select e from MarketplaceEvent e where e.cloudAccountId is null"
+        "select e from MarketplaceEvent e where e.cloudAccountId is null and e.discardedAt is null"
             + " and e.provider = :provider and e.agreementId = :agreementId")
 @NamedQuery(
     name = MarketplaceEvent.ACCOUNTS_WITH_WAITING,
     query =
         "select distinct c.id from CloudAccount c, MarketplaceEvent e"
-            + " where e.cloudAccountId is null and e.provider = c.provider"
+            + " where e.cloudAccountId is null and e.discardedAt is null"
+            + " and e.provider = c.provider"
             + " and (e.licenseKey = c.licenseId or e.licenseKey = c.licenseAlias"
             + " or exists (select a from AgreementLicense a"
             + " where a.provider = c.provider and a.agreementId = e.agreementId"
@@ -107,6 +109,17 @@ public class MarketplaceEvent {
   @Column(length = 16)
   private CloudAccount.Applied outcome;
 
+  /** The message as it came (null for one kept before bodies were). */
+  @Column(name = "raw_body", updatable = false)
+  private String rawBody;
+
+  /** When an operator discarded it while it waited, and who (the audit log's actor). */
+  @Column(name = "discarded_at")
+  private Instant discardedAt;
+
+  @Column(name = "discarded_by", length = 64)
+  private String discardedBy;
+
   protected MarketplaceEvent() {}
 
   /** A message that names its license, its agreement, or both; it waits until applied. */
@@ -138,6 +151,26 @@ public class MarketplaceEvent {
     return event;
   }
 
+  /** Keeps the message's body as it came. */
+  public MarketplaceEvent withBody(String rawBody) {
+    this.rawBody = rawBody;
+    return this;
+  }
+
+  /**
+   * An operator discards the message while it waits: it will not be applied, and is no longer
+   * counted as waiting.
+   *
+   * @throws IllegalStateException when it does not wait
+   */
+  public void discard(String actor, Clock clock) {
+    if (!waiting()) {
+      throw new IllegalStateException("Only a waiting message is discarded.");
+    }
+    discardedAt = clock.instant();
+    discardedBy = Objects.requireNonNull(actor, "actor");
+  }
+
   /** The message has been applied to the cloud account, with this outcome. */
   public void appliedTo(long cloudAccountId, CloudAccount.Applied outcome) {
     if (this.cloudAccountId != null && this.cloudAccountId != cloudAccountId) {
@@ -147,9 +180,9 @@ public class MarketplaceEvent {
     this.outcome = Objects.requireNonNull(outcome, "outcome");
   }
 
-  /** Whether it still waits for its cloud account. */
+  /** Whether it still waits for its cloud account (neither applied nor discarded). */
   public boolean waiting() {
-    return cloudAccountId == null;
+    return cloudAccountId == null && discardedAt == null;
   }
 
   /** The message as the account's history keeps it. */
@@ -196,6 +229,18 @@ public class MarketplaceEvent {
 
   public Instant receivedAt() {
     return receivedAt;
+  }
+
+  public String rawBody() {
+    return rawBody;
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  public Instant discardedAt() {
+    return discardedAt;
   }
 
   /** What applying the message did to the account; null while it waits. */

@@ -45,7 +45,7 @@ import java.util.Optional;
 @NamedQuery(
     name = Workspace.COUNTDOWN_OVER,
     query =
-        "select w.id from Workspace w where w.status = :locked and w.lockedAt <= :lockedBefore"
+        "select w.id from Workspace w where w.status = :locked and w.countdownEndsAt <= :now"
             + " order by w.id")
 public class Workspace {
 
@@ -92,6 +92,10 @@ public class Workspace {
 
   @Column(name = "locked_at")
   private Instant lockedAt;
+
+  /** When a locked workspace's countdown ends: {@link #LOCK_COUNTDOWN} after the lock, or later. */
+  @Column(name = "countdown_ends_at")
+  private Instant countdownEndsAt;
 
   @Column(name = "lock_reason", length = 64)
   private String lockReason;
@@ -188,6 +192,7 @@ public class Workspace {
     if (unlocking) {
       status = WorkspaceStatus.ACTIVE;
       lockedAt = null;
+      countdownEndsAt = null;
       lockReason = null;
       usageStopped = false;
     }
@@ -223,7 +228,36 @@ public class Workspace {
     }
     status = WorkspaceStatus.LOCKED;
     lockedAt = clock.instant();
+    countdownEndsAt = lockedAt.plus(LOCK_COUNTDOWN);
     lockReason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /** The most one extension adds to a countdown. */
+  public static final Duration MAX_EXTENSION = Duration.ofDays(30);
+
+  /** The longest a countdown may last, extensions included. */
+  public static final Duration MAX_COUNTDOWN = Duration.ofDays(90);
+
+  /**
+   * Extends a locked workspace's countdown by {@code days} (1 to 30; the whole countdown at most 90
+   * days from the lock): the product's staff gives a customer time, e.g. while AWS sorts out a
+   * subscription. A fully locked or active workspace has no countdown to extend.
+   */
+  public void extendCountdown(int days, Clock clock) {
+    if (status != WorkspaceStatus.LOCKED || !clock.instant().isBefore(countdownEndsAt)) {
+      throw new RuleViolation(
+          "workspace.extend.notLocked", "Only a locked workspace's running countdown is extended.");
+    }
+    if (days < 1 || days > MAX_EXTENSION.toDays()) {
+      throw new RuleViolation(
+          "workspace.extend.days", "A countdown is extended by 1 to 30 days at a time.");
+    }
+    Instant end = countdownEndsAt.plus(Duration.ofDays(days));
+    if (end.isAfter(lockedAt.plus(MAX_COUNTDOWN))) {
+      throw new RuleViolation(
+          "workspace.extend.tooLong", "A countdown lasts at most 90 days from the lock.");
+    }
+    countdownEndsAt = end;
   }
 
   /**
@@ -284,23 +318,23 @@ public class Workspace {
 
   /** When the countdown of a locked workspace ends, if it is locked. */
   public Optional<Instant> countdownEnd() {
-    return Optional.ofNullable(lockedAt).map(at -> at.plus(LOCK_COUNTDOWN));
+    return Optional.ofNullable(countdownEndsAt);
   }
 
   /** Whether usage for this workspace may still be recorded now. */
   public boolean acceptsUsage(Clock clock) {
-    return usageRefusal(status, lockedAt, usageStopped, clock.instant()).isEmpty();
+    return usageRefusal(status, countdownEndsAt, usageStopped, clock.instant()).isEmpty();
   }
 
   /**
-   * Why usage of a workspace in {@code status}, locked at {@code lockedAt}, cannot be recorded at
-   * {@code now} ("is fully locked", "was dissolved"), or empty when it can: an active workspace
-   * takes usage, a locked one until its countdown ends unless {@code usageStopped} (locked again
-   * soon after a lock). For readers of the workspace's row who do not load the entity (the usage
-   * intake reads thousands at a time).
+   * Why usage of a workspace in {@code status}, its countdown ending at {@code countdownEnd},
+   * cannot be recorded at {@code now} ("is fully locked", "was dissolved"), or empty when it can:
+   * an active workspace takes usage, a locked one until its countdown ends unless {@code
+   * usageStopped} (locked again soon after a lock). For readers of the workspace's row who do not
+   * load the entity (the usage intake reads thousands at a time).
    */
   public static Optional<String> usageRefusal(
-      WorkspaceStatus status, Instant lockedAt, boolean usageStopped, Instant now) {
+      WorkspaceStatus status, Instant countdownEnd, boolean usageStopped, Instant now) {
     return switch (status) {
       case ACTIVE -> Optional.empty();
       case LOCKED ->
@@ -308,9 +342,7 @@ public class Workspace {
               ? Optional.of(
                   "is locked again soon after an earlier lock and takes no usage until a new"
                       + " settlement method unlocks it")
-              : now.isBefore(lockedAt.plus(LOCK_COUNTDOWN))
-                  ? Optional.empty()
-                  : Optional.of("is fully locked");
+              : now.isBefore(countdownEnd) ? Optional.empty() : Optional.of("is fully locked");
       case FULLY_LOCKED -> Optional.of("is fully locked");
       case DISSOLVED -> Optional.of("was dissolved");
     };

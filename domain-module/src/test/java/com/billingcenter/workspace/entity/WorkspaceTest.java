@@ -109,6 +109,47 @@ class WorkspaceTest {
     assertEquals(WorkspaceStatus.FULLY_LOCKED, workspace.status());
   }
 
+  /**
+   * The product's staff extends a running countdown by 1 to 30 days, at most 90 days from the lock;
+   * the workspace takes usage and stays locked that much longer. No countdown, no extension.
+   */
+  @Test
+  void aRunningCountdownIsExtendedWithinItsBounds() {
+    Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");
+    assertEquals(
+        "workspace.extend.notLocked",
+        assertThrows(
+                RuleViolation.class, () -> workspace.extendCountdown(7, at("2026-05-02T00:00:00Z")))
+            .code());
+    workspace.lock("cloudAccount.unsubscribed", at("2026-05-03T12:00:00Z"));
+    for (int days : new int[] {0, 31}) {
+      assertEquals(
+          "workspace.extend.days",
+          assertThrows(
+                  RuleViolation.class,
+                  () -> workspace.extendCountdown(days, at("2026-05-04T00:00:00Z")))
+              .code());
+    }
+    workspace.extendCountdown(7, at("2026-05-04T00:00:00Z"));
+    assertEquals(Instant.parse("2026-05-24T12:00:00Z"), workspace.countdownEnd().orElseThrow());
+    assertTrue(workspace.acceptsUsage(at("2026-05-24T11:59:59Z")));
+    assertFalse(workspace.refreshLockState(at("2026-05-24T11:59:59Z")));
+    workspace.extendCountdown(30, at("2026-05-05T00:00:00Z"));
+    workspace.extendCountdown(30, at("2026-05-05T00:00:00Z"));
+    assertEquals(
+        "workspace.extend.tooLong",
+        assertThrows(
+                RuleViolation.class,
+                () -> workspace.extendCountdown(10, at("2026-05-05T00:00:00Z")))
+            .code());
+    assertTrue(workspace.refreshLockState(at("2026-07-23T12:00:00Z")));
+    assertEquals(
+        "workspace.extend.notLocked",
+        assertThrows(
+                RuleViolation.class, () -> workspace.extendCountdown(1, at("2026-07-24T00:00:00Z")))
+            .code());
+  }
+
   @Test
   void lockingAgainKeepsTheFirstCountdown() {
     Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");

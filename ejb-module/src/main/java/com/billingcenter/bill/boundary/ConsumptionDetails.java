@@ -4,9 +4,9 @@ import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.RuleViolation;
-import com.billingcenter.site.control.Sites;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.workspace.boundary.Workspaces;
+import com.billingcenter.workspace.control.WorkspaceCurrencies;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,9 +30,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Consumption details: what the owner's workspaces (or one of them) used and cost per UTC day and
  * billing item over a chosen period of up to 366 days, from the daily roll-up, priced in each
- * site's currency (a day's amount is rounded per site, so the days of a month may differ from its
- * bill by a minor unit). Usage written off costs nobody anything and is left out, as in the daily
- * costs.
+ * workspace's currency of the month (its site's unless the product's staff switched it; a day's
+ * amount is rounded per site and currency, so the days of a month may differ from its bill by a
+ * minor unit). Usage written off costs nobody anything and is left out, as in the daily costs.
  */
 @Stateless
 public class ConsumptionDetails {
@@ -47,7 +48,7 @@ public class ConsumptionDetails {
   DataSource dataSource;
 
   @Inject BillingItems items;
-  @Inject Sites sites;
+  @Inject WorkspaceCurrencies workspaceCurrencies;
   @Inject Workspaces workspaces;
 
   /**
@@ -69,16 +70,19 @@ public class ConsumptionDetails {
       workspaces.require(owner, workspaceId);
     }
     String sql =
-        "SELECT usage_day, billing_item, site_code, SUM(quantity) FROM usage_day"
+        "SELECT usage_day, billing_item, site_code, SUM(quantity), workspace_id FROM usage_day"
             + " WHERE owner_id = ? AND usage_day >= ? AND usage_day <= ? AND kind <> 'WRITTEN_OFF'"
             + (workspaceId == null ? "" : " AND workspace_id = ?")
-            + " GROUP BY usage_day, billing_item, site_code";
+            + " GROUP BY usage_day, billing_item, site_code, workspace_id";
     record Key(LocalDate day, String item, String currency) {}
     Map<Key, long[]> quantities =
         new TreeMap<>(
             Comparator.comparing(Key::day).thenComparing(Key::item).thenComparing(Key::currency));
     Map<Key, BigDecimal> amounts = new java.util.HashMap<>();
-    record Sum(LocalDate day, String item, String site, long quantity) {}
+    record Sum(LocalDate day, String item, String site, long quantity, long workspace) {}
+    record SiteKey(Key key, String site) {}
+    Map<SiteKey, Long> perSite = new java.util.HashMap<>();
+    WorkspaceCurrencies.Switches currencies = workspaceCurrencies.ofOwner(owner.id());
     List<Object> parameters = new ArrayList<>(List.of(owner.id(), from, to));
     if (workspaceId != null) {
       parameters.add(workspaceId);
@@ -93,18 +97,28 @@ public class ConsumptionDetails {
                     row.getObject(1, LocalDate.class),
                     row.getString(2),
                     row.getString(3),
-                    row.getLong(4)),
+                    row.getLong(4),
+                    row.getLong(5)),
             parameters)) {
-      Currency currency = sites.currencyOf(sum.site());
+      Currency currency = currencies.of(sum.workspace(), sum.site(), YearMonth.from(sum.day()));
       Key key = new Key(sum.day(), sum.item(), currency.getCurrencyCode());
       quantities.computeIfAbsent(key, k -> new long[1])[0] += sum.quantity();
-      // At the day's price; an item without a price in the currency counts nothing here (its bill
-      // says "no price" and is not made final).
-      amounts.merge(
-          key,
-          items.cost(sum.item(), sum.quantity(), currency, sum.day()).orElse(BigDecimal.ZERO),
-          BigDecimal::add);
+      perSite.merge(new SiteKey(key, sum.site()), sum.quantity(), Long::sum);
     }
+    // At the day's price, rounded per site and currency; an item without a price in the currency
+    // counts nothing here (its bill says "no price" and is not made final).
+    perSite.forEach(
+        (site, quantity) ->
+            amounts.merge(
+                site.key(),
+                items
+                    .cost(
+                        site.key().item(),
+                        quantity,
+                        Currency.getInstance(site.key().currency()),
+                        site.key().day())
+                    .orElse(BigDecimal.ZERO),
+                BigDecimal::add));
     List<Row> details = new ArrayList<>();
     quantities.forEach(
         (key, quantity) ->

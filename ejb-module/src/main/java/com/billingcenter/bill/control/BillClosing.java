@@ -55,6 +55,7 @@ public class BillClosing {
   @Inject BillCalendar calendar;
   @Inject BillLines billLines;
   @Inject FinalBills finalBills;
+  @Inject BillBlocks blocks;
   @Inject Notices notices;
   @Inject JobLeases leases;
   @Inject Clock clock;
@@ -186,11 +187,18 @@ public class BillClosing {
                   + bill.unpriced().size()
                   + " line(s) without a price). Set it in the billing items file; the bill stays in"
                   + " progress until then.");
+      blocks.blocked(
+          ownerId,
+          month,
+          first.billingItem(),
+          first.currency().getCurrencyCode(),
+          bill.unpriced().size());
       return false;
     }
     StringWriter csv = new StringWriter();
     BillCsv.write(bill, csv);
     finalBills.store(finalBills.nextId(), ownerId, month, now, bill.lines(), csv.toString());
+    blocks.cleared(ownerId, month);
     if (!bill.lines().isEmpty()) {
       notices.billReady(ownerId, month, bill.totals());
     }

@@ -2,9 +2,9 @@ package com.billingcenter.bill.control;
 
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.control.Sql;
-import com.billingcenter.site.control.Sites;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.entity.BillingItem;
+import com.billingcenter.workspace.control.WorkspaceCurrencies;
 import com.billingcenter.workspace.entity.SettlementPeriod;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +46,7 @@ public class BillLines {
   DataSource dataSource;
 
   @Inject BillingItems items;
-  @Inject Sites sites;
+  @Inject WorkspaceCurrencies workspaceCurrencies;
   @Inject FinalBills finalBills;
 
   /** What identifies a line, whatever its quantity. */
@@ -74,8 +74,9 @@ public class BillLines {
   public List<BillLine> of(long ownerId, YearMonth month) {
     // The owner's agreements are read once for both.
     AgreementPrices agreements = AgreementPrices.ofOwner(dataSource, ownerId);
-    List<BillLine> lines = new ArrayList<>(used(ownerId, month, agreements));
-    lines.addAll(late(ownerId, month, agreements));
+    WorkspaceCurrencies.Switches currencies = workspaceCurrencies.ofOwner(ownerId);
+    List<BillLine> lines = new ArrayList<>(used(ownerId, month, agreements, currencies));
+    lines.addAll(late(ownerId, month, agreements, currencies));
     return lines;
   }
 
@@ -83,7 +84,11 @@ public class BillLines {
    * The month's own usage, a line for each price where a price changes within the month, and the
    * units a contract included apart ({@link IncludedUnits}).
    */
-  private List<BillLine> used(long ownerId, YearMonth month, AgreementPrices agreements) {
+  private List<BillLine> used(
+      long ownerId,
+      YearMonth month,
+      AgreementPrices agreements,
+      WorkspaceCurrencies.Switches currencies) {
     LocalDate first = month.atDay(1);
     LocalDate end = month.plusMonths(1).atDay(1);
     List<LocalDate> cuts =
@@ -101,7 +106,7 @@ public class BillLines {
         (key, spans) ->
             spans.forEach(
                 (from, quantity) ->
-                    lines.add(priced(key, names, agreements, quantity, month, from))));
+                    lines.add(priced(key, names, agreements, currencies, quantity, month, from))));
     return IncludedUnits.apply(
         lines,
         IncludedUnits.ofMonth(dataSource, ownerId, month, agreements.byAccount()),
@@ -151,7 +156,11 @@ public class BillLines {
    * whose bill is final, what its usage holds now beyond what was billed of it, per line; a usage
    * that changed hands (charged on unlock, written off) shows as a line less and a line more.
    */
-  private List<BillLine> late(long ownerId, YearMonth month, AgreementPrices agreements) {
+  private List<BillLine> late(
+      long ownerId,
+      YearMonth month,
+      AgreementPrices agreements,
+      WorkspaceCurrencies.Switches currencies) {
     List<BillLine> lines = new ArrayList<>();
     for (YearMonth earlier :
         finalBills.finalMonths(ownerId, month.minusMonths(LOOKBACK_MONTHS), month)) {
@@ -161,7 +170,15 @@ public class BillLines {
       Map<Long, String> names = names(delta.keySet());
       delta.forEach(
           (key, quantity) ->
-              lines.add(priced(key, names, agreements, quantity, earlier, earlier.atEndOfMonth())));
+              lines.add(
+                  priced(
+                      key,
+                      names,
+                      agreements,
+                      currencies,
+                      quantity,
+                      earlier,
+                      earlier.atEndOfMonth())));
     }
     return lines;
   }
@@ -230,12 +247,14 @@ public class BillLines {
   /**
    * The line of {@code quantity}: at the rate of the AWS agreement in force on {@code priceDay}, in
    * the agreement's currency, when AWS charges it and the agreement prices its dimension; else at
-   * the list price of the site's currency on {@code priceDay}, or no price (null) when none is set.
+   * the list price of the workspace's currency of the month (its site's, unless switched) on {@code
+   * priceDay}, or no price (null) when none is set.
    */
   private BillLine priced(
       Key key,
       Map<Long, String> names,
       AgreementPrices agreements,
+      WorkspaceCurrencies.Switches currencies,
       long quantity,
       YearMonth usageMonth,
       LocalDate priceDay) {
@@ -253,7 +272,7 @@ public class BillLines {
       return line(key, names, quantity, p.unitPrice(), p.amount(), p.currency(), usageMonth)
           .withAgreement(p.agreementId());
     }
-    Currency currency = sites.currencyOf(key.siteCode());
+    Currency currency = currencies.of(key.workspaceId(), key.siteCode(), usageMonth);
     BigDecimal price = item.flatMap(i -> i.price(currency, priceDay)).orElse(null);
     BigDecimal amount = item.flatMap(i -> i.cost(quantity, currency, priceDay)).orElse(null);
     return line(key, names, quantity, price, amount, currency, usageMonth);

@@ -72,6 +72,14 @@ public class SubscriptionLifecycle {
 
   /** Applies one message, or keeps it waiting for its cloud account. */
   public Receipt receive(SubscriptionEvent event) {
+    return receive(event, null);
+  }
+
+  /**
+   * As {@link #receive(SubscriptionEvent)}, keeping the message's body as it came ({@code rawBody},
+   * null when there is none) for the operators to read and replay.
+   */
+  public Receipt receive(SubscriptionEvent event, String rawBody) {
     var seen =
         em.createNamedQuery(MarketplaceEvent.BY_MESSAGE, MarketplaceEvent.class)
             .setParameter("channel", event.channel())
@@ -110,7 +118,7 @@ public class SubscriptionLifecycle {
             event.agreementId(),
             event.occurredAt(),
             clock);
-    em.persist(received);
+    em.persist(received.withBody(rawBody));
     Optional<CloudAccount> account =
         licenseKey == null
             ? Optional.empty()

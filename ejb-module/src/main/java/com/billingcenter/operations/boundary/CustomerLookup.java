@@ -1,10 +1,9 @@
 package com.billingcenter.operations.boundary;
 
-import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.control.Sql;
-import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.entity.UtcTimes;
+import com.billingcenter.workspace.control.WorkspaceCurrencies;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,10 +17,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The operators' view of the customers: finding one by what a customer or AWS names them with, a
- * customer's workspaces, cloud accounts and audit log, and the actions an operator takes for a
- * customer, each with a reason, audited with the operator's name (which the customer's audit log
- * shows as the product's staff).
+ * The operators' view of the customers, read only: finding one by what a customer or AWS names them
+ * with, and a customer's page (workspaces and their countdowns, cloud accounts, agreements, bills,
+ * audit log). What an operator does for a customer is {@link OperatorActions}.
  */
 @Stateless
 public class CustomerLookup {
@@ -32,9 +30,37 @@ public class CustomerLookup {
   /** A customer found, and by what. */
   public record Found(long accountId, String username, String loginAccount, String matchedBy) {}
 
-  /** A customer's workspace as the console lists it. */
+  /** A customer's workspace as the console lists it; {@code countdownEndsAt} while locked. */
   public record WorkspaceRow(
-      long id, String name, String site, String method, Long cloudAccountId, String status) {}
+      long id,
+      String name,
+      String site,
+      String method,
+      Long cloudAccountId,
+      String status,
+      Instant countdownEndsAt,
+      String currency,
+      String nextMonthCurrency) {
+
+    /** Whether its countdown runs (an operator may extend it). */
+    public boolean counting() {
+      return "LOCKED".equals(status) && countdownEndsAt != null;
+    }
+  }
+
+  /** An AWS agreement of one of the customer's cloud accounts, with its terms as last read. */
+  public record AgreementRow(
+      long cloudAccountId,
+      String agreementId,
+      String pricingModel,
+      String currency,
+      Instant startsAt,
+      Instant endsAt,
+      String termsState,
+      String agreementStatus) {}
+
+  /** A final bill of the customer. */
+  public record BillRow(java.time.YearMonth month, Instant finalizedAt) {}
 
   /** A customer's cloud account as the console lists it. */
   public record CloudAccountRow(
@@ -51,12 +77,15 @@ public class CustomerLookup {
       boolean arbitrarySelection,
       List<WorkspaceRow> workspaces,
       List<CloudAccountRow> cloudAccounts,
+      List<AgreementRow> agreements,
+      List<BillRow> bills,
       List<AuditRow> audit) {}
 
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;
 
-  @Inject Accounts accounts;
+  @Inject WorkspaceCurrencies currencies;
+  @Inject java.time.Clock clock;
 
   /**
    * The customers {@code query} names: by user name or e-mail (the start of either), workspace name
@@ -114,6 +143,9 @@ public class CustomerLookup {
             "SELECT username, login_account, arbitrary_selection FROM billing_account WHERE id = ?",
             r -> new Account(r.getString(1), r.getString(2), r.getBoolean(3)),
             accountId);
+    WorkspaceCurrencies.Switches switches = currencies.ofOwner(accountId);
+    java.time.YearMonth month =
+        java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC));
     return account.map(
         a ->
             new Customer(
@@ -124,8 +156,8 @@ public class CustomerLookup {
                 Sql.list(
                     dataSource,
                     "a customer's workspaces",
-                    "SELECT id, name, site_code, settlement_method, cloud_account_id, status"
-                        + " FROM workspace WHERE owner_id = ? ORDER BY id",
+                    "SELECT id, name, site_code, settlement_method, cloud_account_id, status,"
+                        + " countdown_ends_at FROM workspace WHERE owner_id = ? ORDER BY id",
                     r ->
                         new WorkspaceRow(
                             r.getLong(1),
@@ -133,7 +165,12 @@ public class CustomerLookup {
                             r.getString(3),
                             r.getString(4),
                             (Long) r.getObject(5, Long.class),
-                            r.getString(6)),
+                            r.getString(6),
+                            UtcTimes.read(r, 7),
+                            switches.of(r.getLong(1), r.getString(3), month).getCurrencyCode(),
+                            switches
+                                .of(r.getLong(1), r.getString(3), month.plusMonths(1))
+                                .getCurrencyCode()),
                     accountId),
                 Sql.list(
                     dataSource,
@@ -151,6 +188,37 @@ public class CustomerLookup {
                     accountId),
                 Sql.list(
                     dataSource,
+                    "a customer's agreements",
+                    "SELECT c.id, g.agreement_id, g.pricing_model, g.currency, g.starts_at,"
+                        + " g.end_time, g.terms_state, g.agreement_status FROM cloud_account c"
+                        + " JOIN marketplace_agreement g ON g.provider = c.provider"
+                        + " AND (g.license_key = c.license_id OR g.license_key IN (SELECT"
+                        + " f.license_key FROM cloud_account_license f"
+                        + " WHERE f.cloud_account_id = c.id))"
+                        + " WHERE c.owner_id = ? ORDER BY c.id, g.linked_at DESC, g.id DESC",
+                    r ->
+                        new AgreementRow(
+                            r.getLong(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getString(4),
+                            UtcTimes.read(r, 5),
+                            UtcTimes.read(r, 6),
+                            r.getString(7),
+                            r.getString(8)),
+                    accountId),
+                Sql.list(
+                    dataSource,
+                    "a customer's bills",
+                    "SELECT bill_month, finalized_at FROM bill WHERE owner_id = ?"
+                        + " ORDER BY bill_month DESC FETCH FIRST 12 ROWS ONLY",
+                    r ->
+                        new BillRow(
+                            java.time.YearMonth.from(r.getObject(1, java.time.LocalDate.class)),
+                            UtcTimes.read(r, 2)),
+                    accountId),
+                Sql.list(
+                    dataSource,
                     "a customer's audit log",
                     "SELECT occurred_at, actor, action, after_value FROM audit_entry"
                         + " WHERE account_id = ? ORDER BY id DESC FETCH FIRST 30 ROWS ONLY",
@@ -158,26 +226,6 @@ public class CustomerLookup {
                         new AuditRow(
                             UtcTimes.read(r, 1), r.getString(2), r.getString(3), r.getString(4)),
                     accountId)));
-  }
-
-  /**
-   * The operator's switch of a customer's arbitrary selection (any settlement method on any site),
-   * with the reason the operator gives, audited in the customer's log with the operator's name.
-   *
-   * @throws RuleViolation {@code operator.readOnly} for an auditor, {@code operator.reason} without
-   *     a reason (or one over 500 characters), {@code operator.customer} for no such customer
-   */
-  public void allowArbitrarySelection(
-      Operators.Operator operator, long accountId, boolean allowed, String reason) {
-    Operators.requireActing(operator);
-    String why = reason == null ? "" : reason.strip();
-    if (why.isEmpty() || why.length() > 500) {
-      throw new RuleViolation("operator.reason", "Say why, in at most 500 characters.");
-    }
-    Customer customer =
-        customer(accountId)
-            .orElseThrow(() -> new RuleViolation("operator.customer", "No such customer."));
-    accounts.allowArbitrarySelection(customer.username(), allowed, operator.actor(), why);
   }
 
   private void add(Map<Long, Found> found, String by, String sql, Object... parameters) {

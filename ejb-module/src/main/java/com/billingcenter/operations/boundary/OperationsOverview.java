@@ -55,17 +55,53 @@ public class OperationsOverview {
    * {@code closesAt}: blocked, e.g. a line without a price, or still in the hourly run's queue).
    */
   public record MonthClose(
-      YearMonth month, Instant closesAt, long customers, long finalBills, long notFinal) {}
+      YearMonth month,
+      Instant closesAt,
+      long customers,
+      long finalBills,
+      long notFinal,
+      List<Blocked> blocked) {}
 
-  /** A lifecycle event kept waiting for the license or agreement it names. */
+  /**
+   * Why bills of a month are blocked: {@code accounts} customers' bills have lines of {@code
+   * billingItem} without a price in {@code currency}; {@code firstAccount} is one of them.
+   */
+  public record Blocked(String billingItem, String currency, long accounts, long firstAccount) {}
+
+  /** A lifecycle event kept waiting for the license or agreement it names, with its body. */
   public record WaitingEvent(
+      long id,
       String channel,
       String messageId,
       String change,
       String license,
       String agreement,
       Instant occurredAt,
-      Instant receivedAt) {}
+      Instant receivedAt,
+      String rawBody) {}
+
+  /**
+   * A lifecycle message an endpoint refused although AWS sent it, with why and its body; {@code
+   * settledAs} says whether an operator replayed ("replayed: OUTCOME") or discarded it, and who.
+   */
+  public record RefusedEvent(
+      long id,
+      String channel,
+      Instant receivedAt,
+      String reason,
+      String rawBody,
+      Instant settledAt,
+      String settledBy,
+      String settledAs) {
+
+    public boolean open() {
+      return settledAt == null;
+    }
+  }
+
+  /** An operator's action, newest first: who, when, what, to what, and the after value. */
+  public record StaffAction(
+      Instant at, String actor, String action, Long accountId, String subject, String after) {}
 
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;
@@ -148,7 +184,19 @@ public class OperationsOverview {
               .orElse(new long[2]);
       months.add(
           new MonthClose(
-              m, calendar.closesAt(m), counts[0], counts[1], Math.max(0, counts[0] - counts[1])));
+              m,
+              calendar.closesAt(m),
+              counts[0],
+              counts[1],
+              Math.max(0, counts[0] - counts[1]),
+              Sql.list(
+                  dataSource,
+                  "the blocked bills of " + m,
+                  "SELECT billing_item, currency, COUNT(*), MIN(owner_id) FROM bill_blocked"
+                      + " WHERE bill_month = ? GROUP BY billing_item, currency"
+                      + " ORDER BY COUNT(*) DESC, billing_item, currency",
+                  r -> new Blocked(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)),
+                  m.atDay(1))));
     }
     return months;
   }
@@ -158,17 +206,61 @@ public class OperationsOverview {
     return Sql.list(
         dataSource,
         "the waiting lifecycle events",
-        "SELECT channel, message_id, change_kind, license_key, agreement_id, occurred_at,"
-            + " received_at FROM marketplace_event WHERE cloud_account_id IS NULL"
-            + " ORDER BY received_at DESC, id DESC FETCH FIRST 200 ROWS ONLY",
+        "SELECT id, channel, message_id, change_kind, license_key, agreement_id, occurred_at,"
+            + " received_at, raw_body FROM marketplace_event WHERE cloud_account_id IS NULL"
+            + " AND discarded_at IS NULL ORDER BY received_at DESC, id DESC"
+            + " FETCH FIRST 200 ROWS ONLY",
         r ->
             new WaitingEvent(
-                r.getString(1),
+                r.getLong(1),
                 r.getString(2),
                 r.getString(3),
                 r.getString(4),
                 r.getString(5),
+                r.getString(6),
+                UtcTimes.read(r, 7),
+                UtcTimes.read(r, 8),
+                r.getString(9)));
+  }
+
+  /** The lifecycle messages refused although AWS sent them, newest first (at most 200). */
+  public List<RefusedEvent> refusedEvents() {
+    return Sql.list(
+        dataSource,
+        "the refused lifecycle events",
+        "SELECT id, channel, received_at, reason, raw_body, settled_at, settled_by, settled_as"
+            + " FROM refused_event ORDER BY received_at DESC, id DESC FETCH FIRST 200 ROWS ONLY",
+        r ->
+            new RefusedEvent(
+                r.getLong(1),
+                r.getString(2),
+                UtcTimes.read(r, 3),
+                r.getString(4),
+                r.getString(5),
                 UtcTimes.read(r, 6),
-                UtcTimes.read(r, 7)));
+                r.getString(7),
+                r.getString(8)));
+  }
+
+  /**
+   * The product's staff's actions, newest first (at most 200); {@code prefix} narrows them to
+   * actions starting so (e.g. {@code marketplaceEvent.}), empty for all.
+   */
+  public List<StaffAction> staffActions(String prefix) {
+    return Sql.list(
+        dataSource,
+        "the staff's actions",
+        "SELECT occurred_at, actor, action, account_id, subject_type, subject_id, after_value"
+            + " FROM audit_entry WHERE actor LIKE 'staff:%' AND action LIKE ?"
+            + " ORDER BY id DESC FETCH FIRST 200 ROWS ONLY",
+        r ->
+            new StaffAction(
+                UtcTimes.read(r, 1),
+                r.getString(2).substring("staff:".length()),
+                r.getString(3),
+                (Long) r.getObject(4, Long.class),
+                r.getString(5) + " " + r.getString(6),
+                r.getString(7)),
+        prefix.replace("%", "") + "%");
   }
 }

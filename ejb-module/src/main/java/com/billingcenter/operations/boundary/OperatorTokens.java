@@ -49,6 +49,7 @@ public class OperatorTokens {
   DataSource dataSource;
 
   @Inject Clock clock;
+  @Inject Operators operators;
 
   /**
    * Makes a token for the operator.
@@ -79,6 +80,7 @@ public class OperatorTokens {
         now,
         now.plus(Duration.ofDays(days)));
     LOG.info(() -> "Operator " + operator.username() + " made the API token " + label);
+    operators.audited(operator.actor(), "operator.tokenMade", operator.username(), label);
     return new Made(value, new Token(id, label, now, now.plus(Duration.ofDays(days)), null, false));
   }
 
@@ -112,6 +114,8 @@ public class OperatorTokens {
             operator.id())
         == 1) {
       LOG.info(() -> "Operator " + operator.username() + " revoked an API token");
+      operators.audited(
+          operator.actor(), "operator.tokenRevoked", operator.username(), "token " + tokenId);
     }
   }
 

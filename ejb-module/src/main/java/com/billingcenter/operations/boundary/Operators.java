@@ -3,8 +3,10 @@ package com.billingcenter.operations.boundary;
 import com.billingcenter.account.control.PasswordHashing;
 import com.billingcenter.account.entity.MailedLink;
 import com.billingcenter.account.entity.PasswordPolicy;
+import com.billingcenter.audit.control.Audit;
 import com.billingcenter.operations.control.Totp;
 import com.billingcenter.platform.control.Databases;
+import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.control.Sql;
 import com.billingcenter.platform.entity.RuleViolation;
@@ -77,6 +79,7 @@ public class Operators {
 
   @Inject PasswordHashing passwords;
   @Inject Clock clock;
+  @Inject Audit audit;
 
   /**
    * Makes an operator, who sets a password and a second factor through the link's token.
@@ -108,6 +111,7 @@ public class Operators {
         now,
         invitedBy);
     LOG.info(() -> "Operator " + name + " (" + role + ") made by " + invitedBy);
+    audited(invitedBy, "operator.made", name, role.name());
     return new Invitation(name, role, token, now.plus(SETUP_LINK));
   }
 
@@ -158,6 +162,7 @@ public class Operators {
         clock.instant(),
         row.id());
     LOG.info(() -> "Operator " + row.username() + " set up");
+    audited(row.operator().actor(), "operator.setUp", row.username(), row.role().name());
     return codes;
   }
 
@@ -193,6 +198,7 @@ public class Operators {
         now,
         now.plus(SESSION));
     LOG.info(() -> "Operator " + name + " signed in");
+    audited(row.operator().actor(), "operator.signedIn", name, row.role().name());
     return Optional.of(new SignIn(token, row.operator()));
   }
 
@@ -226,6 +232,21 @@ public class Operators {
   }
 
   /** Refuses an auditor: only an operator acts. */
+  /**
+   * An operator's own event in the audit log (of no customer), by {@code actor}, about {@code
+   * operator}, with a word of {@code detail} (a role, a token's name).
+   */
+  void audited(String actor, String action, String operator, String detail) {
+    audit.record(
+        null,
+        actor,
+        action,
+        "operator",
+        operator,
+        null,
+        JsonText.PROVIDER.createObjectBuilder().add("detail", detail).build().toString());
+  }
+
   public static void requireActing(Operator operator) {
     if (operator == null || operator.role() != Role.OPERATOR) {
       throw new RuleViolation("operator.readOnly", "An auditor reads; only an operator acts.");

@@ -95,7 +95,7 @@ public class Gauges {
           count(
               c,
               "SELECT COUNT(*) FROM marketplace_event WHERE cloud_account_id IS NULL"
-                  + " AND received_at < ?",
+                  + " AND discarded_at IS NULL AND received_at < ?",
               now.minus(Duration.ofHours(1)));
       return List.of(
           gauge(

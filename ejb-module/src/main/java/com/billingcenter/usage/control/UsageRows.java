@@ -35,11 +35,11 @@ public final class UsageRows {
   private static final int INSERT_BATCH = 500;
 
   /** What intake reads of a workspace: enough for {@link Workspace#usageRefusal}. */
-  public record WorkspaceState(WorkspaceStatus status, Instant lockedAt, boolean usageStopped) {
+  public record WorkspaceState(WorkspaceStatus status, Instant countdownEnd, boolean usageStopped) {
 
     /** Why the workspace takes no usage at {@code now}, or empty when it does. */
     public Optional<String> usageRefusal(Instant now) {
-      return Workspace.usageRefusal(status, lockedAt, usageStopped, now);
+      return Workspace.usageRefusal(status, countdownEnd, usageStopped, now);
     }
 
     /** Whether it takes no usage while this lock lasts (locked again soon after a lock). */
@@ -70,7 +70,7 @@ public final class UsageRows {
   public Map<Long, WorkspaceState> workspaces(Set<Long> ids) throws SQLException {
     Map<Long, WorkspaceState> found = new HashMap<>();
     String columns =
-        "SELECT id, status, locked_at, usage_stopped FROM workspace WHERE site_code = ?";
+        "SELECT id, status, countdown_ends_at, usage_stopped FROM workspace WHERE site_code = ?";
     for (List<Long> chunk : chunks(new ArrayList<>(ids))) {
       try (PreparedStatement select =
           select(columns + " AND id", chunk, "bigint", postgres ? " ORDER BY id FOR SHARE" : "")) {

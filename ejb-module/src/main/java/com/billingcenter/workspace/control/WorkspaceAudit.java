@@ -5,6 +5,7 @@ import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.workspace.entity.Workspace;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.util.Map;
 
 /** A workspace's changes in its owner's audit log, each with the workspace before and after. */
 @Dependent
@@ -24,6 +25,35 @@ public class WorkspaceAudit {
         workspace.ownerId(), actor, action, SUBJECT, workspace.id(), before, describe(workspace));
   }
 
+  /**
+   * As {@link #changed(Workspace, String, String, String)}, for a change the product's staff made
+   * for the customer: the after value also says why ({@code reason}).
+   */
+  public void changedByStaff(
+      Workspace workspace, String actor, String action, String before, String reason) {
+    changedByStaff(workspace, actor, action, before, reason, Map.of());
+  }
+
+  /** As {@link #changedByStaff(Workspace, String, String, String, String)}, with {@code more}. */
+  public void changedByStaff(
+      Workspace workspace,
+      String actor,
+      String action,
+      String before,
+      String reason,
+      Map<String, String> more) {
+    var after = JsonText.PROVIDER.createObjectBuilder(JsonText.object(describe(workspace)));
+    more.forEach(after::add);
+    audit.record(
+        workspace.ownerId(),
+        actor,
+        action,
+        SUBJECT,
+        workspace.id(),
+        before,
+        after.add("reason", reason).build().toString());
+  }
+
   /** A workspace as the audit log keeps it: a small JSON object. */
   public static String describe(Workspace w) {
     var json =
@@ -38,6 +68,7 @@ public class WorkspaceAudit {
     if (w.lockedAt() != null) {
       json.add("lockedAt", w.lockedAt().toString());
     }
+    w.countdownEnd().ifPresent(end -> json.add("countdownEndsAt", end.toString()));
     return json.build().toString();
   }
 }

@@ -119,7 +119,7 @@ public class WorkspaceLocks {
     List<Long> overdue =
         em.createNamedQuery(Workspace.COUNTDOWN_OVER, Long.class)
             .setParameter("locked", WorkspaceStatus.LOCKED)
-            .setParameter("lockedBefore", clock.instant().minus(Workspace.LOCK_COUNTDOWN))
+            .setParameter("now", clock.instant())
             .setMaxResults(BATCH)
             .getResultList();
     int done = 0;
@@ -136,6 +136,23 @@ public class WorkspaceLocks {
       }
     }
     return done;
+  }
+
+  /**
+   * Extends a locked workspace's countdown by {@code days} ({@link Workspace#extendCountdown}),
+   * {@code actor} being the product's staff, who says why; audited in the customer's log with the
+   * reason. Returns the workspace, or empty for no such workspace.
+   */
+  public java.util.Optional<Workspace> extendCountdown(
+      long workspaceId, int days, String actor, String reason) {
+    Workspace workspace = em.find(Workspace.class, workspaceId, LockModeType.PESSIMISTIC_WRITE);
+    if (workspace == null) {
+      return java.util.Optional.empty();
+    }
+    String before = WorkspaceAudit.describe(workspace);
+    workspace.extendCountdown(days, clock);
+    audit.changedByStaff(workspace, actor, "workspace.countdownExtended", before, reason);
+    return java.util.Optional.of(workspace);
   }
 
   /**

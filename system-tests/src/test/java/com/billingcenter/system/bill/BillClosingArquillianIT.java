@@ -9,6 +9,7 @@ import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
 import com.billingcenter.bill.control.BillClosing;
 import com.billingcenter.bill.control.FinalBills;
+import com.billingcenter.operations.boundary.OperationsOverview;
 import com.billingcenter.platform.control.JobLeases;
 import com.billingcenter.system.support.ContainerTest;
 import com.billingcenter.system.support.SettledCustomers;
@@ -37,6 +38,7 @@ class BillClosingArquillianIT extends ContainerTest {
   @Inject FinalBills finalBills;
   @Inject BillClosing closing;
   @Inject JobLeases leases;
+  @Inject OperationsOverview overview;
 
   private BillingAccount customer(String prefix, String item, Instant hour) {
     clock.set(hour.plus(Duration.ofMinutes(5)));
@@ -81,5 +83,16 @@ class BillClosingArquillianIT extends ContainerTest {
     assertFalse(finalBills.exists(unpriced.id(), january), "no price: not final");
     assertTrue(finalBills.exists(priced.id(), january), "the owner after it is closed");
     assertEquals(0, closing.closeDue().made(), "the next run passes it again, and ends");
+    // The operators' Month close page says why.
+    OperationsOverview.MonthClose close =
+        overview.months().stream().filter(m -> m.month().equals(january)).findFirst().orElseThrow();
+    assertTrue(
+        close.blocked().stream()
+            .anyMatch(
+                b ->
+                    b.billingItem().equals("unpriced-test")
+                        && b.currency().equals("USD")
+                        && b.accounts() >= 1),
+        close.toString());
   }
 }

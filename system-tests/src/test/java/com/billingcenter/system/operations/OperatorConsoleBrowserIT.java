@@ -98,6 +98,9 @@ class OperatorConsoleBrowserIT {
         session.follow(By.id("nav-events"));
         session.visible(By.id("events"));
         check("events-" + lang, width, problems);
+        session.follow(By.id("nav-staff"));
+        session.visible(By.id("staff-actions"));
+        check("staff-" + lang, width, problems);
         session.follow(By.id("nav-months"));
         assertEquals(4, session.browser().findElements(By.cssSelector("#months tbody tr")).size());
         check("months-" + lang, width, problems);

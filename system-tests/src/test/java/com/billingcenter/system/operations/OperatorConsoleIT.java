@@ -251,4 +251,40 @@ class OperatorConsoleIT {
     form.put("primefaces.nonce", group("nonce=\"([^\"]+)\"", page));
     return form;
   }
+
+  /**
+   * A malformed event that came with the endpoint's secret is refused (400) and kept for the
+   * operators with its body and why; one without the secret (anyone may send it) is not kept.
+   */
+  @Test
+  void aRefusedEventWithTheSecretIsKeptForTheOperators() throws Exception {
+    String kept = "kept-" + UUID.randomUUID();
+    String stranger = "stranger-" + UUID.randomUUID();
+    HttpResponse<String> refused =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/marketplace/aws/events"))
+                .header("Content-Type", "application/json")
+                .header("X-Marketplace-Events-Secret", BillingCenterServer.EVENTS_SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"" + kept + "\"")));
+    assertEquals(400, refused.statusCode(), refused.body());
+    HttpResponse<String> unauthorized =
+        Http.send(
+            HttpRequest.newBuilder(server.uri("/marketplace/aws/events"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"" + stranger + "\"")));
+    assertEquals(401, unauthorized.statusCode(), unauthorized.body());
+
+    PageSession browser = new PageSession(server);
+    String name = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+    SetUp setUp = setUp(browser, name, "operator");
+    assertEquals(
+        302,
+        signIn(browser, name, Totp.code(setUp.secret(), Instant.now().plusSeconds(30)))
+            .statusCode());
+    var events = browser.open("/ops/events.xhtml?lang=en");
+    assertEquals(200, events.statusCode(), events.body());
+    assertTrue(events.body().contains(kept), events.body());
+    assertFalse(events.body().contains(stranger), "not kept without the secret");
+    assertTrue(events.body().contains("id=\"events:eventReason\""), "an operator may act");
+  }
 }

@@ -127,7 +127,8 @@ public class AwsBuyers {
                 "eventbridge",
                 "aws",
                 "billing-center-product")
-            .event());
+            .event(),
+        event);
   }
 
   private static String envelope(String detailType, Instant at, String agreement, String detail) {

@@ -2,6 +2,7 @@ package com.billingcenter.marketplace.web;
 
 import com.billingcenter.marketplace.aws.eventbridge.EventBridgeEvents;
 import com.billingcenter.marketplace.boundary.AgreementEndings;
+import com.billingcenter.marketplace.boundary.LifecycleEventDesk;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.marketplace.control.AgreementEnding;
 import com.billingcenter.marketplace.control.SubscriptionEvent;
@@ -38,7 +39,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class EventBridgeServlet extends HttpServlet {
 
   static final String DEFAULT_HEADER = "X-Marketplace-Events-Secret";
-  static final String CHANNEL = "eventbridge";
+  static final String CHANNEL = LifecycleEventDesk.EVENTBRIDGE;
 
   /** An event is a few kilobytes; EventBridge caps them at 256 KiB. */
   static final int MAX_BODY = 256 * 1024;
@@ -49,6 +50,7 @@ public class EventBridgeServlet extends HttpServlet {
 
   @Inject SubscriptionLifecycle lifecycle;
   @Inject AgreementEndings endings;
+  @Inject LifecycleEventDesk desk;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -72,6 +74,8 @@ public class EventBridgeServlet extends HttpServlet {
     try {
       reading = read(request, body);
     } catch (IllegalArgumentException malformed) {
+      // It came with the secret: AWS sent it, and an operator may replay it after a fix.
+      desk.refused(CHANNEL, FulfillmentServlet.provider(request), malformed.getMessage(), body);
       JsonAnswers.refuse(WHAT, request, response, 400, "events.malformed", malformed.getMessage());
       return;
     }
@@ -84,7 +88,7 @@ public class EventBridgeServlet extends HttpServlet {
       answer(response, "IGNORED", b -> b.add("reason", reading.ignored()));
       return;
     }
-    apply(reading.event(), request, response);
+    apply(reading.event(), new String(body, StandardCharsets.UTF_8), request, response);
   }
 
   /**
@@ -128,10 +132,13 @@ public class EventBridgeServlet extends HttpServlet {
   }
 
   private void apply(
-      SubscriptionEvent event, HttpServletRequest request, HttpServletResponse response)
+      SubscriptionEvent event,
+      String body,
+      HttpServletRequest request,
+      HttpServletResponse response)
       throws IOException {
     try {
-      SubscriptionLifecycle.Receipt receipt = lifecycle.receive(event);
+      SubscriptionLifecycle.Receipt receipt = lifecycle.receive(event, body);
       answer(
           response,
           receipt.outcome().name(),

@@ -2,6 +2,7 @@ package com.billingcenter.marketplace.web;
 
 import com.billingcenter.marketplace.aws.sns.SnsMessages;
 import com.billingcenter.marketplace.aws.sns.SnsRefusal;
+import com.billingcenter.marketplace.boundary.LifecycleEventDesk;
 import com.billingcenter.marketplace.boundary.SubscriptionLifecycle;
 import com.billingcenter.platform.control.JsonText;
 import jakarta.ejb.EJBException;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * AWS Marketplace's Amazon SNS topics (the older integration of listings) post here: subscription
@@ -28,6 +30,7 @@ public class SnsServlet extends HttpServlet {
 
   @Inject SnsMessages messages;
   @Inject SubscriptionLifecycle lifecycle;
+  @Inject LifecycleEventDesk desk;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -56,7 +59,8 @@ public class SnsServlet extends HttpServlet {
       String outcome = handled.outcome();
       int locked = 0;
       if (handled.event() != null) {
-        SubscriptionLifecycle.Receipt receipt = lifecycle.receive(handled.event());
+        SubscriptionLifecycle.Receipt receipt =
+            lifecycle.receive(handled.event(), new String(body, StandardCharsets.UTF_8));
         outcome = receipt.outcome().name();
         locked = receipt.lockedWorkspaces();
       }
@@ -71,6 +75,10 @@ public class SnsServlet extends HttpServlet {
               .build()
               .toString());
     } catch (SnsRefusal refused) {
+      if (refused.signed()) {
+        // SNS sent it: kept for an operator to replay after a fix.
+        desk.refused(LifecycleEventDesk.SNS, "aws", refused.getMessage(), body);
+      }
       JsonAnswers.refuse(
           WHAT,
           request,

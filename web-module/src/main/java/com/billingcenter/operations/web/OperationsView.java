@@ -22,6 +22,9 @@ public class OperationsView {
   private List<OperationsOverview.NotSubscribed> notSubscribed;
   private List<OperationsOverview.MonthClose> months;
   private List<OperationsOverview.WaitingEvent> waiting;
+  private List<OperationsOverview.RefusedEvent> refused;
+  private List<OperationsOverview.StaffAction> replays;
+  private List<OperationsOverview.StaffAction> staffActions;
 
   public List<Gauge> getGauges() {
     if (gauges == null) {
@@ -56,5 +59,28 @@ public class OperationsView {
       waiting = overview.waitingEvents();
     }
     return waiting;
+  }
+
+  public List<OperationsOverview.RefusedEvent> getRefused() {
+    if (refused == null) {
+      refused = overview.refusedEvents();
+    }
+    return refused;
+  }
+
+  /** The staff's replays and discards of lifecycle events. */
+  public List<OperationsOverview.StaffAction> getReplays() {
+    if (replays == null) {
+      replays = overview.staffActions("marketplaceEvent.");
+    }
+    return replays;
+  }
+
+  /** Every action of the product's staff, newest first. */
+  public List<OperationsOverview.StaffAction> getStaffActions() {
+    if (staffActions == null) {
+      staffActions = overview.staffActions("");
+    }
+    return staffActions;
   }
 }

@@ -1,9 +1,11 @@
 package com.billingcenter.operations.web;
 
 import com.billingcenter.operations.boundary.CustomerLookup;
+import com.billingcenter.operations.boundary.OperatorActions;
 import com.billingcenter.operations.boundary.Operators;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.workspace.control.WorkspaceCurrencies;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -23,12 +25,18 @@ public class OperatorConsoleView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient CustomerLookup lookup;
+  @Inject transient OperatorActions actions;
+  @Inject transient WorkspaceCurrencies currencies;
 
   private String query;
   private List<CustomerLookup.Found> found = List.of();
   private Long customerId;
   private CustomerLookup.Customer customer;
   private String reason;
+  private Long workspaceId;
+  private int days = 7;
+  private Long currencyWorkspaceId;
+  private String currency;
 
   /** The signed-in operator (the filter put them on the request). */
   public Operators.Operator getOperator() {
@@ -55,16 +63,95 @@ public class OperatorConsoleView implements Serializable {
   }
 
   public void switchArbitrarySelection() {
+    act(
+        "ops.arbitrary.done",
+        () ->
+            actions.allowArbitrarySelection(
+                getOperator(), customer.accountId(), !customer.arbitrarySelection(), reason));
+  }
+
+  /** Extends the chosen workspace's countdown by the days typed. */
+  public void extendCountdown() {
+    act(
+        "ops.extend.done",
+        () ->
+            actions.extendCountdown(
+                getOperator(), workspaceId == null ? -1 : workspaceId, days, reason));
+  }
+
+  /** Switches the chosen workspace's currency from the next month on. */
+  public void switchCurrency() {
+    act(
+        "ops.currency.done",
+        () ->
+            actions.switchCurrency(
+                getOperator(),
+                currencyWorkspaceId == null ? -1 : currencyWorkspaceId,
+                currency,
+                reason));
+  }
+
+  /** The currencies a workspace may switch to. */
+  public List<String> getCurrencies() {
+    return currencies.offered();
+  }
+
+  /** The workspaces that are not dissolved: the ones whose currency may switch. */
+  public List<CustomerLookup.WorkspaceRow> getSwitchable() {
+    return customer == null
+        ? List.of()
+        : customer.workspaces().stream().filter(w -> !"DISSOLVED".equals(w.status())).toList();
+  }
+
+  public Long getCurrencyWorkspaceId() {
+    return currencyWorkspaceId;
+  }
+
+  public void setCurrencyWorkspaceId(Long currencyWorkspaceId) {
+    this.currencyWorkspaceId = currencyWorkspaceId;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public void setCurrency(String currency) {
+    this.currency = currency;
+  }
+
+  /** The workspaces whose countdown runs: the ones an operator may extend. */
+  public List<CustomerLookup.WorkspaceRow> getCounting() {
+    return customer == null
+        ? List.of()
+        : customer.workspaces().stream().filter(CustomerLookup.WorkspaceRow::counting).toList();
+  }
+
+  private void act(String done, Runnable action) {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
-      lookup.allowArbitrarySelection(
-          getOperator(), customer.accountId(), !customer.arbitrarySelection(), reason);
+      action.run();
       reason = null;
       customer = lookup.customer(customer.accountId()).orElse(null);
-      Messages.info(faces, "ops.arbitrary.done");
+      Messages.info(faces, done);
     } catch (RuleViolation e) {
-      Messages.error(faces, null, "ops." + e.code());
+      OperatorActionsView.refused(faces, e);
     }
+  }
+
+  public Long getWorkspaceId() {
+    return workspaceId;
+  }
+
+  public void setWorkspaceId(Long workspaceId) {
+    this.workspaceId = workspaceId;
+  }
+
+  public int getDays() {
+    return days;
+  }
+
+  public void setDays(int days) {
+    this.days = days;
   }
 
   public String getQuery() {

@@ -92,11 +92,15 @@ public class SnsMessages {
         message, certificates.keyFor(message.signingCertUrl(), message.topicArn()))) {
       throw new SnsRefusal(Reason.BAD_SIGNATURE, "The message's signature does not verify.");
     }
-    return switch (message.type()) {
-      case SnsMessage.SUBSCRIPTION_CONFIRMATION -> confirm(message);
-      case SnsMessage.UNSUBSCRIBE_CONFIRMATION -> Handled.done(message.type(), "ACKNOWLEDGED");
-      default -> notification(message);
-    };
+    try {
+      return switch (message.type()) {
+        case SnsMessage.SUBSCRIPTION_CONFIRMATION -> confirm(message);
+        case SnsMessage.UNSUBSCRIBE_CONFIRMATION -> Handled.done(message.type(), "ACKNOWLEDGED");
+        default -> notification(message);
+      };
+    } catch (SnsRefusal refused) {
+      throw refused.ofSigned();
+    }
   }
 
   /**

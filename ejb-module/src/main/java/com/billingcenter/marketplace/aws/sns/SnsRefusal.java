@@ -26,13 +26,32 @@ public class SnsRefusal extends RuntimeException {
   }
 
   private final Reason reason;
+  private final boolean signed;
 
   public SnsRefusal(Reason reason, String message) {
+    this(reason, message, false);
+  }
+
+  private SnsRefusal(Reason reason, String message, boolean signed) {
     super(message);
     this.reason = reason;
+    this.signed = signed;
   }
 
   public Reason reason() {
     return reason;
+  }
+
+  /**
+   * Whether the refused message's signature verified: SNS sent it, and it is kept for the
+   * operators.
+   */
+  public boolean signed() {
+    return signed;
+  }
+
+  /** This refusal, of a message whose signature verified. */
+  SnsRefusal ofSigned() {
+    return signed ? this : new SnsRefusal(reason, getMessage(), true);
   }
 }
