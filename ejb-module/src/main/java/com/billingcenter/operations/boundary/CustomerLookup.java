@@ -130,7 +130,7 @@ public class CustomerLookup {
         text,
         text,
         text);
-    return List.copyOf(found.values()).subList(0, Math.min(MAX_FOUND, found.size()));
+    return List.copyOf(List.copyOf(found.values()).subList(0, Math.min(MAX_FOUND, found.size())));
   }
 
   /** A customer's page: account, workspaces, cloud accounts and the newest 30 audit entries. */

@@ -236,7 +236,7 @@ public class Operators {
    * An operator's own event in the audit log (of no customer), by {@code actor}, about {@code
    * operator}, with a word of {@code detail} (a role, a token's name).
    */
-  void audited(String actor, String action, String operator, String detail) {
+  public void audited(String actor, String action, String operator, String detail) {
     audit.record(
         null,
         actor,

@@ -92,6 +92,14 @@ class OperatorsArquillianIT extends ContainerTest {
     assertTrue(operators.signIn(made.name(), PASSWORD, recovery).isEmpty(), "once");
 
     assertEquals(made.name(), operators.session(signIn.token()).orElseThrow().username());
+    // The operator's own events are in the audit log, under their name.
+    List<String> events =
+        overview.staffActions("operator.").stream()
+            .filter(e -> e.actor().equals(made.name()))
+            .map(OperationsOverview.StaffAction::action)
+            .toList();
+    assertTrue(
+        events.containsAll(List.of("operator.setUp", "operator.signedIn")), events.toString());
     clock.set(later.plus(Operators.SESSION).plusSeconds(1));
     assertTrue(operators.session(signIn.token()).isEmpty(), "a session lasts its hours");
     clock.set(later);
