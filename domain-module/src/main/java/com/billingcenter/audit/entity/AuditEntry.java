@@ -30,6 +30,12 @@ public class AuditEntry {
   public static final String COUNT_BY_ACCOUNT = "AuditEntry.countByAccount";
   public static final String SYSTEM = "system";
 
+  /** The actor of the product's staff's changes, as the customer sees them: not by name. */
+  public static final String STAFF = "staff";
+
+  /** The actor of a change the product's staff made: {@code staff:<operator's name>}. */
+  public static final String STAFF_PREFIX = STAFF + ":";
+
   private static final int MAX_VALUE = 1000;
 
   @Id
@@ -98,6 +104,11 @@ public class AuditEntry {
 
   public Long accountId() {
     return accountId;
+  }
+
+  /** Who acted, as the customer sees it: a staff member's name is {@link #STAFF}. */
+  public String actorSeenByCustomer() {
+    return actor.startsWith(STAFF_PREFIX) ? STAFF : actor;
   }
 
   public String actor() {

@@ -61,7 +61,7 @@ public class Operators {
 
     /** The audit log's actor of this operator's actions: staff, by name. */
     public String actor() {
-      return "staff:" + username;
+      return com.billingcenter.audit.entity.AuditEntry.STAFF_PREFIX + username;
     }
   }
 

@@ -128,6 +128,9 @@ class OperatorConsoleIT {
     String audit = customers.open("/audit.xhtml?lang=en").body();
     assertTrue(audit.contains("Billing Center staff"), audit);
     assertTrue(audit.contains("asked by the account manager"), audit);
+    // The API says "staff", never the operator's name.
+    String api = Http.get(server.uri("/api/v1/audit"), customer, "Customer-2026-x").body();
+    assertTrue(api.contains("\"actor\":\"staff\"") && !api.contains(name), api);
 
     // The operator's session opens nothing of the customers'.
     String token = group("ops_session=([^;]+)", cookie);

@@ -41,7 +41,7 @@ public class AuditResource {
       return new AuditEntryJson(
           e.id(),
           e.occurredAt(),
-          e.actor(),
+          e.actorSeenByCustomer(),
           e.action(),
           e.subjectType(),
           e.subjectId(),
@@ -55,7 +55,8 @@ public class AuditResource {
       summary = "The audit log",
       description =
           "Every change of the caller's account, workspaces, settlement methods, locks and"
-              + " unlocks: who (user name or 'system'), when, what, before and after.")
+              + " unlocks: who (user name, 'system', or 'staff' for the product's staff, whose"
+              + " reason is in 'after'), when, what, before and after.")
   public PageJson<AuditEntryJson> page(
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("50") int size) {

@@ -28,7 +28,7 @@ public class AuditView implements Serializable {
       return new Row(
           e.id(),
           UtcTimes.SECONDS.format(e.occurredAt()),
-          e.actor(),
+          e.actorSeenByCustomer(),
           e.action(),
           e.subjectType() + " " + e.subjectId(),
           e.before(),
