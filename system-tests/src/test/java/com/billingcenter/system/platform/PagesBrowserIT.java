@@ -84,6 +84,13 @@ class PagesBrowserIT {
       assertEquals(200, answer.statusCode(), answer.body());
     }
     SandboxBuyers.unsubscribe(server, cancelled);
+    java.net.http.HttpResponse<String> token =
+        Http.postJson(
+            server.uri("/api/v1/account/tokens"),
+            "{\"name\": \"nightly report\", \"scope\": \"read\"}",
+            user,
+            PASSWORD);
+    assertEquals(201, token.statusCode(), token.body());
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("overview", "/overview.xhtml");
     pages.put("workspaces", "/workspaces.xhtml");
@@ -92,6 +99,7 @@ class PagesBrowserIT {
     pages.put("bills", "/bills.xhtml");
     pages.put("notices", "/notices.xhtml");
     pages.put("audit", "/audit.xhtml");
+    pages.put("api-tokens", "/api-tokens.xhtml");
     pages.put("account", "/account.xhtml");
     pages.put("locked", "/locked.xhtml?id=" + archive);
     return pages;
@@ -191,7 +199,7 @@ class PagesBrowserIT {
     if (signedIn) {
       List<WebElement> items = session.browser().findElements(By.cssSelector(".nav > li"));
       if (items.size() != 4
-          || session.browser().findElements(By.cssSelector(".nav details.menu li a")).size() != 4) {
+          || session.browser().findElements(By.cssSelector(".nav details.menu li a")).size() != 5) {
         problems.add(where + ": not every navigation link is there");
       }
       long rows = items.stream().map(i -> i.getLocation().getY()).distinct().count();

@@ -36,6 +36,7 @@ public class AccountResource {
       summary = "The calling account",
       description = "The Billing Center account whose credentials authenticate this call.")
   @SecurityRequirement(name = "basic")
+  @SecurityRequirement(name = "bearer")
   @APIResponse(responseCode = "200", description = "The account.")
   @APIResponse(responseCode = "401", description = "No or wrong credentials.")
   public AccountJson me() {
@@ -53,6 +54,7 @@ public class AccountResource {
       description = "Needs the current password; the new one follows the registration rules.")
   @SecurityRequirement(name = "basic")
   @APIResponse(responseCode = "204", description = "Changed; use the new password from now on.")
+  @APIResponse(responseCode = "403", description = "Called with an API token.")
   @APIResponse(responseCode = "400", description = "Wrong current password or weak new one.")
   @APIResponse(
       responseCode = "429",
@@ -60,6 +62,7 @@ public class AccountResource {
           "Too many wrong passwords for the user name or from the address, as at sign-in.")
   public Response changePassword(
       PasswordChangeJson body, @Context jakarta.servlet.http.HttpServletRequest servletRequest) {
+    caller.requirePassword();
     Bodies.required(body, "both passwords");
     accounts.changePassword(
         caller.username(),

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "The audit log of the caller's account")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class AuditResource {
 
   @Inject Caller caller;

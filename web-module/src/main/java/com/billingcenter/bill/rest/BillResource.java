@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/bills")
 @Tag(name = "Bills", description = "What the caller's workspaces cost")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class BillResource {
 
   @Inject Caller caller;

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("v1/cloud-accounts/{id}/reconciliation")
 @Tag(name = "Cloud accounts", description = "AWS accounts (licenses) that pay for workspaces")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class ReconciliationResource {
 
   @Inject Caller caller;

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cloud accounts", description = "AWS accounts (licenses) that pay for workspaces")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class CloudAccountResource {
 
   @Inject Caller caller;

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notices", description = "Notices to the caller, e.g. a workspace was locked")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class NoticeResource {
 
   @Inject Caller caller;

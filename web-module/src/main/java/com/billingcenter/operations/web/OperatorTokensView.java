@@ -31,7 +31,7 @@ public class OperatorTokensView implements Serializable {
     return OperatorFilter.current();
   }
 
-  public List<OperatorTokens.Token> getTokens() {
+  public List<com.billingcenter.platform.control.TokenTable.Token> getTokens() {
     return tokens.of(operator());
   }
 

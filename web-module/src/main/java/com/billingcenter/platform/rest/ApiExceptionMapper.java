@@ -62,7 +62,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
   }
 
   /**
-   * 404 for what is not there (or not the caller's: the same answer), 409 for a request that is
+   * 404 for what is not there (or not the caller's: the same answer), 403 for what the caller's
+   * credential may not do (e.g. an API token managing tokens), 409 for a request that is
    * well-formed but conflicts with the current state, 400 for everything else.
    */
   static int statusOf(String code) {
@@ -71,6 +72,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (code.endsWith(".throttled")) {
       return 429;
+    }
+    if (code.endsWith(".forbidden")) {
+      return 403;
     }
     if (code.endsWith(".taken") || CONFLICTS.contains(code)) {
       return 409;

@@ -20,4 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                     + " account, and password). Errors are JSON: {\"error\": code, \"message\":"
                     + " text}."))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
+@SecurityScheme(
+    securitySchemeName = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    description =
+        "A customer's API token (bct_…, made in the Billing Center's API tokens page or with"
+            + " POST /api/v1/account/tokens): read or read-write, expiring, revocable. Recommended"
+            + " for scripts instead of the password.")
 public class BillingApi extends Application {}

@@ -1,6 +1,8 @@
 package com.billingcenter.platform.web;
 
+import com.billingcenter.account.boundary.ApiTokens;
 import com.billingcenter.account.control.LoginThrottles;
+import com.billingcenter.account.entity.BillingAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -24,8 +27,9 @@ import java.util.logging.Logger;
  * application), with two faces:
  *
  * <ul>
- *   <li>{@code /api/*}: HTTP Basic on every call, no session; a missing or wrong credential gets
- *       401 with a JSON body, never a login page.
+ *   <li>{@code /api/*}: HTTP Basic on every call, or a customer's API token ({@code Authorization:
+ *       Bearer bct_…}), no session; a missing or wrong credential gets 401 with a JSON body, never
+ *       a login page.
  *   <li>pages: form login through {@link jakarta.security.enterprise.SecurityContext#authenticate}
  *       from the login page, the caller kept in the HTTP session as a sealed sign-in ({@link
  *       PageSignIns}); a protected page asked for without a session is redirected to the login page
@@ -55,6 +59,12 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
   @Inject LoginThrottles throttles;
   @Inject PageSignIns pageSignIns;
   @Inject com.billingcenter.account.control.AccountIdentityStore accountStore;
+  @Inject ApiTokens apiTokens;
+
+  /** Request attribute: the scope of the API token the call came with (absent for a password). */
+  public static final String TOKEN_SCOPE = "billing.tokenScope";
+
+  private static final String BEARER = "Bearer ";
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -117,8 +127,13 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
     String authorization = request.getHeader("Authorization");
     if (authorization == null) {
       return context.isProtected()
-          ? unauthorized(request, response, "Credentials are required (HTTP Basic).")
+          ? unauthorized(
+              request, response, "Credentials are required (HTTP Basic, or a Bearer API token).")
           : context.doNothing();
+    }
+    if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return validateToken(
+          authorization.substring(BEARER.length()).strip(), request, response, context);
     }
     var credentials = BasicCredentials.parse(authorization);
     if (credentials.isEmpty()) {
@@ -151,6 +166,42 @@ public class BillingAuthenticationMechanism implements HttpAuthenticationMechani
       takeBack(username, address);
     }
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /**
+   * A customer's API token ({@link ApiTokens}): the caller it stands for, or 401 for one that is
+   * unknown, expired or revoked (a token is 256 random bits: guessing is no use, so it is not
+   * throttled); a read token's call that is not a {@code GET} or {@code HEAD} is 403. The token's
+   * scope is left on the request ({@link #TOKEN_SCOPE}), for the calls no token may make.
+   */
+  private AuthenticationStatus validateToken(
+      String value,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context) {
+    var caller = apiTokens.caller(value);
+    if (caller.isEmpty()) {
+      return unauthorized(
+          request, response, "The token is not valid (unknown, expired or revoked).");
+    }
+    boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (caller.get().scope() == ApiTokens.Scope.READ && !reading) {
+      RefusedRequestLog.log(LOG, request, 403, "a read token's write");
+      try {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response
+            .getWriter()
+            .write(ApiErrors.json("token.readOnly", "This token may only read (GET)."));
+      } catch (IOException e) {
+        LOG.fine(() -> "Could not write the 403 body: " + e);
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    request.setAttribute(TOKEN_SCOPE, caller.get().scope());
+    return context.notifyContainerAboutLogin(
+        caller.get().username(), Set.of(BillingAccount.CUSTOMER_ROLE));
   }
 
   /**

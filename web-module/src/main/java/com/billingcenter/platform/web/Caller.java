@@ -21,6 +21,19 @@ public class Caller {
     return request.getUserPrincipal().getName();
   }
 
+  /**
+   * Refuses a call made with an API token rather than the account's password: tokens are not for
+   * managing tokens or the password (a token never makes a credential longer-lived than itself).
+   *
+   * @throws com.billingcenter.platform.entity.RuleViolation {@code token.forbidden}
+   */
+  public void requirePassword() {
+    if (request.getAttribute(BillingAuthenticationMechanism.TOKEN_SCOPE) != null) {
+      throw new com.billingcenter.platform.entity.RuleViolation(
+          "token.forbidden", "This call needs the account's password, not an API token.");
+    }
+  }
+
   /** The caller's Billing Center account, read now. */
   public BillingAccount account() {
     return accounts.require(username());

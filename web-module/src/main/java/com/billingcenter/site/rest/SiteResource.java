@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sites", description = "Regional deployments of the product")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class SiteResource {
 
   @Inject Sites sites;

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Workspaces", description = "Workspaces and their settlement methods")
 @SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
 public class WorkspaceResource {
 
   @Inject Caller caller;
