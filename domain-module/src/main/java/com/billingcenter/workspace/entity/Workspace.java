@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,6 +44,13 @@ import java.util.Optional;
         "select w from Workspace w where w.settlement.cloudAccountId = :cloudAccountId"
             + " order by w.id")
 @NamedQuery(
+    name = Workspace.COUNTDOWN_ENDING,
+    query =
+        "select w.id from Workspace w where w.status = :locked and w.countdownEndsAt > :now"
+            + " and w.countdownEndsAt <= :within"
+            + " and (w.countdownRemindedDays is null or w.countdownRemindedDays > 1)"
+            + " order by w.id")
+@NamedQuery(
     name = Workspace.COUNTDOWN_OVER,
     query =
         "select w.id from Workspace w where w.status = :locked and w.countdownEndsAt <= :now"
@@ -53,6 +61,7 @@ public class Workspace {
   public static final String BY_OWNER_SETTLED_BY_CLOUD = "Workspace.byOwnerSettledByCloud";
   public static final String SETTLED_BY_CLOUD = "Workspace.settledByCloud";
   public static final String COUNTDOWN_OVER = "Workspace.countdownOver";
+  public static final String COUNTDOWN_ENDING = "Workspace.countdownEnding";
 
   /** How long a locked workspace can still be unlocked before it takes no new data. */
   public static final Duration LOCK_COUNTDOWN = Duration.ofDays(14);
@@ -96,6 +105,10 @@ public class Workspace {
   /** When a locked workspace's countdown ends: {@link #LOCK_COUNTDOWN} after the lock, or later. */
   @Column(name = "countdown_ends_at")
   private Instant countdownEndsAt;
+
+  /** The fewest days before the full lock the owner was reminded of, during this countdown. */
+  @Column(name = "countdown_reminded_days")
+  private Integer countdownRemindedDays;
 
   @Column(name = "lock_reason", length = 64)
   private String lockReason;
@@ -193,6 +206,7 @@ public class Workspace {
       status = WorkspaceStatus.ACTIVE;
       lockedAt = null;
       countdownEndsAt = null;
+      countdownRemindedDays = null;
       lockReason = null;
       usageStopped = false;
     }
@@ -229,6 +243,7 @@ public class Workspace {
     status = WorkspaceStatus.LOCKED;
     lockedAt = clock.instant();
     countdownEndsAt = lockedAt.plus(LOCK_COUNTDOWN);
+    countdownRemindedDays = null;
     lockReason = Objects.requireNonNull(reason, "reason");
   }
 
@@ -258,6 +273,36 @@ public class Workspace {
           "workspace.extend.tooLong", "A countdown lasts at most 90 days from the lock.");
     }
     countdownEndsAt = end;
+    countdownRemindedDays = null;
+  }
+
+  /** The days before a full lock its owner is reminded: a week, then a day. */
+  public static final List<Integer> REMINDER_DAYS = List.of(7, 1);
+
+  /**
+   * The reminder of the coming full lock due now, if one is: the fewest of {@link #REMINDER_DAYS}
+   * at least as far off as the countdown's end, not sent yet during this countdown (a workspace
+   * locked five days before its end gets the one-day reminder only, later). Counted as sent.
+   */
+  public java.util.OptionalInt fullLockReminderDue(Clock clock) {
+    if (status != WorkspaceStatus.LOCKED || countdownEndsAt == null) {
+      return java.util.OptionalInt.empty();
+    }
+    Duration left = Duration.between(clock.instant(), countdownEndsAt);
+    if (left.isNegative() || left.isZero()) {
+      return java.util.OptionalInt.empty();
+    }
+    java.util.OptionalInt due =
+        REMINDER_DAYS.stream()
+            .mapToInt(Integer::intValue)
+            .filter(days -> left.compareTo(Duration.ofDays(days)) <= 0)
+            .min();
+    if (due.isEmpty()
+        || (countdownRemindedDays != null && countdownRemindedDays <= due.getAsInt())) {
+      return java.util.OptionalInt.empty();
+    }
+    countdownRemindedDays = due.getAsInt();
+    return due;
   }
 
   /**

@@ -150,6 +150,24 @@ class WorkspaceTest {
             .code());
   }
 
+  /**
+   * The owner is reminded a week, then a day, before the full lock: each once per countdown; an
+   * extension starts them again.
+   */
+  @Test
+  void aFullLockIsRemindedAWeekThenADayBeforeEachOnce() {
+    Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");
+    workspace.lock("cloudAccount.unsubscribed", at("2026-05-03T00:00:00Z"));
+    assertTrue(workspace.fullLockReminderDue(at("2026-05-09T23:59:59Z")).isEmpty(), "8 days");
+    assertEquals(7, workspace.fullLockReminderDue(at("2026-05-10T00:00:00Z")).getAsInt());
+    assertTrue(workspace.fullLockReminderDue(at("2026-05-12T00:00:00Z")).isEmpty(), "once");
+    assertEquals(1, workspace.fullLockReminderDue(at("2026-05-16T00:00:00Z")).getAsInt());
+    assertTrue(workspace.fullLockReminderDue(at("2026-05-16T12:00:00Z")).isEmpty(), "once");
+    workspace.extendCountdown(7, at("2026-05-16T12:00:00Z"));
+    assertEquals(7, workspace.fullLockReminderDue(at("2026-05-17T00:00:00Z")).getAsInt());
+    assertTrue(workspace.fullLockReminderDue(at("2026-05-24T00:00:00Z")).isEmpty(), "over");
+  }
+
   @Test
   void lockingAgainKeepsTheFirstCountdown() {
     Workspace workspace = newWorkspace("2026-05-01T00:00:00Z");

@@ -86,6 +86,37 @@ public class Notices {
     return notice;
   }
 
+  /**
+   * The locked workspace is fully locked in {@code days} days (a week, then a day, before), in its
+   * language: a new settlement method before then unlocks it.
+   */
+  public Notice fullLockSoon(Workspace workspace, int days) {
+    ResourceBundle templates = templates(workspace);
+    Object[] values = {
+      workspace.name(),
+      UtcTimes.MINUTES.format(workspace.countdownEnd().orElseThrow()),
+      Integer.toString(days)
+    };
+    Notice notice =
+        Notice.about(
+            workspace.ownerId(),
+            workspace.id(),
+            workspace.language(),
+            "workspace.fullLockSoon",
+            format(templates, "fullLockSoon.subject", values),
+            format(templates, "fullLockSoon.body", values),
+            clock);
+    em.persist(notice);
+    written.fire(
+        new NoticeWritten(
+            notice.id(),
+            format(
+                templates,
+                "fullLockSoon.link",
+                new Object[] {publicAddress.link("/workspaces.xhtml")})));
+    return notice;
+  }
+
   /** The owner dissolved the workspace during its lock countdown. */
   public Notice workspaceDissolved(Workspace workspace) {
     ResourceBundle templates = templates(workspace);

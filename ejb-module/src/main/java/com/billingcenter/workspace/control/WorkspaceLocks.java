@@ -57,6 +57,11 @@ public class WorkspaceLocks {
   @ConfigProperty(name = "billing.workspace.repeat-lock-window", defaultValue = "P90D")
   Duration repeatLockWindow;
 
+  /** The reminders of a coming full lock ({@code billing.reminders.enabled}). */
+  @Inject
+  @ConfigProperty(name = "billing.reminders.enabled", defaultValue = "true")
+  boolean remindersEnabled;
+
   /**
    * Every workspace the ended (or {@code failed}) cloud account settled loses it and is locked with
    * its countdown; the customer gets a notice in each workspace's language that says why. Returns
@@ -107,6 +112,10 @@ public class WorkspaceLocks {
     if (done > 0) {
       LOG.info(() -> done + " workspace(s) fully locked: their 14-day countdown ended.");
     }
+    int reminded = remindersEnabled ? remindDue() : 0;
+    if (reminded > 0) {
+      LOG.info(() -> reminded + " owner(s) reminded of a coming full lock.");
+    }
   }
 
   /**
@@ -136,6 +145,34 @@ public class WorkspaceLocks {
       }
     }
     return done;
+  }
+
+  /**
+   * Reminds the owners of locked workspaces whose full lock comes within a week, then a day ({@link
+   * Workspace#fullLockReminderDue}): a notice (mailed) in the workspace's language, each once per
+   * countdown (the row is locked while it is decided). Returns how many were sent.
+   */
+  public int remindDue() {
+    List<Long> ending =
+        em.createNamedQuery(Workspace.COUNTDOWN_ENDING, Long.class)
+            .setParameter("locked", WorkspaceStatus.LOCKED)
+            .setParameter("now", clock.instant())
+            .setParameter("within", clock.instant().plus(Duration.ofDays(7)))
+            .setMaxResults(BATCH)
+            .getResultList();
+    int sent = 0;
+    for (long id : ending) {
+      Workspace workspace = em.find(Workspace.class, id, LockModeType.PESSIMISTIC_WRITE);
+      if (workspace == null) {
+        continue;
+      }
+      var due = workspace.fullLockReminderDue(clock);
+      if (due.isPresent()) {
+        notices.fullLockSoon(workspace, due.getAsInt());
+        sent++;
+      }
+    }
+    return sent;
   }
 
   /**

@@ -332,6 +332,7 @@ public final class BillingCenterServer {
     // Alarms are checked by the tests that mean to (AlarmsArquillianIT), with readings of their
     // own.
     command.add("-Dbilling.alarms.enabled=false");
+    command.add("-Dbilling.reminders.enabled=false");
     command.add("-Dbilling.metering.calls-per-second=200");
     // Cheaper password hashes keep the tests quick; production keeps the default.
     command.add("-Dbilling.security.pbkdf2.iterations=10000");
