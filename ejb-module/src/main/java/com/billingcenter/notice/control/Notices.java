@@ -184,6 +184,24 @@ public class Notices {
   }
 
   /**
+   * A budget's cost so far reached 80 % of it ({@code passed} false) or passed it, in its period
+   * ({@code day} or {@code month}); {@code scope} is a workspace's quoted name, a billing item's
+   * code, or {@code *} for the whole account. In the language most of the owner's workspaces use.
+   */
+  public Notice budgetAlert(
+      long ownerId, boolean passed, String scope, String period, String amount, String spent) {
+    return toOwner(
+        ownerId,
+        passed ? "budget.passed" : "budget.near",
+        passed ? "budgetPassed" : "budgetNear",
+        (passed ? "budgetPassed" : "budgetNear")
+            + (period.equals("day") ? ".dayBody" : ".monthBody"),
+        new Object[] {scope.equals("*") ? "" : scope, amount, spent},
+        "budget.link",
+        "/budgets.xhtml");
+  }
+
+  /**
    * The workspaces the owner's cloud account settles used {@code dimension} beyond what its AWS
    * contract bought, from {@code firstHour}: AWS charges nothing for it. In the language most of
    * the owner's workspaces use.

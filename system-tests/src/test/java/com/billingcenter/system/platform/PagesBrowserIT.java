@@ -91,6 +91,13 @@ class PagesBrowserIT {
             user,
             PASSWORD);
     assertEquals(201, token.statusCode(), token.body());
+    java.net.http.HttpResponse<String> budget =
+        Http.postJson(
+            server.uri("/api/v1/budgets"),
+            "{\"period\": \"month\", \"amount\": 0.01, \"currency\": \"USD\"}",
+            user,
+            PASSWORD);
+    assertEquals(201, budget.statusCode(), budget.body());
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("overview", "/overview.xhtml");
     pages.put("workspaces", "/workspaces.xhtml");
@@ -100,6 +107,7 @@ class PagesBrowserIT {
     pages.put("notices", "/notices.xhtml");
     pages.put("audit", "/audit.xhtml");
     pages.put("api-tokens", "/api-tokens.xhtml");
+    pages.put("budgets", "/budgets.xhtml");
     pages.put("account", "/account.xhtml");
     pages.put("locked", "/locked.xhtml?id=" + archive);
     return pages;
@@ -199,7 +207,7 @@ class PagesBrowserIT {
     if (signedIn) {
       List<WebElement> items = session.browser().findElements(By.cssSelector(".nav > li"));
       if (items.size() != 4
-          || session.browser().findElements(By.cssSelector(".nav details.menu li a")).size() != 5) {
+          || session.browser().findElements(By.cssSelector(".nav details.menu li a")).size() != 6) {
         problems.add(where + ": not every navigation link is there");
       }
       long rows = items.stream().map(i -> i.getLocation().getY()).distinct().count();

@@ -1,0 +1,136 @@
+package com.billingcenter.bill.web;
+
+import com.billingcenter.bill.boundary.Budgets;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.Caller;
+import com.billingcenter.platform.web.Messages;
+import com.billingcenter.usage.control.BillingItems;
+import com.billingcenter.workspace.boundary.WorkspaceQuery;
+import com.billingcenter.workspace.boundary.Workspaces;
+import com.billingcenter.workspace.entity.Workspace;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Budgets page: the account's budgets with the cost so far in their periods, a form to set one
+ * (over the account, a workspace or a billing item; per day or month) and removing one.
+ */
+@Named
+@RequestScoped
+public class BudgetsView {
+
+  @Inject Budgets budgets;
+  @Inject Caller caller;
+  @Inject Workspaces workspaces;
+  @Inject BillingItems items;
+
+  /** What a new budget is over: {@code account}, {@code w:<id>} or {@code i:<item>}. */
+  private String scope = "account";
+
+  private String period = "month";
+  private BigDecimal amount;
+  private String currency = "USD";
+  private List<Budgets.Standing> standings;
+
+  public List<Budgets.Standing> getStandings() {
+    if (standings == null) {
+      standings = budgets.standings(caller.account());
+    }
+    return standings;
+  }
+
+  /** The choices of what a budget is over: the account, each workspace, each billing item. */
+  public List<SelectItem> getScopes() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    List<SelectItem> scopes = new ArrayList<>();
+    scopes.add(new SelectItem("account", Messages.text(faces, "budgets.scope.account")));
+    for (Workspace w :
+        workspaces.list(caller.account(), WorkspaceQuery.firstPage(WorkspaceQuery.MAX_PAGE_SIZE))) {
+      scopes.add(new SelectItem("w:" + w.id(), w.name()));
+    }
+    String language = faces.getViewRoot().getLocale().getLanguage();
+    items
+        .all()
+        .forEach(i -> scopes.add(new SelectItem("i:" + i.code(), items.name(i.code(), language))));
+    return scopes;
+  }
+
+  /** What a budget is over, as the page says it. */
+  public String scopeOf(Budgets.Budget budget) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (budget.workspaceId() != null) {
+      return workspaces
+          .find(caller.account(), budget.workspaceId())
+          .map(Workspace::name)
+          .orElse("#" + budget.workspaceId());
+    }
+    if (budget.billingItem() != null) {
+      return items.name(budget.billingItem(), faces.getViewRoot().getLocale().getLanguage());
+    }
+    return Messages.text(faces, "budgets.scope.account");
+  }
+
+  public void create() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    Long workspaceId = null;
+    String item = null;
+    try {
+      if (scope != null && scope.startsWith("w:")) {
+        workspaceId = Long.parseLong(scope.substring(2));
+      } else if (scope != null && scope.startsWith("i:")) {
+        item = scope.substring(2);
+      }
+      budgets.create(caller.account(), workspaceId, item, period, amount, currency);
+      standings = null;
+      amount = null;
+      Messages.info(faces, "budgets.set");
+    } catch (RuleViolation e) {
+      Messages.error(faces, null, e.code());
+    } catch (NumberFormatException e) {
+      Messages.error(faces, null, "workspace.notFound");
+    }
+  }
+
+  public void delete(long id) {
+    budgets.delete(caller.account(), id);
+    standings = null;
+  }
+
+  public String getScope() {
+    return scope;
+  }
+
+  public void setScope(String scope) {
+    this.scope = scope;
+  }
+
+  public String getPeriod() {
+    return period;
+  }
+
+  public void setPeriod(String period) {
+    this.period = period;
+  }
+
+  public BigDecimal getAmount() {
+    return amount;
+  }
+
+  public void setAmount(BigDecimal amount) {
+    this.amount = amount;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public void setCurrency(String currency) {
+    this.currency = currency;
+  }
+}
