@@ -51,15 +51,36 @@ final class CostsByLabel {
     return largest;
   }
 
-  static List<OverviewView.Cost> rows(Map<String, Map<Currency, BigDecimal>> grouped) {
+  /**
+   * A row per label: its amounts so far, and the month-end forecast at this month's daily run rate
+   * ({@code elapsed} of the month's {@code days} days gone: so far ÷ elapsed × days).
+   */
+  static List<OverviewView.Cost> rows(
+      Map<String, Map<Currency, BigDecimal>> grouped, BigDecimal elapsed, int days) {
     List<OverviewView.Cost> costs = new ArrayList<>();
     grouped.forEach(
         (label, amounts) -> {
           List<String> parts = new ArrayList<>();
-          amounts.forEach((c, a) -> parts.add(a.toPlainString() + " " + c.getCurrencyCode()));
-          costs.add(new OverviewView.Cost(label, String.join(", ", parts)));
+          List<String> forecast = new ArrayList<>();
+          amounts.forEach(
+              (c, a) -> {
+                parts.add(a.toPlainString() + " " + c.getCurrencyCode());
+                forecast.add(
+                    forecast(a, c, elapsed, days).toPlainString() + " " + c.getCurrencyCode());
+              });
+          costs.add(
+              new OverviewView.Cost(label, String.join(", ", parts), String.join(", ", forecast)));
         });
     return costs;
+  }
+
+  /** {@code soFar} at the same daily rate to the month's end, in the currency's minor unit. */
+  static BigDecimal forecast(BigDecimal soFar, Currency currency, BigDecimal elapsed, int days) {
+    BigDecimal gone = elapsed.max(BigDecimal.ONE).min(BigDecimal.valueOf(days));
+    return soFar
+        .multiply(BigDecimal.valueOf(days))
+        .divide(
+            gone, Math.max(0, currency.getDefaultFractionDigits()), java.math.RoundingMode.HALF_UP);
   }
 
   /** A horizontal bar chart (Chart.js): a bar per label, a dataset per currency. */

@@ -48,7 +48,8 @@ public class OverviewView {
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   /** One bar of a chart and one row of its table: a label and its amounts per currency. */
-  public record Cost(String label, String amounts) {}
+  /** A row of costs: what, the amounts so far, and the month-end forecast at the daily run rate. */
+  public record Cost(String label, String amounts, String forecast) {}
 
   /** A cloud account at a glance. */
   public record Cloud(long id, String provider, String accountId, String status, int workspaces) {}
@@ -134,6 +135,13 @@ public class OverviewView {
   private Costs costs(
       FacesContext faces, BillingAccount owner, YearMonth current, List<Cloud> clouds) {
     Bill bill = bills.month(owner, current);
+    // The days of the month gone, to the hour: the forecast's daily run rate divides by them.
+    BigDecimal elapsed =
+        BigDecimal.valueOf(
+                java.time.Duration.between(
+                        current.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), clock.instant())
+                    .toHours())
+            .divide(BigDecimal.valueOf(24), 4, java.math.RoundingMode.HALF_UP);
     Map<String, String> cloudNames = new LinkedHashMap<>();
     Map<String, Map<Currency, BigDecimal>> methods = new LinkedHashMap<>();
     Map<String, Map<Currency, BigDecimal>> spaces = new TreeMap<>();
@@ -156,8 +164,8 @@ public class OverviewView {
         CostsByLabel.largest(spaces, SHOWN, Messages.text(faces, "overview.others"));
     return new Costs(
         all.entrySet().stream().map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList(),
-        CostsByLabel.rows(methods),
-        CostsByLabel.rows(shown),
+        CostsByLabel.rows(methods, elapsed, current.lengthOfMonth()),
+        CostsByLabel.rows(shown, elapsed, current.lengthOfMonth()),
         CostsByLabel.barChart(methods),
         CostsByLabel.barChart(shown),
         methods.isEmpty());

@@ -53,14 +53,33 @@ class CostsByLabelTest {
     methods.put("AWS 123", amounts(USD, "3.75", CNY, "1.20"));
     methods.put("Billing Center", amounts(CNY, "7.00"));
 
-    List<OverviewView.Cost> rows = CostsByLabel.rows(methods);
-    assertEquals(new OverviewView.Cost("AWS 123", "1.20 CNY, 3.75 USD"), rows.get(0));
-    assertEquals(new OverviewView.Cost("Billing Center", "7.00 CNY"), rows.get(1));
+    // Ten days of a 30-day month gone: three times as much by its end.
+    List<OverviewView.Cost> rows = CostsByLabel.rows(methods, BigDecimal.TEN, 30);
+    assertEquals(
+        new OverviewView.Cost("AWS 123", "1.20 CNY, 3.75 USD", "3.60 CNY, 11.25 USD"), rows.get(0));
+    assertEquals(new OverviewView.Cost("Billing Center", "7.00 CNY", "21.00 CNY"), rows.get(1));
 
     String chart = CostsByLabel.barChart(methods);
     assertTrue(chart.contains("\"labels\":[\"AWS 123\",\"Billing Center\"]"), chart);
     assertTrue(chart.contains("\"label\":\"CNY\",\"data\":[1.20,7.00]"), chart);
     assertTrue(chart.contains("\"label\":\"USD\",\"data\":[3.75,0]"), chart);
+  }
+
+  /**
+   * The forecast's run rate: the first hours of a month count as a whole day (no forecast of a
+   * hundred times an hour's cost), and a month's last day as the month.
+   */
+  @Test
+  void theForecastRunsAtTheDailyRateToTheMonthsEnd() {
+    assertEquals(
+        new BigDecimal("31.00"),
+        CostsByLabel.forecast(new BigDecimal("1.00"), USD, new BigDecimal("0.0417"), 31));
+    assertEquals(
+        new BigDecimal("15.50"),
+        CostsByLabel.forecast(new BigDecimal("7.75"), USD, new BigDecimal("15.5"), 31));
+    assertEquals(
+        new BigDecimal("9.99"),
+        CostsByLabel.forecast(new BigDecimal("9.99"), USD, new BigDecimal("31"), 31));
   }
 
   /** A workspace's name is the customer's text: in the page's inline script it ends nothing. */
