@@ -34,7 +34,7 @@ CREATE TABLE refused_event (
 CREATE INDEX ix_refused_event_received ON refused_event (received_at);
 
 -- Why an owner's bill of a month is not made final (blocked), as the last closing attempt found it:
--- a billing item without a price in a currency. Gone when the bill is made final.
+-- a billing item without a price in a currency. Rows of a bill made final since are no longer read.
 CREATE TABLE bill_blocked (
     owner_id      BIGINT        NOT NULL,
     bill_month    DATE          NOT NULL,

@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * Why a bill is blocked from being made final, for the operators' Month close page: kept in a
- * transaction of its own (the closing attempt itself is rolled back), cleared when the bill is made
- * final.
+ * transaction of its own (the closing attempt itself is rolled back); a row of a bill made final
+ * since is no longer read (closing writes nothing more per bill for it).
  */
 @Stateless
 public class BillBlocks {
@@ -53,15 +53,5 @@ public class BillBlocks {
           unpriced,
           clock.instant());
     }
-  }
-
-  /** The owner's bill of {@code month} is final: it is blocked no more (in the caller's work). */
-  public void cleared(long ownerId, YearMonth month) {
-    Sql.update(
-        dataSource,
-        "a bill no longer blocked",
-        "DELETE FROM bill_blocked WHERE owner_id = ? AND bill_month = ?",
-        ownerId,
-        month.atDay(1));
   }
 }

@@ -198,7 +198,6 @@ public class BillClosing {
     StringWriter csv = new StringWriter();
     BillCsv.write(bill, csv);
     finalBills.store(finalBills.nextId(), ownerId, month, now, bill.lines(), csv.toString());
-    blocks.cleared(ownerId, month);
     if (!bill.lines().isEmpty()) {
       notices.billReady(ownerId, month, bill.totals());
     }

@@ -2,6 +2,7 @@ package com.billingcenter.bill.control;
 
 import com.billingcenter.platform.control.SchemaMigrations;
 import com.billingcenter.platform.control.Sql;
+import com.billingcenter.site.control.Sites;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.usage.entity.BillingItem;
 import com.billingcenter.workspace.control.WorkspaceCurrencies;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -46,7 +48,7 @@ public class BillLines {
   DataSource dataSource;
 
   @Inject BillingItems items;
-  @Inject WorkspaceCurrencies workspaceCurrencies;
+  @Inject Sites sites;
   @Inject FinalBills finalBills;
 
   /** What identifies a line, whatever its quantity. */
@@ -74,9 +76,11 @@ public class BillLines {
   public List<BillLine> of(long ownerId, YearMonth month) {
     // The owner's agreements are read once for both.
     AgreementPrices agreements = AgreementPrices.ofOwner(dataSource, ownerId);
-    WorkspaceCurrencies.Switches currencies = workspaceCurrencies.ofOwner(ownerId);
-    List<BillLine> lines = new ArrayList<>(used(ownerId, month, agreements, currencies));
-    lines.addAll(late(ownerId, month, agreements, currencies));
+    // Filled with the workspaces' names, before any line is priced.
+    Map<Long, NavigableMap<YearMonth, Currency>> switched = new HashMap<>();
+    WorkspaceCurrencies.Switches currencies = WorkspaceCurrencies.Switches.of(sites, switched);
+    List<BillLine> lines = new ArrayList<>(used(ownerId, month, agreements, currencies, switched));
+    lines.addAll(late(ownerId, month, agreements, currencies, switched));
     return lines;
   }
 
@@ -88,7 +92,8 @@ public class BillLines {
       long ownerId,
       YearMonth month,
       AgreementPrices agreements,
-      WorkspaceCurrencies.Switches currencies) {
+      WorkspaceCurrencies.Switches currencies,
+      Map<Long, NavigableMap<YearMonth, Currency>> switched) {
     LocalDate first = month.atDay(1);
     LocalDate end = month.plusMonths(1).atDay(1);
     List<LocalDate> cuts =
@@ -100,7 +105,7 @@ public class BillLines {
             .sorted()
             .toList();
     Map<Key, Map<LocalDate, Long>> sums = priceSpans(ownerId, first, end, cuts);
-    Map<Long, String> names = names(sums.keySet());
+    Map<Long, String> names = names(sums.keySet(), switched);
     List<BillLine> lines = new ArrayList<>();
     sums.forEach(
         (key, spans) ->
@@ -160,14 +165,15 @@ public class BillLines {
       long ownerId,
       YearMonth month,
       AgreementPrices agreements,
-      WorkspaceCurrencies.Switches currencies) {
+      WorkspaceCurrencies.Switches currencies,
+      Map<Long, NavigableMap<YearMonth, Currency>> switched) {
     List<BillLine> lines = new ArrayList<>();
     for (YearMonth earlier :
         finalBills.finalMonths(ownerId, month.minusMonths(LOOKBACK_MONTHS), month)) {
       Map<Key, Long> delta = new LinkedHashMap<>(usageOf(ownerId, earlier));
       billedOf(ownerId, earlier).forEach((key, billed) -> delta.merge(key, -billed, Long::sum));
       delta.values().removeIf(q -> q == 0);
-      Map<Long, String> names = names(delta.keySet());
+      Map<Long, String> names = names(delta.keySet(), switched);
       delta.forEach(
           (key, quantity) ->
               lines.add(
@@ -217,19 +223,39 @@ public class BillLines {
     return sums;
   }
 
-  /** The names of the lines' workspaces (dissolved ones too: they stay on the bills). */
-  private Map<Long, String> names(Collection<Key> keys) {
+  /**
+   * The names of the lines' workspaces (dissolved ones too: they stay on the bills); their currency
+   * switches ({@link WorkspaceCurrencies}) are put in {@code switched} by the same query.
+   */
+  private Map<Long, String> names(
+      Collection<Key> keys, Map<Long, NavigableMap<YearMonth, Currency>> switched) {
     Map<Long, String> names = new HashMap<>();
     List<Long> ids = keys.stream().map(Key::workspaceId).distinct().toList();
+    record Named(long id, String name, LocalDate from, String currency) {}
     for (int from = 0; from < ids.size(); from += 500) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      Sql.list(
+      for (Named named :
+          Sql.list(
               dataSource,
               "the workspaces of the bill",
-              "SELECT id, name FROM workspace WHERE id IN (" + Sql.placeholders(chunk.size()) + ")",
-              row -> Map.entry(row.getLong(1), row.getString(2)),
-              chunk)
-          .forEach(name -> names.put(name.getKey(), name.getValue()));
+              "SELECT w.id, w.name, c.from_month, c.currency FROM workspace w"
+                  + " LEFT JOIN workspace_currency c ON c.workspace_id = w.id WHERE w.id IN ("
+                  + Sql.placeholders(chunk.size())
+                  + ")",
+              row ->
+                  new Named(
+                      row.getLong(1),
+                      row.getString(2),
+                      row.getObject(3, LocalDate.class),
+                      row.getString(4)),
+              chunk)) {
+        names.put(named.id(), named.name());
+        if (named.from() != null) {
+          switched
+              .computeIfAbsent(named.id(), w -> new java.util.TreeMap<>())
+              .put(YearMonth.from(named.from()), Currency.getInstance(named.currency()));
+        }
+      }
     }
     return names;
   }

@@ -192,8 +192,10 @@ public class OperationsOverview {
               Sql.list(
                   dataSource,
                   "the blocked bills of " + m,
-                  "SELECT billing_item, currency, COUNT(*), MIN(owner_id) FROM bill_blocked"
-                      + " WHERE bill_month = ? GROUP BY billing_item, currency"
+                  "SELECT k.billing_item, k.currency, COUNT(*), MIN(k.owner_id) FROM bill_blocked k"
+                      + " WHERE k.bill_month = ? AND NOT EXISTS (SELECT 1 FROM bill b"
+                      + " WHERE b.owner_id = k.owner_id AND b.bill_month = k.bill_month)"
+                      + " GROUP BY k.billing_item, k.currency"
                       + " ORDER BY COUNT(*) DESC, billing_item, currency",
                   r -> new Blocked(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)),
                   m.atDay(1))));

@@ -44,6 +44,16 @@ public class WorkspaceCurrencies {
       this.byWorkspace = byWorkspace;
     }
 
+    /**
+     * The switches of {@code byWorkspace} (workspace → first month → currency), for a reader that
+     * reads them with its own query (a bill reads them with its workspaces' names, in one round
+     * trip); the map may be filled after, before the first {@link #of} asks.
+     */
+    public static Switches of(
+        Sites sites, Map<Long, NavigableMap<YearMonth, Currency>> byWorkspace) {
+      return new Switches(sites, byWorkspace);
+    }
+
     /** The currency of the workspace's usage of {@code month}, on site {@code siteCode}. */
     public Currency of(long workspaceId, String siteCode, YearMonth month) {
       NavigableMap<YearMonth, Currency> switched = byWorkspace.get(workspaceId);

@@ -5,10 +5,11 @@ import com.billingcenter.platform.control.TokenTable;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -17,8 +18,10 @@ import java.util.List;
  * use and revoked at once.
  */
 @Named
-@RequestScoped
-public class ApiTokensView {
+@ViewScoped
+public class ApiTokensView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Inject ApiTokens tokens;
   @Inject Caller caller;

@@ -8,11 +8,12 @@ import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Workspace;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,10 @@ import java.util.List;
  * (over the account, a workspace or a billing item; per day or month) and removing one.
  */
 @Named
-@RequestScoped
-public class BudgetsView {
+@ViewScoped
+public class BudgetsView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Inject Budgets budgets;
   @Inject Caller caller;

@@ -2,18 +2,24 @@ package com.billingcenter.operations.web;
 
 import com.billingcenter.operations.boundary.OperationsOverview;
 import com.billingcenter.operations.control.Gauge;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.List;
 
 /**
- * The console's Metering and Month close pages: the gauges, metering per hour and partition, the
- * licenses AWS no longer takes records for, and each recent month's close. Read once a request.
+ * What the console's Metering, Lifecycle events, Month close and Staff actions pages show: the
+ * gauges, metering per hour and partition, the licenses AWS no longer takes records for, the
+ * waiting and refused lifecycle events, each recent month's close, the staff's actions. Read once a
+ * view and kept with it, so that a row's action acts on the row the operator saw (a new event
+ * arriving in between does not shift the rows), and read again after an action.
  */
 @Named
-@RequestScoped
-public class OperationsView {
+@ViewScoped
+public class OperationsView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Inject OperationsOverview overview;
 
@@ -25,6 +31,18 @@ public class OperationsView {
   private List<OperationsOverview.RefusedEvent> refused;
   private List<OperationsOverview.StaffAction> replays;
   private List<OperationsOverview.StaffAction> staffActions;
+
+  /** Reads everything again, after an action changed it. */
+  public void refresh() {
+    gauges = null;
+    metering = null;
+    notSubscribed = null;
+    months = null;
+    waiting = null;
+    refused = null;
+    replays = null;
+    staffActions = null;
+  }
 
   public List<Gauge> getGauges() {
     if (gauges == null) {

@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 public class OperatorActionsView {
 
   @Inject OperatorActions actions;
+  @Inject OperationsView shown;
 
   private String reason;
   private Long cloudAccountId;
@@ -118,6 +119,7 @@ public class OperatorActionsView {
     try {
       Object[] args = action.get();
       reason = null;
+      shown.refresh();
       Messages.info(faces, key, args);
     } catch (RuleViolation e) {
       refused(faces, e);
