@@ -97,41 +97,41 @@ public class Notices {
       UtcTimes.MINUTES.format(workspace.countdownEnd().orElseThrow()),
       Integer.toString(days)
     };
-    Notice notice =
-        Notice.about(
-            workspace.ownerId(),
-            workspace.id(),
-            workspace.language(),
-            "workspace.fullLockSoon",
-            format(templates, "fullLockSoon.subject", values),
-            format(templates, "fullLockSoon.body", values),
-            clock);
-    em.persist(notice);
-    written.fire(
-        new NoticeWritten(
-            notice.id(),
-            format(
-                templates,
-                "fullLockSoon.link",
-                new Object[] {publicAddress.link("/workspaces.xhtml")})));
-    return notice;
+    return aboutWorkspace(
+        workspace,
+        "workspace.fullLockSoon",
+        "fullLockSoon",
+        values,
+        format(
+            templates,
+            "fullLockSoon.link",
+            new Object[] {publicAddress.link("/workspaces.xhtml")}));
   }
 
   /** The owner dissolved the workspace during its lock countdown. */
   public Notice workspaceDissolved(Workspace workspace) {
-    ResourceBundle templates = templates(workspace);
     Object[] values = {workspace.name(), UtcTimes.MINUTES.format(workspace.dissolvedAt())};
+    return aboutWorkspace(workspace, "workspace.dissolved", "workspaceDissolved", values, null);
+  }
+
+  /**
+   * A notice about a workspace in its language, of {@code kind}, from the templates {@code
+   * <templates>.subject} and {@code .body}; mailed with {@code mailedLink} (null for none).
+   */
+  private Notice aboutWorkspace(
+      Workspace workspace, String kind, String templates, Object[] values, String mailedLink) {
+    ResourceBundle bundle = templates(workspace);
     Notice notice =
         Notice.about(
             workspace.ownerId(),
             workspace.id(),
             workspace.language(),
-            "workspace.dissolved",
-            format(templates, "workspaceDissolved.subject", values),
-            format(templates, "workspaceDissolved.body", values),
+            kind,
+            format(bundle, templates + ".subject", values),
+            format(bundle, templates + ".body", values),
             clock);
     em.persist(notice);
-    written.fire(new NoticeWritten(notice.id(), null));
+    written.fire(new NoticeWritten(notice.id(), mailedLink));
     return notice;
   }
 

@@ -1,5 +1,6 @@
 package com.billingcenter.operations.boundary;
 
+import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.bill.control.BillCalendar;
 import com.billingcenter.operations.control.Gauge;
 import com.billingcenter.operations.control.Gauges;
@@ -253,16 +254,17 @@ public class OperationsOverview {
         dataSource,
         "the staff's actions",
         "SELECT occurred_at, actor, action, account_id, subject_type, subject_id, after_value"
-            + " FROM audit_entry WHERE actor LIKE 'staff:%' AND action LIKE ?"
+            + " FROM audit_entry WHERE actor LIKE ? AND action LIKE ?"
             + " ORDER BY id DESC FETCH FIRST 200 ROWS ONLY",
         r ->
             new StaffAction(
                 UtcTimes.read(r, 1),
-                r.getString(2).substring("staff:".length()),
+                r.getString(2).substring(AuditEntry.STAFF_PREFIX.length()),
                 r.getString(3),
                 (Long) r.getObject(4, Long.class),
                 r.getString(5) + " " + r.getString(6),
                 r.getString(7)),
+        AuditEntry.STAFF_PREFIX + "%",
         prefix.replace("%", "") + "%");
   }
 }

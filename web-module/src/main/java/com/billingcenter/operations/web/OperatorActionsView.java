@@ -37,9 +37,7 @@ public class OperatorActionsView {
 
   /** Whether the signed-in operator may act (an auditor reads). */
   public boolean isActing() {
-    var operator = OperatorFilter.current();
-    return operator != null
-        && operator.role() == com.billingcenter.operations.boundary.Operators.Role.OPERATOR;
+    return OperatorFilter.acting();
   }
 
   public void replayWaiting(long eventId) {

@@ -44,8 +44,7 @@ public class OperatorConsoleView implements Serializable {
   }
 
   public boolean isActing() {
-    Operators.Operator operator = getOperator();
-    return operator != null && operator.role() == Operators.Role.OPERATOR;
+    return OperatorFilter.acting();
   }
 
   public void search() {

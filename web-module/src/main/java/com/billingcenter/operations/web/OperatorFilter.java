@@ -55,4 +55,10 @@ public class OperatorFilter extends HttpFilter {
             .getRequestMap()
             .get(OPERATOR);
   }
+
+  /** Whether the signed-in operator may act (an auditor reads only). */
+  static boolean acting() {
+    Operators.Operator operator = current();
+    return operator != null && operator.role() == Operators.Role.OPERATOR;
+  }
 }
