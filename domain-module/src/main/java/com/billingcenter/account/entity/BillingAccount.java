@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 @NamedQuery(
     name = BillingAccount.BY_LOGIN_ACCOUNT,
     query = "select a from BillingAccount a where a.loginAccount = :loginAccount")
-public class BillingAccount {
+public class BillingAccount implements Login {
 
   public static final String BY_USERNAME = "BillingAccount.byUsername";
   public static final String BY_LOGIN_ACCOUNT = "BillingAccount.byLoginAccount";
@@ -124,6 +124,7 @@ public class BillingAccount {
     return trimmed.toLowerCase(Locale.ROOT);
   }
 
+  @Override
   public void changePasswordHash(String newPasswordHash, Clock clock) {
     this.passwordHash = Objects.requireNonNull(newPasswordHash, "newPasswordHash");
     this.passwordChangedAt = clock.instant();
@@ -133,6 +134,7 @@ public class BillingAccount {
    * The same password, hashed again more strongly (more iterations): not a change of password, so
    * {@code passwordChangedAt} stays.
    */
+  @Override
   public void rehash(String strongerHash) {
     this.passwordHash = Objects.requireNonNull(strongerHash, "strongerHash");
   }
@@ -152,14 +154,28 @@ public class BillingAccount {
     return id;
   }
 
+  @Override
   public String username() {
     return username;
+  }
+
+  /** Itself: the account's own login opens it. */
+  @Override
+  public Long accountId() {
+    return id;
+  }
+
+  /** The account's own login is always an owner. */
+  @Override
+  public Role role() {
+    return Role.OWNER;
   }
 
   public String loginAccount() {
     return loginAccount;
   }
 
+  @Override
   public String passwordHash() {
     return passwordHash;
   }
@@ -194,6 +210,7 @@ public class BillingAccount {
     return loginVerifiedAt != null;
   }
 
+  @Override
   public Instant passwordChangedAt() {
     return passwordChangedAt;
   }

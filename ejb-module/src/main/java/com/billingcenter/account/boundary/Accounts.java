@@ -1,9 +1,12 @@
 package com.billingcenter.account.boundary;
 
 import com.billingcenter.account.control.LoginThrottles;
+import com.billingcenter.account.control.Logins;
 import com.billingcenter.account.control.PasswordHashing;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Login;
+import com.billingcenter.account.entity.Member;
 import com.billingcenter.account.entity.PasswordPolicy;
 import com.billingcenter.audit.control.Audit;
 import com.billingcenter.platform.control.JsonText;
@@ -41,16 +44,7 @@ public class Accounts {
     BillingAccount.checkUsername(username);
     String login = BillingAccount.normalizeLoginAccount(loginAccount);
     PasswordPolicy.check(password, username);
-    if (findByUsername(username).isPresent()) {
-      throw new AccountRuleViolation("username.taken", "This user name is already taken.");
-    }
-    if (!em.createNamedQuery(BillingAccount.BY_LOGIN_ACCOUNT, BillingAccount.class)
-        .setParameter("loginAccount", login)
-        .getResultList()
-        .isEmpty()) {
-      throw new AccountRuleViolation(
-          "loginAccount.taken", "This login account already belongs to another user.");
-    }
+    refuseTaken(username, login);
     BillingAccount account =
         BillingAccount.register(username, login, passwordHashing.hash(password), clock);
     em.persist(account);
@@ -83,7 +77,8 @@ public class Accounts {
    */
   public void changePassword(
       String username, String currentPassword, String newPassword, String address) {
-    BillingAccount account = require(username);
+    Login account =
+        findLogin(username).orElseThrow(() -> new IllegalStateException("No login " + username));
     LoginThrottles.Standing admission;
     try {
       admission = throttles.admit(username, address);
@@ -113,13 +108,15 @@ public class Accounts {
           "password.unchanged", "The new password must differ from the current one.");
     }
     account.changePasswordHash(passwordHashing.hash(newPassword), clock);
-    PasswordResets.withdrawLinks(em, account.id(), clock);
+    if (account instanceof BillingAccount own) {
+      PasswordResets.withdrawLinks(em, own.id(), clock);
+    }
     audit.record(
-        account.id(),
+        account.accountId(),
         account.username(),
         "account.passwordChanged",
-        SUBJECT,
-        account.id(),
+        account instanceof Member ? "member" : SUBJECT,
+        account instanceof Member member ? member.id() : account.accountId(),
         null,
         null);
   }
@@ -166,6 +163,32 @@ public class Accounts {
         .add("arbitrarySelection", account.arbitrarySelection())
         .build()
         .toString();
+  }
+
+  /**
+   * Refuses ({@code username.taken}, {@code loginAccount.taken}) a user name or login account that
+   * an account's own login or a team member already has ({@code login} in its canonical form).
+   */
+  public void refuseTaken(String username, String login) {
+    if (username != null && findLogin(username).isPresent()) {
+      throw new AccountRuleViolation("username.taken", "This user name is already taken.");
+    }
+    if (!em.createNamedQuery(BillingAccount.BY_LOGIN_ACCOUNT, BillingAccount.class)
+            .setParameter("loginAccount", login)
+            .getResultList()
+            .isEmpty()
+        || !em.createNamedQuery(Member.BY_LOGIN_ACCOUNT, Member.class)
+            .setParameter("loginAccount", login)
+            .getResultList()
+            .isEmpty()) {
+      throw new AccountRuleViolation(
+          "loginAccount.taken", "This login account already belongs to another user.");
+    }
+  }
+
+  /** The login of {@code username}: an account's own or a team member's who joined. */
+  public Optional<Login> findLogin(String username) {
+    return username.contains("@") ? Optional.empty() : Logins.find(em, username);
   }
 
   public Optional<BillingAccount> findByUsername(String username) {

@@ -1,6 +1,7 @@
 package com.billingcenter.account.boundary;
 
-import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Person;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.audit.control.Audit;
 import com.billingcenter.platform.control.JsonText;
 import com.billingcenter.platform.control.SchemaMigrations;
@@ -51,35 +52,40 @@ public class ApiTokens {
 
   @PostConstruct
   void init() {
-    tokens = new TokenTable(dataSource, "api_token", "account_id", PREFIX);
+    tokens = new TokenTable(dataSource, "api_token", "account_id", "member_id", PREFIX);
   }
 
   /**
-   * Makes a token of the account; {@code scope} is {@code read} or {@code read-write} (any case).
+   * Makes a personal token of {@code by}; {@code scope} is {@code read} or {@code read-write} (any
+   * case), never more than their role: a viewer's tokens only read.
    *
-   * @throws RuleViolation {@code token.scope} for another scope, {@code token.name} and {@code
-   *     token.days} as {@link TokenTable#make}
+   * @throws RuleViolation {@code token.scope} for another scope or one above the role, {@code
+   *     token.name} and {@code token.days} as {@link TokenTable#make}
    */
-  public TokenTable.Made make(BillingAccount account, String name, String scope, int days) {
+  public TokenTable.Made make(Person by, String name, String scope, int days) {
     Scope chosen = scope(scope);
-    TokenTable.Made made = tokens.make(account.id(), name, chosen.name(), days, clock.instant());
-    audited(account, "apiToken.made", made.token());
+    if (chosen == Scope.READ_WRITE && by.role() == Role.VIEWER) {
+      throw new RuleViolation("token.scope", "A viewer's tokens can only read.");
+    }
+    TokenTable.Made made =
+        tokens.make(by.accountId(), by.memberId(), name, chosen.name(), days, clock.instant());
+    audited(by, "apiToken.made", made.token());
     return made;
   }
 
-  /** The account's tokens, newest first. */
-  public List<TokenTable.Token> of(BillingAccount account) {
-    return tokens.of(account.id());
+  /** The person's own tokens, newest first. */
+  public List<TokenTable.Token> of(Person person) {
+    return tokens.of(person.accountId(), person.memberId());
   }
 
-  /** Revokes one of the account's tokens at once; answers whether it was valid until now. */
-  public boolean revoke(BillingAccount account, long tokenId) {
-    boolean revoked = tokens.revoke(account.id(), tokenId, clock.instant());
+  /** Revokes one of the person's own tokens at once; answers whether it was valid until now. */
+  public boolean revoke(Person by, long tokenId) {
+    boolean revoked = tokens.revoke(by.accountId(), by.memberId(), tokenId, clock.instant());
     if (revoked) {
-      tokens.of(account.id()).stream()
+      of(by).stream()
           .filter(t -> t.id() == tokenId)
           .findFirst()
-          .ifPresent(t -> audited(account, "apiToken.revoked", t));
+          .ifPresent(t -> audited(by, "apiToken.revoked", t));
     }
     return revoked;
   }
@@ -90,12 +96,19 @@ public class ApiTokens {
         .holder(value, clock.instant())
         .flatMap(
             holder ->
-                Sql.first(
-                    dataSource,
-                    "a token's account",
-                    "SELECT username FROM billing_account WHERE id = ?",
-                    r -> new TokenCaller(r.getString(1), Scope.valueOf(holder.scope())),
-                    holder.ownerId()));
+                holder.personId() == null
+                    ? Sql.first(
+                        dataSource,
+                        "a token's account",
+                        "SELECT username FROM billing_account WHERE id = ?",
+                        r -> new TokenCaller(r.getString(1), Scope.valueOf(holder.scope())),
+                        holder.ownerId())
+                    : Sql.first(
+                        dataSource,
+                        "a token's member",
+                        "SELECT username FROM team_member WHERE id = ? AND username IS NOT NULL",
+                        r -> new TokenCaller(r.getString(1), Scope.valueOf(holder.scope())),
+                        holder.personId()));
   }
 
   /** {@code read} or {@code read-write}, as a scope. */
@@ -108,10 +121,10 @@ public class ApiTokens {
     }
   }
 
-  private void audited(BillingAccount account, String action, TokenTable.Token token) {
+  private void audited(Person by, String action, TokenTable.Token token) {
     audit.record(
-        account.id(),
-        account.username(),
+        by.accountId(),
+        by.name(),
         action,
         "apiToken",
         token.id(),

@@ -1,6 +1,7 @@
 package com.billingcenter.account.control;
 
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Login;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,8 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -35,7 +34,7 @@ public class AccountIdentityStore implements IdentityStore {
         || password.length() > MAX_PASSWORD_LENGTH) {
       return CredentialValidationResult.INVALID_RESULT;
     }
-    BillingAccount account = find(name);
+    Login account = Logins.find(em, name).orElse(null);
     if (account == null) {
       passwordHashing.verifyDecoy(password);
       return CredentialValidationResult.INVALID_RESULT;
@@ -46,7 +45,7 @@ public class AccountIdentityStore implements IdentityStore {
       }
       if (passwordHashing.outdated(account.passwordHash())) {
         try {
-          upgrades.rehash(account.id(), password);
+          upgrades.rehash(account.username(), password);
         } catch (RuntimeException e) {
           // The old hash still verifies; the next sign-in tries again.
           java.util.logging.Logger.getLogger(AccountIdentityStore.class.getName())
@@ -68,20 +67,8 @@ public class AccountIdentityStore implements IdentityStore {
     if (name.isEmpty() || name.length() > 254 || password == null) {
       return false;
     }
-    BillingAccount account = find(name);
+    Login account = Logins.find(em, name).orElse(null);
     return account != null
         && verified.recentlyVerified(account.username(), password, account.passwordHash());
-  }
-
-  private BillingAccount find(String name) {
-    List<BillingAccount> found =
-        name.contains("@")
-            ? em.createNamedQuery(BillingAccount.BY_LOGIN_ACCOUNT, BillingAccount.class)
-                .setParameter("loginAccount", name.toLowerCase(Locale.ROOT))
-                .getResultList()
-            : em.createNamedQuery(BillingAccount.BY_USERNAME, BillingAccount.class)
-                .setParameter("username", name)
-                .getResultList();
-    return found.isEmpty() ? null : found.get(0);
   }
 }

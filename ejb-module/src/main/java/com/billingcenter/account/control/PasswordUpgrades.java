@@ -1,6 +1,6 @@
 package com.billingcenter.account.control;
 
-import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Login;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,8 +23,8 @@ public class PasswordUpgrades {
   @Inject PasswordHashing passwordHashing;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void rehash(long accountId, String password) {
-    BillingAccount account = em.find(BillingAccount.class, accountId);
+  public void rehash(String username, String password) {
+    Login account = Logins.find(em, username).orElse(null);
     if (account == null || !passwordHashing.outdated(account.passwordHash())) {
       return;
     }
@@ -32,6 +32,6 @@ public class PasswordUpgrades {
       return;
     }
     account.rehash(passwordHashing.hash(password));
-    LOG.fine(() -> "The password hash of account " + accountId + " was made stronger");
+    LOG.fine(() -> "The password hash of " + username + " was made stronger");
   }
 }

@@ -1,6 +1,7 @@
 package com.billingcenter.audit.control;
 
 import com.billingcenter.audit.entity.AuditEntry;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,7 @@ public class Audit {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject Acting acting;
 
   /**
    * Records one change. {@code before} and {@code after} are short descriptions (JSON objects for
@@ -29,12 +31,21 @@ public class Audit {
     em.persist(
         new AuditEntry(
             accountId,
-            actor,
+            person(accountId, actor),
             clock.instant(),
             action,
             subjectType,
             String.valueOf(subjectId),
             before,
             after));
+  }
+
+  /** The team member acting in this request instead of the account's name, if one is. */
+  private String person(Long accountId, String actor) {
+    try {
+      return acting.actorFor(accountId, actor);
+    } catch (ContextNotActiveException noRequest) {
+      return actor;
+    }
   }
 }

@@ -44,22 +44,45 @@ public final class TokenTable {
   /** A token just made: its value, shown once. */
   public record Made(String value, Token token) {}
 
-  /** Whose a valid token is, and its scope. */
-  public record Holder(long ownerId, String scope) {}
+  /** Whose a valid token is (the person within the owner: null for none), and its scope. */
+  public record Holder(long ownerId, Long personId, String scope) {}
 
   private final DataSource dataSource;
   private final String table;
   private final String owner;
+  private final String person;
   private final String prefix;
 
   /**
    * The tokens of {@code table}, whose {@code ownerColumn} says whose; values start {@code prefix}.
    */
   public TokenTable(DataSource dataSource, String table, String ownerColumn, String prefix) {
+    this(dataSource, table, ownerColumn, null, prefix);
+  }
+
+  /**
+   * The tokens of {@code table}, whose {@code ownerColumn} says whose and {@code personColumn}
+   * (nullable) which person of the owner's made it; values start {@code prefix}.
+   */
+  public TokenTable(
+      DataSource dataSource, String table, String ownerColumn, String personColumn, String prefix) {
     this.dataSource = dataSource;
     this.table = table;
     this.owner = ownerColumn;
+    this.person = personColumn;
     this.prefix = prefix;
+  }
+
+  /** The condition on the person column ({@code personId} null: none), and its parameters. */
+  private String personIs(Long personId, List<Object> parameters) {
+    if (person == null) {
+      return "";
+    }
+    if (personId == null) {
+      return " AND " + person + " IS NULL";
+    }
+    parameters.add(personId);
+    return " AND " + person + " = ?";
   }
 
   public String prefix() {
@@ -73,6 +96,11 @@ public final class TokenTable {
    *     for a validity not 1 to {@value #MAX_DAYS} days
    */
   public Made make(long ownerId, String name, String scope, int days, Instant now) {
+    return make(ownerId, null, name, scope, days, now);
+  }
+
+  /** {@link #make(long, String, String, int, Instant)}, of one person of the owner's. */
+  public Made make(long ownerId, Long personId, String name, String scope, int days, Instant now) {
     String label = name == null ? "" : name.strip();
     if (label.isEmpty() || label.length() > 64) {
       throw new RuleViolation("token.name", "Name the token (at most 64 characters).");
@@ -90,19 +118,36 @@ public final class TokenTable {
             + table
             + " (id, token_hash, "
             + owner
-            + ", name, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        id,
-        MailedLink.hashOf(value).orElseThrow(),
-        ownerId,
-        label,
-        scope,
-        now,
-        expires);
+            + (person == null ? "" : ", " + person)
+            + ", name, scope, created_at, expires_at) VALUES (?, ?, ?, "
+            + (person == null ? "" : "?, ")
+            + "?, ?, ?, ?)",
+        person == null
+            ? new Object[] {
+              id, MailedLink.hashOf(value).orElseThrow(), ownerId, label, scope, now, expires
+            }
+            : new Object[] {
+              id,
+              MailedLink.hashOf(value).orElseThrow(),
+              ownerId,
+              personId,
+              label,
+              scope,
+              now,
+              expires
+            });
     return new Made(value, new Token(id, label, scope, now, expires, null, false));
   }
 
   /** The owner's tokens, newest first. */
   public List<Token> of(long ownerId) {
+    return of(ownerId, null);
+  }
+
+  /** The tokens of one person of the owner's ({@code personId} null: the owner's own). */
+  public List<Token> of(long ownerId, Long personId) {
+    List<Object> parameters = new java.util.ArrayList<>(List.of(ownerId));
+    String personIs = personIs(personId, parameters);
     return Sql.list(
         dataSource,
         "the tokens",
@@ -110,7 +155,9 @@ public final class TokenTable {
             + table
             + " WHERE "
             + owner
-            + " = ? ORDER BY id DESC",
+            + " = ?"
+            + personIs
+            + " ORDER BY id DESC",
         r ->
             new Token(
                 r.getLong(1),
@@ -120,11 +167,18 @@ public final class TokenTable {
                 UtcTimes.read(r, 5),
                 UtcTimes.read(r, 6),
                 r.getObject(7) != null),
-        ownerId);
+        parameters.toArray());
   }
 
   /** Revokes one of the owner's tokens at once; answers whether it was valid until now. */
   public boolean revoke(long ownerId, long tokenId, Instant now) {
+    return revoke(ownerId, null, tokenId, now);
+  }
+
+  /** Revokes one of a person's tokens ({@code personId} null: the owner's own). */
+  public boolean revoke(long ownerId, Long personId, long tokenId, Instant now) {
+    List<Object> parameters = new java.util.ArrayList<>(List.of(now, tokenId, ownerId));
+    String personIs = personIs(personId, parameters);
     return Sql.update(
             dataSource,
             "revoke a token",
@@ -132,10 +186,9 @@ public final class TokenTable {
                 + table
                 + " SET revoked_at = ? WHERE id = ? AND "
                 + owner
-                + " = ? AND revoked_at IS NULL",
-            now,
-            tokenId,
-            ownerId)
+                + " = ? AND revoked_at IS NULL"
+                + personIs,
+            parameters.toArray())
         == 1;
   }
 
@@ -154,10 +207,12 @@ public final class TokenTable {
             "a token",
             "SELECT "
                 + owner
-                + ", scope FROM "
+                + ", scope, "
+                + (person == null ? "NULL" : person)
+                + " FROM "
                 + table
                 + " WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?",
-            r -> new Holder(r.getLong(1), r.getString(2)),
+            r -> new Holder(r.getLong(1), (Long) r.getObject(3, Long.class), r.getString(2)),
             hash.get(),
             now);
     if (holder.isPresent()) {

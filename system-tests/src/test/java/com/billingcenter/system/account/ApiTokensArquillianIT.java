@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.boundary.ApiTokens;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Person;
 import com.billingcenter.platform.control.TokenTable;
 import com.billingcenter.system.support.ContainerTest;
 import com.billingcenter.system.support.SettledCustomers;
@@ -29,7 +30,7 @@ class ApiTokensArquillianIT extends ContainerTest {
     String username = "expiring-" + UUID.randomUUID().toString().substring(0, 8);
     BillingAccount account =
         accounts.register(username, username + "@example.org", SettledCustomers.PASSWORD);
-    TokenTable.Made made = tokens.make(account, "nightly", "READ", 1);
+    TokenTable.Made made = tokens.make(Person.ownLogin(account), "nightly", "READ", 1);
     assertEquals(Instant.parse("2026-11-03T09:00:00Z"), made.token().expiresAt());
     clock.set(made.token().expiresAt().minusSeconds(1));
     ApiTokens.TokenCaller caller = tokens.caller(made.value()).orElseThrow();
@@ -38,7 +39,7 @@ class ApiTokensArquillianIT extends ContainerTest {
     clock.set(made.token().expiresAt());
     assertTrue(tokens.caller(made.value()).isEmpty(), "expired");
     clock.set(made.token().expiresAt().minus(Duration.ofHours(2)));
-    assertTrue(tokens.revoke(account, made.token().id()));
+    assertTrue(tokens.revoke(Person.ownLogin(account), made.token().id()));
     assertTrue(tokens.caller(made.value()).isEmpty(), "revoked");
   }
 }

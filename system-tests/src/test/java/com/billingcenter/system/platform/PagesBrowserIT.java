@@ -108,6 +108,9 @@ class PagesBrowserIT {
     pages.put("audit", "/audit.xhtml");
     pages.put("api-tokens", "/api-tokens.xhtml");
     pages.put("budgets", "/budgets.xhtml");
+    com.billingcenter.system.support.Teams.invite(
+        server, user, PASSWORD, user + "-finance@team.example.org", "finance");
+    pages.put("members", "/members.xhtml");
     pages.put("account", "/account.xhtml");
     pages.put("locked", "/locked.xhtml?id=" + archive);
     return pages;
@@ -121,6 +124,7 @@ class PagesBrowserIT {
     anonymous.put("login", "/login.xhtml");
     anonymous.put("register", "/register.xhtml");
     anonymous.put("forgot-password", "/forgot-password.xhtml");
+    anonymous.put("join", "/join.xhtml");
     String lockMail = Mails.await(server, user + "@example.com", "workspace “Archive”");
     String lockLink = Mails.link(lockMail, server.uri("/locked.xhtml?t=").toString());
     anonymous.put("lock-page-link", lockLink.substring(server.base().toString().length() - 1));
@@ -207,7 +211,7 @@ class PagesBrowserIT {
     if (signedIn) {
       List<WebElement> items = session.browser().findElements(By.cssSelector(".nav > li"));
       if (items.size() != 4
-          || session.browser().findElements(By.cssSelector(".nav details.menu li a")).size() != 6) {
+          || session.browser().findElements(By.cssSelector(".nav details.menu li a")).size() != 7) {
         problems.add(where + ": not every navigation link is there");
       }
       long rows = items.stream().map(i -> i.getLocation().getY()).distinct().count();

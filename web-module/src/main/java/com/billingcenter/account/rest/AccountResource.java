@@ -1,10 +1,12 @@
 package com.billingcenter.account.rest;
 
 import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.platform.rest.Bodies;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.ClientAddress;
 import com.billingcenter.platform.web.RegistrationLimit;
+import com.billingcenter.platform.web.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,10 +42,7 @@ public class AccountResource {
   @APIResponse(responseCode = "200", description = "The account.")
   @APIResponse(responseCode = "401", description = "No or wrong credentials.")
   public AccountJson me() {
-    return accounts
-        .findByUsername(caller.username())
-        .map(AccountJson::of)
-        .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    return AccountJson.of(caller.account(), caller.person());
   }
 
   @POST
@@ -60,6 +59,7 @@ public class AccountResource {
       responseCode = "429",
       description =
           "Too many wrong passwords for the user name or from the address, as at sign-in.")
+  @Requires(Role.Permission.OWN_CREDENTIALS)
   public Response changePassword(
       PasswordChangeJson body, @Context jakarta.servlet.http.HttpServletRequest servletRequest) {
     caller.requirePassword();
@@ -86,6 +86,7 @@ public class AccountResource {
   @APIResponse(
       responseCode = "429",
       description = "Too many registrations from this address; Retry-After says when to retry.")
+  @Requires(Role.Permission.READ)
   public Response register(
       RegistrationJson registration,
       @Context UriInfo uri,
@@ -108,7 +109,7 @@ public class AccountResource {
         accounts.register(
             registration.username(), registration.loginAccount(), registration.password());
     return Response.created(uri.getBaseUriBuilder().path("v1/account").build())
-        .entity(AccountJson.of(account))
+        .entity(AccountJson.of(account, com.billingcenter.account.entity.Person.ownLogin(account)))
         .build();
   }
 }

@@ -1,9 +1,11 @@
 package com.billingcenter.account.rest;
 
 import com.billingcenter.account.boundary.ApiTokens;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.platform.control.TokenTable;
 import com.billingcenter.platform.rest.Bodies;
 import com.billingcenter.platform.web.Caller;
+import com.billingcenter.platform.web.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -68,7 +70,7 @@ public class ApiTokenResource {
   @SecurityRequirement(name = "bearer")
   @APIResponse(responseCode = "200", description = "The tokens.")
   public List<TokenJson> list() {
-    return tokens.of(caller.account()).stream().map(TokenJson::of).toList();
+    return tokens.of(caller.person()).stream().map(TokenJson::of).toList();
   }
 
   @POST
@@ -83,12 +85,13 @@ public class ApiTokenResource {
   @APIResponse(responseCode = "201", description = "Made; the value is shown this once.")
   @APIResponse(responseCode = "400", description = "A name, scope or validity that breaks a rule.")
   @APIResponse(responseCode = "403", description = "Called with a token.")
+  @Requires(Role.Permission.OWN_CREDENTIALS)
   public Response make(NewTokenJson body) {
     caller.requirePassword();
     Bodies.required(body, "the token's name and scope");
     TokenTable.Made made =
         tokens.make(
-            caller.account(),
+            caller.person(),
             body.name(),
             body.scope(),
             body.days() == null ? TokenTable.DEFAULT_DAYS : body.days());
@@ -104,9 +107,10 @@ public class ApiTokenResource {
   @APIResponse(responseCode = "204", description = "Revoked.")
   @APIResponse(responseCode = "403", description = "Called with a token.")
   @APIResponse(responseCode = "404", description = "No such valid token of the caller's.")
+  @Requires(Role.Permission.OWN_CREDENTIALS)
   public Response revoke(@PathParam("id") long id) {
     caller.requirePassword();
-    if (!tokens.revoke(caller.account(), id)) {
+    if (!tokens.revoke(caller.person(), id)) {
       throw new NotFoundException();
     }
     return Response.noContent().build();

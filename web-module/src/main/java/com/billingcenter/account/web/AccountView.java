@@ -4,11 +4,13 @@ import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.boundary.LoginVerificationMails;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.ClientAddress;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.platform.web.PageSignIns;
+import com.billingcenter.platform.web.Requires;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -35,13 +37,14 @@ public class AccountView {
     account = caller.account();
   }
 
+  @Requires(Role.Permission.OWN_CREDENTIALS)
   public void changePassword() {
     if (!form.confirmed(faces, "password:confirmation")) {
       return;
     }
     try {
       accounts.changePassword(
-          account.username(),
+          caller.username(),
           form.getCurrentPassword(),
           form.getPassword(),
           ClientAddress.counted((HttpServletRequest) faces.getExternalContext().getRequest()));
@@ -78,6 +81,7 @@ public class AccountView {
   }
 
   /** Mails the confirmation link again (at most three an hour; the mail says why). */
+  @Requires(Role.Permission.OWNERS)
   public void sendVerification() {
     verificationMails.send(account.id());
     Messages.info(faces, "account.verificationSent", account.loginAccount());

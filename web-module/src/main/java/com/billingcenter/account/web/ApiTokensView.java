@@ -1,10 +1,12 @@
 package com.billingcenter.account.web;
 
 import com.billingcenter.account.boundary.ApiTokens;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.platform.control.TokenTable;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.platform.web.Requires;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -34,14 +36,15 @@ public class ApiTokensView implements Serializable {
 
   public List<TokenTable.Token> getTokens() {
     if (list == null) {
-      list = tokens.of(caller.account());
+      list = tokens.of(caller.person());
     }
     return list;
   }
 
+  @Requires(Role.Permission.OWN_CREDENTIALS)
   public void make() {
     try {
-      made = tokens.make(caller.account(), name, scope, days).value();
+      made = tokens.make(caller.person(), name, scope, days).value();
       name = null;
       list = null;
     } catch (RuleViolation e) {
@@ -49,8 +52,9 @@ public class ApiTokensView implements Serializable {
     }
   }
 
+  @Requires(Role.Permission.OWN_CREDENTIALS)
   public void revoke(long id) {
-    if (tokens.revoke(caller.account(), id)) {
+    if (tokens.revoke(caller.person(), id)) {
       Messages.info(FacesContext.getCurrentInstance(), "tokens.revokedNow");
     }
     made = null;

@@ -1,8 +1,10 @@
 package com.billingcenter.bill.rest;
 
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.bill.boundary.Budgets;
 import com.billingcenter.platform.rest.Bodies;
 import com.billingcenter.platform.web.Caller;
+import com.billingcenter.platform.web.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -85,6 +87,7 @@ public class BudgetResource {
   @APIResponse(responseCode = "201", description = "Set, and checked at once.")
   @APIResponse(responseCode = "400", description = "A field breaks a rule; nothing stored.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller's.")
+  @Requires(Role.Permission.BUDGETS)
   public Response create(NewBudgetJson body) {
     Bodies.required(body, "the budget");
     Budgets.Budget made =
@@ -110,6 +113,7 @@ public class BudgetResource {
   @Operation(summary = "Remove a budget")
   @APIResponse(responseCode = "204", description = "Removed.")
   @APIResponse(responseCode = "404", description = "No such budget of the caller's.")
+  @Requires(Role.Permission.BUDGETS)
   public Response delete(@PathParam("id") long id) {
     if (!budgets.delete(caller.account(), id)) {
       throw new NotFoundException();

@@ -1,9 +1,11 @@
 package com.billingcenter.bill.web;
 
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.bill.boundary.Budgets;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.platform.web.Requires;
 import com.billingcenter.usage.control.BillingItems;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
 import com.billingcenter.workspace.boundary.Workspaces;
@@ -40,6 +42,18 @@ public class BudgetsView implements Serializable {
   private BigDecimal amount;
   private String currency = "USD";
   private List<Budgets.Standing> standings;
+  private Boolean mayChange;
+
+  /**
+   * Whether the page shows the form and the remove buttons: the caller's role as the page was first
+   * shown (a role lowered meanwhile is refused at the click, and the page says why).
+   */
+  public boolean isMayChange() {
+    if (mayChange == null) {
+      mayChange = caller.may(Role.Permission.BUDGETS.name());
+    }
+    return mayChange;
+  }
 
   public List<Budgets.Standing> getStandings() {
     if (standings == null) {
@@ -79,6 +93,7 @@ public class BudgetsView implements Serializable {
     return Messages.text(faces, "budgets.scope.account");
   }
 
+  @Requires(Role.Permission.BUDGETS)
   public void create() {
     FacesContext faces = FacesContext.getCurrentInstance();
     Long workspaceId = null;
@@ -100,6 +115,7 @@ public class BudgetsView implements Serializable {
     }
   }
 
+  @Requires(Role.Permission.BUDGETS)
   public void delete(long id) {
     budgets.delete(caller.account(), id);
     standings = null;

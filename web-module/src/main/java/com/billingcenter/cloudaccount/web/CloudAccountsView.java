@@ -2,6 +2,7 @@ package com.billingcenter.cloudaccount.web;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.cloudaccount.boundary.CloudAccounts;
 import com.billingcenter.cloudaccount.control.RecordedEntitlements;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
@@ -10,6 +11,7 @@ import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.platform.web.Requires;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
 import com.billingcenter.workspace.boundary.Workspaces;
@@ -215,6 +217,7 @@ public class CloudAccountsView implements Serializable {
   }
 
   /** Binds the workspaces chosen under one cloud account. */
+  @Requires(Role.Permission.CLOUD_ACCOUNTS)
   public void bind(long cloudAccountId) {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {

@@ -2,6 +2,7 @@ package com.billingcenter.marketplace.web;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.account.web.AccountForm;
 import com.billingcenter.account.web.SignIn;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
@@ -14,6 +15,7 @@ import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.LinkCookie;
 import com.billingcenter.platform.web.Messages;
 import com.billingcenter.platform.web.RegistrationLimit;
+import com.billingcenter.platform.web.Requires;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.site.entity.Site;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
@@ -190,6 +192,7 @@ public class SetupView implements Serializable {
   }
 
   /** Step 2: the chosen workspaces (and a new one, if named) settle by the AWS account. */
+  @Requires(Role.Permission.CLOUD_ACCOUNTS)
   public void bindChosen() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     if (!ownAccount) {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * cookie only.
  */
 @WebFilter(
-    urlPatterns = {"/reset-password.xhtml", "/locked.xhtml", "/verify-email.xhtml"},
+    urlPatterns = {"/reset-password.xhtml", "/locked.xhtml", "/verify-email.xhtml", "/join.xhtml"},
     asyncSupported = true)
 public class LinkTokens extends HttpFilter {
 
@@ -36,12 +36,16 @@ public class LinkTokens extends HttpFilter {
   /** The confirmation page's token of a login e-mail address: for the browser's session. */
   public static final LinkCookie VERIFY_EMAIL = new LinkCookie("BC_VERIFY", "/verify-email.xhtml");
 
+  /** The joining page's token of a team invitation: for the browser's session. */
+  public static final LinkCookie JOIN = new LinkCookie("BC_JOIN", "/join.xhtml");
+
   /** Each page's query parameter that may carry a token, and the cookie it goes to. */
   private static final Map<String, Map.Entry<String, LinkCookie>> PAGES =
       Map.of(
           RESET.page(), Map.entry("token", RESET),
           LOCK.page(), Map.entry("t", LOCK),
-          VERIFY_EMAIL.page(), Map.entry("token", VERIFY_EMAIL));
+          VERIFY_EMAIL.page(), Map.entry("token", VERIFY_EMAIL),
+          JOIN.page(), Map.entry("token", JOIN));
 
   @Override
   protected void doFilter(

@@ -1,7 +1,7 @@
 package com.billingcenter.platform.web;
 
 import com.billingcenter.account.boundary.Accounts;
-import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Login;
 import com.billingcenter.platform.web.SessionSignIns.SignedIn;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +54,7 @@ public class PageSignIns {
    * after {@code billing.security.session.idle-timeout} without a request.
    */
   public void signIn(HttpServletRequest request, String name, Set<String> groups) {
-    BillingAccount account = accounts.require(name);
+    Login account = login(name);
     HttpSession session = request.getSession();
     session.setMaxInactiveInterval((int) Math.max(1, idleTimeout.toSeconds()));
     session.setAttribute(
@@ -72,12 +72,10 @@ public class PageSignIns {
     if (session == null || !(session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn)) {
       return Optional.empty();
     }
-    Optional<BillingAccount> account = accounts.findByUsername(signedIn.name());
+    // A removed member has no login any more: their sessions end here, at their next request.
+    Optional<Login> account = accounts.findLogin(signedIn.name());
     if (signIns.holds(
-        signedIn,
-        session.getId(),
-        clock.instant(),
-        account.map(BillingAccount::passwordChangedAt))) {
+        signedIn, session.getId(), clock.instant(), account.map(Login::passwordChangedAt))) {
       return Optional.of(signedIn);
     }
     LOG.info(() -> "A page session ended: its sign-in no longer holds (" + signedIn.name() + ")");
@@ -99,7 +97,7 @@ public class PageSignIns {
     if (session == null || !(session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn)) {
       return;
     }
-    BillingAccount account = accounts.require(signedIn.name());
+    Login account = login(signedIn.name());
     SignedIn renewed =
         signIns.signIn(
             signedIn.name(),
@@ -108,5 +106,11 @@ public class PageSignIns {
             signedIn.signedInAt(),
             account.passwordChangedAt());
     session.setAttribute(SIGNED_IN, renewed);
+  }
+
+  private Login login(String name) {
+    return accounts
+        .findLogin(name)
+        .orElseThrow(() -> new IllegalStateException("No login " + name));
   }
 }

@@ -2,11 +2,13 @@ package com.billingcenter.workspace.rest;
 
 import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.bill.boundary.Bills;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.rest.Bodies;
 import com.billingcenter.platform.rest.Times;
 import com.billingcenter.platform.web.Caller;
+import com.billingcenter.platform.web.Requires;
 import com.billingcenter.workspace.boundary.WorkspaceQuery;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Plan;
@@ -149,6 +151,7 @@ public class WorkspaceResource {
               + " method.")
   @APIResponse(responseCode = "201", description = "Created; Location names it.")
   @APIResponse(responseCode = "400", description = "Bad name, site, language or plan.")
+  @Requires(Role.Permission.WORKSPACES)
   public Response create(NewWorkspaceJson body, @Context UriInfo uri) {
     Bodies.required(body, "the workspace");
     Plan plan =
@@ -170,6 +173,7 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "200", description = "The workspace, now Commercial.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
   @APIResponse(responseCode = "409", description = "Already on the Commercial Plan.")
+  @Requires(Role.Permission.WORKSPACES)
   public WorkspaceJson openCommercialPlan(@PathParam("id") long id) {
     return WorkspaceJson.of(workspaces.openCommercialPlan(caller.account(), id));
   }
@@ -200,6 +204,7 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "400", description = "Unknown method, or one the site forbids.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
   @APIResponse(responseCode = "409", description = "Already changed this month, or unchanged.")
+  @Requires(Role.Permission.WORKSPACES)
   public WorkspaceJson changeSettlement(@PathParam("id") long id, SettlementChangeJson body) {
     Bodies.required(body, "the method");
     return WorkspaceJson.of(
@@ -219,6 +224,7 @@ public class WorkspaceResource {
   @APIResponse(responseCode = "400", description = "Not the workspace's name.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller.")
   @APIResponse(responseCode = "409", description = "The workspace is not locked.")
+  @Requires(Role.Permission.WORKSPACES)
   public WorkspaceJson dissolve(@PathParam("id") long id, DissolveJson body) {
     Bodies.required(body, "the workspace's name");
     return WorkspaceJson.of(workspaces.dissolve(caller.account(), id, body.name()));

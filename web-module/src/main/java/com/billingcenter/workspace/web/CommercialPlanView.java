@@ -1,10 +1,12 @@
 package com.billingcenter.workspace.web;
 
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.marketplace.web.SetupView;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.platform.web.Requires;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.workspace.boundary.Workspaces;
 import com.billingcenter.workspace.entity.Plan;
@@ -41,15 +43,18 @@ public class CommercialPlanView implements Serializable {
     return caller.account();
   }
 
+  @Requires(Role.Permission.WORKSPACES)
   public void startCommercialPlan() {
     commercialStep = 1;
     opening.reset(sites.all().iterator().next().code());
   }
 
+  @Requires(Role.Permission.WORKSPACES)
   public void confirmCommercialPlan() {
     commercialStep = 2;
   }
 
+  @Requires(Role.Permission.WORKSPACES)
   public void createCommercialWorkspace() {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
@@ -69,6 +74,7 @@ public class CommercialPlanView implements Serializable {
   }
 
   /** "Open the Commercial Plan" on a Free workspace's row: the dialog that asks how. */
+  @Requires(Role.Permission.WORKSPACES)
   public void startUpgrade(WorkspaceRow row) {
     upgrading = row;
     String partition = WorkspacesView.awsPartitionOf(sites, row.getSiteCode());
@@ -79,6 +85,7 @@ public class CommercialPlanView implements Serializable {
   }
 
   /** The Commercial Plan for the workspace of the upgrade dialog, settled as it is. */
+  @Requires(Role.Permission.WORKSPACES)
   public void openCommercialPlan() {
     FacesContext faces = FacesContext.getCurrentInstance();
     if (upgrading == null) {
@@ -99,6 +106,7 @@ public class CommercialPlanView implements Serializable {
    * is remembered for the set-up page, which pre-selects it and opens its Commercial Plan when it
    * is bound to the new AWS account.
    */
+  @Requires(Role.Permission.WORKSPACES)
   public void subscribeInAws() throws java.io.IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     if (upgrading == null || !awsOffered) {

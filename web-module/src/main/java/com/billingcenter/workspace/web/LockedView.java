@@ -1,11 +1,13 @@
 package com.billingcenter.workspace.web;
 
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.BillingAuthenticationMechanism;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.LinkTokens;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.platform.web.Requires;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.workspace.boundary.LockPages;
 import com.billingcenter.workspace.boundary.Workspaces;
@@ -148,6 +150,7 @@ public class LockedView implements Serializable {
   }
 
   /** Dissolve: the signed-in owner, who typed the workspace's name. */
+  @Requires(Role.Permission.WORKSPACES)
   public void dissolve() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     if (faces.getExternalContext().getUserPrincipal() == null || !page.owner() || id == null) {

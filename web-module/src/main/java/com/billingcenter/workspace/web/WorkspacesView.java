@@ -1,11 +1,13 @@
 package com.billingcenter.workspace.web;
 
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.marketplace.web.SetupView;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
 import com.billingcenter.platform.web.Messages;
+import com.billingcenter.platform.web.Requires;
 import com.billingcenter.settlement.control.SettlementOption;
 import com.billingcenter.site.control.Sites;
 import com.billingcenter.workspace.boundary.Workspaces;
@@ -115,6 +117,7 @@ public class WorkspacesView implements Serializable {
 
   // --- Change Settlement Method ---------------------------------------------------------------
 
+  @Requires(Role.Permission.WORKSPACES)
   public void startChange(WorkspaceRow row) {
     openChangeOnLoad = false;
     startChange(row.getId());
@@ -132,9 +135,14 @@ public class WorkspacesView implements Serializable {
     return unlock;
   }
 
-  /** The view action of {@code ?unlock=N}. */
+  /**
+   * The view action of {@code ?unlock=N}: opens the change for a role that may make it (the others
+   * see the page as it is).
+   */
   public void openUnlock() {
-    if (unlock != null && !FacesContext.getCurrentInstance().isPostback()) {
+    if (unlock != null
+        && !FacesContext.getCurrentInstance().isPostback()
+        && caller.may(Role.Permission.WORKSPACES.name())) {
       startChange(unlock);
       openChangeOnLoad = change != null;
     }
@@ -170,6 +178,7 @@ public class WorkspacesView implements Serializable {
     chosenOption = workspace.settlement().toString();
   }
 
+  @Requires(Role.Permission.WORKSPACES)
   public void changeSettlement() {
     FacesContext faces = FacesContext.getCurrentInstance();
     SettlementOption option =
@@ -207,6 +216,7 @@ public class WorkspacesView implements Serializable {
    * sends the browser to the product's AWS Marketplace listing; AWS brings it back through the
    * fulfillment URL.
    */
+  @Requires(Role.Permission.WORKSPACES)
   public void subscribeToAws() throws java.io.IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
     if (change == null || !change.awsAllowed()) {

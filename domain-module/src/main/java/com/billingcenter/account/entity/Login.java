@@ -1,0 +1,29 @@
+package com.billingcenter.account.entity;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What a person signs in with: the account's own login ({@link BillingAccount}) or a team member's
+ * ({@link Member}). Both are checked, hashed again and changed the same way.
+ */
+public interface Login {
+
+  /** The user name, unique over both kinds of login. */
+  String username();
+
+  /** The account this login opens. */
+  Long accountId();
+
+  String passwordHash();
+
+  Instant passwordChangedAt();
+
+  void changePasswordHash(String newPasswordHash, Clock clock);
+
+  /** The same password hashed again more strongly: not a change of password. */
+  void rehash(String strongerHash);
+
+  /** The role this login has in its account. */
+  Role role();
+}

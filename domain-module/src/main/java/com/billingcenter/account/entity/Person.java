@@ -1,0 +1,36 @@
+package com.billingcenter.account.entity;
+
+/**
+ * Who acts for an account: its own login or a team member, with their role in it.
+ *
+ * @param accountId the account they act for
+ * @param accountUsername the account's user name (its own login's)
+ * @param name the person's user name (the account's for its own login)
+ * @param role what they may do
+ * @param memberId their membership, or null for the account's own login
+ */
+public record Person(
+    long accountId, String accountUsername, String name, Role role, Long memberId) {
+
+  /** The account's own login, acting for it: an owner. */
+  public static Person ownLogin(BillingAccount account) {
+    return new Person(account.id(), account.username(), account.username(), Role.OWNER, null);
+  }
+
+  /** Whether they may do what {@code permission} names. */
+  public boolean may(Role.Permission permission) {
+    return role.may(permission);
+  }
+
+  /**
+   * Refuses what their role may not do.
+   *
+   * @throws AccountRuleViolation {@code role.forbidden}
+   */
+  public void require(Role.Permission permission) {
+    if (!may(permission)) {
+      throw new AccountRuleViolation(
+          "role.forbidden", "Your role (" + role.code() + ") may not do this.");
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package com.billingcenter.account.web;
+
+import com.billingcenter.account.boundary.Members;
+import com.billingcenter.account.entity.Member;
+import com.billingcenter.account.entity.Role;
+import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.entity.UtcTimes;
+import com.billingcenter.platform.web.Caller;
+import com.billingcenter.platform.web.Messages;
+import com.billingcenter.platform.web.Requires;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Members page: the account's team with their roles; owners and admins invite by e-mail, change
+ * roles and remove (the page shows those controls to them only, and the server refuses them to
+ * anybody else).
+ */
+@Named
+@ViewScoped
+public class MembersView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject Members members;
+  @Inject Caller caller;
+  @Inject Clock clock;
+
+  private String loginAccount;
+  private String role = Role.VIEWER.code();
+  private List<Member> list;
+  private final Map<Long, String> roles = new HashMap<>();
+
+  public List<Member> getMembers() {
+    if (list == null) {
+      list = members.of(caller.account());
+      roles.clear();
+      list.forEach(m -> roles.put(m.id(), m.role().code()));
+    }
+    return list;
+  }
+
+  /** {@code joined}, {@code invited} or {@code expired}: the key of what the page says. */
+  public String status(Member member) {
+    return member.joined()
+        ? "joined"
+        : member.invitationOpensAt(clock.instant()) ? "invited" : "expired";
+  }
+
+  public String invitedAt(Member member) {
+    return UtcTimes.MINUTES.format(member.invitation().createdAt());
+  }
+
+  /** Whether the caller may change or remove {@code member} (not themselves, owners by owners). */
+  public boolean manageable(Member member) {
+    var me = caller.person();
+    return me.may(Role.Permission.MEMBERS)
+        && !member.id().equals(me.memberId())
+        && (member.role() != Role.OWNER || me.may(Role.Permission.OWNERS));
+  }
+
+  /** The roles the caller may give: owner only when they may make owners. */
+  public List<String> getGivableRoles() {
+    boolean owners = caller.person().may(Role.Permission.OWNERS);
+    return java.util.Arrays.stream(Role.values())
+        .filter(r -> r != Role.OWNER || owners)
+        .map(Role::code)
+        .toList();
+  }
+
+  @Requires(Role.Permission.MEMBERS)
+  public void invite() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      members.invite(caller.person(), loginAccount, role, faces.getViewRoot().getLocale());
+      Messages.info(faces, "members.invited", loginAccount);
+      loginAccount = null;
+      list = null;
+    } catch (RuleViolation refused) {
+      Messages.error(faces, null, refused.code());
+    }
+  }
+
+  @Requires(Role.Permission.MEMBERS)
+  public void changeRole(long memberId) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      members.changeRole(caller.person(), memberId, roles.get(memberId));
+      Messages.info(faces, "members.roleChanged");
+    } catch (RuleViolation refused) {
+      Messages.error(faces, null, refused.code());
+    }
+    list = null;
+  }
+
+  @Requires(Role.Permission.MEMBERS)
+  public void remove(long memberId) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    try {
+      members.remove(caller.person(), memberId);
+      Messages.info(faces, "members.removed");
+    } catch (RuleViolation refused) {
+      Messages.error(faces, null, refused.code());
+    }
+    list = null;
+  }
+
+  /** Each listed member's role as chosen on the page (by member id). */
+  public Map<Long, String> getRoles() {
+    return roles;
+  }
+
+  public String getLoginAccount() {
+    return loginAccount;
+  }
+
+  public void setLoginAccount(String loginAccount) {
+    this.loginAccount = loginAccount;
+  }
+
+  public String getRole() {
+    return role;
+  }
+
+  public void setRole(String role) {
+    this.role = role;
+  }
+}
