@@ -1,6 +1,7 @@
 package com.billingcenter.bill.boundary;
 
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.audit.control.Audit;
 import com.billingcenter.notice.control.Notices;
 import com.billingcenter.platform.control.Databases;
@@ -22,10 +23,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,7 +64,11 @@ public class Budgets {
       String billingItem,
       String period,
       BigDecimal amount,
-      Currency currency) {}
+      Currency currency,
+      Set<Role> recipients) {}
+
+  /** Who is told unless a budget says otherwise: the owners and the finance members. */
+  public static final Set<Role> NOTIFY_BY_DEFAULT = Set.of(Role.OWNER, Role.FINANCE);
 
   /** A budget with the cost so far in its current period, and the share of it (percent). */
   public record Standing(Budget budget, BigDecimal spent, int percent) {}
@@ -93,7 +104,9 @@ public class Budgets {
       String billingItem,
       String period,
       BigDecimal amount,
-      String currency) {
+      String currency,
+      Collection<String> notify) {
+    Set<Role> told = roles(notify);
     String per = period == null ? "" : period.strip().toLowerCase(Locale.ROOT);
     if (!per.equals("day") && !per.equals("month")) {
       throw new RuleViolation("budget.period", "A budget is per day or per month.");
@@ -123,7 +136,7 @@ public class Budgets {
         dataSource,
         "set a budget",
         "INSERT INTO budget (id, account_id, workspace_id, billing_item, period, amount, currency,"
-            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            + " created_at, notify) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         id,
         owner.id(),
         workspaceId,
@@ -131,8 +144,9 @@ public class Budgets {
         per,
         amount,
         money.getCurrencyCode(),
-        clock.instant());
-    Budget budget = new Budget(id, workspaceId, billingItem, per, amount, money);
+        clock.instant(),
+        codes(told));
+    Budget budget = new Budget(id, workspaceId, billingItem, per, amount, money, told);
     audit.record(owner.id(), owner.username(), "budget.set", "budget", id, null, describe(budget));
     check(owner);
     return budget;
@@ -160,7 +174,7 @@ public class Budgets {
     return Sql.list(
         dataSource,
         "the budgets",
-        "SELECT id, workspace_id, billing_item, period, amount, currency FROM budget"
+        "SELECT id, workspace_id, billing_item, period, amount, currency, notify FROM budget"
             + " WHERE account_id = ? ORDER BY id",
         r ->
             new Budget(
@@ -169,7 +183,8 @@ public class Budgets {
                 r.getString(3),
                 r.getString(4),
                 r.getBigDecimal(5).stripTrailingZeros(),
-                Currency.getInstance(r.getString(6))),
+                Currency.getInstance(r.getString(6)),
+                roles(Arrays.asList(r.getString(7).split(",")))),
         owner.id());
   }
 
@@ -252,11 +267,31 @@ public class Budgets {
             budget.amount().setScale(2, RoundingMode.UNNECESSARY).toPlainString()
                 + " "
                 + budget.currency().getCurrencyCode(),
-            standing.spent().toPlainString() + " " + budget.currency().getCurrencyCode());
+            standing.spent().toPlainString() + " " + budget.currency().getCurrencyCode(),
+            budget.recipients());
         told++;
       }
     }
     return told;
+  }
+
+  /**
+   * The roles a budget's alerts are mailed to, from their codes ({@code owner}, {@code finance});
+   * {@link #NOTIFY_BY_DEFAULT} for none.
+   *
+   * @throws RuleViolation {@code member.role} for a code that is no role
+   */
+  static Set<Role> roles(Collection<String> codes) {
+    if (codes == null || codes.stream().allMatch(c -> c == null || c.isBlank())) {
+      return NOTIFY_BY_DEFAULT;
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    codes.stream().filter(c -> c != null && !c.isBlank()).map(Role::parse).forEach(roles::add);
+    return Collections.unmodifiableSet(roles);
+  }
+
+  private static String codes(Set<Role> roles) {
+    return roles.stream().sorted().map(Role::code).collect(Collectors.joining(","));
   }
 
   /** What the budget is over, as a notice names it: the account, a workspace's name, an item. */
@@ -304,7 +339,8 @@ public class Budgets {
             .createObjectBuilder()
             .add("period", budget.period())
             .add("amount", budget.amount().toPlainString())
-            .add("currency", budget.currency().getCurrencyCode());
+            .add("currency", budget.currency().getCurrencyCode())
+            .add("notify", codes(budget.recipients()));
     if (budget.workspaceId() != null) {
       json.add("workspaceId", budget.workspaceId());
     }

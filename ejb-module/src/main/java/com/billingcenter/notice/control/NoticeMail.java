@@ -15,6 +15,6 @@ public class NoticeMail {
   @Inject NoticeMailer mailer;
 
   void written(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoticeWritten written) {
-    mailer.mail(written.noticeId(), written.mailedLink());
+    mailer.mail(written.noticeId(), written.mailedLink(), written.roles());
   }
 }

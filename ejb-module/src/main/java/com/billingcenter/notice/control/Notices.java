@@ -1,6 +1,7 @@
 package com.billingcenter.notice.control;
 
 import com.billingcenter.account.entity.MailedLink;
+import com.billingcenter.account.entity.Role;
 import com.billingcenter.cloudaccount.entity.CloudAccount;
 import com.billingcenter.notice.entity.Notice;
 import com.billingcenter.platform.control.PublicAddress;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -154,6 +156,7 @@ public class Notices {
                 .append(currency.getCurrencyCode()));
     return toOwner(
         ownerId,
+        Set.of(Role.OWNER, Role.FINANCE),
         "bill.ready",
         "billReady",
         "billReady.body",
@@ -171,6 +174,7 @@ public class Notices {
       long ownerId, CloudAccount cloudAccount, Instant end, int daysBefore, boolean autoRenewal) {
     return toOwner(
         ownerId,
+        Set.of(Role.OWNER, Role.ADMIN),
         "agreement.ending",
         "agreementEnding",
         autoRenewal ? "agreementEnding.renewingBody" : "agreementEnding.body",
@@ -189,9 +193,16 @@ public class Notices {
    * code, or {@code *} for the whole account. In the language most of the owner's workspaces use.
    */
   public Notice budgetAlert(
-      long ownerId, boolean passed, String scope, String period, String amount, String spent) {
+      long ownerId,
+      boolean passed,
+      String scope,
+      String period,
+      String amount,
+      String spent,
+      Set<Role> notify) {
     return toOwner(
         ownerId,
+        notify,
         passed ? "budget.passed" : "budget.near",
         passed ? "budgetPassed" : "budgetNear",
         (passed ? "budgetPassed" : "budgetNear")
@@ -210,6 +221,7 @@ public class Notices {
       long ownerId, CloudAccount cloudAccount, String dimension, Instant firstHour) {
     return toOwner(
         ownerId,
+        Set.of(Role.OWNER),
         "contract.overage",
         "contractOverage",
         "contractOverage.body",
@@ -221,12 +233,13 @@ public class Notices {
   }
 
   /**
-   * A notice to the owner about no one workspace, in the language most of their workspaces use:
-   * {@code <templates>.subject}, the body {@code bodyKey}, and for its mail the link {@code
-   * linkKey} to {@code path}.
+   * A notice to the owner about no one workspace, mailed to the members of {@code roles} too, in
+   * the language most of their workspaces use: {@code <templates>.subject}, the body {@code
+   * bodyKey}, and for its mail the link {@code linkKey} to {@code path}.
    */
   private Notice toOwner(
       long ownerId,
+      Set<Role> roles,
       String kind,
       String templates,
       String bodyKey,
@@ -247,7 +260,7 @@ public class Notices {
     em.persist(notice);
     written.fire(
         new NoticeWritten(
-            notice.id(), format(bundle, linkKey, new Object[] {publicAddress.link(path)})));
+            notice.id(), format(bundle, linkKey, new Object[] {publicAddress.link(path)}), roles));
     return notice;
   }
 

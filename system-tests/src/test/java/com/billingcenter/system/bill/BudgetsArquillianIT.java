@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.billingcenter.account.boundary.Accounts;
+import com.billingcenter.account.boundary.Members;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Person;
 import com.billingcenter.bill.boundary.Budgets;
 import com.billingcenter.notice.boundary.NoticeBoard;
 import com.billingcenter.notice.entity.Notice;
@@ -40,6 +42,7 @@ class BudgetsArquillianIT extends ContainerTest {
   @Inject UsageIntake usage;
   @Inject Budgets budgets;
   @Inject NoticeBoard notices;
+  @Inject Members members;
 
   private BillingAccount owner;
   private Workspace shop;
@@ -70,7 +73,9 @@ class BudgetsArquillianIT extends ContainerTest {
     int port = ConfigProvider.getConfig().getValue("billing.mail.smtp.port", Integer.class);
     try (SmtpSink sink = new SmtpSink(port)) {
       customer(Instant.parse("2025-06-10T09:00:00Z"), 100); // 25.00 USD
-      budgets.create(owner, null, null, "day", new BigDecimal("20"), "USD");
+      String finance = member(sink, "finance");
+      String viewer = member(sink, "viewer");
+      budgets.create(owner, null, null, "day", new BigDecimal("20"), "USD", null);
       assertEquals(List.of("budget.passed"), alerts(), "one notice, the higher level");
       assertEquals(0, budgets.check(owner), "not again today");
       use(Instant.parse("2025-06-10T10:00:00Z"), 100);
@@ -78,6 +83,8 @@ class BudgetsArquillianIT extends ContainerTest {
       assertEquals(List.of("budget.passed"), alerts());
       long mails = awaitMails(sink, owner.loginAccount(), 1);
       assertEquals(1, mails, "one mail: " + sink.messages());
+      assertEquals(1, budgetMails(sink, finance), "the finance member chose to be told");
+      assertEquals(0, budgetMails(sink, viewer), "viewers are not told unless chosen");
       assertTrue(
           sink.messages().stream()
               .filter(m -> m.contains(owner.loginAccount()))
@@ -88,6 +95,34 @@ class BudgetsArquillianIT extends ContainerTest {
       budgets.check(owner);
       assertEquals(List.of("budget.passed", "budget.passed"), alerts(), "a new day");
     }
+  }
+
+  /**
+   * A member of the owner's team with {@code role}, invited and joined (the invitation's link read
+   * from the mail it sent): their address.
+   */
+  private String member(SmtpSink sink, String role) throws Exception {
+    String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String email = name + "@team.example.org";
+    members.invite(Person.ownLogin(owner), email, role, java.util.Locale.ENGLISH);
+    String token = null;
+    for (int i = 0; i < 100 && token == null; i++) {
+      token =
+          sink.messages().stream()
+              .filter(m -> m.toLowerCase(java.util.Locale.ROOT).contains("to: " + email))
+              .map(SmtpSink::decoded)
+              .map(
+                  t -> java.util.regex.Pattern.compile("join\\.xhtml\\?token=([\\w-]+)").matcher(t))
+              .filter(java.util.regex.Matcher::find)
+              .map(m -> m.group(1))
+              .findFirst()
+              .orElse(null);
+      if (token == null) {
+        Thread.sleep(100);
+      }
+    }
+    members.join(token, name, SettledCustomers.PASSWORD);
+    return email;
   }
 
   /** The budget mails to {@code to}, once at least {@code atLeast} came (or 5 s passed). */
@@ -108,7 +143,7 @@ class BudgetsArquillianIT extends ContainerTest {
   @Test
   void aMonthlyBudgetTellsAtEightyPercentAndWhenPassed() {
     customer(Instant.parse("2025-07-03T09:00:00Z"), 100); // 25.00 USD
-    budgets.create(owner, shop.id(), null, "month", new BigDecimal("40"), "USD");
+    budgets.create(owner, shop.id(), null, "month", new BigDecimal("40"), "USD", List.of("owner"));
     assertEquals(List.of(), alerts(), "62 %");
     use(Instant.parse("2025-07-04T09:00:00Z"), 30); // 32.50: 81 %
     budgets.check(owner);
@@ -150,14 +185,17 @@ class BudgetsArquillianIT extends ContainerTest {
                       (String) b[1],
                       (String) b[2],
                       new BigDecimal((String) b[3]),
-                      (String) b[4]));
+                      (String) b[4],
+                      null));
       assertEquals(b[5], refused.code());
     }
     assertEquals(
         "workspace.notFound",
         assertThrows(
                 RuleViolation.class,
-                () -> budgets.create(stranger, shop.id(), null, "day", new BigDecimal("10"), "USD"))
+                () ->
+                    budgets.create(
+                        stranger, shop.id(), null, "day", new BigDecimal("10"), "USD", null))
             .code());
     assertTrue(budgets.list(owner).isEmpty() && budgets.list(stranger).isEmpty());
   }

@@ -1,9 +1,6 @@
 package com.billingcenter.system.support;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,32 +56,6 @@ public final class Mails {
 
   /** A raw mail's headers, then its body decoded (quoted-printable or base64, UTF-8). */
   public static String text(String raw) {
-    int split = raw.indexOf("\n\n");
-    String headers = split < 0 ? raw : raw.substring(0, split);
-    String body = split < 0 ? "" : raw.substring(split + 2);
-    String encoding = headers.toLowerCase(Locale.ROOT);
-    if (encoding.contains("content-transfer-encoding: quoted-printable")) {
-      body = quotedPrintable(body);
-    } else if (encoding.contains("content-transfer-encoding: base64")) {
-      body =
-          new String(
-              Base64.getMimeDecoder().decode(body.replaceAll("\\s", "")), StandardCharsets.UTF_8);
-    }
-    return headers + "\n\n" + body;
-  }
-
-  private static String quotedPrintable(String body) {
-    String joined = body.replace("=\r\n", "").replace("=\n", "");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (int i = 0; i < joined.length(); i++) {
-      char c = joined.charAt(i);
-      if (c == '=' && i + 2 < joined.length()) {
-        bytes.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
-        i += 2;
-      } else {
-        bytes.write(c);
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
+    return SmtpSink.decoded(raw);
   }
 }

@@ -1,6 +1,7 @@
 package com.billingcenter.system.support;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -8,7 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -87,5 +90,36 @@ public final class SmtpSink implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
+  }
+
+  /** A raw mail's headers, then its body decoded (quoted-printable or base64, UTF-8). */
+  public static String decoded(String raw) {
+    int split = raw.indexOf("\n\n");
+    String headers = split < 0 ? raw : raw.substring(0, split);
+    String body = split < 0 ? "" : raw.substring(split + 2);
+    String encoding = headers.toLowerCase(Locale.ROOT);
+    if (encoding.contains("content-transfer-encoding: quoted-printable")) {
+      body = quotedPrintable(body);
+    } else if (encoding.contains("content-transfer-encoding: base64")) {
+      body =
+          new String(
+              Base64.getMimeDecoder().decode(body.replaceAll("\\s", "")), StandardCharsets.UTF_8);
+    }
+    return headers + "\n\n" + body;
+  }
+
+  private static String quotedPrintable(String body) {
+    String joined = body.replace("=\r\n", "").replace("=\n", "");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < joined.length(); i++) {
+      char c = joined.charAt(i);
+      if (c == '=' && i + 2 < joined.length()) {
+        bytes.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        bytes.write(c);
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 }

@@ -45,6 +45,7 @@ public class BudgetResource {
       String period,
       BigDecimal amount,
       String currency,
+      List<String> recipients,
       BigDecimal spent,
       int percent) {
 
@@ -57,14 +58,22 @@ public class BudgetResource {
           b.period(),
           b.amount(),
           b.currency().getCurrencyCode(),
+          b.recipients().stream().sorted().map(Role::code).toList(),
           s.spent(),
           s.percent());
     }
   }
 
-  /** A new budget. */
+  /**
+   * A new budget; {@code recipients}: the roles mailed its alerts (owner and finance if absent).
+   */
   public record NewBudgetJson(
-      Long workspaceId, String billingItem, String period, BigDecimal amount, String currency) {}
+      Long workspaceId,
+      String billingItem,
+      String period,
+      BigDecimal amount,
+      String currency,
+      List<String> recipients) {}
 
   @GET
   @Operation(
@@ -83,7 +92,8 @@ public class BudgetResource {
       summary = "Set a budget",
       description =
           "A daily or monthly amount for the account, a workspace or a billing item. At 80 % and"
-              + " past 100 % of it the owner gets a notice and a mail, once per period each.")
+              + " past 100 % of it the account gets a notice, and the members of the roles in recipients"
+              + " (owner and finance unless given) a mail, once per period each.")
   @APIResponse(responseCode = "201", description = "Set, and checked at once.")
   @APIResponse(responseCode = "400", description = "A field breaks a rule; nothing stored.")
   @APIResponse(responseCode = "404", description = "No such workspace of the caller's.")
@@ -97,7 +107,8 @@ public class BudgetResource {
             body.billingItem(),
             body.period(),
             body.amount(),
-            body.currency());
+            body.currency(),
+            body.recipients());
     return Response.status(201)
         .entity(
             budgets.standings(caller.account()).stream()

@@ -41,6 +41,7 @@ public class BudgetsView implements Serializable {
   private String period = "month";
   private BigDecimal amount;
   private String currency = "USD";
+  private List<String> notify = new ArrayList<>(List.of("owner", "finance"));
   private List<Budgets.Standing> standings;
   private Boolean mayChange;
 
@@ -104,7 +105,7 @@ public class BudgetsView implements Serializable {
       } else if (scope != null && scope.startsWith("i:")) {
         item = scope.substring(2);
       }
-      budgets.create(caller.account(), workspaceId, item, period, amount, currency);
+      budgets.create(caller.account(), workspaceId, item, period, amount, currency, notify);
       standings = null;
       amount = null;
       Messages.info(faces, "budgets.set");
@@ -143,6 +144,24 @@ public class BudgetsView implements Serializable {
 
   public void setAmount(BigDecimal amount) {
     this.amount = amount;
+  }
+
+  /** The roles a new budget's alerts are mailed to. */
+  public List<String> getNotify() {
+    return notify;
+  }
+
+  public void setNotify(List<String> notify) {
+    this.notify = notify;
+  }
+
+  /** Who a budget's alerts are mailed to, as the page says it. */
+  public String notifiedOf(Budgets.Budget budget) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    return budget.recipients().stream()
+        .sorted()
+        .map(r -> Messages.text(faces, "role." + r.code()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   public String getCurrency() {
