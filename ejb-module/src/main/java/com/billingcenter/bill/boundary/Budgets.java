@@ -65,13 +65,15 @@ public class Budgets {
       String period,
       BigDecimal amount,
       Currency currency,
-      Set<Role> recipients) {}
+      Set<Role> recipients)
+      implements java.io.Serializable {}
 
   /** Who is told unless a budget says otherwise: the owners and the finance members. */
   public static final Set<Role> NOTIFY_BY_DEFAULT = Set.of(Role.OWNER, Role.FINANCE);
 
   /** A budget with the cost so far in its current period, and the share of it (percent). */
-  public record Standing(Budget budget, BigDecimal spent, int percent) {}
+  public record Standing(Budget budget, BigDecimal spent, int percent)
+      implements java.io.Serializable {}
 
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;

@@ -33,7 +33,8 @@ public final class TokenTable {
       Instant createdAt,
       Instant expiresAt,
       Instant lastUsedAt,
-      boolean revoked) {
+      boolean revoked)
+      implements java.io.Serializable {
 
     /** Whether it still opens the API at {@code now}. */
     public boolean valid(Instant now) {

@@ -2,6 +2,7 @@ package com.billingcenter.account.web;
 
 import com.billingcenter.account.boundary.Members;
 import com.billingcenter.account.entity.Member;
+import com.billingcenter.account.entity.Person;
 import com.billingcenter.account.entity.Role;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.entity.UtcTimes;
@@ -35,35 +36,49 @@ public class MembersView implements Serializable {
 
   private String loginAccount;
   private String role = Role.VIEWER.code();
-  private List<Member> list;
+  private List<Row> list;
   private final Map<Long, String> roles = new HashMap<>();
 
-  public List<Member> getMembers() {
+  /**
+   * A member as the page lists them (kept with the view, so serializable): {@code status} is {@code
+   * joined}, {@code invited} or {@code expired}; {@code manageable} whether the caller may change
+   * or remove them (not themselves, owners only by owners).
+   */
+  public record Row(
+      long id,
+      String loginAccount,
+      String username,
+      String role,
+      String status,
+      String invitedBy,
+      String invitedAt,
+      boolean manageable)
+      implements Serializable {}
+
+  public List<Row> getMembers() {
     if (list == null) {
-      list = members.of(caller.account());
+      var me = caller.person();
+      list = members.of(caller.account()).stream().map(m -> row(m, me)).toList();
       roles.clear();
-      list.forEach(m -> roles.put(m.id(), m.role().code()));
+      list.forEach(r -> roles.put(r.id(), r.role()));
     }
     return list;
   }
 
-  /** {@code joined}, {@code invited} or {@code expired}: the key of what the page says. */
-  public String status(Member member) {
-    return member.joined()
-        ? "joined"
-        : member.invitationOpensAt(clock.instant()) ? "invited" : "expired";
-  }
-
-  public String invitedAt(Member member) {
-    return UtcTimes.MINUTES.format(member.invitation().createdAt());
-  }
-
-  /** Whether the caller may change or remove {@code member} (not themselves, owners by owners). */
-  public boolean manageable(Member member) {
-    var me = caller.person();
-    return me.may(Role.Permission.MEMBERS)
-        && !member.id().equals(me.memberId())
-        && (member.role() != Role.OWNER || me.may(Role.Permission.OWNERS));
+  private Row row(Member member, Person me) {
+    return new Row(
+        member.id(),
+        member.loginAccount(),
+        member.username(),
+        member.role().code(),
+        member.joined()
+            ? "joined"
+            : member.invitationOpensAt(clock.instant()) ? "invited" : "expired",
+        member.invitedBy(),
+        UtcTimes.MINUTES.format(member.invitation().createdAt()),
+        me.may(Role.Permission.MEMBERS)
+            && !member.id().equals(me.memberId())
+            && (member.role() != Role.OWNER || me.may(Role.Permission.OWNERS)));
   }
 
   /** The roles the caller may give: owner only when they may make owners. */
