@@ -167,11 +167,15 @@ public class Accounts {
 
   /**
    * Refuses ({@code username.taken}, {@code loginAccount.taken}) a user name or login account that
-   * an account's own login or a team member already has ({@code login} in its canonical form).
+   * an account's own login or a team member already has ({@code login} in its canonical form);
+   * either may be null: not checked.
    */
   public void refuseTaken(String username, String login) {
     if (username != null && findLogin(username).isPresent()) {
       throw new AccountRuleViolation("username.taken", "This user name is already taken.");
+    }
+    if (login == null) {
+      return;
     }
     if (!em.createNamedQuery(BillingAccount.BY_LOGIN_ACCOUNT, BillingAccount.class)
             .setParameter("loginAccount", login)

@@ -168,7 +168,7 @@ public class Members {
                         "This invitation is not valid (used, expired or withdrawn)."));
     BillingAccount.checkUsername(username);
     PasswordPolicy.check(password, username);
-    accounts.refuseTaken(username, "\u0000");
+    accounts.refuseTaken(username, null);
     member.join(username, passwordHashing.hash(password), clock);
     try {
       em.flush();

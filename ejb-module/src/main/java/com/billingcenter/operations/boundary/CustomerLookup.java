@@ -28,7 +28,8 @@ public class CustomerLookup {
   static final int MAX_FOUND = 50;
 
   /** A customer found, and by what. */
-  public record Found(long accountId, String username, String loginAccount, String matchedBy) {}
+  public record Found(long accountId, String username, String loginAccount, String matchedBy)
+      implements java.io.Serializable {}
 
   /** A customer's workspace as the console lists it; {@code countdownEndsAt} while locked. */
   public record WorkspaceRow(

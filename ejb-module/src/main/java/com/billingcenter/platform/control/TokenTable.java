@@ -209,7 +209,7 @@ public final class TokenTable {
             "SELECT "
                 + owner
                 + ", scope, "
-                + (person == null ? "NULL" : person)
+                + (person == null ? "CAST(NULL AS BIGINT)" : person)
                 + " FROM "
                 + table
                 + " WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?",
