@@ -138,6 +138,11 @@ public class Member implements Login {
     return invitation.refusalAt(now).isEmpty();
   }
 
+  /** {@code joined}, {@code invited} (the link still opens) or {@code expired}, at {@code now}. */
+  public String state(Instant now) {
+    return joined() ? "joined" : invitationOpensAt(now) ? "invited" : "expired";
+  }
+
   /** Whether they joined (and may sign in). */
   public boolean joined() {
     return username != null;

@@ -58,7 +58,7 @@ public class MemberResource {
           m.loginAccount(),
           m.username(),
           m.role().code(),
-          m.joined() ? "joined" : m.invitationOpensAt(now) ? "invited" : "expired",
+          m.state(now),
           m.invitedBy(),
           m.invitation().createdAt(),
           m.joined() ? m.invitation().usedAt() : null);

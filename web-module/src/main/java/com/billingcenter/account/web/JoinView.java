@@ -2,17 +2,14 @@ package com.billingcenter.account.web;
 
 import com.billingcenter.account.boundary.Members;
 import com.billingcenter.platform.entity.RuleViolation;
+import com.billingcenter.platform.web.LinkCookie;
 import com.billingcenter.platform.web.LinkTokens;
 import com.billingcenter.platform.web.Messages;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Serializable;
 
 /**
  * {@code join.xhtml}: the page an invitation mail opens (its {@code ?token=} moved to a cookie by
@@ -21,36 +18,31 @@ import java.io.Serializable;
  */
 @Named
 @ViewScoped
-public class JoinView implements Serializable {
+public class JoinView extends MailedLinkForm {
 
   private static final long serialVersionUID = 1L;
 
   @Inject Members members;
 
-  private String token;
   private Members.Invited invited;
-  private final AccountForm form = new AccountForm();
 
-  /** The view action: is the invitation still open, and to what. */
-  public void load() {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    if (faces.isPostback()) {
-      return;
-    }
-    token =
-        LinkTokens.JOIN
-            .of((HttpServletRequest) faces.getExternalContext().getRequest())
-            .orElse(null);
+  @Override
+  protected LinkCookie cookie() {
+    return LinkTokens.JOIN;
+  }
+
+  @Override
+  protected void opened(String token) {
     invited = token == null ? null : members.invitation(token).orElse(null);
   }
 
   public void join() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    if (!form.confirmed(faces, "join:confirmation")) {
+    if (!getForm().confirmed(faces, "join:confirmation")) {
       return;
     }
     try {
-      members.join(token, form.getUsername(), form.getPassword());
+      members.join(token, getForm().getUsername(), getForm().getPassword());
     } catch (RuleViolation refused) {
       Messages.error(faces, null, refused.code());
       if (refused.code().startsWith("invitation.")) {
@@ -58,19 +50,10 @@ public class JoinView implements Serializable {
       }
       return;
     }
-    ExternalContext external = faces.getExternalContext();
-    LinkTokens.JOIN.forget(
-        (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse());
-    external.getFlash().setKeepMessages(true);
-    Messages.info(faces, "join.done");
-    external.redirect(external.getRequestContextPath() + "/login.xhtml");
+    toLogin(faces, "join.done");
   }
 
   public Members.Invited getInvited() {
     return invited;
-  }
-
-  public AccountForm getForm() {
-    return form;
   }
 }

@@ -71,9 +71,7 @@ public class MembersView implements Serializable {
         member.loginAccount(),
         member.username(),
         member.role().code(),
-        member.joined()
-            ? "joined"
-            : member.invitationOpensAt(clock.instant()) ? "invited" : "expired",
+        member.state(clock.instant()),
         member.invitedBy(),
         UtcTimes.MINUTES.format(member.invitation().createdAt()),
         me.may(Role.Permission.MEMBERS)

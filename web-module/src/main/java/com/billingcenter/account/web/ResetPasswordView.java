@@ -4,18 +4,16 @@ import com.billingcenter.account.boundary.PasswordResets;
 import com.billingcenter.account.control.LoginThrottles;
 import com.billingcenter.platform.entity.RuleViolation;
 import com.billingcenter.platform.web.ClientAddress;
+import com.billingcenter.platform.web.LinkCookie;
 import com.billingcenter.platform.web.LinkTokens;
 import com.billingcenter.platform.web.Messages;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.Serializable;
 
 /**
  * {@code reset-password.xhtml}: the page a reset mail opens (its {@code ?token=} moved to a cookie
@@ -25,40 +23,35 @@ import java.io.Serializable;
  */
 @Named
 @ViewScoped
-public class ResetPasswordView implements Serializable {
+public class ResetPasswordView extends MailedLinkForm {
 
   private static final long serialVersionUID = 1L;
 
   @Inject PasswordResets resets;
   @Inject LoginThrottles throttles;
 
-  private String token;
   private String username;
-  private final AccountForm form = new AccountForm();
 
-  /** The view action: is the link still good, and for whom. */
-  public void load() {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    if (faces.isPostback()) {
-      return;
-    }
-    token =
-        LinkTokens.RESET
-            .of((HttpServletRequest) faces.getExternalContext().getRequest())
-            .orElse(null);
+  @Override
+  protected LinkCookie cookie() {
+    return LinkTokens.RESET;
+  }
+
+  @Override
+  protected void opened(String token) {
     username = token == null ? null : resets.accountOf(token).orElse(null);
   }
 
   public void reset() throws IOException {
     FacesContext faces = FacesContext.getCurrentInstance();
-    if (!form.confirmed(faces, "reset:confirmation")) {
+    if (!getForm().confirmed(faces, "reset:confirmation")) {
       return;
     }
     String address =
         ClientAddress.counted((HttpServletRequest) faces.getExternalContext().getRequest());
     String name;
     try {
-      name = resets.reset(token, form.getPassword(), address).username();
+      name = resets.reset(token, getForm().getPassword(), address).username();
     } catch (RuleViolation refused) {
       Messages.error(faces, null, refused.code());
       if ("link.invalid".equals(refused.code())) {
@@ -73,20 +66,12 @@ public class ResetPasswordView implements Serializable {
     } catch (RuntimeException ignored) {
       // only a convenience
     }
-    ExternalContext external = faces.getExternalContext();
-    LinkTokens.RESET.forget(
-        (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse());
-    ((HttpSession) external.getSession(true)).invalidate();
-    external.getFlash().setKeepMessages(true);
-    Messages.info(faces, "reset.done");
-    external.redirect(external.getRequestContextPath() + "/login.xhtml");
+    // Every session of the account ends with the reset, this browser's too.
+    ((HttpSession) faces.getExternalContext().getSession(true)).invalidate();
+    toLogin(faces, "reset.done");
   }
 
   public String getUsername() {
     return username;
-  }
-
-  public AccountForm getForm() {
-    return form;
   }
 }
