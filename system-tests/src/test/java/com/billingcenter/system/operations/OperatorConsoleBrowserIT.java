@@ -8,8 +8,7 @@ import com.billingcenter.system.support.BillingCenterServer;
 import com.billingcenter.system.support.Browser;
 import com.billingcenter.system.support.BrowserSession;
 import com.billingcenter.system.support.Http;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import com.billingcenter.system.support.PageChecks;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The console's main walk in Chromium, as a new operator takes it: the set-up link (the app's
@@ -117,29 +115,7 @@ class OperatorConsoleBrowserIT {
   private void check(String page, int width, List<String> problems) {
     String where = "ops " + page + " at " + width + " px";
     Browser.screenshot(session.browser(), "pages/ops-" + page + "-" + width);
-    JavascriptExecutor js = (JavascriptExecutor) session.browser();
-    long pageWidth =
-        ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
-    long viewport = ((Number) js.executeScript("return window.innerWidth;")).longValue();
-    if (pageWidth > viewport) {
-      problems.add(
-          where + ": the page is " + pageWidth + " px wide in a " + viewport + " px window");
-    }
-    for (Rule violation :
-        new AxeBuilder()
-            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-            .analyze(session.browser())
-            .getViolations()) {
-      if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-        problems.add(
-            where
-                + ": "
-                + violation.getId()
-                + " ("
-                + violation.getHelp()
-                + ") at "
-                + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-      }
-    }
+    PageChecks.fits(session.browser(), where, problems);
+    PageChecks.axe(session.browser(), where, problems);
   }
 }

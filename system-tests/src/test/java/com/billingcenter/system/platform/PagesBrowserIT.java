@@ -9,11 +9,9 @@ import com.billingcenter.system.support.BrowserSession;
 import com.billingcenter.system.support.Database;
 import com.billingcenter.system.support.Http;
 import com.billingcenter.system.support.Mails;
+import com.billingcenter.system.support.PageChecks;
 import com.billingcenter.system.support.SandboxBuyers;
 import com.billingcenter.system.support.WorkspaceCalls;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -148,7 +145,10 @@ class PagesBrowserIT {
       session.heading();
       session.click(By.cssSelector("button[id$=':change']"));
       session.visible(By.id("change:confirm"));
-      axe("workspaces, Change Settlement Method open, at " + width + " px", problems);
+      PageChecks.axe(
+          session.browser(),
+          "workspaces, Change Settlement Method open, at " + width + " px",
+          problems);
       // The same in Chinese, the overview at least.
       check("overview-zh", "/overview.xhtml?lang=zh", width, true, problems);
       session.browser().get(server.uri("/overview.xhtml?lang=en").toString());
@@ -200,14 +200,7 @@ class PagesBrowserIT {
     String heading = session.heading();
     String where = name + " at " + width + " px (" + heading + ")";
     Browser.screenshot(session.browser(), "pages/" + name + "-" + width);
-    JavascriptExecutor js = (JavascriptExecutor) session.browser();
-    long pageWidth =
-        ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
-    long viewport = ((Number) js.executeScript("return window.innerWidth;")).longValue();
-    if (pageWidth > viewport) {
-      problems.add(
-          where + ": the page is " + pageWidth + " px wide in a " + viewport + " px window");
-    }
+    PageChecks.fits(session.browser(), where, problems);
     if (signedIn) {
       List<WebElement> items = session.browser().findElements(By.cssSelector(".nav > li"));
       if (items.size() != 4
@@ -219,28 +212,6 @@ class PagesBrowserIT {
         problems.add(where + ": the navigation wraps over " + rows + " rows");
       }
     }
-    axe(where, problems);
-  }
-
-  /** The accessibility check of what the browser shows now: serious and critical violations. */
-  private void axe(String where, List<String> problems) {
-    Results results =
-        new AxeBuilder()
-            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-            .analyze(session.browser());
-    for (Rule violation : results.getViolations()) {
-      if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-        problems.add(
-            where
-                + ": "
-                + violation.getImpact()
-                + " "
-                + violation.getId()
-                + " ("
-                + violation.getHelp()
-                + ") at "
-                + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
-      }
-    }
+    PageChecks.axe(session.browser(), where, problems);
   }
 }
