@@ -171,6 +171,7 @@ public class BillingAccount implements Login {
     return Role.OWNER;
   }
 
+  @Override
   public String loginAccount() {
     return loginAccount;
   }
@@ -206,6 +207,7 @@ public class BillingAccount implements Login {
   }
 
   /** Whether a password reset may be mailed to the login account: an address, confirmed. */
+  @Override
   public boolean loginVerified() {
     return loginVerifiedAt != null;
   }

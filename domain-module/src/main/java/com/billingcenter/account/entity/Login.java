@@ -12,6 +12,15 @@ public interface Login {
   /** The user name, unique over both kinds of login. */
   String username();
 
+  /** The e-mail address (the account's login account, or the address a member was invited at). */
+  String loginAccount();
+
+  /**
+   * Whether a password reset may be mailed to the address: confirmed (the account's by its link, a
+   * member's by joining through the invitation mailed to it).
+   */
+  boolean loginVerified();
+
   /** The account this login opens. */
   Long accountId();
 

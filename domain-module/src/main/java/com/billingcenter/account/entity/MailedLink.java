@@ -83,6 +83,10 @@ public class MailedLink {
   @Column(name = "workspace_id", updatable = false)
   private Long workspaceId;
 
+  /** The team member a password reset is for; null for the account's own login. */
+  @Column(name = "member_id", updatable = false)
+  private Long memberId;
+
   @Embedded private SingleUse use;
 
   @Version private long version;
@@ -94,12 +98,24 @@ public class MailedLink {
 
   public static Issued issue(
       Purpose purpose, long accountId, Long workspaceId, Duration lifetime, Clock clock) {
+    return issue(purpose, accountId, workspaceId, null, lifetime, clock);
+  }
+
+  /** A new link for one team member's login ({@code memberId}; null: the account's own). */
+  public static Issued issue(
+      Purpose purpose,
+      long accountId,
+      Long workspaceId,
+      Long memberId,
+      Duration lifetime,
+      Clock clock) {
     String token = SingleUse.randomToken();
     MailedLink link = new MailedLink();
     link.purpose = Objects.requireNonNull(purpose, "purpose");
     link.tokenHash = hash(token);
     link.accountId = accountId;
     link.workspaceId = workspaceId;
+    link.memberId = memberId;
     link.use = SingleUse.from(clock.instant(), lifetime);
     return new Issued(link, token);
   }
@@ -169,6 +185,18 @@ public class MailedLink {
 
   public Long workspaceId() {
     return workspaceId;
+  }
+
+  /** The team member the link is for; null for the account's own login. */
+  public Long memberId() {
+    return memberId;
+  }
+
+  /** Whether the link is for {@code login}: the account's own, or that member's. */
+  public boolean isFor(Login login) {
+    return login instanceof Member member
+        ? member.id().equals(memberId)
+        : memberId == null && login.accountId().equals(accountId);
   }
 
   /** When it was made, until when it may be used and when it was used. */

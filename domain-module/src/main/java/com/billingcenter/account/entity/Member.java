@@ -143,6 +143,12 @@ public class Member implements Login {
     return joined() ? "joined" : invitationOpensAt(now) ? "invited" : "expired";
   }
 
+  /** A member's address was confirmed when they joined through the invitation mailed to it. */
+  @Override
+  public boolean loginVerified() {
+    return joined();
+  }
+
   /** Whether they joined (and may sign in). */
   public boolean joined() {
     return username != null;
@@ -176,6 +182,7 @@ public class Member implements Login {
     return accountId;
   }
 
+  @Override
   public String loginAccount() {
     return loginAccount;
   }

@@ -108,9 +108,7 @@ public class Accounts {
           "password.unchanged", "The new password must differ from the current one.");
     }
     account.changePasswordHash(passwordHashing.hash(newPassword), clock);
-    if (account instanceof BillingAccount own) {
-      PasswordResets.withdrawLinks(em, own.id(), clock);
-    }
+    PasswordResets.withdrawLinks(em, account, clock);
     audit.record(
         account.accountId(),
         account.username(),

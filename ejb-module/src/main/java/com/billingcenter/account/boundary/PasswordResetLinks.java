@@ -1,8 +1,11 @@
 package com.billingcenter.account.boundary;
 
+import com.billingcenter.account.control.Logins;
 import com.billingcenter.account.control.MailedLinks;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Login;
 import com.billingcenter.account.entity.MailedLink;
+import com.billingcenter.account.entity.Member;
 import com.billingcenter.audit.control.Audit;
 import com.billingcenter.audit.entity.AuditEntry;
 import com.billingcenter.platform.control.JsonText;
@@ -49,13 +52,13 @@ public class PasswordResetLinks {
   int perAccount;
 
   /**
-   * Issues a link for the account named (by user name or login account), if there is one that mail
-   * can reach and it was not sent too many lately; answers the mail to send.
+   * Issues a link for the login named (by user name or login account: the account's own or a team
+   * member's), if mail can reach it and it was not sent too many lately; answers the mail to send.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Optional<PasswordResets.Letter> issue(
       String nameOrLogin, String address, Locale language) {
-    Optional<BillingAccount> found = find(nameOrLogin);
+    Optional<Login> found = Logins.find(em, nameOrLogin);
     if (found.isEmpty() || !found.get().loginAccount().contains("@")) {
       LOG.fine("A password reset was asked for an account that does not exist");
       return Optional.empty();
@@ -66,27 +69,28 @@ public class PasswordResetLinks {
       refused(found.get(), address, "the login e-mail address is not confirmed");
       return Optional.empty();
     }
-    // The account's row is held while its links are counted and one is issued: parallel requests
-    // for one account are counted one after another, so the limit holds.
-    BillingAccount account =
-        em.find(BillingAccount.class, found.get().id(), LockModeType.PESSIMISTIC_WRITE);
+    // The account's row is held while the login's links are counted and one is issued: parallel
+    // requests for one account are counted one after another, so the limit holds.
+    em.find(BillingAccount.class, found.get().accountId(), LockModeType.PESSIMISTIC_WRITE);
+    Login login = found.get();
     long recent =
-        MailedLinks.sentInTheHour(
-            em, account.id(), MailedLink.Purpose.PASSWORD_RESET, clock.instant());
+        MailedLinks.sentInTheHour(em, login, MailedLink.Purpose.PASSWORD_RESET, clock.instant());
     if (recent >= perAccount) {
-      LOG.info(() -> "No reset mail for " + account.username() + ": " + recent + " in the hour");
-      refused(account, address, recent + " sent in the hour");
+      LOG.info(() -> "No reset mail for " + login.username() + ": " + recent + " in the hour");
+      refused(login, address, recent + " sent in the hour");
       return Optional.empty();
     }
+    Long memberId = login instanceof Member member ? member.id() : null;
     var issued =
-        MailedLink.issue(MailedLink.Purpose.PASSWORD_RESET, account.id(), null, lifetime, clock);
+        MailedLink.issue(
+            MailedLink.Purpose.PASSWORD_RESET, login.accountId(), null, memberId, lifetime, clock);
     em.persist(issued.link());
     audit.record(
-        account.id(),
-        account.username(),
+        login.accountId(),
+        login.username(),
         "account.passwordResetRequested",
-        "account",
-        account.id(),
+        subject(login),
+        subjectId(login),
         null,
         "{\"from\":\"" + address.replace("\"", "") + "\"}");
     ResourceBundle texts = MailedLinks.texts(language);
@@ -94,23 +98,32 @@ public class PasswordResetLinks {
         publicAddress.link(
             "/reset-password.xhtml?token="
                 + URLEncoder.encode(issued.token(), StandardCharsets.UTF_8));
-    Object[] values = {account.username(), link, lifetime.toMinutes()};
+    Object[] values = {login.username(), link, lifetime.toMinutes()};
     return Optional.of(
         new PasswordResets.Letter(
-            account.loginAccount(),
+            login.loginAccount(),
             texts.getString("passwordReset.subject"),
             new MessageFormat(texts.getString("passwordReset.body"), texts.getLocale())
                 .format(values)));
   }
 
+  /** What an audit entry about a login's password is about: the account, or the member. */
+  static String subject(Login login) {
+    return login instanceof Member ? "member" : "account";
+  }
+
+  static Long subjectId(Login login) {
+    return login instanceof Member member ? member.id() : login.accountId();
+  }
+
   /** The owner's audit log says that a reset was asked for and why none was sent. */
-  private void refused(BillingAccount account, String address, String why) {
+  private void refused(Login login, String address, String why) {
     audit.record(
-        account.id(),
+        login.accountId(),
         AuditEntry.SYSTEM,
         "account.passwordResetRefused",
-        "account",
-        account.id(),
+        subject(login),
+        subjectId(login),
         null,
         JsonText.PROVIDER
             .createObjectBuilder()
@@ -118,20 +131,5 @@ public class PasswordResetLinks {
             .add("why", why)
             .build()
             .toString());
-  }
-
-  private Optional<BillingAccount> find(String nameOrLogin) {
-    var byName =
-        em.createNamedQuery(BillingAccount.BY_USERNAME, BillingAccount.class)
-            .setParameter("username", nameOrLogin)
-            .getResultStream()
-            .findFirst();
-    if (byName.isPresent()) {
-      return byName;
-    }
-    return em.createNamedQuery(BillingAccount.BY_LOGIN_ACCOUNT, BillingAccount.class)
-        .setParameter("loginAccount", nameOrLogin.toLowerCase(Locale.ROOT))
-        .getResultStream()
-        .findFirst();
   }
 }

@@ -5,7 +5,9 @@ import com.billingcenter.account.control.MailedLinks;
 import com.billingcenter.account.control.PasswordHashing;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Login;
 import com.billingcenter.account.entity.MailedLink;
+import com.billingcenter.account.entity.Member;
 import com.billingcenter.account.entity.PasswordPolicy;
 import com.billingcenter.audit.control.Audit;
 import jakarta.ejb.Stateless;
@@ -68,8 +70,16 @@ public class PasswordResets {
 
   /** The user name a reset token is for, if it still opens the reset page. */
   public Optional<String> accountOf(String token) {
-    return open(token, false)
-        .map(link -> em.find(BillingAccount.class, link.accountId()).username());
+    return open(token, false).flatMap(link -> login(link, false)).map(Login::username);
+  }
+
+  /** The login a reset link is for (a removed member's: none), held for update when asked. */
+  private Optional<Login> login(MailedLink link, boolean forUpdate) {
+    LockModeType lock = forUpdate ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE;
+    return Optional.ofNullable(
+        link.memberId() == null
+            ? em.find(BillingAccount.class, link.accountId(), lock)
+            : em.find(Member.class, link.memberId(), lock));
   }
 
   /**
@@ -77,39 +87,38 @@ public class PasswordResets {
    * the account). Refuses, changing nothing, a link that is unknown, used or expired ({@code
    * link.invalid}) and a weak password. Every session of the account ends.
    */
-  public BillingAccount reset(String token, String newPassword, String address) {
-    MailedLink link =
-        open(token, true)
-            .orElseThrow(
-                () ->
-                    new AccountRuleViolation(
-                        "link.invalid",
-                        "This link is not valid any more: it was used, or it expired. Ask for a"
-                            + " new one."));
-    BillingAccount account =
-        em.find(BillingAccount.class, link.accountId(), LockModeType.PESSIMISTIC_WRITE);
+  public Login reset(String token, String newPassword, String address) {
+    AccountRuleViolation invalid =
+        new AccountRuleViolation(
+            "link.invalid",
+            "This link is not valid any more: it was used, or it expired. Ask for a new one.");
+    MailedLink link = open(token, true).orElseThrow(() -> invalid);
+    Login account = login(link, true).orElseThrow(() -> invalid);
     PasswordPolicy.check(newPassword, account.username());
     link.useUp(clock);
-    withdrawLinks(em, account.id(), clock);
+    withdrawLinks(em, account, clock);
     account.changePasswordHash(passwordHashing.hash(newPassword), clock);
     audit.record(
-        account.id(),
+        account.accountId(),
         account.username(),
         "account.passwordReset",
-        "account",
-        account.id(),
+        PasswordResetLinks.subject(account),
+        PasswordResetLinks.subjectId(account),
         null,
         "{\"from\":\"" + address.replace("\"", "") + "\"}");
     LOG.info(() -> "The password of " + account.username() + " was reset through a mailed link");
     return account;
   }
 
-  /** Withdraws every unused reset link of the account: its password changed. */
-  static void withdrawLinks(EntityManager em, long accountId, Clock clock) {
-    em.createNamedQuery(MailedLink.UNUSED_OF_ACCOUNT, MailedLink.class)
-        .setParameter("accountId", accountId)
+  /** Withdraws every unused reset link of the login: its password changed. */
+  static void withdrawLinks(EntityManager em, Login login, Clock clock) {
+    em
+        .createNamedQuery(MailedLink.UNUSED_OF_ACCOUNT, MailedLink.class)
+        .setParameter("accountId", login.accountId())
         .setParameter("purpose", MailedLink.Purpose.PASSWORD_RESET)
         .getResultList()
+        .stream()
+        .filter(other -> other.isFor(login))
         .forEach(other -> other.withdraw(clock));
   }
 

@@ -1,5 +1,6 @@
 package com.billingcenter.account.control;
 
+import com.billingcenter.account.entity.Login;
 import com.billingcenter.account.entity.MailedLink;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -49,6 +50,24 @@ public final class MailedLinks {
         .setParameter("purpose", purpose)
         .setParameter("since", now.minus(Duration.ofHours(1)))
         .getSingleResult();
+  }
+
+  /**
+   * How many links of {@code purpose} were sent for {@code login} (the account's own, or one
+   * member's) in the hour before {@code now}.
+   */
+  public static long sentInTheHour(
+      EntityManager em, Login login, MailedLink.Purpose purpose, Instant now) {
+    return em.createQuery(
+            "select l from MailedLink l where l.accountId = :accountId and l.purpose = :purpose"
+                + " and l.use.createdAt >= :since",
+            MailedLink.class)
+        .setParameter("accountId", login.accountId())
+        .setParameter("purpose", purpose)
+        .setParameter("since", now.minus(Duration.ofHours(1)))
+        .getResultStream()
+        .filter(l -> l.isFor(login))
+        .count();
   }
 
   /** The texts of the account's mails in {@code language} (English where it has none). */

@@ -220,4 +220,39 @@ class MembersIT {
                 MEMBER_PASSWORD)
             .statusCode());
   }
+
+  @Test
+  void aMemberWhoForgotTheirPasswordResetsItByMail() throws Exception {
+    String owner = Http.register(server, Http.uniqueName("team"), PASSWORD);
+    String viewer = Http.uniqueName("forgetful");
+    String email = viewer + "@team.example.org";
+    Teams.member(server, owner, PASSWORD, viewer, "viewer", MEMBER_PASSWORD);
+    var asked =
+        new PageSession(server)
+            .submit("/forgot-password.xhtml?lang=en", "forgot", Map.of("name", email, "send", ""));
+    assertEquals(200, asked.statusCode(), asked.body());
+    String mail = Mails.await(server, email, "Reset your Billing Center password");
+    assertTrue(mail.contains("Billing Center account " + viewer), mail);
+    String link = Mails.link(mail, server.uri("/reset-password.xhtml?token=").toString());
+    String path = link.substring(server.base().toString().length() - 1);
+    PageSession session = new PageSession(server);
+    var page = session.open(path + "&lang=en");
+    assertTrue(page.body().contains("A new password for " + viewer), page.body());
+    String renewed = "Renewed-Member-2026";
+    var done =
+        session.submitOn(
+            page.body(),
+            "/reset-password.xhtml",
+            "reset",
+            Map.of("password", renewed, "confirmation", renewed, "save", ""));
+    assertEquals(302, done.statusCode(), done.body());
+    assertEquals(
+        401, Http.get(server.uri("/api/v1/account"), viewer, MEMBER_PASSWORD).statusCode());
+    assertEquals(200, Http.get(server.uri("/api/v1/account"), viewer, renewed).statusCode());
+    assertEquals(
+        200,
+        Http.get(server.uri("/api/v1/account"), owner, PASSWORD).statusCode(),
+        "the owner's password is the owner's");
+    assertEquals(viewer, actorOf(owner, "account.passwordReset"));
+  }
 }
