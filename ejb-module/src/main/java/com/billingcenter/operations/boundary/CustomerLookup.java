@@ -111,6 +111,14 @@ public class CustomerLookup {
         prefix);
     add(
         found,
+        "team member",
+        "SELECT a.id, a.username, a.login_account FROM billing_account a"
+            + " JOIN team_member m ON m.account_id = a.id"
+            + " WHERE LOWER(m.username) LIKE ? ESCAPE '\\' OR m.login_account LIKE ? ESCAPE '\\'",
+        prefix,
+        prefix);
+    add(
+        found,
         "workspace",
         "SELECT a.id, a.username, a.login_account FROM billing_account a"
             + " JOIN workspace w ON w.owner_id = a.id"

@@ -112,6 +112,18 @@ class OperatorConsoleIT {
             Map.of("query", customer.substring(0, 10), "find", ""));
     assertEquals(200, found.statusCode(), found.body());
     String customerId = group("customer=(\\d+)\"[^>]*>" + customer + "<", found.body());
+    // A team member's address finds the customer too.
+    String member = Http.uniqueName("colleague");
+    com.billingcenter.system.support.Teams.member(
+        server, customer, "Customer-2026-x", member, "viewer", "Member-Pass-2026");
+    var byMember =
+        browser.submitOn(
+            found.body(),
+            "/ops/index.xhtml",
+            "search",
+            Map.of("query", member + "@team.example.org", "find", ""));
+    assertEquals(customerId, group("customer=(\\d+)\"[^>]*>" + customer + "<", byMember.body()));
+    assertTrue(byMember.body().contains("team member"), byMember.body());
     var page = browser.open("/ops/index.xhtml?lang=en&customer=" + customerId);
     assertEquals(200, page.statusCode(), page.body());
     assertTrue(page.body().contains("id=\"workspaces\""), page.body());
