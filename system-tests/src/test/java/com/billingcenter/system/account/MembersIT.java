@@ -88,6 +88,8 @@ class MembersIT {
     assertTrue(workspaces.contains("Team space"), workspaces);
     assertFalse(workspaces.contains("list:workspaces:0:change"), "no change button");
     assertFalse(workspaces.contains("list:openCommercial"), "no Commercial Plan button");
+    String account = page.open("/account.xhtml?lang=en").body();
+    assertTrue(account.contains(finance + " (Finance)"), account);
     var budgets = page.open("/budgets.xhtml?lang=en");
     assertTrue(budgets.body().contains("budgets:set"), budgets.body());
 

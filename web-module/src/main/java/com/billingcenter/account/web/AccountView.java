@@ -4,6 +4,7 @@ import com.billingcenter.account.boundary.Accounts;
 import com.billingcenter.account.boundary.LoginVerificationMails;
 import com.billingcenter.account.entity.AccountRuleViolation;
 import com.billingcenter.account.entity.BillingAccount;
+import com.billingcenter.account.entity.Login;
 import com.billingcenter.account.entity.Role;
 import com.billingcenter.platform.entity.UtcTimes;
 import com.billingcenter.platform.web.Caller;
@@ -30,11 +31,13 @@ public class AccountView {
   @Inject FacesContext faces;
 
   private BillingAccount account;
+  private Login login;
   private final AccountForm form = new AccountForm();
 
   @PostConstruct
   void load() {
     account = caller.account();
+    login = accounts.findLogin(caller.username()).orElse(account);
   }
 
   @Requires(Role.Permission.OWN_CREDENTIALS)
@@ -60,6 +63,16 @@ public class AccountView {
               : "newPassword";
       Messages.error(faces, "password:" + field, refused.code());
     }
+  }
+
+  /** Who is signed in: the account's own login or a team member. */
+  public String getSignedInAs() {
+    return login.username();
+  }
+
+  /** The signed-in person's role in the account ({@code owner}, {@code finance}, ...). */
+  public String getRole() {
+    return login.role().code();
   }
 
   public String getUsername() {
@@ -92,7 +105,7 @@ public class AccountView {
   }
 
   public String getPasswordChangedAt() {
-    return UtcTimes.MINUTES.format(account.passwordChangedAt());
+    return UtcTimes.MINUTES.format(login.passwordChangedAt());
   }
 
   public AccountForm getForm() {
