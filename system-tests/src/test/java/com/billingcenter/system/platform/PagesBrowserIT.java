@@ -149,8 +149,9 @@ class PagesBrowserIT {
           session.browser(),
           "workspaces, Change Settlement Method open, at " + width + " px",
           problems);
-      // The same in Chinese, the overview at least.
+      // The same in Chinese: the overview, and the team's page with its roles.
       check("overview-zh", "/overview.xhtml?lang=zh", width, true, problems);
+      check("members-zh", "/members.xhtml?lang=zh", width, true, problems);
       session.browser().get(server.uri("/overview.xhtml?lang=en").toString());
       session.follow(By.id("session:logout"));
       session.heading();

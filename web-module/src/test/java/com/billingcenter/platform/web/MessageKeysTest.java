@@ -36,6 +36,25 @@ class MessageKeysTest {
     assertEquals(load("").stringPropertyNames(), load("_zh").stringPropertyNames());
   }
 
+  /**
+   * A text with placeholders is formatted by {@code MessageFormat}, where a lone apostrophe starts
+   * a quotation and is lost ("the account's" would show as "the accounts"): it must be doubled.
+   */
+  @Test
+  void aTextWithPlaceholdersDoublesItsApostrophes() throws IOException {
+    java.util.List<String> lost = new java.util.ArrayList<>();
+    for (String suffix : new String[] {"", "_zh"}) {
+      Properties texts = load(suffix);
+      for (String key : texts.stringPropertyNames()) {
+        String text = texts.getProperty(key);
+        if (text.matches("(?s).*\\{\\d.*") && text.replace("''", "").contains("'")) {
+          lost.add(key + suffix);
+        }
+      }
+    }
+    assertEquals(java.util.List.of(), lost, "texts whose apostrophe MessageFormat would lose");
+  }
+
   @Test
   void everyMeteringStateHasItsText() throws IOException {
     assertHasKeys(
