@@ -54,8 +54,8 @@ public class Members {
   public record Invitation(String to, String subject, String body) {}
 
   /** What the joining page shows about an open invitation. */
-  public record Invited(
-      String accountUsername, String loginAccount, Role role, Instant expiresAt) {}
+  public record Invited(String accountUsername, String loginAccount, Role role, Instant expiresAt)
+      implements java.io.Serializable {}
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;

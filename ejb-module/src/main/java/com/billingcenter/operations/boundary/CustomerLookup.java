@@ -41,7 +41,8 @@ public class CustomerLookup {
       String status,
       Instant countdownEndsAt,
       String currency,
-      String nextMonthCurrency) {
+      String nextMonthCurrency)
+      implements java.io.Serializable {
 
     /** Whether its countdown runs (an operator may extend it). */
     public boolean counting() {
@@ -58,17 +59,21 @@ public class CustomerLookup {
       Instant startsAt,
       Instant endsAt,
       String termsState,
-      String agreementStatus) {}
+      String agreementStatus)
+      implements java.io.Serializable {}
 
   /** A final bill of the customer. */
-  public record BillRow(java.time.YearMonth month, Instant finalizedAt) {}
+  public record BillRow(java.time.YearMonth month, Instant finalizedAt)
+      implements java.io.Serializable {}
 
   /** A customer's cloud account as the console lists it. */
   public record CloudAccountRow(
-      long id, String provider, String accountId, String status, String license) {}
+      long id, String provider, String accountId, String status, String license)
+      implements java.io.Serializable {}
 
   /** One entry of the customer's audit log. */
-  public record AuditRow(Instant at, String actor, String action, String after) {}
+  public record AuditRow(Instant at, String actor, String action, String after)
+      implements java.io.Serializable {}
 
   /** A customer's page. */
   public record Customer(
@@ -80,7 +85,8 @@ public class CustomerLookup {
       List<CloudAccountRow> cloudAccounts,
       List<AgreementRow> agreements,
       List<BillRow> bills,
-      List<AuditRow> audit) {}
+      List<AuditRow> audit)
+      implements java.io.Serializable {}
 
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;

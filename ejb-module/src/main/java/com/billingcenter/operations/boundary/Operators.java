@@ -69,7 +69,8 @@ public class Operators {
   public record Invitation(String username, Role role, String token, Instant expiresAt) {}
 
   /** A set-up link's page: the operator and the secret to add to an authenticator app. */
-  public record Setup(String username, Role role, String secret, String otpauthUri) {}
+  public record Setup(String username, Role role, String secret, String otpauthUri)
+      implements java.io.Serializable {}
 
   /** A sign-in: the session's token, for the cookie, and the operator. */
   public record SignIn(String token, Operator operator) {}
