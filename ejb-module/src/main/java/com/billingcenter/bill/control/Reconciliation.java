@@ -55,7 +55,8 @@ public record Reconciliation(
 
   /** Units and money per dimension and currency over the month. */
   public record Total(
-      String dimension, Currency currency, long included, long metered, BigDecimal amount) {}
+      String dimension, Currency currency, long included, long metered, BigDecimal amount)
+      implements java.io.Serializable {}
 
   public boolean isFinal() {
     return finalizedAt != null;

@@ -45,11 +45,12 @@ public class OperationsOverview {
       long notMetered,
       long refused,
       long tooLate,
-      long notSubscribed) {}
+      long notSubscribed)
+      implements java.io.Serializable {}
 
   /** A license AWS answered {@code CustomerNotSubscribed} for, and its last such hour. */
-  public record NotSubscribed(
-      long cloudAccountId, String license, Instant lastHour, long records) {}
+  public record NotSubscribed(long cloudAccountId, String license, Instant lastHour, long records)
+      implements java.io.Serializable {}
 
   /**
    * A month's close: customers with usage in it, bills made final, and those not final yet (after
@@ -61,13 +62,15 @@ public class OperationsOverview {
       long customers,
       long finalBills,
       long notFinal,
-      List<Blocked> blocked) {}
+      List<Blocked> blocked)
+      implements java.io.Serializable {}
 
   /**
    * Why bills of a month are blocked: {@code accounts} customers' bills have lines of {@code
    * billingItem} without a price in {@code currency}; {@code firstAccount} is one of them.
    */
-  public record Blocked(String billingItem, String currency, long accounts, long firstAccount) {}
+  public record Blocked(String billingItem, String currency, long accounts, long firstAccount)
+      implements java.io.Serializable {}
 
   /** A lifecycle event kept waiting for the license or agreement it names, with its body. */
   public record WaitingEvent(
@@ -79,7 +82,8 @@ public class OperationsOverview {
       String agreement,
       Instant occurredAt,
       Instant receivedAt,
-      String rawBody) {}
+      String rawBody)
+      implements java.io.Serializable {}
 
   /**
    * A lifecycle message an endpoint refused although AWS sent it, with why and its body; {@code
@@ -93,7 +97,8 @@ public class OperationsOverview {
       String rawBody,
       Instant settledAt,
       String settledBy,
-      String settledAs) {
+      String settledAs)
+      implements java.io.Serializable {
 
     public boolean open() {
       return settledAt == null;
@@ -102,7 +107,8 @@ public class OperationsOverview {
 
   /** An operator's action, newest first: who, when, what, to what, and the after value. */
   public record StaffAction(
-      Instant at, String actor, String action, Long accountId, String subject, String after) {}
+      Instant at, String actor, String action, Long accountId, String subject, String after)
+      implements java.io.Serializable {}
 
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;
