@@ -257,4 +257,25 @@ class MembersIT {
         "the owner's password is the owner's");
     assertEquals(viewer, actorOf(owner, "account.passwordReset"));
   }
+
+  @Test
+  void anAccountInvitesAtMostTwentyPeopleAnHour() {
+    String owner = Http.register(server, Http.uniqueName("team"), PASSWORD);
+    for (int i = 0; i < 20; i++) {
+      Teams.invite(server, owner, PASSWORD, owner + "-" + i + "@team.example.org", "viewer");
+    }
+    var refused =
+        Http.postJson(
+            server.uri("/api/v1/members"),
+            "{\"loginAccount\": \"" + owner + "-20@team.example.org\", \"role\": \"viewer\"}",
+            owner,
+            PASSWORD);
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertEquals("member.tooMany", Http.json(refused).getString("error"));
+    String listed = Http.get(server.uri("/api/v1/members"), owner, PASSWORD).body();
+    assertEquals(
+        20,
+        jakarta.json.Json.createReader(new java.io.StringReader(listed)).readArray().size(),
+        listed);
+  }
 }
