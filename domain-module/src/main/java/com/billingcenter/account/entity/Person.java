@@ -22,6 +22,19 @@ public record Person(
     return role.may(permission);
   }
 
+  /** Whether they may give {@code role} to a member: owners only by those who manage owners. */
+  public boolean mayGive(Role role) {
+    return may(Role.Permission.MEMBERS) && (role != Role.OWNER || may(Role.Permission.OWNERS));
+  }
+
+  /**
+   * Whether they may change or remove {@code member}: one whose role they may give, never
+   * themselves.
+   */
+  public boolean mayManage(Member member) {
+    return mayGive(member.role()) && !member.id().equals(memberId);
+  }
+
   /**
    * Refuses what their role may not do.
    *
@@ -29,8 +42,13 @@ public record Person(
    */
   public void require(Role.Permission permission) {
     if (!may(permission)) {
-      throw new AccountRuleViolation(
-          "role.forbidden", "Your role (" + role.code() + ") may not do this.");
+      throw forbidden();
     }
+  }
+
+  /** The refusal of what their role may not do ({@code role.forbidden}). */
+  public AccountRuleViolation forbidden() {
+    return new AccountRuleViolation(
+        "role.forbidden", "Your role (" + role.code() + ") may not do this.");
   }
 }

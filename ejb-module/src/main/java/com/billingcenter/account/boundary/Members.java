@@ -70,22 +70,18 @@ public class Members {
    * empty for anybody else (a member who was removed).
    */
   public Optional<Person> person(String username) {
-    Optional<BillingAccount> own = accounts.findByUsername(username);
-    if (own.isPresent()) {
-      return own.map(Person::ownLogin);
-    }
-    return em.createNamedQuery(Member.BY_USERNAME, Member.class)
-        .setParameter("username", username)
-        .getResultStream()
-        .findFirst()
+    return accounts
+        .findLogin(username)
         .map(
-            m ->
-                new Person(
-                    m.accountId(),
-                    em.find(BillingAccount.class, m.accountId()).username(),
-                    m.username(),
-                    m.role(),
-                    m.id()));
+            login ->
+                login instanceof Member m
+                    ? new Person(
+                        m.accountId(),
+                        em.find(BillingAccount.class, m.accountId()).username(),
+                        m.username(),
+                        m.role(),
+                        m.id())
+                    : Person.ownLogin((BillingAccount) login));
   }
 
   /** The account's members (invited and joined), oldest first. */
@@ -106,8 +102,8 @@ public class Members {
   public Member invite(Person by, String loginAccount, String role, Locale language) {
     by.require(Role.Permission.MEMBERS);
     Role chosen = Role.parse(role);
-    if (chosen == Role.OWNER) {
-      by.require(Role.Permission.OWNERS);
+    if (!by.mayGive(chosen)) {
+      throw by.forbidden();
     }
     String login = BillingAccount.normalizeLoginAccount(loginAccount);
     BillingAccount account =
@@ -196,8 +192,8 @@ public class Members {
   public Member changeRole(Person by, long memberId, String role) {
     Role chosen = Role.parse(role);
     Member member = managed(by, memberId);
-    if (chosen == Role.OWNER) {
-      by.require(Role.Permission.OWNERS);
+    if (!by.mayGive(chosen)) {
+      throw by.forbidden();
     }
     String before = describe(member);
     if (member.changeRole(chosen)) {
@@ -232,8 +228,8 @@ public class Members {
       throw new AccountRuleViolation(
           "member.self", "You cannot change or remove your own membership.");
     }
-    if (member.role() == Role.OWNER) {
-      by.require(Role.Permission.OWNERS);
+    if (!by.mayManage(member)) {
+      throw by.forbidden();
     }
     return member;
   }

@@ -112,31 +112,29 @@ public final class TokenTable {
     String value = prefix + SingleUse.randomToken();
     long id = Databases.nextValue(dataSource, table + "_seq");
     Instant expires = now.plus(Duration.ofDays(days));
+    List<String> columns =
+        new java.util.ArrayList<>(List.of("id", "token_hash", owner, "name", "scope"));
+    List<Object> values =
+        new java.util.ArrayList<>(
+            java.util.Arrays.asList(
+                id, MailedLink.hashOf(value).orElseThrow(), ownerId, label, scope));
+    if (person != null && personId != null) {
+      columns.add(person);
+      values.add(personId);
+    }
+    columns.addAll(List.of("created_at", "expires_at"));
+    values.addAll(List.of(now, expires));
     Sql.update(
         dataSource,
         "make a token",
         "INSERT INTO "
             + table
-            + " (id, token_hash, "
-            + owner
-            + (person == null ? "" : ", " + person)
-            + ", name, scope, created_at, expires_at) VALUES (?, ?, ?, "
-            + (person == null ? "" : "?, ")
-            + "?, ?, ?, ?)",
-        person == null
-            ? new Object[] {
-              id, MailedLink.hashOf(value).orElseThrow(), ownerId, label, scope, now, expires
-            }
-            : new Object[] {
-              id,
-              MailedLink.hashOf(value).orElseThrow(),
-              ownerId,
-              personId,
-              label,
-              scope,
-              now,
-              expires
-            });
+            + " ("
+            + String.join(", ", columns)
+            + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
+            + ")",
+        values.toArray());
     return new Made(value, new Token(id, label, scope, now, expires, null, false));
   }
 

@@ -74,18 +74,13 @@ public class MembersView implements Serializable {
         member.state(clock.instant()),
         member.invitedBy(),
         UtcTimes.MINUTES.format(member.invitation().createdAt()),
-        me.may(Role.Permission.MEMBERS)
-            && !member.id().equals(me.memberId())
-            && (member.role() != Role.OWNER || me.may(Role.Permission.OWNERS)));
+        me.mayManage(member));
   }
 
   /** The roles the caller may give: owner only when they may make owners. */
   public List<String> getGivableRoles() {
-    boolean owners = caller.person().may(Role.Permission.OWNERS);
-    return java.util.Arrays.stream(Role.values())
-        .filter(r -> r != Role.OWNER || owners)
-        .map(Role::code)
-        .toList();
+    var me = caller.person();
+    return java.util.Arrays.stream(Role.values()).filter(me::mayGive).map(Role::code).toList();
   }
 
   @Requires(Role.Permission.MEMBERS)

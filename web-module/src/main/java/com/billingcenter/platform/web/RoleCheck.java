@@ -27,12 +27,15 @@ public class RoleCheck implements Serializable {
 
   @AroundInvoke
   Object check(InvocationContext invocation) throws Exception {
+    FacesContext faces = FacesContext.getCurrentInstance();
     Requires requires = invocation.getMethod().getAnnotation(Requires.class);
     if (requires == null) {
       requires = invocation.getMethod().getDeclaringClass().getAnnotation(Requires.class);
     }
-    // Nobody signed in (a page a mailed link opened): the action refuses that itself.
-    if (requires != null && caller.signedIn()) {
+    // Pages only: an API call was checked by platform.rest.RoleFilter before it got here (the
+    // resources are beans too). Nobody signed in (a page a mailed link opened): the action refuses
+    // that itself.
+    if (faces != null && requires != null && caller.signedIn()) {
       try {
         caller.require(requires.value());
       } catch (RuleViolation refused) {
@@ -44,10 +47,6 @@ public class RoleCheck implements Serializable {
                     + caller.username()
                     + ": "
                     + refused.getMessage());
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (faces == null) {
-          throw refused;
-        }
         Messages.error(faces, null, refused.code());
         return null;
       }
